@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "zhubao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zhubao", targets: ["zhubao"]),
+        .library(name: "ZhubaoCore", targets: ["ZhubaoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "ZhubaoCore",
+            dependencies: [
+                "CLibXML2",
+                "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            resources: [.copy("Resources/reference")]
+        ),
+        .executableTarget(
+            name: "zhubao",
+            dependencies: [
+                "ZhubaoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ZhubaoCoreTests",
+            dependencies: ["ZhubaoCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ZhubaoCLITests",
+            dependencies: ["ZhubaoCore"]
+        ),
+    ]
+)

@@ -1,0 +1,124 @@
+/// A calendar day with no time zone: business dates, disbursement dates, snapshot dates.
+/// Stored as the number of days since 1970-01-01 so that day arithmetic is integer arithmetic.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Strideable {
+    public let ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// nil unless year, month and day form a real date (years 1000–9999).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1000...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        self.ordinal = Day.ordinal(year: year, month: month, day: day)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil.
+    static func ordinal(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public var year: Int { components.year }
+    public var month: YearMonth { let c = components; return YearMonth(year: c.year, month: c.month)! }
+
+    /// The same day n years later; 29 February becomes 28 February in a common year (rules.md §5).
+    public func adding(years n: Int) -> Day {
+        let c = components
+        let day = min(c.day, Day.daysIn(year: c.year + n, month: c.month))
+        return Day(year: c.year + n, month: c.month, day: day)!
+    }
+
+    public static func + (lhs: Day, rhs: Int) -> Day { Day(ordinal: lhs.ordinal + rhs) }
+    public static func - (lhs: Day, rhs: Int) -> Day { Day(ordinal: lhs.ordinal - rhs) }
+    public static func - (lhs: Day, rhs: Day) -> Int { lhs.ordinal - rhs.ordinal }
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+    public func distance(to other: Day) -> Int { other.ordinal - ordinal }
+    public func advanced(by n: Int) -> Day { self + n }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        let c = components
+        return "\(c.year)-\(Day.pad(c.month))-\(Day.pad(c.day))"
+    }
+
+    /// `YYYYMMDD`, the spelling of file names and bank files.
+    public var compact: String {
+        let c = components
+        return "\(c.year)\(Day.pad(c.month))\(Day.pad(c.day))"
+    }
+
+    public var description: String { iso }
+
+    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
+
+extension Day {
+    /// `YYYY-MM-DD` exactly.
+    public init?(iso text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == 45, u[7] == 45,
+              let y = Day.digits(u[0..<4]), let m = Day.digits(u[5..<7]), let d = Day.digits(u[8..<10])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYYMMDD` exactly.
+    public init?(compact text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 8, let y = Day.digits(u[0..<4]), let m = Day.digits(u[4..<6]),
+              let d = Day.digits(u[6..<8]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The four spellings that hardship spreadsheets use (formats.md §3):
+    /// `2026-01-05`, `2026/01/05`, `2026/1/5`, `20260105`.
+    public init?(spreadsheet text: some StringProtocol) {
+        if let day = Day(iso: text) { self = day; return }
+        if let day = Day(compact: text) { self = day; return }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].utf8.count == 4,
+              (1...2).contains(parts[1].utf8.count), (1...2).contains(parts[2].utf8.count),
+              let y = Day.digits(Array(parts[0].utf8)[...]),
+              let m = Day.digits(Array(parts[1].utf8)[...]),
+              let d = Day.digits(Array(parts[2].utf8)[...]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var n = 0
+        for b in bytes {
+            guard b >= 48, b <= 57 else { return nil }
+            n = n * 10 + Int(b - 48)
+        }
+        return bytes.isEmpty ? nil : n
+    }
+}

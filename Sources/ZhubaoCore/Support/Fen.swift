@@ -1,0 +1,46 @@
+/// An amount of money in fen (1/100 yuan). Money never passes through floating point
+/// (formats.md "Amounts"): it is parsed from text digit by digit and kept as an integer.
+public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var value: Int64
+
+    public init(_ value: Int64) { self.value = value }
+
+    public static let zero = Fen(0)
+    /// formats.md: at most 99999999.99 in absolute value.
+    public static let maxAbsolute: Int64 = 9_999_999_999
+
+    /// Parses yuan text with exactly two decimals (`4800.00`, `-4800.00`).
+    /// Returns nil for anything else: no exponent, no thousands separator, no plus sign.
+    public init?(yuan text: some StringProtocol) {
+        var utf8 = Array(text.utf8)
+        var negative = false
+        if utf8.first == UInt8(ascii: "-") { negative = true; utf8.removeFirst() }
+        guard utf8.count >= 4, utf8[utf8.count - 3] == UInt8(ascii: ".") else { return nil }
+        var total: Int64 = 0
+        for (index, byte) in utf8.enumerated() where index != utf8.count - 3 {
+            guard byte >= 48, byte <= 57 else { return nil }
+            total = total * 10 + Int64(byte - 48)
+            if total > Fen.maxAbsolute { return nil }
+        }
+        // "-0.00" is a valid spelling of zero; a leading zero run ("007.00") is refused.
+        if utf8.count > 4, utf8[0] == UInt8(ascii: "0") { return nil }
+        self.value = negative ? -total : total
+    }
+
+    /// Yuan with two decimals, the spelling the input files use.
+    public var yuan: String {
+        let magnitude = value.magnitude
+        let fraction = magnitude % 100
+        let text = "\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        return value < 0 ? "-" + text : text
+    }
+
+    public var description: String { yuan }
+
+    public static func < (lhs: Fen, rhs: Fen) -> Bool { lhs.value < rhs.value }
+    public static func + (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value + rhs.value) }
+    public static func - (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value - rhs.value) }
+    public static func += (lhs: inout Fen, rhs: Fen) { lhs.value += rhs.value }
+    public static func -= (lhs: inout Fen, rhs: Fen) { lhs.value -= rhs.value }
+    public static prefix func - (operand: Fen) -> Fen { Fen(-operand.value) }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Zhubao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhubao",
+        abstract: "Reconciles pension contribution-assistance loan files (养老保险助保贷款).",
+        subcommands: []
+    )
+}
