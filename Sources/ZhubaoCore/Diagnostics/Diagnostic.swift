@@ -76,13 +76,19 @@ public struct DiagnosticBag: Sendable {
     /// diagnostics' worth of memory; `dropped` counts the rest.
     public let limit: Int
     public private(set) var dropped = 0
+    private var droppedErrors = 0
 
     public init(limit: Int = 1000) { self.limit = limit }
 
     public mutating func append(_ diagnostic: Diagnostic) {
-        if items.count < limit { items.append(diagnostic) } else { dropped += 1 }
+        if items.count < limit {
+            items.append(diagnostic)
+        } else {
+            dropped += 1
+            if diagnostic.severity == .error { droppedErrors += 1 }
+        }
     }
 
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var hasErrors: Bool { droppedErrors > 0 || items.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
 }

@@ -1,0 +1,161 @@
+// The one place zhubao opens and reads input files with POSIX calls.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An input file that could not be opened or read. Carries the file's name (never the whole
+/// path, so messages can go into reason files) and the system's or zlib's explanation.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Operation: String, Sendable {
+        case open, read
+    }
+
+    /// A POSIX call failed; `errno` is the system error number.
+    case system(fileName: String, operation: Operation, errno: Int32)
+    /// The gzip layer failed: truncated or corrupt stream, not gzip at all, or a system error
+    /// underneath zlib.
+    case gzip(fileName: String, ZlibError)
+    /// `read` called after `close`.
+    case closed(fileName: String)
+
+    public var fileName: String {
+        switch self {
+        case .system(let name, _, _), .gzip(let name, _), .closed(let name): name
+        }
+    }
+
+    /// The message without the file name, e.g. "cannot open: No such file or directory".
+    public var message: String {
+        switch self {
+        case .system(_, let operation, let err):
+            "cannot \(operation.rawValue): \(String(cString: strerror(err)))"
+        case .gzip(_, let error) where error.kind == .system:
+            "cannot read: \(error.message)"
+        case .gzip(_, let error):
+            error.description
+        case .closed:
+            "read after close"
+        }
+    }
+
+    public var description: String { "\(fileName): \(message)" }
+
+    /// The diagnostic that rejects the file.
+    public var diagnostic: Diagnostic { .error(message, at: Location(file: fileName)) }
+}
+
+/// The bytes of one input: a plain file (POSIX `open`/`read`/`close`), a gzip file
+/// (`GzipReader`), or bytes already in memory. Closes itself on `close()` or in `deinit`,
+/// whichever comes first; reading after `close()` throws.
+public final class ByteSource {
+    private enum Backend {
+        case file(Int32)
+        case gzip(GzipReader)
+        case memory([UInt8], position: Int)
+        case closed
+    }
+
+    private var backend: Backend
+    /// The file name (last path component), for messages.
+    public let fileName: String
+    /// Bytes delivered so far (decompressed bytes for gzip).
+    public private(set) var bytesRead = 0
+
+    /// Opens `path`. With `gzip: true` the file is decompressed as it is read.
+    public init(path: String, gzip: Bool = false) throws(InputError) {
+        let name = ByteSource.lastComponent(of: path)
+        fileName = name
+        if gzip {
+            do {
+                backend = .gzip(try GzipReader(path: path))
+            } catch {
+                if error.kind == .system, let err = error.errno {
+                    throw .system(fileName: name, operation: .open, errno: err)
+                }
+                throw .gzip(fileName: name, error)
+            }
+        } else {
+            var fd: Int32
+            repeat {
+                fd = open(path, O_RDONLY | O_CLOEXEC)
+            } while fd < 0 && errno == EINTR
+            guard fd >= 0 else { throw .system(fileName: name, operation: .open, errno: errno) }
+            backend = .file(fd)
+        }
+    }
+
+    /// Bytes in memory, read like a file called `fileName`.
+    public init(bytes: [UInt8], fileName: String = "<memory>") {
+        self.fileName = fileName
+        backend = .memory(bytes, position: 0)
+    }
+
+    deinit { close() }
+
+    public var isClosed: Bool {
+        if case .closed = backend { return true }
+        return false
+    }
+
+    /// Fills `buffer` with up to `buffer.count` bytes and returns how many; 0 means the end.
+    /// A plain file may return fewer bytes than asked before its end; a gzip file does not.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        guard buffer.count > 0 else { return 0 }
+        let count: Int
+        switch backend {
+        case .file(let fd):
+            var n: Int
+            repeat {
+                n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            } while n < 0 && errno == EINTR
+            guard n >= 0 else { throw .system(fileName: fileName, operation: .read, errno: errno) }
+            count = n
+        case .gzip(let reader):
+            do {
+                count = try reader.read(into: buffer)
+            } catch {
+                throw .gzip(fileName: fileName, error)
+            }
+        case .memory(let bytes, let position):
+            count = min(buffer.count, bytes.count - position)
+            bytes.withUnsafeBytes { all in
+                buffer.baseAddress!.copyMemory(from: all.baseAddress! + position, byteCount: count)
+            }
+            backend = .memory(bytes, position: position + count)
+        case .closed:
+            throw .closed(fileName: fileName)
+        }
+        bytesRead += count
+        return count
+    }
+
+    /// Reads until `buffer` is full or the input ends; returns the bytes read.
+    public func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let n = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[total...]))
+            if n == 0 { break }
+            total += n
+        }
+        return total
+    }
+
+    /// Releases the file. Safe to call more than once. Errors from `close(2)` on a file opened
+    /// read-only are ignored: nothing was written that could be lost.
+    public func close() {
+        switch backend {
+        case .file(let fd): _ = Glibc.close(fd)
+        case .gzip(let reader): reader.close()
+        case .memory, .closed: break
+        }
+        backend = .closed
+    }
+
+    static func lastComponent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        let name = path[path.index(after: slash)...]
+        return name.isEmpty ? path : String(name)
+    }
+}

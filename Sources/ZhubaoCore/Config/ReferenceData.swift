@@ -1,0 +1,105 @@
+import Foundation
+import TOMLKit
+
+/// The reference tables of reference.md. The project ships them as data files
+/// (Resources/reference/*.toml); `zhubao.toml` overrides or extends any of them with tables of
+/// the same shape.
+public struct ReferenceData: Sendable {
+    public struct LPRFixing: Sendable, Equatable {
+        public var from: Day
+        public var oneYear: Rate
+        public var fiveYear: Rate
+    }
+
+    /// Sorted by `from`.
+    public var lpr: [LPRFixing]
+    public var benchmarkUpTo1Year: Rate
+    public var benchmarkUpTo5Years: Rate
+    public var benchmarkOver5Years: Rate
+    /// province → year → minimum monthly base.
+    public var minimumBase: [String: [Int: Fen]]
+    /// city → year → subsistence standard a month.
+    public var subsistence: [String: [Int: Fen]]
+    public var bankNames: [String: String]
+    public var cities: [String: City]
+
+    public struct City: Sendable, Equatable {
+        public var name: String
+        public var province: String
+        public var partnerBanks: [String]
+        public var counties: [String]
+    }
+
+    /// The tables that ship with zhubao.
+    public static func shipped() throws -> ReferenceData {
+        var data = ReferenceData(lpr: [], benchmarkUpTo1Year: Rate(units: 0), benchmarkUpTo5Years: Rate(units: 0),
+                                 benchmarkOver5Years: Rate(units: 0), minimumBase: [:], subsistence: [:],
+                                 bankNames: [:], cities: [:])
+        for name in ["lpr", "benchmark", "contributions", "cities"] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "toml", subdirectory: "reference") else {
+                throw ConfigError("the shipped reference table \(name).toml is missing from the installation")
+            }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try data.merge(try ConfigError.parse(text, file: "\(name).toml"), file: "\(name).toml")
+        }
+        return data
+    }
+
+    /// Overrides and extends these tables with those of a TOML document (`zhubao.toml`).
+    public mutating func merge(_ table: TOMLTable, file: String) throws {
+        let reader = TableReader(file: file)
+        if let fixings = table["lpr"]?.array {
+            for (index, item) in fixings.enumerated() {
+                let path = "lpr[\(index)]"
+                guard let entry = item.table else { throw ConfigError("\(file): \(path) 应为表") }
+                let fixing = LPRFixing(from: try reader.day(entry, "from", path),
+                                       oneYear: try reader.rate(entry, "one_year", path),
+                                       fiveYear: try reader.rate(entry, "five_year", path))
+                lpr.removeAll { $0.from == fixing.from }
+                lpr.append(fixing)
+            }
+            lpr.sort { $0.from < $1.from }
+        }
+        if let benchmark = table["benchmark"]?.table {
+            if benchmark["up_to_1_year"] != nil { benchmarkUpTo1Year = try reader.rate(benchmark, "up_to_1_year", "benchmark") }
+            if benchmark["up_to_5_years"] != nil { benchmarkUpTo5Years = try reader.rate(benchmark, "up_to_5_years", "benchmark") }
+            if benchmark["over_5_years"] != nil { benchmarkOver5Years = try reader.rate(benchmark, "over_5_years", "benchmark") }
+        }
+        try mergeYearly(table["minimum_base"]?.table, into: &minimumBase, reader: reader, path: "minimum_base")
+        try mergeYearly(table["subsistence"]?.table, into: &subsistence, reader: reader, path: "subsistence")
+        if let banks = table["banks"]?.table {
+            for key in banks.keys { bankNames[key] = try reader.string(banks, key, "banks") }
+        }
+        if let cityTable = table["city"]?.table {
+            for code in cityTable.keys {
+                guard let entry = cityTable[code]?.table else { throw ConfigError("\(file): city.\(code) 应为表") }
+                let path = "city.\(code)"
+                var city = cities[code] ?? City(name: code, province: String(code.prefix(2)) + "0000", partnerBanks: [], counties: [])
+                if entry["name"] != nil { city.name = try reader.string(entry, "name", path) }
+                if entry["province"] != nil { city.province = try reader.string(entry, "province", path) }
+                if entry["partner_banks"] != nil { city.partnerBanks = try reader.strings(entry, "partner_banks", path) }
+                if entry["counties"] != nil { city.counties = try reader.strings(entry, "counties", path) }
+                cities[code] = city
+            }
+        }
+    }
+
+    private func mergeYearly(_ table: TOMLTable?, into target: inout [String: [Int: Fen]],
+                             reader: TableReader, path: String) throws {
+        guard let table else { return }
+        for area in table.keys {
+            guard let years = table[area]?.table else { throw ConfigError("\(reader.file): \(path).\(area) 应为表") }
+            for year in years.keys {
+                guard let y = Int(year), (1000...9999).contains(y) else {
+                    throw ConfigError("\(reader.file): \(path).\(area).\(year) 的键应为年份")
+                }
+                target[area, default: [:]][y] = try reader.amount(years, year, "\(path).\(area)")
+            }
+        }
+    }
+
+    /// The LPR fixing in force on a day: the latest published on or before it.
+    public func lprFixing(on day: Day) -> LPRFixing? {
+        lpr.last { $0.from <= day }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import TOMLKit
+
+/// Everything a run needs to know about its city: profile, region, the settings of
+/// rules.md §8 and the reference data, read from `zhubao.toml` over the shipped defaults.
+public struct Settings: Sendable {
+    public var profile: Profile
+    public var region: String
+    public var partnerBanks: Set<String>
+    /// rules.md §8.
+    public var matchWindowDays = 10
+    public var reviewMonth = 1
+    public var reviewDay = 31
+    public var ageWindowYears = 8
+    public var lumpSumCap = Fen(8_000_000)
+    public var deathGraceDays = 30
+    public var failuresToEscalate = 3
+    public var reference: ReferenceData
+
+    public static let fileName = "zhubao.toml"
+
+    /// The defaults of a profile for a region, before any zhubao.toml.
+    public static func defaults(profile: Profile, region: String? = nil) throws -> Settings {
+        let reference = try ReferenceData.shipped()
+        let region = region ?? profile.defaultRegion
+        return Settings(profile: profile, region: region,
+                        partnerBanks: Set(reference.cities[region]?.partnerBanks ?? []),
+                        reference: reference)
+    }
+
+    /// Reads `zhubao.toml` text: the profile and region, then overrides.
+    public static func parse(_ text: String, file: String = Settings.fileName) throws -> Settings {
+        let table = try ConfigError.parse(text, file: file)
+        let reader = TableReader(file: file)
+        let profileText = try reader.string(table, "profile", "")
+        guard let name = Profile.Name(rawValue: profileText) else {
+            throw ConfigError("\(file): profile = \"\(profileText)\" 不是 ganzhou-2021 或 tongling-2022")
+        }
+        let region = try reader.string(table, "region", "")
+        guard region.utf8.count == 6, region.allSatisfy(\.isASCII), Int(region) != nil else {
+            throw ConfigError("\(file): region = \"\(region)\" 不是 6 位地区代码")
+        }
+        var settings = try defaults(profile: .named(name), region: region)
+        try settings.reference.merge(table, file: file)
+        settings.partnerBanks = Set(settings.reference.cities[region]?.partnerBanks ?? [])
+        if let s = table["settings"]?.table {
+            let path = "settings"
+            if s["match_window_days"] != nil { settings.matchWindowDays = try reader.int(s, "match_window_days", path) }
+            if s["review_date"] != nil {
+                let text = try reader.string(s, "review_date", path)
+                guard let day = Day(iso: "2000-" + text) else {
+                    throw ConfigError("\(file): settings.review_date = \"\(text)\" 应为 MM-DD")
+                }
+                (settings.reviewMonth, settings.reviewDay) = (day.components.month, day.components.day)
+            }
+            if s["age_window_years"] != nil { settings.ageWindowYears = try reader.int(s, "age_window_years", path) }
+            if s["lump_sum_cap"] != nil { settings.lumpSumCap = try reader.amount(s, "lump_sum_cap", path) }
+            if s["death_grace_days"] != nil { settings.deathGraceDays = try reader.int(s, "death_grace_days", path) }
+            if s["failures_to_escalate"] != nil { settings.failuresToEscalate = try reader.int(s, "failures_to_escalate", path) }
+        }
+        return settings
+    }
+
+    public static func load(root: URL) throws -> Settings {
+        let url = root.appendingPathComponent(fileName)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ConfigError("\(url.path) 不存在或不可读：先运行 zhubao init")
+        }
+        return try parse(text, file: fileName)
+    }
+
+    /// The review date of a year (第六条: 31 January unless set otherwise).
+    public func reviewDate(in year: Int) -> Day {
+        Day(year: year, month: reviewMonth, day: min(reviewDay, Day.daysIn(year: year, month: reviewMonth)))!
+    }
+}

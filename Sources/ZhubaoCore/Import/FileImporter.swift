@@ -1,0 +1,36 @@
+import Foundation
+
+/// Reads one input file, checks it against its contract (formats.md) and writes its records
+/// through the sink. Problems are collected as diagnostics, never thrown: only what stops the
+/// whole run (the store failing) throws.
+public protocol FileImporter: Sendable {
+    func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome
+}
+
+/// What an importer needs to know beyond the file itself.
+public struct ImportContext: Sendable {
+    public var settings: Settings
+    /// Where XSDs live (`schemas/`).
+    public var schemaDirectory: URL?
+
+    public init(settings: Settings, schemaDirectory: URL? = nil) {
+        self.settings = settings
+        self.schemaDirectory = schemaDirectory
+    }
+}
+
+/// One importer per input kind.
+public enum Importers {
+    public static func importer(for kind: InputKind) -> any FileImporter {
+        switch kind {
+        default: return UnreadImporter()
+        }
+    }
+}
+
+/// Stands in for a kind whose importer is not written yet: records the file, reads nothing.
+struct UnreadImporter: FileImporter {
+    func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome {
+        ImportOutcome()
+    }
+}

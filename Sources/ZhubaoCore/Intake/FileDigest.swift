@@ -1,0 +1,25 @@
+import Crypto
+import Foundation
+
+/// The SHA-256 and size of a file's bytes as delivered (`.gz` included), read in chunks so
+/// that memory stays flat.
+public struct FileDigest: Hashable, Sendable {
+    public let sha256: String
+    public let size: Int64
+
+    public static func of(_ url: URL) throws -> FileDigest {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size: Int64 = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            size += Int64(chunk.count)
+        }
+        let hex = hasher.finalize().map { byte -> String in
+            let s = String(byte, radix: 16)
+            return byte < 16 ? "0" + s : s
+        }.joined()
+        return FileDigest(sha256: hex, size: size)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+
+/// The intake half of the daily job (outputs.md "Run layout", formats.md "Common rules"):
+/// lists the inbox, records every complete file in the store, imports or rejects it, and only
+/// then moves it to `archive/` or `quarantine/`.
+public struct Intake {
+    public let workspace: Workspace
+    public let store: Store
+    public let context: ImportContext
+    public let logger: Logger
+
+    public init(workspace: Workspace, store: Store, context: ImportContext, logger: Logger) {
+        self.workspace = workspace
+        self.store = store
+        self.context = context
+        self.logger = logger
+    }
+
+    /// Takes every complete file of the inbox. `asOf` is the run's date; `now` stamps the rows.
+    public func run(asOf: Day, now: Date = Date()) throws -> IntakeReport {
+        var report = IntakeReport()
+        let listing = try InboxListing.read(workspace.inbox)
+        report.ignored = listing.ignored
+        for entry in listing.files {
+            let delivery = try take(entry, asOf: asOf, now: now)
+            report.add(delivery)
+        }
+        return report
+    }
+
+    private func take(_ entry: InboxListing.Entry, asOf: Day, now: Date) throws -> Delivery {
+        let digest = try FileDigest.of(entry.url)
+        let earlier = try store.deliveries(named: entry.name)
+        if let same = earlier.first(where: { $0.sha256 == digest.sha256 }) {
+            // Seen with these very bytes: a redelivery, or a run killed after the commit and
+            // before the move. Finish the move; import nothing.
+            logger.info("already recorded, not imported again", metadata: ["file": "\(entry.name)", "status": "\(same.status.rawValue)"])
+            try Disposition(workspace: workspace).apply(to: entry.url, record: same)
+            return Delivery(record: same, outcome: .alreadyRecorded)
+        }
+        var row = InputFileRecord(id: nil, name: entry.name, sha256: digest.sha256, size: digest.size,
+                                  status: .rejected, recordCount: 0,
+                                  receivedAt: ISO8601DateFormatter().string(from: now), receivedOn: asOf.iso)
+        let parsed = FileName.parse(entry.name)
+        if case .success(let name) = parsed {
+            row.sender = name.sender.description
+            row.kind = name.kind.rawValue
+            row.region = name.region
+            row.businessDate = name.businessDate.iso
+            row.seq = name.seq
+        }
+        if !earlier.isEmpty {
+            // formats.md "Idempotence": E002 and not E001 as well; the first delivery stands.
+            row.status = .conflict
+            row.reason = "文件名 \(entry.name) 已于 \(earlier[0].receivedOn) 收到过，但本次内容不同（SHA-256 \(digest.sha256.prefix(12))…，原为 \(earlier[0].sha256.prefix(12))…）；以首次收到的文件为准。更正的文件应使用下一个序号。"
+            return try finish(entry, row: try store.record(row), outcome: .conflict)
+        }
+        let name: FileName
+        switch parsed {
+        case .failure(let error):
+            row.reason = "文件名不符合约定：\(error.reason)"
+            return try finish(entry, row: try store.record(row), outcome: .rejected)
+        case .success(let parsedName):
+            name = parsedName
+        }
+        if let refusal = refusal(of: name) {
+            row.reason = refusal
+            return try finish(entry, row: try store.record(row), outcome: .rejected)
+        }
+        let importer = Importers.importer(for: name.kind)
+        let (stored, outcome) = try store.importFile(row) { sink in
+            try importer.read(entry.url, name: name, context: context, into: &sink)
+        }
+        logger.info("file \(stored.status == .imported ? "imported" : "rejected")",
+                    metadata: ["file": "\(entry.name)", "records": "\(outcome.recordCount)"])
+        return try finish(entry, row: stored, outcome: stored.status == .imported ? .imported : .rejected)
+    }
+
+    /// Rejections decided from the name alone, before reading a byte of the file.
+    private func refusal(of name: FileName) -> String? {
+        let settings = context.settings
+        if name.region != settings.region {
+            return "文件名中的地区代码 \(name.region) 不是本市 \(settings.region)"
+        }
+        if name.kind == .claims, !settings.profile.subsidisesInterest {
+            return "本市方案 \(settings.profile.name.rawValue) 不贴息，不受理银行贴息申请（CLAIM）文件；文件未导入任何内容"
+        }
+        return nil
+    }
+
+    private func finish(_ entry: InboxListing.Entry, row: InputFileRecord, outcome: Delivery.Outcome) throws -> Delivery {
+        if row.status != .imported {
+            logger.warning("file rejected", metadata: ["file": "\(entry.name)", "status": "\(row.status.rawValue)"])
+        }
+        try Disposition(workspace: workspace).apply(to: entry.url, record: row)
+        return Delivery(record: row, outcome: outcome)
+    }
+}
+
+/// What became of one inbox file in this run.
+public struct Delivery: Sendable {
+    public enum Outcome: String, Sendable {
+        case imported, rejected, conflict, alreadyRecorded
+    }
+    public let record: InputFileRecord
+    public let outcome: Outcome
+}
+
+/// The intake's account of a run, handed to the reconciliation and the summary.
+public struct IntakeReport: Sendable {
+    public var deliveries: [Delivery] = []
+    public var ignored: [String] = []
+
+    public mutating func add(_ delivery: Delivery) { deliveries.append(delivery) }
+
+    public func count(_ outcome: Delivery.Outcome) -> Int {
+        deliveries.filter { $0.outcome == outcome }.count
+    }
+
+    /// Exit 65 when any file was rejected in this run (outputs.md "Exit codes").
+    public var rejectedAny: Bool {
+        deliveries.contains { $0.outcome == .rejected || $0.outcome == .conflict }
+    }
+}

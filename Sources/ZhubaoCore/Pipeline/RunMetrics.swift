@@ -1,0 +1,31 @@
+import Foundation
+
+/// `metrics/zhubao.prom`: Prometheus textfile-collector metrics of the last run, written
+/// atomically so that the collector never reads half a file.
+struct RunMetrics {
+    let result: DailyRunResult
+    let seconds: Double
+
+    var text: String {
+        let intake = result.intake
+        var lines = [
+            "# HELP zhubao_last_run_as_of_seconds The as-of date of the last run, as a Unix time.",
+            "# TYPE zhubao_last_run_as_of_seconds gauge",
+            "zhubao_last_run_as_of_seconds \(result.asOf.ordinal * 86_400)",
+            "# HELP zhubao_last_run_duration_seconds How long the last run took.",
+            "# TYPE zhubao_last_run_duration_seconds gauge",
+            "zhubao_last_run_duration_seconds \(String(format: "%.3f", seconds))",
+            "# HELP zhubao_last_run_files Inbox files of the last run by outcome.",
+            "# TYPE zhubao_last_run_files gauge",
+        ]
+        for outcome in [Delivery.Outcome.imported, .rejected, .conflict, .alreadyRecorded] {
+            lines.append("zhubao_last_run_files{outcome=\"\(outcome.rawValue)\"} \(intake.count(outcome))")
+        }
+        lines.append("zhubao_last_run_files{outcome=\"ignored\"} \(intake.ignored.count)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func write(to folder: URL) throws {
+        try AtomicFile.write(text, to: folder.appendingPathComponent("zhubao.prom"))
+    }
+}

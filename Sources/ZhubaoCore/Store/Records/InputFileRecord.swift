@@ -1,0 +1,38 @@
+import GRDB
+
+/// A row of `inputFile`: one delivery of a file into the inbox, with what became of it.
+public struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "inputFile"
+
+    public enum Status: String, Codable, Sendable {
+        /// Its records are in the store.
+        case imported = "IMPORTED"
+        /// Rejected whole (E001); nothing of it is in the store.
+        case rejected = "REJECTED"
+        /// A name seen before, with other bytes (E002); the first delivery stands.
+        case conflict = "CONFLICT"
+    }
+
+    public var id: Int64?
+    public var name: String
+    public var sha256: String
+    public var size: Int64
+    public var sender: String?
+    public var kind: String?
+    public var region: String?
+    /// `YYYY-MM-DD`; nil when the name could not be parsed.
+    public var businessDate: String?
+    public var seq: Int?
+    public var status: Status
+    public var reason: String?
+    public var recordCount: Int
+    /// When intake took the file, ISO 8601 UTC.
+    public var receivedAt: String
+    /// The as-of date of the run that took it: an E001 for a name without a date counts from here.
+    public var receivedOn: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The day from which the file counts in as-of computations.
+    public var effectiveDate: String { businessDate ?? receivedOn }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import Logging
+
+/// The SQLite store under `state/`. One file's registry row and its records commit in one
+/// transaction; nothing of a rejected file reaches the record tables.
+public final class Store: Sendable {
+    public let database: DatabaseQueue
+    public static let fileName = "zhubao.sqlite"
+
+    /// Opens (creating if needed) and migrates the store at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // WAL keeps readers off the writer's back; FULL syncs each commit, so that a file
+            // moved out of the inbox after its commit is never ahead of the store, even on power loss.
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
+        }
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(database)
+    }
+
+    /// An in-memory store, for tests and `validate`.
+    public init() throws {
+        database = try DatabaseQueue()
+        try Migrations.migrator.migrate(database)
+    }
+
+    /// Every delivery recorded under a name, first first.
+    public func deliveries(named name: String) throws -> [InputFileRecord] {
+        try database.read { db in
+            try InputFileRecord.filter(Column("name") == name).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Records a file that brings no records (a rejection or a conflict).
+    @discardableResult
+    public func record(_ file: InputFileRecord) throws -> InputFileRecord {
+        try database.write { db in
+            var row = file
+            try row.insert(db)
+            return row
+        }
+    }
+
+    /// Imports a file in one transaction: its registry row, then whatever `body` writes through
+    /// the sink. When `body` returns diagnostics with an error, everything is rolled back and the
+    /// file is recorded as rejected instead, with the diagnostics as its reason.
+    public func importFile(_ file: InputFileRecord,
+                           body: (inout StoreSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
+        var outcome = ImportOutcome()
+        var committed: InputFileRecord?
+        try database.inTransaction { db in
+            var row = file
+            row.status = .imported
+            try row.insert(db)
+            var sink = StoreSink(db: db, fileId: row.id!)
+            outcome = try body(&sink)
+            if outcome.rejects { return .rollback }
+            row.recordCount = outcome.recordCount
+            try row.update(db, columns: ["recordCount"])
+            committed = row
+            return .commit
+        }
+        if let committed { return (committed, outcome) }
+        var rejected = file
+        rejected.status = .rejected
+        rejected.reason = outcome.reason
+        return (try record(rejected), outcome)
+    }
+}
+
+/// What an importer reports about one file.
+public struct ImportOutcome: Sendable {
+    public var diagnostics = DiagnosticBag()
+    public var recordCount = 0
+    public init() {}
+
+    /// A file with any error-level diagnostic is rejected whole (formats.md "Layout").
+    public var rejects: Bool { diagnostics.hasErrors }
+
+    /// The rejection reason: every error, one a line.
+    public var reason: String {
+        var lines = diagnostics.errors.map(\.description)
+        if diagnostics.dropped > 0 { lines.append("……另有 \(diagnostics.dropped) 处问题未列出") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Where importers write records. `StoreSink` writes into the open transaction; `validate`
+/// passes a sink that keeps nothing.
+public protocol RecordSink {
+    var fileId: Int64 { get }
+    mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws
+}
+
+public struct StoreSink: RecordSink {
+    let db: Database
+    public let fileId: Int64
+    public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
+        try record.insert(db)
+    }
+}
+
+public struct DiscardingSink: RecordSink {
+    public let fileId: Int64 = 0
+    public init() {}
+    public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {}
+}

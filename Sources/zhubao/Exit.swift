@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ZhubaoCore
+
+/// sysexits codes of outputs.md "Exit codes".
+enum Exit {
+    static let ok: Int32 = 0
+    static let usage: Int32 = 64
+    static let dataRejected: Int32 = 65
+    static let software: Int32 = 70
+    static let locked: Int32 = 75
+
+    /// Runs a command body and turns what it throws into the documented exit code, with one
+    /// log line on standard error.
+    static func guarding(_ logger: Logger, _ body: () throws -> Int32) throws {
+        let code: Int32
+        do {
+            code = try body()
+        } catch let error as FileLock.LockError {
+            if case .held = error {
+                logger.warning("another run holds the lock; nothing done", metadata: ["lock": "\(error)"])
+                code = locked
+            } else {
+                logger.error("\(error)")
+                code = software
+            }
+        } catch let error as ConfigError {
+            logger.error("\(error.description)")
+            code = usage
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            logger.error("internal error: \(String(describing: error))")
+            code = software
+        }
+        if code != ok { throw ExitCode(code) }
+    }
+}
+
+/// Logging is bootstrapped once, here in the executable; libraries only take a `Logger`.
+enum Log {
+    nonisolated(unsafe) private static var bootstrapped = false
+
+    static func make(_ label: String = "zhubao") -> Logger {
+        if !bootstrapped {
+            bootstrapped = true
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                let level = ProcessInfo.processInfo.environment["ZHUBAO_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+                handler.logLevel = level ?? .info
+                return handler
+            }
+        }
+        return Logger(label: label)
+    }
+}

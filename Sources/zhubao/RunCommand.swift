@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import ZhubaoCore
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The daily job: take the inbox, import or reject each file, reconcile, write the daily outputs.",
+        discussion: "Exit codes: 0 done; 65 done, but input files were rejected; 75 another run holds the lock; 64 usage; 70 internal error.")
+
+    @OptionGroup var options: RootOptions
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to reconcile as of (default: today).", valueName: "yyyy-mm-dd"))
+    var asOf: Day?
+
+    func run() throws {
+        let logger = Log.make()
+        try Exit.guarding(logger) {
+            let day = asOf ?? Day.today()
+            let result = try DailyJob(workspace: options.workspace, logger: logger).run(asOf: day)
+            let intake = result.intake
+            print("as of \(day.iso): \(intake.count(.imported)) imported, \(intake.count(.rejected) + intake.count(.conflict)) rejected, \(intake.count(.alreadyRecorded)) already recorded, \(intake.ignored.count) ignored")
+            return result.exitCode
+        }
+    }
+}
