@@ -36,7 +36,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            resources: [.copy("Resources/reference")]
+            resources: [.copy("Resources/reference"), .copy("Resources/schemas")]
         ),
         .executableTarget(
             name: "zhubao",

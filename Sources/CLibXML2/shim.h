@@ -12,4 +12,9 @@
 
 /* xmlFree is a global mutable function pointer, which Swift 6 refuses to call. */
 static inline void zhubao_xmlFree(void *p) { xmlFree(p); }
+
+/* libxml2 keeps the "global" structured error handler per thread; these read the calling
+   thread's handler so zhubao can put it back after borrowing it. */
+static inline xmlStructuredErrorFunc zhubao_xmlCurrentStructuredError(void) { return xmlStructuredError; }
+static inline void *zhubao_xmlCurrentStructuredErrorContext(void) { return xmlStructuredErrorContext; }
 #endif

@@ -64,24 +64,24 @@ public final class ByteSource {
     public private(set) var bytesRead = 0
 
     /// Opens `path`. With `gzip: true` the file is decompressed as it is read.
-    public init(path: String, gzip: Bool = false) throws(InputError) {
+    public init(path: String, gzip: Bool = false) throws {
         let name = ByteSource.lastComponent(of: path)
         fileName = name
         if gzip {
             do {
                 backend = .gzip(try GzipReader(path: path))
-            } catch {
+            } catch let error as ZlibError {
                 if error.kind == .system, let err = error.errno {
-                    throw .system(fileName: name, operation: .open, errno: err)
+                    throw InputError.system(fileName: name, operation: .open, errno: err)
                 }
-                throw .gzip(fileName: name, error)
+                throw InputError.gzip(fileName: name, error)
             }
         } else {
             var fd: Int32
             repeat {
                 fd = open(path, O_RDONLY | O_CLOEXEC)
             } while fd < 0 && errno == EINTR
-            guard fd >= 0 else { throw .system(fileName: name, operation: .open, errno: errno) }
+            guard fd >= 0 else { throw InputError.system(fileName: name, operation: .open, errno: errno) }
             backend = .file(fd)
         }
     }
@@ -101,38 +101,40 @@ public final class ByteSource {
 
     /// Fills `buffer` with up to `buffer.count` bytes and returns how many; 0 means the end.
     /// A plain file may return fewer bytes than asked before its end; a gzip file does not.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count > 0 else { return 0 }
         let count: Int
         switch backend {
         case .file(let fd):
             var n: Int
             repeat {
-                n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+                n = systemRead(fd, buffer.baseAddress, buffer.count)
             } while n < 0 && errno == EINTR
-            guard n >= 0 else { throw .system(fileName: fileName, operation: .read, errno: errno) }
+            guard n >= 0 else { throw InputError.system(fileName: fileName, operation: .read, errno: errno) }
             count = n
         case .gzip(let reader):
             do {
                 count = try reader.read(into: buffer)
-            } catch {
-                throw .gzip(fileName: fileName, error)
+            } catch let error as ZlibError {
+                throw InputError.gzip(fileName: fileName, error)
             }
         case .memory(let bytes, let position):
             count = min(buffer.count, bytes.count - position)
-            bytes.withUnsafeBytes { all in
-                buffer.baseAddress!.copyMemory(from: all.baseAddress! + position, byteCount: count)
+            if count > 0 {
+                bytes.withUnsafeBytes { all in
+                    buffer.baseAddress!.copyMemory(from: all.baseAddress! + position, byteCount: count)
+                }
             }
             backend = .memory(bytes, position: position + count)
         case .closed:
-            throw .closed(fileName: fileName)
+            throw InputError.closed(fileName: fileName)
         }
         bytesRead += count
         return count
     }
 
     /// Reads until `buffer` is full or the input ends; returns the bytes read.
-    public func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    public func readFully(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         var total = 0
         while total < buffer.count {
             let n = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[total...]))
@@ -146,7 +148,7 @@ public final class ByteSource {
     /// read-only are ignored: nothing was written that could be lost.
     public func close() {
         switch backend {
-        case .file(let fd): _ = Glibc.close(fd)
+        case .file(let fd): systemClose(fd)
         case .gzip(let reader): reader.close()
         case .memory, .closed: break
         }
@@ -158,4 +160,13 @@ public final class ByteSource {
         let name = path[path.index(after: slash)...]
         return name.isEmpty ? path : String(name)
     }
+}
+
+// At file scope so the names resolve to the C functions, not to ByteSource's methods.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
+private func systemClose(_ fd: Int32) {
+    _ = close(fd)
 }

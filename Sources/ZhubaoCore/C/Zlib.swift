@@ -68,11 +68,11 @@ public final class GzipReader {
     public private(set) var bytesRead = 0
 
     /// Opens `path` for reading. Throws `.system` when the file cannot be opened.
-    public init(path: String) throws(ZlibError) {
+    public init(path: String) throws {
         errno = 0
         guard let file = gzopen(path, "rbe") else {
             let err = errno
-            if err != 0 { throw .system(err) }
+            if err != 0 { throw ZlibError.system(err) }
             throw ZlibError(kind: .outOfMemory, code: Z_MEM_ERROR, message: "gzopen failed")
         }
         self.file = file
@@ -88,7 +88,7 @@ public final class GzipReader {
     public var isClosed: Bool { file == nil }
 
     /// Reads up to `buffer.count` decompressed bytes; 0 means the end of the last member.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ZlibError) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let file else {
             throw ZlibError(kind: .other, code: Z_STREAM_ERROR, message: "read after close")
         }

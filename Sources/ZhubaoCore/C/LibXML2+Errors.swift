@@ -1,0 +1,121 @@
+import CLibXML2
+
+/// Why an XML file cannot be read. Each case rejects the whole file; `diagnostics` lists the
+/// reasons with their lines.
+public enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// libxml2 stopped (`xmlTextReaderRead` gave -1): not well-formed, bytes that do not fit the
+    /// declared encoding, an unknown encoding, limits exceeded… `diagnostics` holds its messages.
+    case malformed(fileName: String, diagnostics: [Diagnostic])
+    /// The file has a document type declaration (`<!DOCTYPE`); zhubao never reads DTDs.
+    case documentTypeDeclaration(fileName: String, line: Int?)
+    /// An entity reference that is not one of the five predefined ones.
+    case entityReference(fileName: String, name: String, line: Int?)
+    /// `readElementText()` met a child element; the reader is then on the element's end tag.
+    case notTextOnly(fileName: String, element: String, child: String, line: Int?)
+    /// libxml2 could not set up a reader (out of memory, schema refused by the reader).
+    case setupFailed(fileName: String, reason: String)
+
+    public var fileName: String {
+        switch self {
+        case .malformed(let name, _), .documentTypeDeclaration(let name, _), .entityReference(let name, _, _),
+             .notTextOnly(let name, _, _, _), .setupFailed(let name, _):
+            name
+        }
+    }
+
+    /// The reasons, each with the file and line.
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .malformed(let name, let diagnostics):
+            let errors = diagnostics.filter { $0.severity == .error }
+            return errors.isEmpty ? [.error("not well-formed XML", at: Location(file: name))] : errors
+        case .documentTypeDeclaration(let name, let line):
+            return [.error("document type declarations (<!DOCTYPE>) are not accepted", at: Location(file: name, line: line))]
+        case .entityReference(let name, let entity, let line):
+            return [.error("entity reference &\(entity); is not accepted", at: Location(file: name, line: line))]
+        case .notTextOnly(let name, let element, let child, let line):
+            return [.error("element \(element) holds element \(child); text expected", at: Location(file: name, line: line))]
+        case .setupFailed(let name, let reason):
+            return [.error(reason, at: Location(file: name))]
+        }
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// An XSD that libxml2 could not load or compile.
+public struct XMLSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let fileName: String
+    public let diagnostics: [Diagnostic]
+
+    public var description: String {
+        diagnostics.isEmpty
+            ? "\(fileName): invalid XML schema"
+            : diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// What libxml2's callbacks need: the source to pull bytes from, and where messages go. Passed
+/// to C as an unretained pointer; its owner (a reader or a schema load) outlives every call.
+final class LibXML2Context {
+    let source: ByteSource?
+    let fileName: String
+    var inputError: (any Error)?
+    var diagnostics = DiagnosticBag(limit: 1000)
+    // The calling thread's global handler, saved while the read callback borrows it.
+    var savedGlobalHandler: (function: xmlStructuredErrorFunc?, context: UnsafeMutableRawPointer?)?
+
+    init(source: ByteSource?, fileName: String) {
+        self.source = source
+        self.fileName = fileName
+    }
+
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static func from(_ pointer: UnsafeMutableRawPointer) -> LibXML2Context {
+        Unmanaged<LibXML2Context>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// Receives every structured error: the reader's, the schema parser's and validator's, and
+    /// the thread-global one (I/O and encoding errors raised outside any parser context).
+    static let errorHandler: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        LibXML2Context.from(context).record(error.pointee)
+    }
+
+    func record(_ error: xmlError) {
+        var message = error.message.map { String(cString: $0) } ?? "libxml2 error \(error.code)"
+        while let last = message.last, last.isWhitespace { message.removeLast() }
+        let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
+        let line = error.line > 0 ? Int(error.line) : nil
+        diagnostics.append(Diagnostic(severity, code: severity == .error ? "E001" : nil, message,
+                                      at: Location(file: fileName, line: line)))
+    }
+
+    /// Runs `body` with this context as the calling thread's global error handler, then puts the
+    /// previous handler back.
+    func capturingGlobalErrors<T>(_ body: () throws -> T) rethrows -> T {
+        let function = zhubao_xmlCurrentStructuredError()
+        let context = zhubao_xmlCurrentStructuredErrorContext()
+        xmlSetStructuredErrorFunc(opaque, LibXML2Context.errorHandler)
+        defer { xmlSetStructuredErrorFunc(context, function) }
+        return try body()
+    }
+
+    /// Called from the read callback: from here until `restoreGlobalHandler()` the thread's
+    /// global handler is this context, so encoding errors of the bytes just delivered land here.
+    /// Costs one swap per input chunk rather than one per node.
+    func borrowGlobalHandler() {
+        guard savedGlobalHandler == nil else { return }
+        savedGlobalHandler = (zhubao_xmlCurrentStructuredError(), zhubao_xmlCurrentStructuredErrorContext())
+        xmlSetStructuredErrorFunc(opaque, LibXML2Context.errorHandler)
+    }
+
+    func restoreGlobalHandler() {
+        guard let saved = savedGlobalHandler else { return }
+        xmlSetStructuredErrorFunc(saved.context, saved.function)
+        savedGlobalHandler = nil
+    }
+}

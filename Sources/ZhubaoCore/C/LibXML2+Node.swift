@@ -1,0 +1,141 @@
+import CLibXML2
+
+/// libxml2's reader node types (`xmlReaderTypes`).
+public struct XMLNodeType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    public static let none = XMLNodeType(rawValue: 0)
+    public static let element = XMLNodeType(rawValue: 1)
+    public static let attribute = XMLNodeType(rawValue: 2)
+    public static let text = XMLNodeType(rawValue: 3)
+    public static let cdata = XMLNodeType(rawValue: 4)
+    public static let entityReference = XMLNodeType(rawValue: 5)
+    public static let entity = XMLNodeType(rawValue: 6)
+    public static let processingInstruction = XMLNodeType(rawValue: 7)
+    public static let comment = XMLNodeType(rawValue: 8)
+    public static let document = XMLNodeType(rawValue: 9)
+    public static let documentType = XMLNodeType(rawValue: 10)
+    public static let whitespace = XMLNodeType(rawValue: 13)
+    public static let significantWhitespace = XMLNodeType(rawValue: 14)
+    public static let endElement = XMLNodeType(rawValue: 15)
+    public static let xmlDeclaration = XMLNodeType(rawValue: 17)
+
+    /// Text, CDATA or whitespace: what makes up an element's text content.
+    public var isText: Bool {
+        self == .text || self == .cdata || self == .whitespace || self == .significantWhitespace
+    }
+
+    public var description: String { "XMLNodeType(\(rawValue))" }
+}
+
+/// A name interned in one reader's dictionary: comparing two is comparing two pointers. Valid
+/// only with the reader that made it (`XMLStreamReader.intern(_:)`), while that reader lives.
+public struct XMLName: Hashable, @unchecked Sendable {
+    let pointer: UnsafePointer<xmlChar>?
+}
+
+extension XMLStreamReader {
+    /// The local name of the current element or attribute (`Receipt`), or the node's name
+    /// (`#text`, …) for other nodes.
+    public var localName: String { string(xmlTextReaderConstLocalName(reader)) ?? "" }
+
+    /// The qualified name (`tr:Receipt`).
+    public var name: String { string(xmlTextReaderConstName(reader)) ?? "" }
+
+    public var namespaceURI: String? { string(xmlTextReaderConstNamespaceUri(reader)) }
+
+    /// Depth in the tree; the root element is at 0.
+    public var depth: Int { Int(xmlTextReaderDepth(reader)) }
+
+    /// True for `<X/>`, which gets no end-element node.
+    public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    /// The text of a text, CDATA, whitespace or comment node; nil for elements.
+    public var value: String? {
+        xmlTextReaderHasValue(reader) == 1 ? string(xmlTextReaderConstValue(reader)) : nil
+    }
+
+    /// The line of the current node. For elements it is where the start tag ends. Beyond line
+    /// 65535 libxml2 keeps exact lines for text only and derives an element's line from its first
+    /// text child, so a one-line leaf (`<Amount>1.00</Amount>`) still gets its exact line.
+    public var lineNumber: Int? {
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let line = xmlGetLineNo(node)
+            if line > 0 { return Int(line) }
+        }
+        let parserLine = xmlTextReaderGetParserLineNumber(reader)
+        return parserLine > 0 ? Int(parserLine) : nil
+    }
+
+    /// An attribute of the current element by qualified name.
+    public func attribute(_ name: String) -> String? {
+        guard let raw = xmlTextReaderGetAttribute(reader, name) else { return nil }
+        defer { zhubao_xmlFree(raw) }
+        return string(raw)
+    }
+
+    /// An attribute of the current element by local name and namespace (nil: no namespace).
+    public func attribute(localName: String, namespaceURI: String?) -> String? {
+        guard let raw = xmlTextReaderGetAttributeNs(reader, localName, namespaceURI) else { return nil }
+        defer { zhubao_xmlFree(raw) }
+        return string(raw)
+    }
+
+    /// Interns `name` in this reader's dictionary, for `localNameIs(_:)`.
+    public func intern(_ name: String) -> XMLName {
+        XMLName(pointer: xmlTextReaderConstString(reader, name))
+    }
+
+    /// The interned local name of the current node.
+    public var internedLocalName: XMLName { XMLName(pointer: xmlTextReaderConstLocalName(reader)) }
+
+    /// Whether the current node's local name is `name`, by pointer comparison.
+    public func localNameIs(_ name: XMLName) -> Bool {
+        name.pointer != nil && xmlTextReaderConstLocalName(reader) == name.pointer
+    }
+
+    /// Reads the text content of the current element (which must be a start tag) and leaves the
+    /// reader on its end tag (or on it, if it is empty). Comments are skipped. A child element
+    /// throws `XMLReadError.notTextOnly` once the reader is on the end tag, so a caller can
+    /// record it and read on.
+    public func readElementText() throws -> String {
+        precondition(nodeType == .element, "readElementText() needs a start tag")
+        if isEmptyElement { return "" }
+        let elementDepth = depth
+        let element = localName
+        let line = lineNumber
+        var text = ""
+        var child: String?
+        while try read() {
+            if nodeType == .endElement && depth == elementDepth { break }
+            if nodeType.isText, child == nil, let value = xmlTextReaderConstValue(reader) {
+                text += String(cString: value)
+            } else if nodeType == .element, child == nil {
+                child = localName
+            }
+        }
+        if let child {
+            throw XMLReadError.notTextOnly(fileName: fileName, element: element, child: child, line: line)
+        }
+        return text
+    }
+
+    /// Skips the current element's subtree; the reader is then on the node after it.
+    public func skipElement() throws {
+        guard nodeType == .element, !isEmptyElement else { return }
+        let elementDepth = depth
+        while try read() {
+            if nodeType == .endElement && depth == elementDepth { return }
+        }
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<xmlChar>) -> String? {
+        string(UnsafePointer(pointer))
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// gzip for generated files, by running `gzip -n` (no name, no time stamp: the output is
+/// byte-identical from run to run) rather than through a second zlib wrapper.
+public enum GenGzip {
+    static var executable: URL {
+        let candidates = ["/bin/gzip", "/usr/bin/gzip"]
+        let path = candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+        return URL(fileURLWithPath: path)
+    }
+
+    /// Compresses `source` into `destination`; several sources give a multi-member stream
+    /// (RFC 1952 allows it; formats.md says a reader must accept it). Sources are kept.
+    public static func compress(_ sources: [URL], into destination: URL) throws {
+        FileManager.default.createFile(atPath: destination.path, contents: nil)
+        let output = try FileHandle(forWritingTo: destination)
+        defer { try? output.close() }
+        for source in sources {
+            try output.seekToEnd()
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["-n", "-c", source.path]
+            process.standardOutput = output
+            do { try process.run() } catch { throw GenWriteError.gzipFailed("\(error)") }
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw GenWriteError.gzipFailed("\(source.lastPathComponent): exit \(process.terminationStatus)")
+            }
+        }
+    }
+
+    /// Replaces `file` by `file.gz`, in one member or, with `members` > 1, split at line ends
+    /// into that many members. Returns the new URL.
+    @discardableResult
+    public static func gzipInPlace(_ file: URL, members: Int = 1) throws -> URL {
+        let destination = URL(fileURLWithPath: file.path + ".gz")
+        if members <= 1 {
+            try compress([file], into: destination)
+        } else {
+            let bytes = try Data(contentsOf: file)
+            var parts: [URL] = []
+            var start = 0
+            for member in 1...members {
+                var end = member == members ? bytes.count : bytes.count * member / members
+                while end < bytes.count, end > start, bytes[end - 1] != 0x0A { end += 1 }
+                let part = URL(fileURLWithPath: file.path + ".member\(member)")
+                try bytes.subdata(in: start..<end).write(to: part)
+                parts.append(part)
+                start = end
+            }
+            defer { for part in parts { try? FileManager.default.removeItem(at: part) } }
+            try compress(parts, into: destination)
+        }
+        try FileManager.default.removeItem(at: file)
+        return destination
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// The frame shared by the three bank files (formats.md §4–6): GB18030 `|` lines, a header
+/// `H|bank|region|kind|YYYYMMDD|batch|1.0`, detail lines `D|…`, and a trailer
+/// `T|count|total` that is the last line of the file.
+struct BankFile {
+    let name: FileName
+    /// The detail's field names after the leading `D`, for messages and the field count.
+    let fields: [String]
+
+    /// Reads the file, passing each detail line of the right field count to `detail`, which
+    /// stores the record when its fields are valid and returns the amount it adds to the trailer
+    /// total (nil when that amount cannot be read). Every problem is collected.
+    func read<Sink: RecordSink>(_ url: URL, into sink: inout Sink,
+                                detail: (inout FieldReader, [String], inout Sink) throws -> Fen?) throws -> ImportOutcome {
+        var outcome = ImportOutcome()
+        let file = name.raw
+        let reader: LineReader
+        do {
+            reader = LineReader(source: try ByteSource(path: url.path, gzip: name.gzip), fileName: file, encoding: .gb18030)
+        } catch let error as InputError {
+            outcome.diagnostics.append(error.diagnostic)
+            return outcome
+        }
+        defer { reader.close() }
+        var sawHeader = false
+        var trailer: (line: Int, fields: [String])?
+        var count = 0
+        var total = Fen.zero
+        // A detail whose amount cannot be read makes the total meaningless: say so once, there.
+        var unreadableAmounts = false
+        do {
+            while let line = try reader.next() {
+                let location = Location(file: file, line: line.number)
+                if let trailer {
+                    let what = line.text.isEmpty ? "空行" : "内容"
+                    outcome.diagnostics.append(.error("尾记录（第 \(trailer.line) 行）之后还有\(what)", at: location))
+                    break
+                }
+                let parts = line.text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                switch parts.first {
+                case "H" where line.number == 1:
+                    sawHeader = true
+                    checkHeader(parts, at: location, into: &outcome.diagnostics)
+                case "H":
+                    outcome.diagnostics.append(.error("第二个头记录", at: location))
+                case "D" where sawHeader:
+                    let values = Array(parts.dropFirst())
+                    guard values.count == fields.count else {
+                        outcome.diagnostics.append(.error("明细应有 \(fields.count + 1) 个字段，实为 \(parts.count) 个", at: location))
+                        count += 1
+                        unreadableAmounts = true
+                        continue
+                    }
+                    var fieldReader = FieldReader(location: location)
+                    let amount = try detail(&fieldReader, values, &sink)
+                    for diagnostic in fieldReader.diagnostics { outcome.diagnostics.append(diagnostic) }
+                    count += 1
+                    if let amount { total += amount } else { unreadableAmounts = true }
+                case "T" where sawHeader:
+                    trailer = (line.number, parts)
+                case _ where line.text.isEmpty:
+                    outcome.diagnostics.append(.error(sawHeader ? "明细之间有空行" : "第一行应为头记录 H|…，实为空行", at: location))
+                default:
+                    outcome.diagnostics.append(.error(sawHeader ? "行首应为 D 或 T" : "第一行应为头记录 H|…", at: location))
+                    if !sawHeader { return outcome }
+                }
+            }
+        } catch let error as LineReaderError {
+            outcome.diagnostics.append(error.diagnostic(fileName: file))
+            return outcome
+        } catch let error as InputError {
+            outcome.diagnostics.append(error.diagnostic)
+            return outcome
+        }
+        if !sawHeader {
+            outcome.diagnostics.append(.error("文件为空，缺少头记录", at: Location(file: file, line: 1)))
+        } else if let trailer {
+            outcome.recordCount = count
+            checkTrailer(trailer.fields, count: count, total: unreadableAmounts ? nil : total,
+                         at: Location(file: file, line: trailer.line), into: &outcome.diagnostics)
+        } else {
+            outcome.diagnostics.append(.error("缺少尾记录 T|笔数|合计（文件可能被截断）", at: Location(file: file, line: reader.lineNumber)))
+        }
+        return outcome
+    }
+
+    private func checkHeader(_ parts: [String], at location: Location, into diagnostics: inout DiagnosticBag) {
+        guard parts.count == 7 else {
+            diagnostics.append(.error("头记录应有 7 个字段 H|行别|地区|类型|日期|批次号|1.0，实为 \(parts.count) 个", at: location))
+            return
+        }
+        let expected: [(Int, String, String)] = [
+            (1, "行别代码", name.sender.bankCode ?? ""), (2, "地区", name.region),
+            (3, "文件类型", name.kind.rawValue), (4, "业务日期", name.businessDate.compact),
+        ]
+        for (index, label, value) in expected where parts[index] != value {
+            diagnostics.append(.error("头记录的\(label)“\(parts[index])”与文件名中的“\(value)”不一致", at: location.field(label)))
+        }
+        if parts[5].isEmpty { diagnostics.append(.error("头记录缺少批次号", at: location.field("批次号"))) }
+        if parts[6] != "1.0" { diagnostics.append(.error("版本应为 1.0，实为“\(parts[6])”", at: location.field("版本"))) }
+    }
+
+    private func checkTrailer(_ parts: [String], count: Int, total: Fen?, at location: Location,
+                              into diagnostics: inout DiagnosticBag) {
+        guard parts.count == 3 else {
+            diagnostics.append(.error("尾记录应为 T|笔数|合计，实有 \(parts.count) 个字段", at: location))
+            return
+        }
+        if let stated = Int(parts[1]), parts[1].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            if stated != count {
+                diagnostics.append(.error("尾记录笔数 \(stated) 与明细行数 \(count) 不符", at: location.field("笔数")))
+            }
+        } else {
+            diagnostics.append(.error("尾记录笔数“\(parts[1])”不是整数", at: location.field("笔数")))
+        }
+        if let stated = Fen(yuan: parts[2]) {
+            if let total, stated != total {
+                diagnostics.append(.error("尾记录合计 \(stated.yuan) 与明细合计 \(total.yuan) 不符", at: location.field("合计")))
+            }
+        } else {
+            diagnostics.append(.error("尾记录合计“\(parts[2])”应为两位小数的金额", at: location.field("合计")))
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// Reads the fields of one record (a bank-file line, a CSV row, an XML element's children),
+/// checking each against its format and collecting a diagnostic per bad field with the field's
+/// name in its location: field → record → file, like moov-io/ach's `FieldError`.
+///
+/// Getters return a placeholder for a bad field so that reading goes on and every problem of
+/// the record is listed; `isValid` tells whether the record may be stored.
+struct FieldReader {
+    let location: Location
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Error-level problems only; an E003 warning does not make the record invalid.
+    var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+
+    init(location: Location) { self.location = location }
+
+    mutating func fail(_ field: String, _ message: String) {
+        diagnostics.append(.error(message, at: location.field(field)))
+    }
+
+    mutating func warn(code: String, _ field: String, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, code: code, message, at: location.field(field)))
+    }
+
+    /// A required text value: present and not empty.
+    mutating func required(_ value: String?, _ field: String) -> String {
+        guard let value, !value.isEmpty else { fail(field, "必填字段为空或缺失"); return "" }
+        return value
+    }
+
+    /// An optional text value: empty means absent.
+    func optional(_ value: String?) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        return value
+    }
+
+    mutating func amount(_ value: String?, _ field: String) -> Fen {
+        let text = required(value, field)
+        guard !text.isEmpty else { return .zero }
+        guard let amount = Fen(yuan: text) else {
+            fail(field, "金额“\(text)”应为恰好两位小数的元，绝对值不超过 99999999.99")
+            return .zero
+        }
+        return amount
+    }
+
+    mutating func optionalAmount(_ value: String?, _ field: String) -> Fen? {
+        guard optional(value) != nil else { return nil }
+        return amount(value, field)
+    }
+
+    mutating func rate(_ value: String?, _ field: String) -> Rate {
+        let text = required(value, field)
+        guard !text.isEmpty else { return Rate(units: 0) }
+        guard let rate = Rate(percent: text) else {
+            fail(field, "利率“\(text)”应为年利率百分数，最多 4 位小数")
+            return Rate(units: 0)
+        }
+        return rate
+    }
+
+    mutating func compactDay(_ value: String?, _ field: String) -> Day {
+        day(value, field, format: "YYYYMMDD", parse: Day.init(compact:))
+    }
+
+    mutating func isoDay(_ value: String?, _ field: String) -> Day {
+        day(value, field, format: "YYYY-MM-DD", parse: Day.init(iso:))
+    }
+
+    mutating func spreadsheetDay(_ value: String?, _ field: String) -> Day {
+        day(value, field, format: "2026-01-05、2026/01/05、2026/1/5 或 20260105", parse: Day.init(spreadsheet:))
+    }
+
+    mutating func optionalSpreadsheetDay(_ value: String?, _ field: String) -> Day? {
+        guard optional(value) != nil else { return nil }
+        return spreadsheetDay(value, field)
+    }
+
+    private mutating func day(_ value: String?, _ field: String, format: String, parse: (String) -> Day?) -> Day {
+        let text = required(value, field)
+        guard !text.isEmpty else { return Day(ordinal: 0) }
+        guard let day = parse(text) else {
+            fail(field, "日期“\(text)”不是有效的 \(format) 日期")
+            return Day(ordinal: 0)
+        }
+        return day
+    }
+
+    mutating func compactMonth(_ value: String?, _ field: String) -> YearMonth {
+        month(value, field, format: "YYYYMM", parse: YearMonth.init(compact:))
+    }
+
+    mutating func isoMonth(_ value: String?, _ field: String) -> YearMonth {
+        month(value, field, format: "YYYY-MM", parse: YearMonth.init(iso:))
+    }
+
+    private mutating func month(_ value: String?, _ field: String, format: String, parse: (String) -> YearMonth?) -> YearMonth {
+        let text = required(value, field)
+        guard !text.isEmpty else { return YearMonth(year: 1970, month: 1)! }
+        guard let month = parse(text) else {
+            fail(field, "月份“\(text)”不是有效的 \(format)")
+            return YearMonth(year: 1970, month: 1)!
+        }
+        return month
+    }
+
+    /// A value from a closed list.
+    mutating func code(_ value: String?, _ field: String, allowed: [String]) -> String {
+        let text = required(value, field)
+        guard !text.isEmpty else { return "" }
+        guard allowed.contains(text) else {
+            fail(field, "值“\(text)”不在允许的取值 \(allowed.joined(separator: "、")) 中")
+            return text
+        }
+        return text
+    }
+
+    mutating func integer(_ value: String?, _ field: String, digits: ClosedRange<Int> = 1...9) -> Int {
+        let text = required(value, field)
+        guard !text.isEmpty else { return 0 }
+        guard digits.contains(text.utf8.count), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(text) else {
+            fail(field, "“\(text)”应为非负整数")
+            return 0
+        }
+        return n
+    }
+
+    /// A code of fixed digits (region, county, bank code).
+    mutating func digits(_ value: String?, _ field: String, count: Int) -> String {
+        let text = required(value, field)
+        guard !text.isEmpty else { return "" }
+        guard text.utf8.count == count, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            fail(field, "“\(text)”应为 \(count) 位数字")
+            return text
+        }
+        return text
+    }
+
+    /// An ID number: the record is kept when it is invalid, with an E003 warning (rules.md §1).
+    /// An empty one is invalid too, not a missing field (formats.md "Layout", bank files).
+    mutating func idNumber(_ value: String?, _ field: String) -> (String, Bool) {
+        let text = IDNumber.normalized(value ?? "")
+        if IDNumber.isValid(text) { return (text, true) }
+        warn(code: "E003", field, text.isEmpty ? "身份证号为空" : "身份证号校验不通过（GB 11643-1999）")
+        return (text, false)
+    }
+}

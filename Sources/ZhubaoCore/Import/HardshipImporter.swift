@@ -1,0 +1,97 @@
+import Foundation
+
+/// `MZ_HARD_*.csv`, `XC_HARD_*.csv`, `JY_HARD_*.csv` (formats.md §3): a department's full
+/// snapshot of its hardship list. GB18030, or UTF-8 after a byte-order mark; RFC 4180.
+struct HardshipImporter: FileImporter {
+    static let header = ["身份证号", "姓名", "人员类别", "行政区划", "认定日期", "终止日期", "终止原因"]
+
+    /// The categories of each department: name → code.
+    static let categories: [String: [String: String]] = [
+        "MZ": ["特困人员": "TK", "最低生活保障对象": "DB", "低收入家庭": "DSR", "支出型贫困家庭": "ZCX"],
+        "XC": ["脱贫户": "TP", "贫困边缘户": "BY"],
+        "JY": ["下岗失业人员": "XG"],
+    ]
+
+    static let endReasons = ["正常退出", "撤销"]
+
+    func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome {
+        var outcome = ImportOutcome()
+        let file = name.raw
+        let department = name.sender.description
+        let own = Self.categories[department] ?? [:]
+        let reader: CSVRecordReader
+        do {
+            reader = CSVRecordReader(lines: LineReader(source: try ByteSource(path: url.path, gzip: name.gzip),
+                                                       fileName: file, encoding: .detectBOM(default: .gb18030)))
+        } catch let error as InputError {
+            outcome.diagnostics.append(error.diagnostic)
+            return outcome
+        }
+        defer { reader.lines.close() }
+        var sawHeader = false
+        while true {
+            let record: CSVRecordReader.Record
+            do {
+                guard let next = try reader.next() else { break }
+                record = next
+            } catch let error as CSVError {
+                outcome.diagnostics.append(error.diagnostic(fileName: file))
+                continue
+            } catch let error as LineReaderError {
+                outcome.diagnostics.append(error.diagnostic(fileName: file))
+                break
+            } catch let error as InputError {
+                outcome.diagnostics.append(error.diagnostic)
+                break
+            }
+            if record.isBlank { continue }
+            let location = Location(file: file, line: record.line)
+            guard sawHeader else {
+                sawHeader = true
+                if record.fields != Self.header {
+                    outcome.diagnostics.append(.error("第一行应为表头“\(Self.header.joined(separator: ","))”，实为“\(record.fields.joined(separator: ","))”", at: location))
+                    return outcome
+                }
+                continue
+            }
+            guard record.fields.count == Self.header.count else {
+                outcome.diagnostics.append(.error("应有 \(Self.header.count) 列，实为 \(record.fields.count) 列", at: location))
+                continue
+            }
+            var r = FieldReader(location: location)
+            let v = record.fields
+            let (id, idValid) = r.idNumber(v[0], "身份证号")
+            let personName = r.required(v[1], "姓名")
+            let categoryName = r.required(v[2], "人员类别")
+            var category = ""
+            if !categoryName.isEmpty {
+                if let code = own[categoryName] {
+                    category = code
+                } else if let other = Self.categories.first(where: { $0.value[categoryName] != nil })?.key {
+                    r.fail("人员类别", "类别“\(categoryName)”属于 \(other) 部门，不应出现在 \(department) 的名单中")
+                } else {
+                    r.fail("人员类别", "类别“\(categoryName)”不是 \(department) 的类别（\(own.keys.sorted().joined(separator: "、"))）")
+                }
+            }
+            let county = r.digits(v[3], "行政区划", count: 6)
+            let certifiedOn = r.spreadsheetDay(v[4], "认定日期")
+            let endsOn = r.optionalSpreadsheetDay(v[5], "终止日期")
+            let reason = r.optional(v[6])
+            if let reason, !Self.endReasons.contains(reason) {
+                r.fail("终止原因", "终止原因“\(reason)”应为空、正常退出或撤销")
+            }
+            for diagnostic in r.diagnostics { outcome.diagnostics.append(diagnostic) }
+            guard r.isValid else { continue }
+            var row = HardshipRowRecord(id: nil, fileId: sink.fileId, line: record.line, department: department,
+                                        idNumber: id, idValid: idValid, name: personName, category: category,
+                                        county: county, certifiedOn: certifiedOn.iso, endsOn: endsOn?.iso,
+                                        endReason: reason)
+            try sink.insert(&row)
+            outcome.recordCount += 1
+        }
+        if !sawHeader {
+            outcome.diagnostics.append(.error("文件为空，缺少表头", at: Location(file: file, line: 1)))
+        }
+        return outcome
+    }
+}

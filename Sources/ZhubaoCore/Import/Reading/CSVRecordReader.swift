@@ -1,0 +1,54 @@
+/// Reads CSV records from a `LineReader`, joining physical lines while a quote is open.
+///
+/// Throws `CSVError` for broken quoting, and whatever the line reader throws (`InputError`,
+/// `LineReaderError`). After a `CSVError` other than an unterminated quote at the end, reading
+/// can go on with the next line, so a caller can list every broken record of a file.
+public final class CSVRecordReader {
+    public struct Record: Sendable, Hashable {
+        /// The physical line where the record starts.
+        public var line: Int
+        public var fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
+
+        /// Every field empty: an empty line, or a line like `,,,,`.
+        public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+    }
+
+    public let lines: LineReader
+    private var parser: CSVParser
+
+    public init(lines: LineReader, maxRecordBytes: Int = 1 << 20) {
+        self.lines = lines
+        parser = CSVParser(maxRecordBytes: maxRecordBytes)
+    }
+
+    /// CSV over a source: GB18030 unless it starts with a UTF-8 byte-order mark.
+    public convenience init(source: ByteSource, encoding: LineReader.Encoding = .detectBOM(default: .gb18030)) {
+        self.init(lines: LineReader(source: source, encoding: encoding))
+    }
+
+    /// Whether the last physical line of the file ended with a newline (after `next()` gave nil).
+    public var lastLineTerminated: Bool { lines.lastLineTerminated }
+
+    /// The next record, or nil at the end of the file.
+    public func next() throws -> Record? {
+        while true {
+            let fields = try lines.nextRaw { raw in
+                try parser.feed(raw.bytes, line: raw.number)
+            }
+            switch fields {
+            case .none:
+                try parser.finish()
+                return nil
+            case .some(.some(let fields)):
+                return Record(line: parser.startLine, fields: fields)
+            case .some(.none):
+                continue  // a quoted field goes on on the next line
+            }
+        }
+    }
+}

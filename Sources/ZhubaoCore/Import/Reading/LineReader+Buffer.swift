@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Filling the UTF-8 buffer: encoding detection, chunked reads, GB18030 decoding.
+extension LineReader {
+    /// Resolves the encoding (looking for a byte-order mark if asked) and sets up decoding.
+    func begin() throws {
+        started = true
+        var prefix: [UInt8] = []
+        var resolved: Encoding
+        switch requestedEncoding {
+        case .gb18030:
+            resolved = .gb18030
+        case .utf8, .detectBOM:
+            prefix = [0, 0, 0]
+            let n = try prefix.withUnsafeMutableBytes { try source.readFully(into: $0) }
+            prefix.removeLast(3 - n)
+            if prefix == [0xEF, 0xBB, 0xBF] {
+                hadByteOrderMark = true
+                prefix = []
+                bufFileOffset = 3
+                resolved = .utf8
+            } else if case .detectBOM(let fallback) = requestedEncoding {
+                resolved = fallback == .utf8 ? .utf8 : .gb18030
+            } else {
+                resolved = .utf8
+            }
+        }
+        encoding = resolved
+        if resolved == .gb18030 {
+            decoder = try IconvDecoder(from: "GB18030", to: "UTF-8")
+            let rawBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + 8, alignment: 8)
+            raw = rawBuffer
+            // Bytes read while looking for a BOM wait in front of the next chunk.
+            for (i, byte) in prefix.enumerated() { rawBuffer[i] = byte }
+            carry = prefix.count
+        } else {
+            for (i, byte) in prefix.enumerated() { buf[i] = byte }
+            end = prefix.count
+        }
+    }
+
+    /// Reads one more chunk and appends its UTF-8 at `end`; sets `sourceEnded` at the end or
+    /// at a decoding error (which waits in `pendingError`).
+    func refill() throws {
+        compact()
+        if encoding == .utf8 {
+            ensureSpace(chunkSize)
+            let n = try source.read(into: UnsafeMutableRawBufferPointer(start: buf + end, count: chunkSize))
+            if n == 0 { sourceEnded = true } else { end += n }
+            return
+        }
+        guard let raw else { return }
+        let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[carry..<(carry + chunkSize)]))
+        if n == 0 {
+            sourceEnded = true
+            if carry > 0 { decodeRaw(count: carry, final: true) }
+            return
+        }
+        decodeRaw(count: carry + n, final: false)
+    }
+
+    /// Converts raw[0..<count], keeping a cut character in front of raw for the next chunk.
+    private func decodeRaw(count: Int, final: Bool) {
+        guard let raw, let decoder else { return }
+        let input = UnsafeRawBufferPointer(rebasing: raw[0..<count])
+        var offset = 0
+        while true {
+            // GB18030 → UTF-8 grows at most 3/2 (2 bytes → 3); 4-byte sequences stay 4.
+            ensureSpace((count - offset) * 3 / 2 + 8)
+            let rest = UnsafeRawBufferPointer(rebasing: input[offset...])
+            let result = decoder.convert(rest, into: UnsafeMutableRawBufferPointer(start: buf + end, count: capacity - end))
+            end += result.produced
+            offset += result.consumed
+            switch result.stop {
+            case .endOfInput:
+                carry = 0
+                return
+            case .outputFull:
+                continue
+            case .partialCharacter where !final:
+                carry = count - offset
+                if offset > 0 { memmove(raw.baseAddress!, raw.baseAddress! + offset, carry) }
+                return
+            case .partialCharacter, .invalidBytes:
+                let bad = Array(input[offset...].prefix(4))
+                let at = decoder.bytesConsumed
+                pendingError = result.stop == .invalidBytes
+                    ? .invalidBytes(line: 0, offset: at, encoding: "GB18030", bytes: bad)
+                    : .truncatedCharacter(line: 0, offset: at, encoding: "GB18030", bytes: bad)
+                sourceEnded = true
+                carry = 0
+                return
+            }
+        }
+    }
+
+    /// Moves the undelivered bytes to the front of the buffer.
+    private func compact() {
+        guard start > 0 else { return }
+        let count = end - start
+        if count > 0 { memmove(buf, buf + start, count) }
+        bufFileOffset += start
+        end = count
+        scan -= start
+        start = 0
+    }
+
+    /// Makes room for `bytes` more bytes after `end`.
+    private func ensureSpace(_ bytes: Int) {
+        guard capacity - end < bytes else { return }
+        let newCapacity = max(capacity * 2, end + bytes)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: buf, count: end)
+        buf.deallocate()
+        buf = bigger
+        capacity = newCapacity
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import Testing
+import ZhubaoCore
+
+@Suite struct KillTests {
+    /// A run killed with SIGKILL in the middle of intake, several times over, then a run to the
+    /// end: every file is recorded exactly once, with all its records, and none is lost or left
+    /// half-recorded.
+    @Test func aKilledRunLosesNothingAndRecordsNothingTwice() throws {
+        let root = temporaryRoot()
+        _ = try ZhubaoProcess.run(["init", "--root", root.path])
+        let count = 400
+        var names: [String] = []
+        for seq in 1...count {
+            let file = disbursementFile(date: "20260115", seq: seq, loan: "L\(seq)")
+            names.append(file.name)
+            try file.text.write(to: root.appendingPathComponent("inbox/\(file.name)"), atomically: false, encoding: .utf8)
+        }
+        var killedMidway = 0
+        for delay in [0.15, 0.3, 0.45, 0.6, 0.9] {
+            let (process, _, _) = try ZhubaoProcess.start(["run", "--root", root.path, "--as-of", "2026-01-31"])
+            Thread.sleep(forTimeInterval: delay)
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if wasRunning && process.terminationReason == .uncaughtSignal { killedMidway += 1 }
+            try checkInvariants(root: root, names: names, complete: false)
+        }
+        #expect(killedMidway > 0, "no run was killed mid-way: make the inbox bigger")
+        let final = try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-31"])
+        #expect(final.status == 0, "\(final.stderr)")
+        try checkInvariants(root: root, names: names, complete: true)
+    }
+
+    /// Every name is in exactly one place (inbox or archive), recorded at most once (exactly once
+    /// when archived), and a recorded file has all its records.
+    private func checkInvariants(root: URL, names: [String], complete: Bool) throws {
+        let fm = FileManager.default
+        let store = try Store(path: root.appendingPathComponent("state/zhubao.sqlite").path)
+        let rows = try store.database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.name, f.status, f.recordCount, (SELECT count(*) FROM drawdown d WHERE d.fileId = f.id) AS stored
+                FROM inputFile f
+                """)
+        }
+        var recorded: [String: Int] = [:]
+        for row in rows {
+            let name: String = row["name"]
+            recorded[name, default: 0] += 1
+            #expect(row["status"] as String == "IMPORTED")
+            #expect(row["recordCount"] as Int == row["stored"] as Int)
+        }
+        for name in names {
+            let inInbox = fm.fileExists(atPath: root.appendingPathComponent("inbox/\(name)").path)
+            let inArchive = fm.fileExists(atPath: root.appendingPathComponent("archive/2026/01/\(name)").path)
+            #expect(inInbox != inArchive, "\(name) must be in exactly one place")
+            #expect((recorded[name] ?? 0) <= 1, "\(name) recorded twice")
+            if inArchive { #expect(recorded[name] == 1, "\(name) archived but not recorded") }
+            if complete { #expect(inArchive && recorded[name] == 1) }
+        }
+        #expect(try fm.contentsOfDirectory(atPath: root.appendingPathComponent("quarantine").path).isEmpty)
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages zhubao builds and tests with, when they are missing.
+# Safe to run again: it installs nothing that is already there.
+#   bash scripts/setup.sh          build dependencies
+#   bash scripts/setup.sh --tests  also what the test suite uses
+set -euo pipefail
+
+packages=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev util-linux)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(libxml2-utils)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo_cmd=""
+  [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.3 is required)" >&2; exit 1; }
