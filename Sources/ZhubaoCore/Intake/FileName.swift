@@ -81,14 +81,14 @@ public struct FileName: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a name, or says in Chinese, for the reason file, what is wrong with it.
     public static func parse(_ name: String) -> Result<FileName, NameError> {
-        var stem = Substring(name)
-        let gzip = stem.hasSuffix(".gz")
-        if gzip { stem = stem.dropLast(3) }
-        guard let dot = stem.lastIndex(of: ".") else {
+        // Everything after the first dot is the extension: `xml`, `csv`, `txt`, each optionally `.gz`.
+        guard let dot = name.firstIndex(of: ".") else {
             return .failure(NameError("文件名缺少扩展名，应为 {发送方}_{类型}_{地区}_{日期}_{序号}.{xml|csv|txt}[.gz]"))
         }
-        let ext = stem[stem.index(after: dot)...]
-        let parts = stem[..<dot].split(separator: "_", omittingEmptySubsequences: false)
+        var ext = name[name.index(after: dot)...]
+        let gzip = ext.hasSuffix(".gz")
+        if gzip { ext = ext.dropLast(3) }
+        let parts = name[..<dot].split(separator: "_", omittingEmptySubsequences: false)
         guard parts.count == 5 else {
             return .failure(NameError("文件名应由 5 段以下划线分隔的部分组成（{发送方}_{类型}_{地区}_{日期}_{序号}），实为 \(parts.count) 段"))
         }
@@ -112,7 +112,7 @@ public struct FileName: Hashable, Sendable, CustomStringConvertible {
             return .failure(NameError("序号“\(parts[4])”应为 001 起的 3 位数字"))
         }
         guard ext == kind.fileExtension else {
-            return .failure(NameError("\(kind.rawValue) 类文件的扩展名应为 .\(kind.fileExtension)（可再加 .gz），实为 .\(ext)"))
+            return .failure(NameError("\(kind.rawValue) 类文件的扩展名应为 .\(kind.fileExtension)（可再加 .gz），实为 .\(name[name.index(after: dot)...])"))
         }
         return .success(FileName(raw: name, sender: sender, kind: kind, region: region,
                                  businessDate: date, seq: seq, gzip: gzip))

@@ -30,7 +30,8 @@ public struct DailyJob {
                             context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory()),
                             logger: logger)
         let report = try intake.run(asOf: asOf, now: now)
-        let result = DailyRunResult(asOf: asOf, intake: report)
+        let daily = try DailyReport(workspace: workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
+        let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)
         try RunMetrics(result: result, seconds: Date().timeIntervalSince(started)).write(to: workspace.metrics)
         logger.info("run finished", metadata: [
             "imported": "\(report.count(.imported))", "rejected": "\(report.count(.rejected) + report.count(.conflict))",
@@ -44,6 +45,7 @@ public struct DailyJob {
 public struct DailyRunResult: Sendable {
     public let asOf: Day
     public let intake: IntakeReport
+    public let daily: DailyReport.Result
 
     /// sysexits: 65 when a file was rejected in this run, else 0 (business exceptions are not a failure).
     public var exitCode: Int32 { intake.rejectedAny ? 65 : 0 }

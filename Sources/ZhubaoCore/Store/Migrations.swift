@@ -7,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 input file registry", migrate: createFileRegistry)
         migrator.registerMigration("v1 imported records", migrate: createRecordTables)
+        migrator.registerMigration("v1 exception lifecycle and claims", migrate: createLifecycleTables)
         return migrator
     }
 
@@ -175,6 +176,51 @@ enum Migrations {
                 claimed INTEGER NOT NULL
             );
             CREATE INDEX claimLineByFile ON claimLine(fileId);
+            """)
+    }
+
+    /// What the daily runs found (for NEW / OPEN / RESOLVED), staff's acknowledgements, and
+    /// what `zhubao claim` approved (for E505).
+    static func createLifecycleTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE dailyRun (
+                asOf TEXT PRIMARY KEY,
+                computedAt TEXT NOT NULL
+            );
+            CREATE TABLE dailyException (
+                asOf TEXT NOT NULL REFERENCES dailyRun(asOf) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                firstSeen TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                PRIMARY KEY (asOf, key)
+            ) WITHOUT ROWID;
+            CREATE TABLE acknowledgement (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL,
+                note TEXT NOT NULL,
+                byName TEXT NOT NULL,
+                at TEXT NOT NULL,
+                effectiveOn TEXT NOT NULL
+            );
+            CREATE INDEX acknowledgementByKey ON acknowledgement(key);
+            CREATE TABLE claimRun (
+                id INTEGER PRIMARY KEY,
+                year INTEGER NOT NULL,
+                bankCode TEXT,
+                asOf TEXT NOT NULL,
+                createdAt TEXT NOT NULL
+            );
+            CREATE TABLE claimApproval (
+                id INTEGER PRIMARY KEY,
+                claimRunId INTEGER NOT NULL REFERENCES claimRun(id),
+                bankCode TEXT NOT NULL,
+                loanNo TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                computed INTEGER NOT NULL,
+                claimed INTEGER,
+                approved INTEGER NOT NULL
+            );
+            CREATE INDEX claimApprovalByLoan ON claimApproval(loanNo, year);
             """)
     }
 }

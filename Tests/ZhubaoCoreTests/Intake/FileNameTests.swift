@@ -54,7 +54,7 @@ import Testing
         ("MZ_HARD_360700_20260115_001.xml", "扩展名"),
         ("B105_DISB_360700_20260115_001.TXT", "扩展名"),
         ("B105_DISB_360700_20260115_001.txt.zip", "扩展名"),
-        ("B105_DISB_360700_20260115_001.gz", "5 段"),            // .gz with no inner extension
+        ("B105_DISB_360700_20260115_001.gz", "扩展名"),          // .gz with no inner extension
     ])
     func rejectsInvalidNames(name: String, reasonMentions: String) {
         switch FileName.parse(name) {

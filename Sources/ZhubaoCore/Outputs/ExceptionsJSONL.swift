@@ -1,0 +1,42 @@
+/// `exceptions.jsonl` (outputs.md "Machine-readable outputs"): one object per line, sorted by
+/// key — every exception open as of the date, plus those resolved by this date's run. Full
+/// personal data: the file is written readable by owner and group only.
+public enum ExceptionsJSONL {
+    public static func render(_ outcome: ExceptionLifecycle.Outcome) -> String {
+        outcome.exceptions.map { line($0, asOf: outcome.asOf) + "\n" }.joined()
+    }
+
+    static func line(_ item: ExceptionLifecycle.Reported, asOf: Day) -> String {
+        let f = item.finding
+        let s = f.subject
+        var o = JSONObject()
+        o.add("key", f.key)
+        o.add("code", f.code)
+        o.add("severity", f.severity.rawValue)
+        o.add("owner", f.owner)
+        o.add("status", item.status.rawValue)
+        o.add("firstSeen", item.firstSeen.iso)
+        o.add("asOf", asOf.iso)
+        o.add("idNumber", s.idNumber)
+        o.add("contractNo", s.contractNo)
+        o.add("loanNo", s.loanNo)
+        o.add("ticketNo", s.ticketNo)
+        o.add("txnNo", s.txnNo)
+        o.add("file", s.file)
+        o.add("year", s.year)
+        o.add("month", s.month?.iso)
+        o.add("amount", f.amount?.yuan)
+        o.add("source", f.source)
+        o.add("message", f.message)
+        if let ack = item.acknowledgement {
+            var a = JSONObject()
+            a.add("note", ack.note)
+            a.add("by", ack.byName)
+            a.add("on", ack.effectiveOn)
+            o.add("acknowledgement", raw: a.text)
+        } else {
+            o.add("acknowledgement", nil as String?)
+        }
+        return o.text
+    }
+}

@@ -1,0 +1,47 @@
+/// A small JSON writer with a fixed field order, so that the same values always give the same
+/// bytes (outputs.md: same inputs, same bytes).
+public struct JSONObject {
+    private var parts: [String] = []
+
+    public init() {}
+
+    public mutating func add(_ key: String, _ value: String?) {
+        parts.append("\(JSONText.quote(key)):\(value.map(JSONText.quote) ?? "null")")
+    }
+
+    public mutating func add(_ key: String, _ value: Int?) {
+        parts.append("\(JSONText.quote(key)):\(value.map(String.init) ?? "null")")
+    }
+
+    public mutating func add(_ key: String, raw json: String) {
+        parts.append("\(JSONText.quote(key)):\(json)")
+    }
+
+    public var text: String { "{" + parts.joined(separator: ",") + "}" }
+}
+
+public enum JSONText {
+    /// A JSON string literal; non-ASCII characters are kept as UTF-8 (readable Chinese).
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// An object of string → integer counts, keys sorted.
+    public static func counts(_ counts: [String: Int]) -> String {
+        "{" + counts.keys.sorted().map { "\(quote($0)):\(counts[$0]!)" }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,77 @@
+/// `summary.json` (outputs.md): counts by code, severity, owner and status; the files of the
+/// date; the year-to-date totals. Everything here is computed from the store, so that `rerun`
+/// writes the same bytes.
+public struct DailySummary: Sendable {
+    public struct Files: Sendable {
+        /// Files taken by the run of this date, by what became of them.
+        public var imported = 0, rejected = 0, conflicts = 0
+        /// Files in the store whose business date is after this date: they count from their own date.
+        public var notYetEffective = 0
+    }
+
+    public struct Totals: Sendable {
+        public var drawdowns = 0
+        public var drawdownAmount = Fen.zero
+        public var receipts = 0
+        public var receiptAmount = Fen.zero
+        public var repayments = 0
+        public var principalRepaid = Fen.zero
+        public var interestRepaid = Fen.zero
+        /// Subsidy accrued from 1 January of the date's year to the date (ganzhou-2021).
+        public var subsidyAccrued: Fen?
+    }
+
+    public var asOf: Day
+    public var profile: String
+    public var region: String
+    public var previousRun: Day?
+    public var files = Files()
+    public var totals = Totals()
+    public var warnings: [String] = []
+    public var exceptions: [ExceptionLifecycle.Reported] = []
+
+    public init(asOf: Day, profile: String, region: String) {
+        self.asOf = asOf
+        self.profile = profile
+        self.region = region
+    }
+
+    public func render() -> String {
+        var byCode: [String: Int] = [:], bySeverity: [String: Int] = [:], byOwner: [String: Int] = [:], byStatus: [String: Int] = [:]
+        for item in exceptions {
+            byStatus[item.status.rawValue, default: 0] += 1
+            guard item.status != .resolved else { continue }
+            byCode[item.finding.code, default: 0] += 1
+            bySeverity[item.finding.severity.rawValue, default: 0] += 1
+            byOwner[item.finding.owner, default: 0] += 1
+        }
+        var f = JSONObject()
+        f.add("imported", files.imported)
+        f.add("rejected", files.rejected)
+        f.add("conflicts", files.conflicts)
+        f.add("notYetEffective", files.notYetEffective)
+        var t = JSONObject()
+        t.add("drawdowns", totals.drawdowns)
+        t.add("drawdownAmount", totals.drawdownAmount.yuan)
+        t.add("receipts", totals.receipts)
+        t.add("receiptAmount", totals.receiptAmount.yuan)
+        t.add("repayments", totals.repayments)
+        t.add("principalRepaid", totals.principalRepaid.yuan)
+        t.add("interestRepaid", totals.interestRepaid.yuan)
+        t.add("subsidyAccruedYearToDate", totals.subsidyAccrued?.yuan)
+        var o = JSONObject()
+        o.add("asOf", asOf.iso)
+        o.add("profile", profile)
+        o.add("region", region)
+        o.add("previousRun", previousRun?.iso)
+        o.add("open", exceptions.filter { $0.status != .resolved }.count)
+        o.add("byCode", raw: JSONText.counts(byCode))
+        o.add("bySeverity", raw: JSONText.counts(bySeverity))
+        o.add("byOwner", raw: JSONText.counts(byOwner))
+        o.add("byStatus", raw: JSONText.counts(byStatus))
+        o.add("files", raw: f.text)
+        o.add("totals", raw: t.text)
+        o.add("warnings", raw: "[" + warnings.map(JSONText.quote).joined(separator: ",") + "]")
+        return o.text + "\n"
+    }
+}

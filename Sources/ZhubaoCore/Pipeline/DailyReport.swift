@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import Logging
+
+/// Reconcile → outputs for one date: loads the ledger as of D from the store, runs the rule
+/// families, applies the exception lifecycle and writes `out/daily/D/`. `run` and `rerun` both
+/// come here, so what one writes for a date the other writes byte for byte.
+public struct DailyReport {
+    public let workspace: Workspace
+    public let store: Store
+    public let settings: Settings
+    public let logger: Logger
+
+    public init(workspace: Workspace, store: Store, settings: Settings, logger: Logger) {
+        self.workspace = workspace
+        self.store = store
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// What a date's computation produced.
+    public struct Result: Sendable {
+        public var outcome: ExceptionLifecycle.Outcome
+        public var summary: DailySummary
+        public var folder: URL
+    }
+
+    public func produce(asOf: Day) throws -> Result {
+        let ledger = try LedgerLoader(store: store).load(asOf: asOf, settings: settings)
+        let approvals = try ClaimApprovals(store: store).latest(before: asOf)
+        let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
+        let findings = reconciliation.findings()
+        let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf)
+        var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
+        summary.previousRun = outcome.previousRun
+        summary.exceptions = outcome.exceptions
+        summary.files = try fileCounts(asOf: asOf)
+        summary.totals = reconciliation.totals()
+        summary.warnings = warnings(asOf: asOf)
+        for warning in summary.warnings { logger.warning("\(warning)") }
+        let folder = workspace.daily(asOf)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Machine-readable outputs carry full personal data: owner and group only (outputs.md).
+        try AtomicFile.write(ExceptionsJSONL.render(outcome), to: folder.appendingPathComponent("exceptions.jsonl"), mode: 0o640)
+        try AtomicFile.write(summary.render(), to: folder.appendingPathComponent("summary.json"), mode: 0o640)
+        logger.info("daily outputs written", metadata: [
+            "asOf": "\(asOf.iso)", "open": "\(outcome.exceptions.filter { $0.status != .resolved }.count)",
+            "new": "\(outcome.exceptions.filter { $0.status == .new }.count)",
+            "resolved": "\(outcome.exceptions.filter { $0.status == .resolved }.count)",
+        ])
+        return Result(outcome: outcome, summary: summary, folder: folder)
+    }
+
+    /// The files taken by the run of this date, from the store.
+    func fileCounts(asOf: Day) throws -> DailySummary.Files {
+        try store.database.read { db in
+            var files = DailySummary.Files()
+            let rows = try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM inputFile WHERE receivedOn = ? GROUP BY status",
+                                        arguments: [asOf.iso])
+            for row in rows {
+                switch row["status"] as String {
+                case "IMPORTED": files.imported = row["n"]
+                case "REJECTED": files.rejected = row["n"]
+                default: files.conflicts = row["n"]
+                }
+            }
+            files.notYetEffective = try Int.fetchOne(db, sql: "SELECT count(*) FROM inputFile WHERE status = 'IMPORTED' AND businessDate > ?",
+                                                     arguments: [asOf.iso]) ?? 0
+            return files
+        }
+    }
+
+    /// reference.md: a run more than 45 days after the last known LPR fixing says so.
+    func warnings(asOf: Day) -> [String] {
+        guard settings.profile.rateCap == .lpr, let last = settings.reference.lpr.last, asOf - last.from > 45 else { return [] }
+        return ["已知最新 LPR 报价为 \(last.from.iso)，距今超过 45 天：利率上限可能已过时，请在 zhubao.toml 中补充新的报价"]
+    }
+}
+
+/// What `zhubao claim` runs approved, for E505.
+struct ClaimApprovals {
+    let store: Store
+
+    /// For each drawdown and year, the approval of the latest claim run with an as-of date before D.
+    func latest(before asOf: Day) throws -> [ClaimRecovery.Approval] {
+        try store.database.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.loanNo, a.year, a.approved, r.asOf FROM claimApproval a JOIN claimRun r ON r.id = a.claimRunId
+                WHERE r.asOf < ? ORDER BY r.asOf, r.id
+                """, arguments: [asOf.iso])
+            var latest: [String: ClaimRecovery.Approval] = [:]
+            for row in rows {
+                let loanNo: String = row["loanNo"], year: Int = row["year"]
+                latest["\(loanNo)|\(year)"] = ClaimRecovery.Approval(loanNo: loanNo, year: year, approved: Fen(row["approved"]),
+                                                                    asOf: Day(iso: row["asOf"] as String)!)
+            }
+            return latest.keys.sorted().map { latest[$0]! }
+        }
+    }
+}

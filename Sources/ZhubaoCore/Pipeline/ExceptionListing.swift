@@ -1,0 +1,50 @@
+import GRDB
+
+/// `zhubao exceptions list`: what a daily run reported, one line each, personal data masked
+/// (standard output is read by people).
+public struct ExceptionListing {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    public func exists(key: String) throws -> Bool {
+        try store.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM dailyException WHERE key = ?", arguments: [key]) ?? 0 > 0
+        }
+    }
+
+    public func list(asOf: Day?, statuses: Set<String>?, owner: String?) throws -> String {
+        try store.database.read { db in
+            guard let day = try asOf?.iso ?? String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun") else {
+                return "no daily run yet"
+            }
+            let previous = try String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun WHERE asOf < ?", arguments: [day])
+            let current = try DailyExceptionRecord.filter(Column("asOf") == day).fetchAll(db)
+            let earlier = try previous.map { try DailyExceptionRecord.filter(Column("asOf") == $0).fetchAll(db) } ?? []
+            let acknowledged = Set(try String.fetchAll(db, sql: "SELECT key FROM acknowledgement WHERE effectiveOn <= ?", arguments: [day]))
+            let currentKeys = Set(current.map(\.key))
+            var lines: [(String, String)] = []
+            func add(_ row: DailyExceptionRecord, _ status: String) {
+                guard let finding = Finding(payload: row.payload) else { return }
+                if let statuses, !statuses.contains(status) { return }
+                if let owner, finding.owner != owner { return }
+                let amount = finding.amount.map { " \($0.yuan)" } ?? ""
+                let id = finding.subject.idNumber.map { " " + Masking.idNumber($0) } ?? ""
+                lines.append((row.key, "\(status.padding(toLength: 12, withPad: " ", startingAt: 0)) \(finding.severity.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(finding.owner.padding(toLength: 6, withPad: " ", startingAt: 0)) \(maskedKey(finding))\(id)\(amount)  \(finding.entry.title)"))
+            }
+            for row in current {
+                let status = acknowledged.contains(row.key) ? "ACKNOWLEDGED" : (row.firstSeen == day ? "NEW" : "OPEN")
+                add(row, status)
+            }
+            for row in earlier where !currentKeys.contains(row.key) { add(row, "RESOLVED") }
+            let body = lines.sorted { $0.0 < $1.0 }.map(\.1)
+            return (["as of \(day): \(body.count) exception(s)"] + body).joined(separator: "\n")
+        }
+    }
+
+    /// The key with any ID number in it masked.
+    func maskedKey(_ finding: Finding) -> String {
+        guard let id = finding.subject.idNumber else { return finding.key }
+        return finding.key.replacingOccurrences(of: id, with: Masking.idNumber(id))
+    }
+}

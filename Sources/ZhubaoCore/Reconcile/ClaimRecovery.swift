@@ -1,0 +1,40 @@
+/// E505 (rules.md §7, 第九条): subsidy approved for a drawdown and year by the latest
+/// `zhubao claim` of that year with an as-of date before D that is now computed lower — a
+/// certification revoked as false, an end date published late — must be recovered.
+public enum ClaimRecovery {
+    /// What a claim run approved for one drawdown and year.
+    public struct Approval: Sendable, Equatable {
+        public var loanNo: String
+        public var year: Int
+        public var approved: Fen
+        /// The as-of date of the claim run that approved it.
+        public var asOf: Day
+
+        public init(loanNo: String, year: Int, approved: Fen, asOf: Day) {
+            self.loanNo = loanNo
+            self.year = year
+            self.approved = approved
+            self.asOf = asOf
+        }
+    }
+
+    /// `computed(loanNo, year)` is the subsidy computed as of D (zero where none is due).
+    public static func findings(approvals: [Approval], ledger: Ledger,
+                                computed: (String, Int) -> Fen) -> [Finding] {
+        let drawdowns = Dictionary(ledger.drawdowns.map { ($0.loanNo, $0) }, uniquingKeysWith: { first, _ in first })
+        var findings: [Finding] = []
+        for approval in approvals where approval.asOf < ledger.asOf {
+            let now = computed(approval.loanNo, approval.year)
+            guard now < approval.approved else { continue }
+            let drawdown = drawdowns[approval.loanNo]
+            let difference = approval.approved - now
+            findings.append(Finding(
+                code: "E505",
+                subject: .init(idNumber: drawdown?.idNumber, contractNo: drawdown?.contractNo,
+                               loanNo: approval.loanNo, year: approval.year),
+                amount: difference, source: drawdown?.source ?? approval.loanNo,
+                detail: "\(approval.year) 年贴息已于 \(approval.asOf.iso) 核定 \(approval.approved.yuan) 元，现按 \(ledger.asOf.iso) 的数据计算为 \(now.yuan) 元，应追回 \(difference.yuan) 元"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,14 @@
+extension Reconciliation {
+    /// The rule families' findings; wired as each family lands.
+    func ruleFindings() -> [Finding] {
+        []
+    }
+}
+
+extension Reconciliation {
+    /// Subsidy accrued in the year to date (nil where the profile has no subsidy); wired with
+    /// the subsidy family.
+    func subsidyAccrued() -> Fen? {
+        ledger.settings.profile.subsidisesInterest ? .zero : nil
+    }
+}

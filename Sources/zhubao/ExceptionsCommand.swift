@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import ZhubaoCore
+
+struct ExceptionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exceptions",
+        abstract: "List or acknowledge exceptions.",
+        subcommands: [List.self, Ack.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the exceptions of the latest daily run (or of --as-of).")
+
+        @OptionGroup var options: RootOptions
+
+        @Option(help: ArgumentHelp("Only these statuses: NEW, OPEN, ACKNOWLEDGED, RESOLVED (comma-separated).", valueName: "status"))
+        var status: String?
+
+        @Option(help: ArgumentHelp("Only this owner: sender, SI, BANK, TAX or CZ.", valueName: "owner"))
+        var owner: String?
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The run date to list (default: the latest run).", valueName: "yyyy-mm-dd"))
+        var asOf: Day?
+
+        func validate() throws {
+            let known = Set(ExceptionLifecycle.Status.allCases.map(\.rawValue))
+            for s in status?.split(separator: ",") ?? [] where !known.contains(String(s)) {
+                throw ValidationError("--status: \(s) is not one of \(known.sorted().joined(separator: ", "))")
+            }
+            if let owner, !["sender", "SI", "BANK", "TAX", "CZ"].contains(owner) {
+                throw ValidationError("--owner must be sender, SI, BANK, TAX or CZ")
+            }
+        }
+
+        func run() throws {
+            let logger = Log.make()
+            try Exit.guarding(logger) {
+                let workspace = options.workspace
+                let store = try Store(path: workspace.storePath)
+                let statuses = status.map { Set($0.split(separator: ",").map(String.init)) }
+                let listing = try ExceptionListing(store: store).list(asOf: asOf, statuses: statuses, owner: owner)
+                print(listing)
+                return Exit.ok
+            }
+        }
+    }
+
+    struct Ack: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Acknowledge an exception: the note is kept and shown in every later report; it never changes the arithmetic.")
+
+        @OptionGroup var options: RootOptions
+
+        @Argument(help: "The exception's key, as in exceptions.jsonl (e.g. E301|GZ105-2026-000017|GZ105-2026-000017-01).")
+        var key: String
+
+        @Option(help: "What was done or decided.")
+        var note: String
+
+        @Option(help: "Who acknowledges it.")
+        var by: String
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The date from which it counts as acknowledged (default: today).", valueName: "yyyy-mm-dd"))
+        var asOf: Day?
+
+        func validate() throws {
+            guard !note.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--note must not be empty") }
+            guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--by must not be empty") }
+            guard key.hasPrefix("E"), key.contains("|") else { throw ValidationError("KEY looks like E301|CONTRACT|LOAN: copy it from exceptions.jsonl") }
+        }
+
+        func run() throws {
+            let logger = Log.make()
+            try Exit.guarding(logger) {
+                let store = try Store(path: options.workspace.storePath)
+                guard try ExceptionListing(store: store).exists(key: key) else {
+                    throw ValidationError("no daily run has found an exception with key \(key)")
+                }
+                try ExceptionLifecycle(store: store).acknowledge(key: key, note: note, by: by, on: asOf ?? Day.today())
+                print("acknowledged \(key); it shows as ACKNOWLEDGED from \((asOf ?? Day.today()).iso) on")
+                return Exit.ok
+            }
+        }
+    }
+}
