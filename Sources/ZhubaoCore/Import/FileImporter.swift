@@ -23,7 +23,11 @@ public struct ImportContext: Sendable {
 public enum Importers {
     public static func importer(for kind: InputKind) -> any FileImporter {
         switch kind {
-        default: return UnreadImporter()
+        case .disbursements: return DisbursementImporter()
+        case .deductions: return DeductionImporter()
+        case .claims: return ClaimImporter()
+        case .hardship: return HardshipImporter()
+        case .receipts, .participants: return UnreadImporter()
         }
     }
 }

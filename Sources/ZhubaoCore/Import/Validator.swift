@@ -1,0 +1,40 @@
+import Foundation
+
+/// `zhubao validate`: the checks of import without a store. Lists every problem of each file
+/// (not only the first) with its file and line or element.
+public struct Validator {
+    public let context: ImportContext
+
+    public init(context: ImportContext) { self.context = context }
+
+    public struct Report: Sendable {
+        public var file: String
+        /// nil when the name itself is wrong.
+        public var kind: InputKind?
+        public var recordCount: Int
+        public var diagnostics: [Diagnostic]
+        public var dropped: Int
+        public var rejected: Bool { diagnostics.contains { $0.severity == .error } || dropped > 0 }
+    }
+
+    public func validate(_ url: URL) throws -> Report {
+        let name = url.lastPathComponent
+        let parsed: FileName
+        switch FileName.parse(name) {
+        case .failure(let error):
+            return Report(file: name, kind: nil, recordCount: 0,
+                          diagnostics: [.error("文件名不符合约定：\(error.reason)", at: Location(file: name))], dropped: 0)
+        case .success(let value):
+            parsed = value
+        }
+        if parsed.region != context.settings.region {
+            return Report(file: name, kind: parsed.kind, recordCount: 0,
+                          diagnostics: [.error("文件名中的地区代码 \(parsed.region) 不是本市 \(context.settings.region)", at: Location(file: name))],
+                          dropped: 0)
+        }
+        var sink = DiscardingSink()
+        let outcome = try Importers.importer(for: parsed.kind).read(url, name: parsed, context: context, into: &sink)
+        return Report(file: name, kind: parsed.kind, recordCount: outcome.recordCount,
+                      diagnostics: outcome.diagnostics.items, dropped: outcome.diagnostics.dropped)
+    }
+}
