@@ -1,7 +1,9 @@
 extension Reconciliation {
     /// The rule families' findings; wired as each family lands.
     func ruleFindings() -> [Finding] {
-        []
+        var findings: [Finding] = []
+        findings += DeductionRules.findings(ledger)
+        return findings
     }
 }
 

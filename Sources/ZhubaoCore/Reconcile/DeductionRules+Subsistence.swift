@@ -1,0 +1,41 @@
+/// E401 (rules.md §7, ganzhou-2021, 第八条(二)): the pension left after a month's deductions
+/// must not fall below the city's subsistence standard (低保标准).
+extension DeductionRules.Context {
+    /// One E401 per person and calendar month of `txnDate` where
+    /// pension − Σ(principal + interest) < standard, amount = standard − (pension − Σ).
+    ///
+    /// - Lines: kind P with result S or P, of all the person's drawdowns together ("Readings of
+    ///   the table": E401 counts S and P only). A failed line neither adds to Σ nor states the
+    ///   month's pension: a month of failed deductions only took nothing.
+    /// - The pension is the largest `pension` stated on those lines; a month where none states
+    ///   one raises nothing.
+    /// - The standard is that of the deduction's year for `settings.region`
+    ///   (`reference.subsistence`); no value for the year: nothing is raised.
+    /// - Strictly less: exactly the standard left raises nothing.
+    /// - `source` is the month's first line by date, then txnNo.
+    func subsistenceFloor() -> [Finding] {
+        struct Month: Hashable { var person: String; var month: YearMonth }
+        var months: [Month: [Transaction]] = [:]
+        for line in pensionDeductions where line.collected {
+            months[Month(person: person(of: line), month: line.txnDate.month), default: []].append(line)
+        }
+        let standards = ledger.settings.reference.subsistence[ledger.settings.region] ?? [:]
+        var found: [Finding] = []
+        for key in months.keys.sorted(by: { ($0.person, $0.month) < ($1.person, $1.month) }) {
+            let lines = months[key]!.sorted(by: Self.chronological)
+            guard let pension = lines.compactMap(\.pension).max(),
+                  let standard = standards[key.month.year] else { continue }
+            let deducted = lines.reduce(Fen.zero) { $0 + DeductionRules.collected($1) }
+            let left = pension - deducted
+            guard left < standard else { continue }
+            let shortfall = standard - left
+            let count = lines.count > 1 ? "（\(lines.count) 笔合计）" : ""
+            found.append(Finding(
+                code: "E401", subject: .init(idNumber: key.person, month: key.month), amount: shortfall,
+                source: lines[0].source,
+                detail: "\(key.month.iso) 养老金 \(pension.yuan) 元，扣款 \(deducted.yuan) 元\(count)，"
+                    + "余 \(left.yuan) 元，低于 \(key.month.year) 年低保标准 \(standard.yuan) 元，差 \(shortfall.yuan) 元"))
+        }
+        return found
+    }
+}
