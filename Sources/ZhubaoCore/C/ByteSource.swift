@@ -64,6 +64,7 @@ public final class ByteSource {
     public private(set) var bytesRead = 0
 
     /// Opens `path`. With `gzip: true` the file is decompressed as it is read.
+    /// Throws `InputError` (`.system` with `ENOENT`, `EACCES`, …).
     public init(path: String, gzip: Bool = false) throws {
         let name = ByteSource.lastComponent(of: path)
         fileName = name
@@ -101,6 +102,8 @@ public final class ByteSource {
 
     /// Fills `buffer` with up to `buffer.count` bytes and returns how many; 0 means the end.
     /// A plain file may return fewer bytes than asked before its end; a gzip file does not.
+    /// Throws `InputError`: `.system` for a failed read, `.gzip` for a truncated or corrupt
+    /// stream, `.closed` after `close()`.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count > 0 else { return 0 }
         let count: Int

@@ -81,9 +81,10 @@ public final class IconvDecoder {
     }
 
     /// Converts as much of `input` as fits into `output`. Never throws: the caller decides
-    /// what a stop means (see `error(for:in:)`).
+    /// what a stop means (see `error(for:in:)`). Must not be called after `close()`.
     public func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Conversion {
-        guard let handle, input.count > 0, let inBase = input.baseAddress else {
+        guard let handle else { preconditionFailure("IconvDecoder used after close()") }
+        guard input.count > 0, let inBase = input.baseAddress else {
             return Conversion(consumed: 0, produced: 0, stop: .endOfInput)
         }
         guard let outBase = output.baseAddress, output.count > 0 else {

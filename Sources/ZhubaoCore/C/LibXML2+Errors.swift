@@ -64,12 +64,25 @@ final class LibXML2Context {
     let fileName: String
     var inputError: (any Error)?
     var diagnostics = DiagnosticBag(limit: 1000)
-    // The calling thread's global handler, saved while the read callback borrows it.
-    var savedGlobalHandler: (function: xmlStructuredErrorFunc?, context: UnsafeMutableRawPointer?)?
+    /// For libxml2's printf-style generic messages (see the shim).
+    private let relay: UnsafeMutablePointer<zhubao_xmlMessageRelay>
+    /// The calling thread's handlers, saved while this context borrows them.
+    private var saved: zhubao_xmlHandlers?
 
     init(source: ByteSource?, fileName: String) {
         self.source = source
         self.fileName = fileName
+        relay = .allocate(capacity: 1)
+        relay.initialize(to: zhubao_xmlMessageRelay(sink: nil, context: nil))
+        relay.pointee.sink = { context, message in
+            guard let context, let message else { return }
+            LibXML2Context.from(context).record(message: String(cString: message), line: nil, severity: .error)
+        }
+        relay.pointee.context = opaque
+    }
+
+    deinit {
+        relay.deallocate()
     }
 
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
@@ -82,40 +95,40 @@ final class LibXML2Context {
     /// the thread-global one (I/O and encoding errors raised outside any parser context).
     static let errorHandler: xmlStructuredErrorFunc = { context, error in
         guard let context, let error else { return }
-        LibXML2Context.from(context).record(error.pointee)
+        let e = error.pointee
+        let message = e.message.map { String(cString: $0) } ?? "libxml2 error \(e.code)"
+        LibXML2Context.from(context).record(message: message, line: e.line > 0 ? Int(e.line) : nil,
+                                            severity: e.level == XML_ERR_WARNING ? .warning : .error)
     }
 
-    func record(_ error: xmlError) {
-        var message = error.message.map { String(cString: $0) } ?? "libxml2 error \(error.code)"
-        while let last = message.last, last.isWhitespace { message.removeLast() }
-        let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
-        let line = error.line > 0 ? Int(error.line) : nil
-        diagnostics.append(Diagnostic(severity, code: severity == .error ? "E001" : nil, message,
+    func record(message: String, line: Int?, severity: Diagnostic.Severity) {
+        var text = message
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        // libxml2 repeats some messages as the error travels up its layers.
+        if diagnostics.items.suffix(4).contains(where: { $0.message == text && $0.location.line == line }) { return }
+        diagnostics.append(Diagnostic(severity, code: severity == .error ? "E001" : nil, text,
                                       at: Location(file: fileName, line: line)))
     }
 
-    /// Runs `body` with this context as the calling thread's global error handler, then puts the
-    /// previous handler back.
+    /// Runs `body` with this context as the calling thread's global error handlers, then puts
+    /// the previous ones back.
     func capturingGlobalErrors<T>(_ body: () throws -> T) rethrows -> T {
-        let function = zhubao_xmlCurrentStructuredError()
-        let context = zhubao_xmlCurrentStructuredErrorContext()
-        xmlSetStructuredErrorFunc(opaque, LibXML2Context.errorHandler)
-        defer { xmlSetStructuredErrorFunc(context, function) }
+        let previous = zhubao_xmlInstallHandlers(LibXML2Context.errorHandler, opaque, relay)
+        defer { zhubao_xmlRestoreHandlers(previous) }
         return try body()
     }
 
-    /// Called from the read callback: from here until `restoreGlobalHandler()` the thread's
-    /// global handler is this context, so encoding errors of the bytes just delivered land here.
-    /// Costs one swap per input chunk rather than one per node.
+    /// Called from the read callback: until `restoreGlobalHandler()` the thread's global handlers
+    /// are this context's, so encoding errors of the bytes just delivered land here. One swap per
+    /// input chunk rather than one per node.
     func borrowGlobalHandler() {
-        guard savedGlobalHandler == nil else { return }
-        savedGlobalHandler = (zhubao_xmlCurrentStructuredError(), zhubao_xmlCurrentStructuredErrorContext())
-        xmlSetStructuredErrorFunc(opaque, LibXML2Context.errorHandler)
+        guard saved == nil else { return }
+        saved = zhubao_xmlInstallHandlers(LibXML2Context.errorHandler, opaque, relay)
     }
 
     func restoreGlobalHandler() {
-        guard let saved = savedGlobalHandler else { return }
-        xmlSetStructuredErrorFunc(saved.context, saved.function)
-        savedGlobalHandler = nil
+        guard let previous = saved else { return }
+        zhubao_xmlRestoreHandlers(previous)
+        saved = nil
     }
 }

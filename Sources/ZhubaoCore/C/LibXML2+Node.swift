@@ -56,16 +56,27 @@ extension XMLStreamReader {
         xmlTextReaderHasValue(reader) == 1 ? string(xmlTextReaderConstValue(reader)) : nil
     }
 
-    /// The line of the current node. For elements it is where the start tag ends. Beyond line
-    /// 65535 libxml2 keeps exact lines for text only and derives an element's line from its first
-    /// text child, so a one-line leaf (`<Amount>1.00</Amount>`) still gets its exact line.
+    /// The line of the current node; for an element, where its start tag ends. Exact up to line
+    /// 65535. Beyond it libxml2 (2.9) keeps exact lines only for text, so a start tag gets the
+    /// line of its first text (exact for one-line leaves such as `<Amount>1.00</Amount>`), and
+    /// containers, empty elements and end tags get an approximate line: use an XPath location
+    /// for those.
     public var lineNumber: Int? {
-        if let node = xmlTextReaderCurrentNode(reader) {
-            let line = xmlGetLineNo(node)
-            if line > 0 { return Int(line) }
+        guard let node = xmlTextReaderCurrentNode(reader) else { return parserLine }
+        let raw = node.pointee.line
+        if raw > 0 && raw < 65535 { return Int(raw) }
+        // node.line saturates at 65535. A start tag whose content is not parsed yet is where the
+        // push parser stopped (it keeps text until it sees the next "<"): the parser's line.
+        if raw == 65535, nodeType == .element, node.pointee.children == nil, let parserLine, parserLine >= 65535 {
+            return parserLine
         }
-        let parserLine = xmlTextReaderGetParserLineNumber(reader)
-        return parserLine > 0 ? Int(parserLine) : nil
+        let line = xmlGetLineNo(node)
+        return line > 0 ? Int(line) : parserLine
+    }
+
+    private var parserLine: Int? {
+        let line = xmlTextReaderGetParserLineNumber(reader)
+        return line > 0 ? Int(line) : nil
     }
 
     /// An attribute of the current element by qualified name.
@@ -103,20 +114,21 @@ extension XMLStreamReader {
         precondition(nodeType == .element, "readElementText() needs a start tag")
         if isEmptyElement { return "" }
         let elementDepth = depth
-        let element = localName
+        let element = xmlTextReaderConstLocalName(reader)  // interned: stays valid
         let line = lineNumber
         var text = ""
-        var child: String?
+        var child: UnsafePointer<xmlChar>?
         while try read() {
             if nodeType == .endElement && depth == elementDepth { break }
             if nodeType.isText, child == nil, let value = xmlTextReaderConstValue(reader) {
                 text += String(cString: value)
             } else if nodeType == .element, child == nil {
-                child = localName
+                child = xmlTextReaderConstLocalName(reader)
             }
         }
         if let child {
-            throw XMLReadError.notTextOnly(fileName: fileName, element: element, child: child, line: line)
+            throw XMLReadError.notTextOnly(fileName: fileName, element: string(element) ?? "",
+                                           child: string(child) ?? "", line: line)
         }
         return text
     }

@@ -72,6 +72,11 @@ public final class XMLStreamReader {
         xmlFreeTextReader(reader)
     }
 
+    /// Closes the source; libxml2's reader is freed when this object goes away.
+    public func close() {
+        source.close()
+    }
+
     private static let libraryInitialized: Bool = {
         xmlInitParser()
         return true
@@ -96,7 +101,8 @@ public final class XMLStreamReader {
         case 1:
             nodeType = XMLNodeType(rawValue: xmlTextReaderNodeType(reader))
             if nodeType == .documentType {
-                return try fail(XMLReadError.documentTypeDeclaration(fileName: fileName, line: lineNumber))
+                // libxml2 keeps no line for it (the parser's line is past it by now).
+                return try fail(XMLReadError.documentTypeDeclaration(fileName: fileName, line: nil))
             }
             if nodeType == .entityReference {
                 return try fail(XMLReadError.entityReference(fileName: fileName, name: name, line: lineNumber))

@@ -63,11 +63,12 @@ public final class GzipReader {
     public static let bufferSize: UInt32 = 256 * 1024
 
     private var file: gzFile?
+    private let path: String
     private var checkedHeader = false
     /// Decompressed bytes returned so far.
     public private(set) var bytesRead = 0
 
-    /// Opens `path` for reading. Throws `.system` when the file cannot be opened.
+    /// Opens `path` for reading. Throws `ZlibError` (`.system` when the file cannot be opened).
     public init(path: String) throws {
         errno = 0
         guard let file = gzopen(path, "rbe") else {
@@ -76,6 +77,7 @@ public final class GzipReader {
             throw ZlibError(kind: .outOfMemory, code: Z_MEM_ERROR, message: "gzopen failed")
         }
         self.file = file
+        self.path = path
         if gzbuffer(file, Self.bufferSize) != 0 {
             gzclose_r(file)
             self.file = nil
@@ -88,6 +90,7 @@ public final class GzipReader {
     public var isClosed: Bool { file == nil }
 
     /// Reads up to `buffer.count` decompressed bytes; 0 means the end of the last member.
+    /// Throws `ZlibError`: `.truncated`, `.corrupt`, `.notGzip`, `.system`, ….
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let file else {
             throw ZlibError(kind: .other, code: Z_STREAM_ERROR, message: "read after close")
@@ -128,7 +131,8 @@ public final class GzipReader {
             let err = errno
             throw .system(err)
         }
-        let message = text.map { String(cString: $0) } ?? "zlib error \(code)"
+        var message = text.map { String(cString: $0) } ?? "zlib error \(code)"
+        if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }  // no paths in messages
         switch code {
         case Z_BUF_ERROR: throw ZlibError(kind: .truncated, code: code, message: message)
         case Z_DATA_ERROR: throw ZlibError(kind: .corrupt, code: code, message: message)

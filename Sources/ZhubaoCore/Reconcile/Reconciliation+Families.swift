@@ -2,6 +2,8 @@ extension Reconciliation {
     /// The rule families' findings; wired as each family lands.
     func ruleFindings() -> [Finding] {
         var findings: [Finding] = []
+        findings += DrawdownRules.findings(ledger)
+        findings += Matching.findings(ledger)
         findings += DeductionRules.findings(ledger)
         return findings
     }

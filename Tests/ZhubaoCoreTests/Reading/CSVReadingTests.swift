@@ -55,7 +55,9 @@ import Testing
     @Test func readingGoesOnAfterABrokenRecord() throws {
         let lines = LineReader(source: ByteSource(bytes: Array("a,b\"c\nd,e\n".utf8)), encoding: .utf8)
         let reader = CSVRecordReader(lines: lines)
-        #expect(try reader.next() == nil as CSVRecordReader.Record? || true)  // placeholder replaced below
+        #expect(throws: CSVError.quoteInUnquotedField(line: 1, field: 2)) { try reader.next() }
+        #expect(try reader.next() == .init(line: 2, fields: ["d", "e"]))
+        #expect(try reader.next() == nil)
     }
 
     @Test func readsAGB18030HardshipList() throws {

@@ -32,7 +32,7 @@ final class ReadingScratch {
         let id = UUID().uuidString
         let inPath = try write("in-\(id)", input)
         let outPath = path("out-\(id)")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments

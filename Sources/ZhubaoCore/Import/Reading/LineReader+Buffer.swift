@@ -64,30 +64,48 @@ extension LineReader {
     }
 
     /// Converts raw[0..<count], keeping a cut character in front of raw for the next chunk.
+    /// ASCII runs are copied as they are (GB18030 leaves them alone); only runs of multi-byte
+    /// characters go through iconv, which still judges every one of their bytes.
     private func decodeRaw(count: Int, final: Bool) {
         guard let raw, let decoder else { return }
-        let input = UnsafeRawBufferPointer(rebasing: raw[0..<count])
-        var offset = 0
-        while true {
-            // GB18030 → UTF-8 grows at most 3/2 (2 bytes → 3); 4-byte sequences stay 4.
-            ensureSpace((count - offset) * 3 / 2 + 8)
-            let rest = UnsafeRawBufferPointer(rebasing: input[offset...])
-            let result = decoder.convert(rest, into: UnsafeMutableRawBufferPointer(start: buf + end, count: capacity - end))
+        let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        // GB18030 → UTF-8 grows at most 3/2 (2 bytes → 3); 4-byte sequences stay 4.
+        ensureSpace(count * 3 / 2 + 8)
+        var i = 0
+        while i < count {
+            var j = i
+            while j + 8 <= count, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                j += 8
+            }
+            while j < count && base[j] < 0x80 { j += 1 }
+            if j > i {
+                (buf + end).update(from: base + i, count: j - i)
+                end += j - i
+                i = j
+            }
+            if i == count { break }
+            // A run of whole characters: a second byte 0x30–0x39 makes a four-byte sequence.
+            while j < count && base[j] >= 0x80 {
+                j += (j + 1 < count && base[j + 1] >= 0x30 && base[j + 1] <= 0x39) ? 4 : 2
+            }
+            j = min(j, count)
+            let result = decoder.convert(UnsafeRawBufferPointer(start: base + i, count: j - i),
+                                         into: UnsafeMutableRawBufferPointer(start: buf + end, count: capacity - end))
             end += result.produced
-            offset += result.consumed
+            i += result.consumed
             switch result.stop {
             case .endOfInput:
-                carry = 0
-                return
-            case .outputFull:
                 continue
-            case .partialCharacter where !final:
-                carry = count - offset
-                if offset > 0 { memmove(raw.baseAddress!, raw.baseAddress! + offset, carry) }
+            case .outputFull:
+                ensureSpace((count - i) * 3 / 2 + 8)
+            case .partialCharacter where j == count && !final:
+                carry = count - i
+                memmove(base, base + i, carry)
+                rawFileOffset += i
                 return
             case .partialCharacter, .invalidBytes:
-                let bad = Array(input[offset...].prefix(4))
-                let at = decoder.bytesConsumed
+                let bad = Array(UnsafeBufferPointer(start: base + i, count: min(4, count - i)))
+                let at = rawFileOffset + i
                 pendingError = result.stop == .invalidBytes
                     ? .invalidBytes(line: 0, offset: at, encoding: "GB18030", bytes: bad)
                     : .truncatedCharacter(line: 0, offset: at, encoding: "GB18030", bytes: bad)
@@ -96,6 +114,8 @@ extension LineReader {
                 return
             }
         }
+        rawFileOffset += count
+        carry = 0
     }
 
     /// Moves the undelivered bytes to the front of the buffer.

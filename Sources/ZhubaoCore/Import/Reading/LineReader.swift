@@ -17,8 +17,8 @@ import Darwin
 /// - Bytes that are invalid for the encoding throw `LineReaderError` naming the line (every line
 ///   before it is delivered first). Input problems throw `InputError`.
 ///
-/// Not thread-safe; one reader per file. Closing: `close()` closes the source too; deinit frees
-/// the buffers and the iconv handle (the source closes itself when released).
+/// Not thread-safe; one reader per file. `close()` closes the source; deinit frees the buffers
+/// and the iconv handle (and the source closes itself when released).
 public final class LineReader {
     public indirect enum Encoding: Sendable, Hashable, CustomStringConvertible {
         case gb18030
@@ -89,6 +89,8 @@ public final class LineReader {
     /// Raw input for GB18030 mode; raw[0..<carry] holds a character cut by the last chunk.
     var raw: UnsafeMutableRawBufferPointer?
     var carry = 0
+    /// File offset of raw[0], for error messages.
+    var rawFileOffset = 0
     var decoder: IconvDecoder?
     var started = false
     var sourceEnded = false
@@ -117,13 +119,13 @@ public final class LineReader {
         decoder?.close()
     }
 
-    /// Closes the source and the decoder; `next()` then throws `InputError.closed`.
+    /// Closes the source; `next()` then throws `InputError.closed` once the lines already
+    /// decoded are used up. The iconv handle goes with the reader.
     public func close() {
         source.close()
-        decoder?.close()
     }
 
-    /// The next line, or nil at the end of the file.
+    /// The next line, or nil at the end of the file. Throws `LineReaderError` or `InputError`.
     public func next() throws -> Line? {
         try nextRaw { Line(number: $0.number, text: $0.text, isTerminated: $0.isTerminated) }
     }

@@ -1,7 +1,7 @@
 import Testing
 @testable import ZhubaoCore
 
-@Suite struct IconvDecoderTests {
+@Suite struct IconvReadingTests {
     // 钟 D6 D3, 淑 CA E7, 堃 88 D2, 𠮷 95 34 B2 35 (a four-byte GB18030 sequence).
     static let rareNameBytes: [UInt8] = [0xD6, 0xD3, 0xCA, 0xE7, 0x88, 0xD2, 0x95, 0x34, 0xB2, 0x35]
 

@@ -1,7 +1,7 @@
 import Testing
 @testable import ZhubaoCore
 
-@Suite struct LineReaderTests {
+@Suite struct LineReadingTests {
     static let texts = ["H|105|360700|DEDU|20260110|B1|1.0", "D|钟淑堃|𠮷|4800.00", "D|刘建国,王𠮷|-4452.00", "T|2|348.00"]
 
     private func reader(_ bytes: [UInt8], encoding: LineReader.Encoding = .detectBOM(default: .gb18030),
@@ -17,7 +17,7 @@ import Testing
             #expect(error == nil)
             #expect(lines.map(\.text) == Self.texts, "chunk \(chunk)")
             #expect(lines.map(\.number) == [1, 2, 3, 4])
-            #expect(lines.allSatisfy(\.isTerminated))
+            #expect(lines.allSatisfy { $0.isTerminated })
         }
         let explicit = reader(bytes, encoding: .gb18030, chunk: 3)
         #expect(readLines(explicit).lines.map(\.text) == Self.texts)
@@ -78,7 +78,7 @@ import Testing
             == .invalidBytes(line: 2, offset: 2, encoding: "UTF-8", bytes: [0xED, 0xA0, 0x80]))
     }
 
-    @Test func shortFilesAndEmptyFiles() {
+    @Test func shortFilesAndEmptyFiles() throws {
         let empty = reader([])
         #expect(try empty.next() == nil)
         #expect(empty.lineNumber == 0)

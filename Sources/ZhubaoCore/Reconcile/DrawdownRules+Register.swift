@@ -1,0 +1,40 @@
+/// rules.md §2 and §7 "Readings of the table" (E601, E304): who holds a contract. The register
+/// as of D says whose approved loan a contract is; failing that, the drawdowns name the person
+/// (E304 only). Shared by `DrawdownRules` (E601) and `Matching` (E304).
+///
+/// `Ledger.contractHolders` keeps one holder per contract and, should two people's records hold
+/// the same contract (a register error), which one depends on dictionary order. These reads keep
+/// every holder, sorted by ID number, so that the results are the same run after run.
+extension DrawdownRules {
+    /// A person whose register record as of D holds a contract as the approved loan.
+    struct ContractHolder: Sendable, Equatable {
+        var idNumber: String
+        var loan: Participant.ApprovedLoan
+    }
+
+    /// contract → the people whose register record as of D (the latest `AsOf`) holds it as the
+    /// approved loan, sorted by ID number.
+    static func approvedLoans(_ ledger: Ledger) -> [String: [ContractHolder]] {
+        var holders: [String: [ContractHolder]] = [:]
+        for id in ledger.register.keys.sorted() {
+            guard let loan = ledger.latestRecord(of: id)?.loan else { continue }
+            holders[loan.contractNo, default: []].append(ContractHolder(idNumber: id, loan: loan))
+        }
+        return holders
+    }
+
+    /// The holder of a contract: the preferred person where their record holds it, otherwise the
+    /// holder with the lowest ID number; nil when no record as of D holds it.
+    static func holder(of contractNo: String, preferring idNumber: String,
+                       in holders: [String: [ContractHolder]]) -> ContractHolder? {
+        guard let all = holders[contractNo] else { return nil }
+        return all.first { $0.idNumber == idNumber } ?? all.first
+    }
+
+    /// contract → the people named on its drawdowns that take part (not cancelled), sorted.
+    static func drawdownBorrowers(_ ledger: Ledger) -> [String: [String]] {
+        var people: [String: Set<String>] = [:]
+        for drawdown in ledger.liveDrawdowns { people[drawdown.contractNo, default: []].insert(drawdown.idNumber) }
+        return people.mapValues { $0.sorted() }
+    }
+}

@@ -1,0 +1,99 @@
+/// rules.md §7 E301–E305: what the match of §6 (Matching.swift) says is wrong.
+///
+/// - E301 (BANK): a drawdown with no receipt after its window: the money did not become a
+///   contribution. Amount: the drawdown's amount.
+/// - E302 (BANK): a drawdown partly matched after its window. Amount: the shortfall.
+/// - E303 (TAX, WARN): a LOAN receipt assigned to no drawdown once its own window has passed
+///   (D ≥ PaidOn + W), unless it raises E304. Amount: the receipt's amount.
+/// - E304 (TAX): a LOAN receipt names a contract whose borrower is another person. The borrower
+///   is whoever's register record as of D holds the contract as the approved loan; failing that,
+///   the person named on its drawdowns (not cancelled). Where several people qualify (a data
+///   error), the receipt's person being any of them is enough. A contract known to neither raises
+///   no E304 (its receipts can still raise E303). E304 does not depend on the window nor on the
+///   match: a receipt assigned to a drawdown that names someone else's contract still raises it.
+///   Amount: the receipt's amount.
+/// - E305 (SI, WARN, ganzhou): a LOAN receipt for insurance 110 whose `Base` is above the minimum
+///   base of the year of `PeriodFrom` (第八条(一)); no value for that year, or no `Base`: nothing.
+///
+/// Only LOAN receipts with status NORMAL that are not reversed raise E303–E305; SELF receipts,
+/// reversed receipts and the reversal records themselves raise none.
+extension Matching {
+    /// E301 and E302 drawdown by drawdown, then E304, E303 and E305 receipt by receipt (in order of
+    /// `PaidOn`, then ticketNo), for the codes the profile applies.
+    public var findings: [Finding] {
+        let profile = ledger.settings.profile
+        return (drawdownFindings + receiptFindings).filter { profile.applies($0.code) }
+    }
+
+    /// E301 and E302.
+    var drawdownFindings: [Finding] {
+        matches.compactMap { match in
+            let drawdown = match.drawdown
+            let window = "窗口期（\(drawdown.disbursedOn.iso) 至 \(match.windowEnd.iso)）"
+            switch match.status {
+            case .matched, .pending:
+                return nil
+            case .unmatched:
+                return Finding(code: "E301", subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
+                               detail: "放款 \(drawdown.amount.yuan) 元，\(window)内无对应的贷款渠道缴费到账")
+            case .partlyMatched:
+                return Finding(code: "E302", subject: .drawdown(drawdown), amount: match.shortfall, source: drawdown.source,
+                               detail: "放款 \(drawdown.amount.yuan) 元，\(window)内到账 \(match.sum.yuan) 元，"
+                                   + "差额 \(match.shortfall.yuan) 元")
+            }
+        }
+    }
+
+    /// E304 or else E303, and E305, for each LOAN receipt that takes part.
+    var receiptFindings: [Finding] {
+        let window = ledger.settings.matchWindowDays
+        let holders = DrawdownRules.approvedLoans(ledger)
+        let drawdownPeople = DrawdownRules.drawdownBorrowers(ledger)
+        var found: [Finding] = []
+        for receipt in Self.candidates(ledger) {
+            if let finding = otherBorrowerFinding(receipt, holders: holders, drawdownPeople: drawdownPeople) {
+                found.append(finding)
+            } else if assignments[receipt.ticketNo] == nil, ledger.asOf >= receipt.paidOn + window {
+                let contract = receipt.contractNo.map { "合同 \($0)" } ?? "未列合同"
+                found.append(Finding(
+                    code: "E303", subject: .receipt(receipt), amount: receipt.amount, source: receipt.source,
+                    detail: "贷款渠道缴费 \(receipt.amount.yuan) 元（\(contract)，到账日 \(receipt.paidOn.iso)），到账后 "
+                        + "\(window) 天内（至 \((receipt.paidOn + window).iso)）未对应任何同一借款人、同一合同的放款"))
+            }
+            if let finding = baseFinding(receipt) { found.append(finding) }
+        }
+        return found
+    }
+
+    /// E304: the receipt's contract belongs to another person.
+    func otherBorrowerFinding(_ receipt: Receipt, holders: [String: [DrawdownRules.ContractHolder]],
+                              drawdownPeople: [String: [String]]) -> Finding? {
+        guard let contract = receipt.contractNo else { return nil }
+        let borrowers: [String]
+        let basis: String
+        if let held = holders[contract], !held.isEmpty {
+            borrowers = held.map(\.idNumber)
+            basis = "截至 \(ledger.asOf.iso) 的参保登记中该合同是他人的核准贷款"
+        } else if let named = drawdownPeople[contract], !named.isEmpty {
+            borrowers = named
+            basis = "参保登记中无人以该合同为核准贷款，而该合同的放款记录所列借款人是他人"
+        } else {
+            return nil  // known to neither: no E304
+        }
+        guard !borrowers.contains(receipt.idNumber) else { return nil }
+        return Finding(code: "E304", subject: .receipt(receipt), amount: receipt.amount, source: receipt.source,
+                       detail: "贷款渠道缴费 \(receipt.amount.yuan) 元（到账日 \(receipt.paidOn.iso)）所列合同 \(contract) "
+                           + "的借款人不是缴费人：\(basis)")
+    }
+
+    /// E305: the receipt's base is above the minimum base of the year of `PeriodFrom`.
+    func baseFinding(_ receipt: Receipt) -> Finding? {
+        guard ledger.settings.profile.applies("E305"), receipt.insuranceType == "110", let base = receipt.base,
+              let minimum = DrawdownRules.minimumBase(ledger.settings, year: receipt.periodFrom.year),
+              base > minimum else { return nil }
+        return Finding(code: "E305", subject: .receipt(receipt), source: receipt.source,
+                       detail: "贷款渠道缴费的缴费基数 \(base.yuan) 元高于 \(receipt.periodFrom.year) 年最低缴费基数 "
+                           + "\(minimum.yuan) 元（费款所属期 \(receipt.periodFrom.iso) 至 \(receipt.periodTo.iso)），"
+                           + "高出 \((base - minimum).yuan) 元")
+    }
+}
