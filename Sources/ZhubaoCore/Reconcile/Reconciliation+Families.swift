@@ -1,18 +1,25 @@
 extension Reconciliation {
-    /// The rule families' findings; wired as each family lands.
+    /// Every rule family's findings over the same ledger; the shared computations (balances,
+    /// certification, subsidy) are built once.
     func ruleFindings() -> [Finding] {
+        let balances = Balances(ledger: ledger)
+        let subsidy = Subsidy(ledger: ledger, balances: balances, certification: Certification(ledger: ledger))
         var findings: [Finding] = []
         findings += DrawdownRules.findings(ledger)
         findings += Matching.findings(ledger)
         findings += DeductionRules.findings(ledger)
+        findings += InterestRules.findings(ledger: ledger, balances: balances, subsidy: subsidy)
+        findings += DeathRules.findings(ledger: ledger, balances: balances, subsidy: subsidy)
+        if ledger.settings.profile.subsidisesInterest {
+            findings += ClaimRules.findings(ledger: ledger, subsidy: subsidy)
+            findings += ClaimRecovery.findings(approvals: approvals, ledger: ledger) { subsidy.computed(loanNo: $0, year: $1) }
+        }
         return findings
     }
-}
 
-extension Reconciliation {
-    /// Subsidy accrued in the year to date (nil where the profile has no subsidy); wired with
-    /// the subsidy family.
+    /// Subsidy accrued in the year to date (nil where the profile has no subsidy).
     func subsidyAccrued() -> Fen? {
-        ledger.settings.profile.subsidisesInterest ? .zero : nil
+        guard ledger.settings.profile.subsidisesInterest else { return nil }
+        return Subsidy(ledger: ledger).accruedYearToDate
     }
 }

@@ -1,0 +1,91 @@
+/// rules.md §2 and §7, E406 (both profiles): interest overcharged. At each transaction t of a
+/// drawdown on or before D (in order of date, then txnNo), the interest collected through t
+/// (Σ `interestPaid` of the S/P transactions up to and including t) must not exceed what the
+/// borrower owed for the days before t's date: the balance summed over the days from
+/// disbursement to the day before t that the government does not subsidise (§4), × the
+/// contract rate ÷ 360, rounded once (第八条(三): early repayment pays interest for the actual
+/// days only). One E406 per drawdown, with the largest excess as its amount.
+///
+/// The days before t's date, not t's own day: 算头不算尾 (§2), a payoff dated t ends the
+/// interest the day before. Negative balances bear no interest (`Balances`).
+public enum InterestRules {
+    /// The largest overcharge of one drawdown: where it was found and the numbers behind it.
+    public struct Overcharge: Sendable, Equatable {
+        public var transaction: Transaction
+        /// Interest collected through the transaction.
+        public var collected: Fen
+        /// 积数 of the days owed by the borrower (not subsidised) before the transaction's date.
+        public var accumulated: Fen
+        /// Interest owed for those days at the contract rate, rounded once.
+        public var owed: Fen
+        /// The subsidised days' 积数 left out of `accumulated`.
+        public var subsidised: Fen
+        public var excess: Fen { collected - owed }
+    }
+
+    /// E406 for every drawdown that takes part, building the balances and the subsidy.
+    public static func findings(ledger: Ledger) -> [Finding] {
+        let balances = Balances(ledger: ledger)
+        let subsidy = Subsidy(ledger: ledger, balances: balances, certification: Certification(ledger: ledger))
+        return findings(ledger: ledger, balances: balances, subsidy: subsidy)
+    }
+
+    /// E406 for every drawdown that takes part (not cancelled), in order of disbursement date,
+    /// then loanNo.
+    public static func findings(ledger: Ledger, balances: Balances, subsidy: Subsidy) -> [Finding] {
+        var byLoan: [String: [Transaction]] = [:]
+        for transaction in ledger.transactions where transaction.txnDate <= ledger.asOf {
+            byLoan[transaction.loanNo, default: []].append(transaction)
+        }
+        var findings: [Finding] = []
+        for drawdown in ledger.liveDrawdowns {
+            guard let transactions = byLoan[drawdown.loanNo],
+                  let worst = overcharge(drawdown, transactions, balances: balances, subsidy: subsidy)
+            else { continue }
+            findings.append(Finding(code: "E406", subject: .drawdown(drawdown), amount: worst.excess,
+                                    source: drawdown.source, detail: detail(drawdown, worst)))
+        }
+        return findings
+    }
+
+    /// The transaction at which the bank had collected the most interest beyond what was owed;
+    /// nil when it never collected more than owed. `transactions`: the drawdown's, any order.
+    public static func overcharge(_ drawdown: Drawdown, _ transactions: [Transaction],
+                                  balances: Balances, subsidy: Subsidy) -> Overcharge? {
+        let ordered = transactions.sorted { ($0.txnDate, $0.txnNo) < ($1.txnDate, $1.txnNo) }
+        var collected = Fen.zero
+        var worst: Overcharge?
+        for transaction in ordered {
+            if transaction.collected { collected += transaction.interestPaid }
+            // Nothing collected beyond zero can exceed an owed amount that is never negative.
+            guard collected > .zero else { continue }
+            let lastDay = transaction.txnDate - 1
+            let total = balances.accumulated(of: drawdown.loanNo, from: drawdown.disbursedOn, through: lastDay)
+            let subsidised = subsidy.subsidisedAccumulated(of: drawdown.loanNo, from: drawdown.disbursedOn,
+                                                           through: lastDay)
+            let accumulated = total - subsidised
+            let owed = Interest.of(accumulated: accumulated, rate: drawdown.rate)
+            let candidate = Overcharge(transaction: transaction, collected: collected, accumulated: accumulated,
+                                       owed: owed, subsidised: subsidised)
+            if candidate.excess > (worst?.excess ?? .zero) { worst = candidate }
+        }
+        return worst
+    }
+
+    /// Simplified Chinese, with the numbers; names no person and no account.
+    static func detail(_ drawdown: Drawdown, _ worst: Overcharge) -> String {
+        let t = worst.transaction
+        let days: String
+        if t.txnDate <= drawdown.disbursedOn {
+            days = "放款日 \(drawdown.disbursedOn.iso) 起至该日前无计息天数，应收 0.00 元"
+        } else {
+            let total = worst.accumulated + worst.subsidised
+            let share = worst.subsidised > .zero
+                ? "积数 \(total.yuan)，其中贴息天数 \(worst.subsidised.yuan)，借款人负担 " : "积数 "
+            days = "\(drawdown.disbursedOn.iso) 至 \((t.txnDate - 1).iso) \(share)"
+                + "\(worst.accumulated.yuan) × \(drawdown.rate.percent)% ÷ 360 = \(worst.owed.yuan) 元"
+        }
+        return "截至 \(t.txnDate.iso)（流水 \(t.txnNo)）累计收取利息 \(worst.collected.yuan) 元；"
+            + "按实际天数（算头不算尾）\(days)；多收 \(worst.excess.yuan) 元"
+    }
+}

@@ -1,0 +1,145 @@
+/// rules.md §4, the interest subsidy (贴息, ganzhou-2021 only; nothing at all where the
+/// profile does not subsidise interest).
+///
+/// A borrower is eligible in calendar year Y when they hold a valid certification (§3, any
+/// department and category) on the day of their first drawdown in the year of that drawdown,
+/// and on the review date (31 January) in every later year. For a drawdown L that is not
+/// cancelled and does not raise E201, the subsidised days of Y are the days d of Y with
+/// d ≥ disbursement date, d ≤ D, balance(d) > 0, d before the pension start and before the date
+/// of death (both from the register as of D), and the borrower eligible in Y. The subsidy is
+/// 积数 × the lower of the contract rate and the cap (§5) ÷ 360, rounded half up once per drawdown
+/// and year (`Interest.of`).
+///
+/// Because eligibility holds for a whole year and the other conditions bound a range of days,
+/// the subsidised days of a year are the days with a positive balance within one window
+/// `[max(1 January, disbursement), min(31 December, D, pension start − 1, death − 1)]`.
+public struct Subsidy: Sendable {
+    public let settings: Settings
+    public let asOf: Day
+    public let balances: Balances
+    public let certification: Certification
+
+    /// What is fixed per drawdown: the rate applied and the first day that is never subsidised.
+    struct Plan: Sendable {
+        var drawdown: Drawdown
+        var name: String
+        var cap: Rate
+        var capBasis: String
+        /// The lower of the contract rate and the cap.
+        var rate: Rate
+        /// The pension start and the date of death (register as of D).
+        var pensionStart: Day?
+        var death: Day?
+
+        /// The first day never subsidised: the pension start or the death, whichever is earlier.
+        var stop: Day? { [pensionStart, death].compactMap { $0 }.min() }
+    }
+
+    /// The drawdowns that can be subsidised, by loanNo (empty where the profile has no subsidy).
+    let plans: [String: Plan]
+    /// Each borrower's first drawdown day (the earliest not cancelled, §4).
+    let firstDrawdownDays: [String: Day]
+    /// Drawdowns that take part but raise E201 (their contract is not the approved loan).
+    let withoutApprovedLoan: Set<String>
+
+    public init(ledger: Ledger) {
+        self.init(ledger: ledger, balances: Balances(ledger: ledger), certification: Certification(ledger: ledger))
+    }
+
+    public init(ledger: Ledger, balances: Balances, certification: Certification) {
+        settings = ledger.settings
+        asOf = ledger.asOf
+        self.balances = balances
+        self.certification = certification
+        guard ledger.settings.profile.subsidisesInterest else {
+            plans = [:]
+            firstDrawdownDays = [:]
+            withoutApprovedLoan = []
+            return
+        }
+        firstDrawdownDays = ledger.firstDrawdowns.mapValues(\.disbursedOn)
+        let rateCap = RateCap(settings: ledger.settings)
+        var plans: [String: Plan] = [:]
+        var withoutApprovedLoan: Set<String> = []
+        for drawdown in ledger.liveDrawdowns where plans[drawdown.loanNo] == nil {
+            let record = ledger.latestRecord(of: drawdown.idNumber)
+            // E201, computed here as the table states it: the drawdown's contract is not the
+            // approved loan of its person in the register as of D.
+            guard let record, record.loan?.contractNo == drawdown.contractNo else {
+                withoutApprovedLoan.insert(drawdown.loanNo)
+                continue
+            }
+            let cap = rateCap.cap(disbursedOn: drawdown.disbursedOn, maturesOn: drawdown.maturesOn)
+            plans[drawdown.loanNo] = Plan(drawdown: drawdown, name: record.name, cap: cap.rate, capBasis: cap.basis,
+                                          rate: min(drawdown.rate, cap.rate),
+                                          pensionStart: record.pension?.start, death: record.deathDate)
+        }
+        self.plans = plans
+        self.withoutApprovedLoan = withoutApprovedLoan
+    }
+
+    // MARK: Eligibility
+
+    /// The day whose certification decides year Y for a borrower: the first drawdown's day in
+    /// its year, the review date in every later year; nil before the first drawdown's year, for a
+    /// person with no drawdown, and where the profile has no subsidy.
+    public func eligibilityDay(of idNumber: String, in year: Int) -> Day? {
+        guard let first = firstDrawdownDays[idNumber], year >= first.year else { return nil }
+        return year == first.year ? first : settings.reviewDate(in: year)
+    }
+
+    /// Whether the borrower is eligible for the subsidy in a calendar year (§4).
+    public func isEligible(_ idNumber: String, in year: Int) -> Bool {
+        guard let day = eligibilityDay(of: idNumber, in: year) else { return false }
+        return certification.isCertified(idNumber, on: day)
+    }
+
+    // MARK: Days and amounts
+
+    /// The window of year Y that holds the drawdown's subsidised days (those of them with a
+    /// positive balance); nil when the borrower is not eligible or no day is left.
+    func window(_ plan: Plan, year: Int) -> ClosedRange<Day>? {
+        guard let yearStart = Day(year: year, month: 1, day: 1), let yearEnd = Day(year: year, month: 12, day: 31),
+              isEligible(plan.drawdown.idNumber, in: year) else { return nil }
+        let low = max(yearStart, plan.drawdown.disbursedOn)
+        var high = min(yearEnd, asOf)
+        if let stop = plan.stop { high = min(high, stop - 1) }
+        return low <= high ? low...high : nil
+    }
+
+    /// The subsidy of one drawdown for one year; nil when it has no subsidised day that year.
+    public func line(loanNo: String, year: Int) -> SubsidyLine? {
+        guard let plan = plans[loanNo], let window = window(plan, year: year) else { return nil }
+        let span = balances.span(of: loanNo, from: window.lowerBound, through: window.upperBound)
+        guard span.days > 0,
+              let bounds = balances.outstandingBounds(of: loanNo, from: window.lowerBound, through: window.upperBound)
+        else { return nil }
+        let drawdown = plan.drawdown
+        let eligibilityDay = eligibilityDay(of: drawdown.idNumber, in: year)!
+        return SubsidyLine(
+            loanNo: loanNo, contractNo: drawdown.contractNo, idNumber: drawdown.idNumber, name: plan.name,
+            bankCode: drawdown.bankCode, year: year, from: bounds.first, to: bounds.last, days: span.days,
+            accumulated: span.accumulated, contractRate: drawdown.rate, cap: plan.cap, capBasis: plan.capBasis,
+            rate: plan.rate, computed: Interest.of(accumulated: span.accumulated, rate: plan.rate),
+            categories: certification.categories(of: drawdown.idNumber, on: eligibilityDay),
+            eligibilityDay: eligibilityDay, source: drawdown.source)
+    }
+
+    /// The subsidy computed for a drawdown and year; zero where none is due (for E505).
+    public func computed(loanNo: String, year: Int) -> Fen {
+        line(loanNo: loanNo, year: year)?.computed ?? .zero
+    }
+
+    /// Every drawdown with subsidised days in a year, sorted by loanNo.
+    public func subsidies(year: Int) -> [SubsidyLine] {
+        plans.keys.sorted().compactMap { line(loanNo: $0, year: year) }
+    }
+
+    /// The subsidy of a year, each line rounded once, then summed.
+    public func accrued(year: Int) -> Fen {
+        subsidies(year: year).reduce(Fen.zero) { $0 + $1.computed }
+    }
+
+    /// summary.json: the subsidy accrued from 1 January of D's year to D.
+    public var accruedYearToDate: Fen { accrued(year: asOf.year) }
+}
