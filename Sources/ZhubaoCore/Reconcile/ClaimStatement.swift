@@ -1,0 +1,59 @@
+/// The lines of the claim for the finance bureau (outputs.md `zhubao claim`): one per drawdown
+/// with subsidised days in the year and one per bank claim line — a drawdown that has both is
+/// one line — with approved = the lower of claimed and computed (0 where the bank claimed nothing).
+public struct ClaimStatement {
+    public struct Line: Sendable, Equatable {
+        public var loanNo: String
+        public var contractNo: String
+        public var idNumber: String
+        public var name: String
+        public var bankCode: String
+        public var subsidy: SubsidyLine?
+        public var claim: ClaimLine?
+        public var computed: Fen
+        public var claimed: Fen?
+        public var approved: Fen
+        public var codes: [String]
+        /// Why approved differs from claimed, in Chinese; empty when it does not.
+        public var adjustment: String
+    }
+
+    public let ledger: Ledger
+    public let year: Int
+    private let subsidy: Subsidy
+    private let verdicts: [ClaimVerdict]
+
+    public init(ledger: Ledger, year: Int) {
+        self.ledger = ledger
+        self.year = year
+        subsidy = Subsidy(ledger: ledger)
+        verdicts = ClaimRules.verdicts(ledger: ledger, subsidy: subsidy).filter { $0.line.year == year }
+    }
+
+    /// Every bank with a line, sorted.
+    public var banks: [String] {
+        Set(subsidy.subsidies(year: year).map(\.bankCode) + verdicts.map(\.line.bankCode)).sorted()
+    }
+
+    public func lines(bank: String) -> [Line] {
+        var lines: [String: Line] = [:]
+        for s in subsidy.subsidies(year: year) where s.bankCode == bank {
+            lines[s.loanNo] = Line(loanNo: s.loanNo, contractNo: s.contractNo, idNumber: s.idNumber, name: s.name,
+                                   bankCode: bank, subsidy: s, claim: nil, computed: s.computed, claimed: nil,
+                                   approved: .zero, codes: [], adjustment: "银行未申请，不予拨付")
+        }
+        for verdict in verdicts where verdict.line.bankCode == bank {
+            let c = verdict.line
+            var line = lines[c.loanNo] ?? Line(loanNo: c.loanNo, contractNo: c.contractNo, idNumber: c.idNumber, name: c.name,
+                                               bankCode: bank, subsidy: verdict.subsidy, claim: nil, computed: verdict.computed,
+                                               claimed: nil, approved: .zero, codes: [], adjustment: "")
+            line.claim = c
+            line.claimed = (line.claimed ?? .zero) + c.claimed
+            line.approved = verdict.approved
+            line.codes = verdict.codes
+            line.adjustment = verdict.findings.first?.message ?? ""
+            lines[c.loanNo] = line
+        }
+        return lines.values.sorted { $0.loanNo < $1.loanNo }
+    }
+}
