@@ -5,7 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CZlib
+import CZlibSystem
 
 /// A zlib failure, with the message zlib (or the system) gave.
 public struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
