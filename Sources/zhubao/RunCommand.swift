@@ -13,11 +13,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to reconcile as of (default: today).", valueName: "yyyy-mm-dd"))
     var asOf: Day?
 
+    @Flag(name: .customLong("intake-only"), help: "Only take the inbox (import or reject each file); compute no daily outputs.")
+    var intakeOnly = false
+
     func run() throws {
         let logger = Log.make()
         try Exit.guarding(logger) {
             let day = asOf ?? Day.today()
-            let result = try DailyJob(workspace: options.workspace, logger: logger).run(asOf: day)
+            let result = try DailyJob(workspace: options.workspace, logger: logger).run(asOf: day, intakeOnly: intakeOnly)
             let intake = result.intake
             print("as of \(day.iso): \(intake.count(.imported)) imported, \(intake.count(.rejected) + intake.count(.conflict)) rejected, \(intake.count(.alreadyRecorded)) already recorded, \(intake.ignored.count) ignored")
             return result.exitCode

@@ -12,7 +12,7 @@ public enum GenGzip {
     /// Compresses `source` into `destination`; several sources give a multi-member stream
     /// (RFC 1952 allows it; formats.md says a reader must accept it). Sources are kept.
     public static func compress(_ sources: [URL], into destination: URL) throws {
-        FileManager.default.createFile(atPath: destination.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: destination.path, contents: nil)
         let output = try FileHandle(forWritingTo: destination)
         defer { try? output.close() }
         for source in sources {

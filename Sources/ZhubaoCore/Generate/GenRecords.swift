@@ -16,6 +16,8 @@ struct GenDrawdown: Sendable {
     var account: String
     /// The day a `C` line cancels it, if ever.
     var cancelledOn: Day?
+    /// The planned drawdown it comes from.
+    var planIndex = 0
 
     var isLive: Bool { cancelledOn == nil }
 }

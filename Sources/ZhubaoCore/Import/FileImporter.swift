@@ -27,14 +27,8 @@ public enum Importers {
         case .deductions: return DeductionImporter()
         case .claims: return ClaimImporter()
         case .hardship: return HardshipImporter()
-        case .receipts, .participants: return UnreadImporter()
+        case .receipts: return ReceiptImporter()
+        case .participants: return ParticipantImporter()
         }
-    }
-}
-
-/// Stands in for a kind whose importer is not written yet: records the file, reads nothing.
-struct UnreadImporter: FileImporter {
-    func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome {
-        ImportOutcome()
     }
 }

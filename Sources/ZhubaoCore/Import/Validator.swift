@@ -14,7 +14,8 @@ public struct Validator {
         public var recordCount: Int
         public var diagnostics: [Diagnostic]
         public var dropped: Int
-        public var rejected: Bool { diagnostics.contains { $0.severity == .error } || dropped > 0 }
+        /// Whether import would reject the file (an error, listed or among those not listed).
+        public var rejected: Bool
     }
 
     public func validate(_ url: URL) throws -> Report {
@@ -23,18 +24,19 @@ public struct Validator {
         switch FileName.parse(name) {
         case .failure(let error):
             return Report(file: name, kind: nil, recordCount: 0,
-                          diagnostics: [.error("文件名不符合约定：\(error.reason)", at: Location(file: name))], dropped: 0)
+                          diagnostics: [.error("文件名不符合约定：\(error.reason)", at: Location(file: name))], dropped: 0,
+                          rejected: true)
         case .success(let value):
             parsed = value
         }
         if parsed.region != context.settings.region {
             return Report(file: name, kind: parsed.kind, recordCount: 0,
                           diagnostics: [.error("文件名中的地区代码 \(parsed.region) 不是本市 \(context.settings.region)", at: Location(file: name))],
-                          dropped: 0)
+                          dropped: 0, rejected: true)
         }
         var sink = DiscardingSink()
         let outcome = try Importers.importer(for: parsed.kind).read(url, name: parsed, context: context, into: &sink)
         return Report(file: name, kind: parsed.kind, recordCount: outcome.recordCount,
-                      diagnostics: outcome.diagnostics.items, dropped: outcome.diagnostics.dropped)
+                      diagnostics: outcome.diagnostics.items, dropped: outcome.diagnostics.dropped, rejected: outcome.rejects)
     }
 }

@@ -15,7 +15,8 @@ public struct DailyJob {
 
     /// Runs the job for `asOf`. Throws `FileLock.LockError.held` at once, touching nothing,
     /// when another run holds the lock.
-    public func run(asOf: Day, now: Date = Date()) throws -> DailyRunResult {
+    /// With `intakeOnly`, the inbox is taken but no daily outputs are computed.
+    public func run(asOf: Day, intakeOnly: Bool = false, now: Date = Date()) throws -> DailyRunResult {
         guard workspace.isInitialised else {
             throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init")
         }
@@ -30,7 +31,8 @@ public struct DailyJob {
                             context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory()),
                             logger: logger)
         let report = try intake.run(asOf: asOf, now: now)
-        let daily = try DailyReport(workspace: workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
+        let daily = intakeOnly ? nil
+            : try DailyReport(workspace: workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)
         try RunMetrics(result: result, seconds: Date().timeIntervalSince(started)).write(to: workspace.metrics)
         logger.info("run finished", metadata: [
@@ -45,7 +47,8 @@ public struct DailyJob {
 public struct DailyRunResult: Sendable {
     public let asOf: Day
     public let intake: IntakeReport
-    public let daily: DailyReport.Result
+    /// nil for an intake-only run.
+    public let daily: DailyReport.Result?
 
     /// sysexits: 65 when a file was rejected in this run, else 0 (business exceptions are not a failure).
     public var exitCode: Int32 { intake.rejectedAny ? 65 : 0 }

@@ -1,0 +1,87 @@
+/// One `Receipt` element: its fields, read by name, and the checks the XSD cannot make.
+struct ReceiptFields {
+    enum Field: Int {
+        case ticketNo, idNumber, name, insuranceType, periodFrom, periodTo, base, amount, paidOn, channel
+        case contractNo, bankCode, status, reversesTicketNo
+    }
+
+    static let names = ["TicketNo", "IdNumber", "Name", "InsuranceType", "PeriodFrom", "PeriodTo", "Base", "Amount",
+                        "PaidOn", "Channel", "ContractNo", "BankCode", "Status", "ReversesTicketNo"]
+
+    static let insuranceTypes = ["110", "170"], channels = ["LOAN", "SELF"], statuses = ["NORMAL", "REVERSAL"]
+
+    private(set) var values: XMLFields
+
+    init(_ reader: XMLStreamReader) {
+        values = XMLFields(reader, Self.names)
+    }
+
+    /// Reads the receipt the reader is on, up to its end tag.
+    mutating func read(_ reader: XMLStreamReader) throws {
+        values.clear()
+        try reader.forEachChild { _ = try values.take(reader) }
+    }
+
+    /// Checks the receipt read, adds its diagnostics and stores it when it has no error.
+    /// Returns its amount for the file's total (nil when it cannot be read).
+    func check(xml: XMLImport, index: Int, mentioned: [(name: Substring, line: Int?)],
+               into sink: inout some RecordSink) throws -> Fen? {
+        let v = values
+        // `r` reads the fields (the XSD checks their format too: its messages are not repeated),
+        // `rule` the conditions between fields, which only this checks.
+        var r = FieldReader(location: Location(file: xml.file))
+        var rule = FieldReader(location: r.location)
+        func label(_ field: Field) -> String { v.label(field) }
+        let ticketNo = r.required(v[Field.ticketNo], label(.ticketNo))
+        let (id, idValid) = r.idNumber(v[Field.idNumber], label(.idNumber))
+        let personName = r.required(v[Field.name], label(.name))
+        let insurance = r.code(v[Field.insuranceType], label(.insuranceType), allowed: Self.insuranceTypes)
+        let before = r.diagnostics.count
+        let from = r.isoMonth(v[Field.periodFrom], label(.periodFrom))
+        let to = r.isoMonth(v[Field.periodTo], label(.periodTo))
+        if r.diagnostics.count == before, from > to {
+            rule.fail(label(.periodTo), "费款所属期止 \(to.iso) 早于起 \(from.iso)（PeriodFrom 应不晚于 PeriodTo）")
+        }
+        var base: Fen?
+        if insurance == "110", v[Field.base] == nil || v[Field.base] == "" {
+            rule.fail(label(.base), "险种 110（企业职工基本养老保险）必须填写 Base（缴费基数）")
+        } else {
+            base = r.optionalAmount(v[Field.base], label(.base))
+        }
+        let beforeAmount = r.diagnostics.count
+        let amount = r.amount(v[Field.amount], label(.amount))
+        let readable = r.diagnostics.count == beforeAmount
+        let paidOn = r.isoDay(v[Field.paidOn], label(.paidOn))
+        let channel = r.code(v[Field.channel], label(.channel), allowed: Self.channels)
+        let contractNo = r.optional(v[Field.contractNo])
+        let bankCode = r.optional(v[Field.bankCode]).map { r.digits($0, label(.bankCode), count: 3) }
+        if channel == "LOAN" {
+            if contractNo == nil { rule.fail(label(.contractNo), "渠道 LOAN（贷款代缴）必须填写 ContractNo（贷款合同号）") }
+            if bankCode == nil { rule.fail(label(.bankCode), "渠道 LOAN（贷款代缴）必须填写 BankCode（放款银行行别代码）") }
+        }
+        let status = r.code(v[Field.status], label(.status), allowed: Self.statuses)
+        let reverses = r.optional(v[Field.reversesTicketNo])
+        if status == "REVERSAL", reverses == nil {
+            rule.fail(label(.reversesTicketNo), "状态 REVERSAL（冲正）必须填写 ReversesTicketNo（被冲正的税票号）")
+        }
+        if status == "NORMAL", amount < .zero {
+            rule.fail(label(.amount), "金额 \(amount.yuan) 为负：只有状态 REVERSAL（冲正）的税票可以为负数")
+        }
+        if !r.diagnostics.isEmpty || !rule.diagnostics.isEmpty {
+            let xpath = "\(ReceiptImporter.recordsPath)[\(index)]"
+            xml.report(r, xpath: xpath, fields: v, mentioned: mentioned)
+            xml.report(rule, xpath: xpath, fields: v, mentioned: [])
+        }
+        if r.isValid, rule.isValid {
+            var record = ReceiptRecord(
+                id: nil, fileId: sink.fileId, source: "\(xml.file):\(ReceiptImporter.recordsPath)[\(index)]",
+                ticketNo: ticketNo, idNumber: id,
+                idValid: idValid, name: personName, insuranceType: insurance, periodFrom: v[Field.periodFrom] ?? from.iso,
+                periodTo: v[Field.periodTo] ?? to.iso,
+                base: base?.value, amount: amount.value, paidOn: v[Field.paidOn] ?? paidOn.iso, channel: channel, contractNo: contractNo,
+                bankCode: bankCode, status: status, reversesTicketNo: reverses)
+            try sink.insert(&record)
+        }
+        return readable ? amount : nil
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// `TAX_RCPT_*.xml[.gz]` (formats.md §1): the tax bureau's contribution receipts. Streams the
+/// file once, validating against `tax-receipt.xsd` while reading, and writes each `Receipt` as
+/// it is read; what the XSD cannot check (header against the file name, count and total,
+/// conditional elements, real dates, signs) is checked here. Nothing is kept per receipt.
+struct ReceiptImporter: FileImporter {
+    enum HeaderField: Int { case batchNo, region, taxOffice, businessDate, recordCount, totalAmount }
+    static let headerNames = ["BatchNo", "Region", "TaxOffice", "BusinessDate", "RecordCount", "TotalAmount"]
+
+    static let shape = XMLImport.Shape(
+        root: "ContributionReceipts", namespace: "urn:zhubao:tax-receipt:1", header: "Header", list: "Receipts",
+        record: "Receipt", headerNames: headerNames,
+        recordLabels: Dictionary(uniqueKeysWithValues: ReceiptFields.names.map { ($0, $0) }))
+    static let recordsPath = shape.recordsPath
+
+    func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome {
+        let xml = try XMLImport(url: url, name: name, schema: "tax-receipt.xsd", context: context)
+        var count: Int?
+        var sum = ReceiptSum()
+        var header: XMLFields?
+        let completed = try xml.run { reader in
+            var fields = ReceiptFields(reader)
+            count = try xml.walk(reader, Self.shape, header: {
+                header = try Self.readHeader(reader, xml: xml, name: name)
+            }, record: { index in
+                try fields.read(reader)
+                let mentioned = xml.finish(last: fields.values.lastLine)
+                sum.add(try fields.check(xml: xml, index: index, mentioned: mentioned, into: &sink))
+            })
+        }
+        xml.outcome.recordCount = count ?? 0
+        if completed, let count, let header {
+            xml.checkCount(stated: header[HeaderField.recordCount], line: header.line(HeaderField.recordCount),
+                           counted: count, Self.shape)
+            if let stated = header[HeaderField.totalAmount].flatMap({ Fen(yuan: $0) }), let total = sum.total, stated != total {
+                xml.error("合计金额 \(stated.yuan) 与 Amount 合计 \(total.yuan) 不符", line: header.line(HeaderField.totalAmount),
+                          xpath: Self.shape.headerPath + "/TotalAmount")
+            }
+        }
+        return xml.outcome
+    }
+
+    /// Reads `Header` and checks it against the file name.
+    static func readHeader(_ reader: XMLStreamReader, xml: XMLImport, name: FileName) throws -> XMLFields {
+        var header = XMLFields(reader, headerNames, prefix: "")
+        try reader.forEachChild { _ = try header.take(reader) }
+        _ = xml.finish(last: header.lastLine)
+        if let region = header[HeaderField.region], region != name.region {
+            xml.error("Header/Region“\(region)”与文件名中的地区代码“\(name.region)”不一致",
+                      line: header.line(HeaderField.region), xpath: shape.headerPath + "/Region")
+        }
+        if let date = header[HeaderField.businessDate], date != name.businessDate.iso {
+            xml.error("Header/BusinessDate“\(date)”与文件名中的业务日期 \(name.businessDate.iso) 不一致",
+                      line: header.line(HeaderField.businessDate), xpath: shape.headerPath + "/BusinessDate")
+        }
+        return header
+    }
+}
+
+/// The signed sum of the receipts' amounts; unknown once an amount cannot be read (the
+/// record's own diagnostic says why, a total mismatch would only repeat it).
+struct ReceiptSum {
+    private(set) var total: Fen? = .zero
+
+    mutating func add(_ amount: Fen?) {
+        if let amount, let sum = total { total = sum + amount } else { total = nil }
+    }
+}

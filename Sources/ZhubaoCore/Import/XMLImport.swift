@@ -1,0 +1,177 @@
+import Foundation
+
+/// One XML input file being imported (formats.md §1, §2): the streaming reader validating
+/// against the kind's XSD, and the outcome its problems collect in. The importers walk the
+/// document (`walk`); this turns libxml2's messages, the reader's refusals and the records'
+/// field checks into diagnostics with a line and, where it can tell, an XPath.
+///
+/// libxml2 checks the XSD as its parser goes, and the parser runs a chunk ahead of the reader:
+/// a validity message can arrive before the reader reaches its element, never after. So the
+/// messages wait in `pending` and are placed by their line once the element they fall in is
+/// known (see `place(before:)`); a message that lines cannot place (several records on one
+/// line) keeps its line only.
+final class XMLImport {
+    let file: String
+    /// nil when the file could not even be opened (the outcome says why).
+    let reader: XMLStreamReader?
+    var outcome = ImportOutcome()
+    /// How many of the reader's messages were moved to `pending`.
+    private var taken = 0
+    private var pending: [Diagnostic] = []
+    /// The header or record begun last.
+    private var open: Element?
+
+    /// An element whose messages get its XPath: the header, or one record.
+    struct Element {
+        let name: String
+        /// The XPath without the position: `/ContributionReceipts/Receipts/Receipt`.
+        let path: String
+        /// Its position among its siblings (from 1), or 0 for the only one (the header).
+        let index: Int
+        var xpath: String { index > 0 ? "\(path)[\(index)]" : path }
+        /// Its start tag's line, and the last line read inside it.
+        let start: Int?
+        var last: Int?
+        /// Element name → field label, for names that say which field they are.
+        var labels: [String: String]
+        /// Begins on the line the element before it begins on: lines cannot tell them apart.
+        var shared = false
+    }
+
+    /// Throws only when the XSD cannot be loaded: an installation fault, not the file's.
+    init(url: URL, name: FileName, schema schemaFile: String, context: ImportContext) throws {
+        file = name.raw
+        let schema = try XMLSchemaCache.shared.schema(schemaFile, in: context.schemaDirectory)
+        do {
+            reader = try XMLStreamReader(source: try ByteSource(path: url.path, gzip: name.gzip), fileName: file, schema: schema)
+        } catch let error as InputError {
+            reader = nil
+            outcome.diagnostics.append(error.diagnostic)
+        } catch let error as XMLReadError {
+            reader = nil
+            for diagnostic in Self.refusal(error) { outcome.diagnostics.append(diagnostic) }
+        }
+    }
+
+    /// Runs the document walk. A fatal error (not well-formed, a DOCTYPE or entity, a broken
+    /// gzip stream) ends it and returns false, with its reasons in the outcome; anything else
+    /// thrown (the store) propagates. The reader is closed afterwards.
+    func run(_ walk: (XMLStreamReader) throws -> Void) throws -> Bool {
+        guard let reader else { return false }
+        defer { reader.close() }
+        // With an XSD plugged into the parser, libxml2 reports a fatal error that comes up in a
+        // read needing no new input to the thread's global handler, which XMLStreamReader only
+        // borrows while it feeds input: hold it for the whole walk so the message is not lost.
+        return try reader.context.capturingGlobalErrors {
+            do {
+                try walk(reader)
+                place(before: nil)
+                return true
+            } catch let error as InputError {
+                // libxml2's complaints about the input cut short are noise beside the reason.
+                collect()
+                pending.removeAll { !$0.message.hasPrefix("Element '") }
+                place(before: nil)
+                outcome.diagnostics.append(error.diagnostic)
+            } catch let error as XMLReadError {
+                switch error {
+                case .documentTypeDeclaration, .entityReference:
+                    // What libxml2 said of the unexpanded entities is noise: the refusal is the reason.
+                    collect()
+                    pending.removeAll()
+                case .malformed where reader.source.bytesRead == 0:
+                    collect()
+                    pending.removeAll()
+                    outcome.diagnostics.append(.error("文件为空（0 字节）", at: Location(file: file)))
+                    return false
+                case .malformed(_, let messages)
+                    where messages.contains(where: { $0.severity == .error && !$0.message.hasPrefix("Element '") }):
+                    place(before: nil)  // libxml2's fatal message is the last of them
+                    return false
+                default:
+                    place(before: nil)
+                }
+                for diagnostic in Self.refusal(error) { outcome.diagnostics.append(diagnostic) }
+            }
+            return false
+        }
+    }
+
+    func error(_ message: String, line: Int?, xpath: String) {
+        outcome.diagnostics.append(.error(message, at: Location(file: file, line: line, xpath: xpath)))
+    }
+
+    /// The reader is on `element`'s start tag: messages before it are placed.
+    func begin(_ element: Element) {
+        var element = element
+        place(before: element.start ?? 0)
+        element.shared = element.start == nil || element.start == open?.start
+        open = element
+    }
+
+    /// The element begun last has been read up to line `last`; `labels` adds to its labels what
+    /// only its content tells. Returns the element names libxml2's messages in it mention, with
+    /// their lines, so that a field check does not repeat them.
+    func finish(last: Int?, labels: [String: String] = [:]) -> [(name: Substring, line: Int?)] {
+        collect()
+        guard var element = open, let start = element.start else { return [] }
+        element.last = max(last ?? start, start)
+        element.labels.merge(labels) { $1 }
+        open = element
+        return pending.filter { ($0.location.line ?? 0) >= start }
+            .flatMap { message in Self.elementNames(in: message.message).map { ($0, message.location.line) } }
+    }
+
+    /// Adds a record's field diagnostics, each located at its field (`…/Receipt[17]/Amount`,
+    /// on the field's line, else the record's), leaving out those libxml2 already reported.
+    func report(_ fieldReader: FieldReader, xpath: String, fields: some XMLFieldLookup,
+                mentioned: [(name: Substring, line: Int?)]) {
+        for var diagnostic in fieldReader.diagnostics {
+            if let label = diagnostic.location.field {
+                let line = fields.line(of: label)
+                let leaf = label.split(separator: "/").last ?? Substring(label)
+                if mentioned.contains(where: { $0.name == leaf && (line == nil || $0.line == line) }) { continue }
+                diagnostic.location = Location(file: file, line: line ?? open?.start, xpath: xpath + "/" + label)
+            }
+            outcome.diagnostics.append(diagnostic)
+        }
+    }
+
+    private func collect() {
+        guard let reader else { return }
+        let messages = reader.errors
+        guard messages.count > taken else { return }
+        pending += messages[taken...]
+        taken = messages.count
+    }
+
+    /// Moves the pending messages on lines before `bound` (all, for nil) to the outcome. One
+    /// falls in the open element when its line is within what was read of it, or it names the
+    /// element (its end tag: "Missing child element(s)").
+    private func place(before bound: Int?) {
+        collect()
+        guard !pending.isEmpty else { return }
+        var kept: [Diagnostic] = []
+        for message in pending {
+            guard let line = message.location.line else { emit(message, xpath: nil); continue }
+            if let bound, line >= bound { kept.append(message); continue }
+            var xpath: String?
+            if let element = open, !element.shared, let start = element.start, line >= start {
+                let names = Self.elementNames(in: message.message)
+                if line <= (element.last ?? start) || names.first == Substring(element.name) {
+                    xpath = element.xpath + (names.first.flatMap { element.labels[String($0)] }.map { "/" + $0 } ?? "")
+                }
+            }
+            emit(message, xpath: xpath)
+        }
+        pending = kept
+    }
+
+    private func emit(_ message: Diagnostic, xpath: String?) {
+        let kind = message.message.hasPrefix("Element '") ? "XML 架构校验："
+            : message.severity == .error ? "XML 格式错误：" : "XML 解析警告："
+        let text = kind + message.message
+        outcome.diagnostics.append(Diagnostic(message.severity, code: message.code, text,
+                                              at: Location(file: file, line: message.location.line, xpath: xpath)))
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Daily-job benchmark (issue 4): a generated city-year (50,000 borrowers by default, their
+# hardship snapshots, a year of daily files), then
+#   1. `zhubao run` taking the whole year's inbox at once and reconciling as of the last day,
+#   2. `zhubao run` for the next day with an empty inbox (the steady daily cost),
+#   3. `zhubao rerun` for 30 dates.
+# Prints seconds and peak RSS. Usage: bash scripts/bench-daily.sh [BORROWERS] [WORKDIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+borrowers="${1:-50000}"
+work="${2:-$(mktemp -d /tmp/zhubao-bench-daily.XXXXXX)}"
+bash scripts/setup.sh
+swift build -c release >/dev/null
+zhubao="$PWD/.build/release/zhubao"
+
+measure() {
+  local label="$1"; shift
+  local log; log=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>>"$work/bench.stderr" || true
+  read -r secs kb <"$log"
+  printf '%-44s %8.2f s %8d MB\n' "$label" "$secs" $((kb / 1024))
+  rm -f "$log"
+}
+
+rm -rf "$work/ws" "$work/gen"
+measure "generate $borrowers borrowers, 2026" "$zhubao" generate city --borrowers "$borrowers" \
+  --from 2026-01-01 --to 2026-12-31 --faults 0.01 --out "$work/gen"
+"$zhubao" init --root "$work/ws" >/dev/null
+find "$work/gen" -maxdepth 1 -type f ! -name faults.json -exec mv {} "$work/ws/inbox/" \;
+echo "files: $(ls "$work/ws/inbox" | wc -l), $(du -sh "$work/ws/inbox" | cut -f1)"
+measure "run: import the year + reconcile 2026-12-31" "$zhubao" run --root "$work/ws" --as-of 2026-12-31
+measure "run: next day, empty inbox (2027-01-01)" "$zhubao" run --root "$work/ws" --as-of 2027-01-01
+measure "rerun: 30 dates (2026-12-02 … 2026-12-31)" "$zhubao" rerun --root "$work/ws" --from 2026-12-02 --to 2026-12-31
+echo "(work folder: $work)"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Import benchmark (issue 3): a 1,000,000-row hardship CSV (gzip, GB18030) and a
+# 1,000,000-receipt tax XML, each imported by `zhubao run` into a fresh workspace, measured
+# side by side with the raw parse of the same file in the same run:
+#   XML: xmllint --stream --noout        CSV: zcat | iconv -f GB18030 -t UTF-8 | wc -l
+# Prints seconds and peak RSS. Usage: bash scripts/bench-import.sh [ROWS] [WORKDIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows="${1:-1000000}"
+work="${2:-$(mktemp -d /tmp/zhubao-bench-import.XXXXXX)}"
+bash scripts/setup.sh --tests
+swift build -c release >/dev/null
+zhubao="$PWD/.build/release/zhubao"
+mkdir -p "$work/gen"
+
+measure() { # label, command...
+  local label="$1"; shift
+  local log; log=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>>"$work/bench.stderr"
+  read -r secs kb <"$log"
+  printf '%-34s %8.2f s %8d MB\n' "$label" "$secs" $((kb / 1024))
+  rm -f "$log"
+}
+
+"$zhubao" generate bulk-hardship --rows "$rows" --out "$work/gen" --gzip >/dev/null
+"$zhubao" generate bulk-receipts --rows "$rows" --out "$work/gen" >/dev/null
+csv=$(ls "$work/gen"/*_HARD_*.csv.gz | head -1)
+xml=$(ls "$work/gen"/TAX_RCPT_*.xml | head -1)
+region=$(basename "$xml" | cut -d_ -f3)
+profile=ganzhou-2021; [[ "$region" == 340700 ]] && profile=tongling-2022
+
+echo "rows: $rows   csv: $(du -h "$csv" | cut -f1)   xml: $(du -h "$xml" | cut -f1)   machine: $(nproc) cores"
+measure "raw: zcat | iconv | wc -l (CSV)" bash -c "zcat '$csv' | iconv -f GB18030 -t UTF-8 | wc -l"
+for kind in csv xml; do
+  ws="$work/ws-$kind"; rm -rf "$ws"
+  "$zhubao" init --root "$ws" --profile "$profile" --region "$region" >/dev/null
+  if [[ $kind == csv ]]; then cp "$csv" "$ws/inbox/"; else cp "$xml" "$ws/inbox/"; fi
+  asof=$(basename "$(ls "$ws/inbox")" | cut -d_ -f4); asof="${asof:0:4}-${asof:4:2}-${asof:6:2}"
+  if [[ $kind == xml ]]; then measure "raw: xmllint --stream --noout (XML)" xmllint --stream --noout "$xml"; fi
+  measure "zhubao run --intake-only: $kind" "$zhubao" run --root "$ws" --as-of "$asof" --intake-only
+done
+echo "(work folder: $work)"
