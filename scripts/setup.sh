@@ -22,4 +22,19 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+if [[ "${1:-}" == "--tests" ]]; then
+  # The report tests: openpyxl reads the generated .xlsx; headless Chromium renders exceptions.html
+  # (with a CJK font, so that the Chinese shows). Chromium is best effort: without it, the render
+  # test is skipped and says so.
+  python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet openpyxl \
+    || python3 -m pip install --quiet --break-system-packages openpyxl
+  if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    sudo_cmd=""
+    [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+    { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq \
+        chromium fonts-wqy-microhei >/dev/null; } \
+      || echo "setup: chromium could not be installed; the HTML render test will be skipped" >&2
+  fi
+fi
+
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.3 is required)" >&2; exit 1; }

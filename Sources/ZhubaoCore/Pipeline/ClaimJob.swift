@@ -33,14 +33,23 @@ public struct ClaimJob {
         let banks = bank.map { [$0] } ?? statement.banks
         let folder = workspace.claims(year: year)
         var claims: [BankClaim] = []
+        var readable: [ClaimsHTML.Bank] = []
         for code in banks {
             let lines = statement.lines(bank: code)
             let file = folder.appendingPathComponent("SUBSIDY_CLAIM_\(settings.region)_\(code)_\(year).xml")
             let xml = ClaimXML.render(region: settings.region, bank: code, year: year, asOf: asOf, lines: lines)
             try AtomicFile.write(xml, to: file, mode: 0o640)
+            // For finance staff: masked, beside the XML.
+            let bankReport = ClaimsHTML.Bank(code: code, name: settings.reference.bankNames[code], lines: lines)
+            let xlsx = try ClaimXLSX.render(region: settings.region, year: year, asOf: asOf, bank: bankReport)
+            try AtomicFile.write(xlsx, to: folder.appendingPathComponent(ClaimXLSX.fileName(region: settings.region, bank: code, year: year)),
+                                 mode: 0o640)
+            readable.append(bankReport)
             claims.append(BankClaim(bankCode: code, lines: lines, file: file))
             logger.info("claim written", metadata: ["bank": "\(code)", "year": "\(year)", "lines": "\(lines.count)"])
         }
+        try AtomicFile.write(ClaimsHTML.render(region: settings.region, year: year, asOf: asOf, banks: readable),
+                             to: folder.appendingPathComponent("claims.html"), mode: 0o640)
         try record(claims, year: year, bank: bank, asOf: asOf, now: now, store: store)
         return claims
     }

@@ -43,6 +43,11 @@ public struct DailyReport {
         // Machine-readable outputs carry full personal data: owner and group only (outputs.md).
         try AtomicFile.write(ExceptionsJSONL.render(outcome), to: folder.appendingPathComponent("exceptions.jsonl"), mode: 0o640)
         try AtomicFile.write(summary.render(), to: folder.appendingPathComponent("summary.json"), mode: 0o640)
+        // Human-readable outputs (masked): 0640 too, like the rest of the folder.
+        let report = ExceptionReport(summary: summary)
+        try AtomicFile.write(ExceptionsHTML.render(report), to: folder.appendingPathComponent("exceptions.html"), mode: 0o640)
+        try AtomicFile.write(try ExceptionsXLSX.render(report), to: folder.appendingPathComponent("exceptions.xlsx"), mode: 0o640)
+        try AtomicFile.write(ExceptionsCSV.render(report), to: folder.appendingPathComponent("exceptions.csv"), mode: 0o640)
         logger.info("daily outputs written", metadata: [
             "asOf": "\(asOf.iso)", "open": "\(outcome.exceptions.filter { $0.status != .resolved }.count)",
             "new": "\(outcome.exceptions.filter { $0.status == .new }.count)",

@@ -98,7 +98,11 @@ public struct StoreSink: RecordSink {
     let db: Database
     public let fileId: Int64
     public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
-        try record.insert(db)
+        if let fast = record as? any FastInsertable {
+            try db.cachedStatement(sql: type(of: fast).insertSQL).execute(arguments: fast.insertArguments)
+        } else {
+            try record.insert(db)
+        }
     }
 }
 

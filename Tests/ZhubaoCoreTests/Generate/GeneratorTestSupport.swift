@@ -85,15 +85,12 @@ enum GenTestFiles {
         set.report.files.filter { $0.kind == kind && $0.fault == nil }.map { set.directory.appendingPathComponent($0.name) }
     }
 
-    /// Every value of an XML element, in order.
+    /// Every value of an XML element, in order (one pass over the text: files can be large).
     static func values(_ tag: String, in text: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "<\(tag)>"), let close = rest.range(of: "</\(tag)>", range: open.upperBound..<rest.endIndex) {
-            result.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
+        let close = "</\(tag)>"
+        return text.components(separatedBy: "<\(tag)>").dropFirst().map { part in
+            part.range(of: close).map { String(part[..<$0.lowerBound]) } ?? ""
         }
-        return result
     }
 
     /// Bank detail lines split into fields.

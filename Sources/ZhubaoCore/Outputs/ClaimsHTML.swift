@@ -1,0 +1,108 @@
+import Foundation
+
+/// `claims.html` (outputs.md "Human-readable outputs"): per bank, the claim's totals, its lines
+/// and every adjustment with its reason, for the finance bureau. IDs and names masked.
+public enum ClaimsHTML {
+    /// One bank's claim as the renderers see it.
+    public struct Bank: Sendable {
+        public var code: String
+        public var name: String?
+        public var lines: [ClaimStatement.Line]
+
+        public init(code: String, name: String? = nil, lines: [ClaimStatement.Line]) {
+            self.code = code
+            self.name = name
+            self.lines = lines
+        }
+
+        public var computed: Fen { lines.reduce(.zero) { $0 + $1.computed } }
+        public var claimed: Fen { lines.reduce(.zero) { $0 + ($1.claimed ?? .zero) } }
+        public var approved: Fen { lines.reduce(.zero) { $0 + $1.approved } }
+        /// The lines whose approved amount is not what the bank claimed, each with its reason.
+        public var adjustments: [ClaimStatement.Line] { lines.filter { !$0.adjustment.isEmpty || !$0.codes.isEmpty } }
+        public var title: String { "银行 \(code)" + (name.map { " \($0)" } ?? "") }
+    }
+
+    public static func render(region: String, year: Int, asOf: Day, banks: [Bank]) -> String {
+        let title = "\(year) 年度助保贷款贴息申请核定 \(region)"
+        var body = "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
+        body += "<p class=\"meta\">区划 \(HTMLText.escape(region)) · 年度 \(year) · 按 \(asOf.iso) 的数据核定 · "
+        body += "银行 \(banks.count) 家</p>\n</header>\n"
+        body += "<section id=\"summary\">\n<h2>汇总</h2>\n"
+        let columns: [(title: String, width: Int)] = [
+            ("银行", 24), ("明细行数", 9), ("核定合计（元）", 14), ("申请合计（元）", 14), ("拨付合计（元）", 14),
+            ("核减（申请−拨付）", 14), ("有调整的行", 11),
+        ]
+        func totals(_ name: String, _ lines: [ClaimStatement.Line], adjusted: Int) -> [String] {
+            let bank = Bank(code: "", lines: lines)
+            return [name, "\(lines.count)", HTMLText.money(bank.computed), HTMLText.money(bank.claimed),
+                    HTMLText.money(bank.approved), HTMLText.money(bank.claimed - bank.approved), "\(adjusted)"]
+        }
+        var rows = banks.map { bank in
+            totals("<a href=\"#bank-\(HTMLText.escape(bank.code))\">\(HTMLText.escape(bank.title))</a>", bank.lines,
+                   adjusted: bank.adjustments.count)
+        }
+        rows.append(totals("合计", banks.flatMap(\.lines), adjusted: banks.reduce(0) { $0 + $1.adjustments.count }))
+        body += HTMLText.table(columns, numeric: Set(1..<columns.count), rows: rows, className: "summary", lastRowClass: "total")
+        if banks.isEmpty { body += "<p class=\"muted\">该年度没有应贴息的借据，也没有银行的贴息申请。</p>\n" }
+        body += "</section>\n"
+        for bank in banks { body += section(bank, region: region, year: year) }
+        body += "<footer>拨付金额为申请金额与核定金额中较低者（银行未申请的不予拨付）。身份证号仅显示前 6 位和后 4 位，"
+        body += "姓名仅显示姓和最后一个字。完整数据见同目录的 SUBSIDY_CLAIM_*.xml。</footer>"
+        return HTMLText.page(title: title, body: body)
+    }
+
+    static let lineColumns: [(title: String, width: Int)] = [
+        ("借据号", 11), ("合同号", 10), ("身份证号", 11), ("姓名", 5), ("类别", 5), ("贴息期间", 14), ("天数", 4),
+        ("积数（元）", 10), ("利率%", 5), ("核定（元）", 7), ("申请（元）", 6), ("拨付（元）", 6), ("代码", 6),
+    ]
+
+    static func section(_ bank: Bank, region: String, year: Int) -> String {
+        let file = "SUBSIDY_CLAIM_\(region)_\(bank.code)_\(year)"
+        var out = "<section id=\"bank-\(HTMLText.escape(bank.code))\">\n<h2>\(HTMLText.escape(bank.title))"
+        out += " · \(bank.lines.count) 行</h2>\n"
+        out += "<p class=\"meta\">核定 <b>\(ReportText.money(bank.computed))</b> 元，申请 <b>\(ReportText.money(bank.claimed))</b> 元，"
+        out += "拨付 <b>\(ReportText.money(bank.approved))</b> 元，核减 \(ReportText.money(bank.claimed - bank.approved)) 元。"
+        out += "报财政文件：\(HTMLText.escape(file)).xml / .xlsx</p>\n"
+        if bank.lines.isEmpty {
+            out += "<p class=\"muted\">无明细。</p>\n"
+        } else {
+            out += "<h3>明细</h3>\n"
+            out += HTMLText.table(lineColumns, numeric: [6, 7, 8, 9, 10, 11], rows: bank.lines.map(lineRow))
+        }
+        out += "<h3>调整明细（\(bank.adjustments.count)）</h3>\n"
+        if bank.adjustments.isEmpty {
+            out += "<p class=\"muted\">拨付金额均等于申请金额，无调整。</p>\n"
+        } else {
+            let columns: [(title: String, width: Int)] = [
+                ("借据号", 12), ("代码", 6), ("申请（元）", 8), ("核定（元）", 8), ("拨付（元）", 8), ("原因", 58),
+            ]
+            let rows = bank.adjustments.map { line in
+                [HTMLText.escape(line.loanNo), HTMLText.escape(line.codes.joined(separator: " ")),
+                 HTMLText.money(line.claimed), HTMLText.money(line.computed), HTMLText.money(line.approved),
+                 HTMLText.lines(reason(line))]
+            }
+            out += HTMLText.table(columns, numeric: [2, 3, 4], rows: rows)
+        }
+        return out + "</section>\n"
+    }
+
+    static func lineRow(_ line: ClaimStatement.Line) -> [String] {
+        let s = line.subsidy
+        let period = s.map { "\($0.from.iso) 至 \($0.to.iso)" } ?? ""
+        return [HTMLText.escape(line.loanNo), HTMLText.escape(line.contractNo),
+                "<span class=\"nowrap\">\(HTMLText.escape(Masking.idNumber(line.idNumber)))</span>",
+                HTMLText.escape(Masking.name(line.name)), HTMLText.escape(s?.categories.joined(separator: " ") ?? ""), period,
+                "\(s?.days ?? 0)", HTMLText.money(s?.accumulated), s.map { $0.rate.percent } ?? "",
+                HTMLText.money(line.computed), HTMLText.money(line.claimed), HTMLText.money(line.approved),
+                HTMLText.escape(line.codes.joined(separator: " "))]
+    }
+
+    /// Why approved differs from claimed, masked (the reason is a finding's message).
+    static func reason(_ line: ClaimStatement.Line) -> String {
+        let text = line.adjustment.isEmpty ? "按申请金额拨付" : line.adjustment
+        let scrubbed = ReportText.scrub(text, id: line.idNumber)
+        guard line.name.count >= 2, scrubbed.contains(line.name) else { return scrubbed }
+        return scrubbed.replacingOccurrences(of: line.name, with: Masking.name(line.name))
+    }
+}

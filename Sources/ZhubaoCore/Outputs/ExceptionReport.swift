@@ -1,0 +1,210 @@
+import Foundation
+
+/// What the three human-readable exception reports show (outputs.md "Human-readable outputs"):
+/// the same content, grouped, ordered and masked once here, then rendered as HTML, XLSX and CSV.
+/// Personal data is masked on the way in, so that no renderer can forget it.
+public struct ExceptionReport: Sendable {
+    /// The parties that must act, in report order (rules.md §7).
+    public static let owners = ["sender", "SI", "BANK", "TAX", "CZ"]
+    public static let severities: [Diagnostic.Severity] = [.error, .warning, .info]
+
+    public static func ownerName(_ owner: String) -> String {
+        switch owner {
+        case "sender": return "报送方"
+        case "SI": return "社保经办机构"
+        case "BANK": return "合作银行"
+        case "TAX": return "税务"
+        case "CZ": return "财政"
+        default: return owner
+        }
+    }
+
+    public static func severityName(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: return "错误"
+        case .warning: return "警告"
+        case .info: return "提示"
+        }
+    }
+
+    public static func statusName(_ status: ExceptionLifecycle.Status) -> String {
+        switch status {
+        case .new: return "新增"
+        case .open: return "未解决"
+        case .acknowledged: return "已确认"
+        case .resolved: return "已解决"
+        }
+    }
+
+    /// One exception, masked and in words.
+    public struct Row: Sendable {
+        public var key: String
+        public var code: String
+        public var severity: Diagnostic.Severity
+        public var owner: String
+        public var status: ExceptionLifecycle.Status
+        public var firstSeen: Day
+        public var contractNo, loanNo, ticketNo, txnNo, file: String?
+        /// The year (E5xx) or the month (E401) of the subject.
+        public var period: String?
+        /// The ID number, masked: first 6 and last 4 characters.
+        public var maskedID: String?
+        public var amount: Fen?
+        public var source: String
+        public var title: String
+        public var detail: String
+        public var action: String
+        public var ackNote, ackBy, ackOn: String?
+
+        init(_ item: ExceptionLifecycle.Reported) {
+            let f = item.finding, s = f.subject, entry = f.entry
+            key = ReportText.scrub(f.key, id: s.idNumber)
+            code = f.code
+            severity = f.severity
+            owner = f.owner
+            status = item.status
+            firstSeen = item.firstSeen
+            contractNo = s.contractNo
+            loanNo = s.loanNo
+            ticketNo = s.ticketNo
+            txnNo = s.txnNo
+            file = s.file
+            period = s.month?.iso ?? s.year.map(String.init)
+            maskedID = s.idNumber.map(Masking.idNumber)
+            amount = f.amount
+            source = ReportText.scrub(f.source, id: s.idNumber)
+            title = entry.title
+            detail = ReportText.scrub(f.detail, id: s.idNumber)
+            action = entry.action
+            if let ack = item.acknowledgement {
+                ackNote = ReportText.scrub(ack.note, id: s.idNumber)
+                ackBy = ack.byName
+                ackOn = ack.effectiveOn
+            }
+        }
+
+        /// The subject in words: `合同 …`, `借据 …`, `税票 …`, `流水 …`, `文件 …`, `期间 …`.
+        public var subject: [(label: String, value: String)] {
+            [("合同", contractNo), ("借据", loanNo), ("税票", ticketNo), ("流水", txnNo), ("文件", file), ("期间", period)]
+                .compactMap { label, value in value.map { (label, $0) } }
+        }
+    }
+
+    /// Counts and amounts of one owner (or of all): open exceptions only, resolved counted apart.
+    public struct Tally: Sendable {
+        public var count: [Diagnostic.Severity: Int] = [:]
+        public var amount: [Diagnostic.Severity: Fen] = [:]
+        public var new = 0, acknowledged = 0, resolved = 0
+        public var total: Int { count.values.reduce(0, +) }
+        public var totalAmount: Fen { amount.values.reduce(.zero, +) }
+
+        mutating func add(_ row: Row) {
+            if row.status == .resolved { resolved += 1; return }
+            count[row.severity, default: 0] += 1
+            if let a = row.amount { amount[row.severity, default: .zero] += a }
+            if row.status == .new { new += 1 }
+            if row.status == .acknowledged { acknowledged += 1 }
+        }
+    }
+
+    /// One owner's part: open exceptions ERROR first, then WARN, then INFO; acknowledged ones after.
+    public struct Section: Sendable {
+        public var owner: String
+        public var open: [Row]
+        public var acknowledged: [Row]
+        public var rows: [Row] { open + acknowledged }
+    }
+
+    public var asOf: Day
+    public var previousRun: Day?
+    public var region: String
+    public var profile: String
+    public var files: DailySummary.Files
+    public var warnings: [String]
+    public var sections: [Section]
+    /// Resolved by this date's run ("本次已解决").
+    public var resolved: [Row]
+    public var tallies: [String: Tally]
+    public var total: Tally
+
+    public init(summary: DailySummary) {
+        asOf = summary.asOf
+        previousRun = summary.previousRun
+        region = summary.region
+        profile = summary.profile
+        files = summary.files
+        warnings = summary.warnings
+        let rows = summary.exceptions.map(Row.init).sorted(by: Self.order)
+        sections = Self.owners.map { owner in
+            let mine = rows.filter { $0.owner == owner && $0.status != .resolved }
+            return Section(owner: owner, open: mine.filter { $0.status != .acknowledged },
+                           acknowledged: mine.filter { $0.status == .acknowledged })
+        }
+        resolved = rows.filter { $0.status == .resolved }
+            .sorted { (Self.ownerRank($0.owner), $0.severity.rank, $0.code, $0.key) < (Self.ownerRank($1.owner), $1.severity.rank, $1.code, $1.key) }
+        var tallies: [String: Tally] = [:], total = Tally()
+        for row in rows {
+            tallies[row.owner, default: Tally()].add(row)
+            total.add(row)
+        }
+        self.tallies = tallies
+        self.total = total
+    }
+
+    /// ERROR, WARN, INFO; then code; then key.
+    static func order(_ a: Row, _ b: Row) -> Bool {
+        (-a.severity.rank, a.code, a.key) < (-b.severity.rank, b.code, b.key)
+    }
+
+    static func ownerRank(_ owner: String) -> Int { owners.firstIndex(of: owner) ?? owners.count }
+
+    /// Open exceptions of every owner, then the resolved ones: the rows of the CSV.
+    public var allRows: [Row] { sections.flatMap(\.rows) + resolved }
+}
+
+/// Text helpers shared by the human-readable outputs.
+public enum ReportText {
+    /// Masks personal data that a free text might carry: the subject's own ID number, and any
+    /// other 18-character token that is a valid ID number (GB 11643-1999).
+    public static func scrub(_ text: String, id: String?) -> String {
+        var out = text
+        if let id, id.count >= 6, out.contains(id) {
+            out = out.replacingOccurrences(of: id, with: Masking.idNumber(id))
+        }
+        guard out.utf8.count >= 18 else { return out }
+        var result = "", run = ""
+        func flush() {
+            result += run.count == 18 && IDNumber.isValid(run) ? Masking.idNumber(run) : run
+            run = ""
+        }
+        for ch in out {
+            if ch.isASCII, ch.isNumber || ch == "X" || ch == "x" {
+                run.append(ch)
+            } else if ch.isASCII, ch.isLetter {
+                // Part of a longer identifier (contract numbers, file names): not an ID number.
+                result += run
+                run = ""
+                result.append(ch)
+            } else {
+                flush()
+                result.append(ch)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// Yuan with thousands separators for reading: `3,125,304.00`.
+    public static func money(_ fen: Fen) -> String {
+        let plain = fen.yuan
+        let negative = plain.hasPrefix("-")
+        let digits = negative ? String(plain.dropFirst()) : plain
+        let whole = Array(digits.prefix(while: { $0 != "." }))
+        var grouped = ""
+        for (i, ch) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(ch)
+        }
+        return (negative ? "-" : "") + grouped + String(digits.dropFirst(whole.count))
+    }
+}

@@ -1,0 +1,142 @@
+/// `exceptions.html` (outputs.md "Human-readable outputs"): a summary (counts by severity and
+/// owner, new and resolved since the previous run, amounts involved), then one section per owner,
+/// ERROR first, acknowledged exceptions last with their notes. Masked; every value escaped.
+public enum ExceptionsHTML {
+    public static func render(_ report: ExceptionReport) -> String {
+        let title = "助保贷款对账异常报告 \(report.asOf.iso)"
+        var body = "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
+        body += "<p class=\"meta\">区划 \(HTMLText.escape(report.region)) · 方案 \(HTMLText.escape(report.profile))"
+        body += " · 对账日期 \(report.asOf.iso) · 上次运行 \(report.previousRun?.iso ?? "无（首次运行）")</p>\n</header>\n"
+        body += summary(report)
+        body += "<nav>" + ExceptionReport.owners.map { owner in
+            "<a href=\"#owner-\(owner)\">\(ExceptionReport.ownerName(owner))（\(report.tallies[owner]?.total ?? 0)）</a>"
+        }.joined() + "<a href=\"#resolved\">本次已解决（\(report.resolved.count)）</a></nav>\n"
+        for section in report.sections { body += self.section(section) }
+        body += resolved(report)
+        body += "<footer>身份证号仅显示前 6 位和后 4 位。金额单位：元。代码含义见异常目录（rules.md §7）。"
+        body += "完整数据见同目录 exceptions.jsonl。</footer>"
+        return HTMLText.page(title: title, body: body)
+    }
+
+    // MARK: summary
+
+    static func summary(_ report: ExceptionReport) -> String {
+        let t = report.total
+        var out = "<section id=\"summary\">\n<h2>汇总</h2>\n"
+        out += "<p class=\"lead\">未解决异常 <b>\(t.total)</b> 项，其中本次新增 <b>\(t.new)</b> 项、已确认 \(t.acknowledged) 项；"
+        out += "本次已解决 <b>\(t.resolved)</b> 项。涉及金额合计 <b>\(ReportText.money(t.totalAmount))</b> 元。</p>\n"
+        let f = report.files
+        out += "<p class=\"meta\">本日接收文件：导入 \(f.imported) 个，拒收 \(f.rejected) 个，同名不同内容 \(f.conflicts) 个；"
+        out += "业务日期晚于对账日期、暂不计入的文件 \(f.notYetEffective) 个。</p>\n"
+        for warning in report.warnings { out += "<p class=\"warn\">\(HTMLText.escape(warning))</p>\n" }
+        let severities = ExceptionReport.severities
+        var columns: [(title: String, width: Int)] = [("负责方", 14)]
+        columns += severities.map { ("\(ExceptionReport.severityName($0))", 6) }
+        columns += [("合计", 6), ("新增", 6), ("已确认", 6), ("本次已解决", 8)]
+        columns += severities.map { ("金额·\(ExceptionReport.severityName($0))", 10) } + [("金额合计（元）", 12)]
+        func cells(_ name: String, _ t: ExceptionReport.Tally) -> [String] {
+            [name] + severities.map { "\(t.count[$0] ?? 0)" } + ["\(t.total)", "\(t.new)", "\(t.acknowledged)", "\(t.resolved)"]
+                + severities.map { HTMLText.money(t.amount[$0] ?? .zero) } + [HTMLText.money(t.totalAmount)]
+        }
+        var rows = ExceptionReport.owners.map { owner in
+            cells("<a href=\"#owner-\(owner)\">\(ExceptionReport.ownerName(owner))</a>", report.tallies[owner] ?? .init())
+        }
+        rows.append(cells("合计", t))
+        let table = HTMLText.table(columns, numeric: Set(1..<columns.count), rows: rows, className: "summary",
+                                   lastRowClass: "total")
+        return out + table + "</section>\n"
+    }
+
+    // MARK: owner sections
+
+    static let openColumns: [(title: String, width: Int)] = [
+        ("级别", 4), ("代码", 5), ("状态", 7), ("对象", 15), ("身份证号", 11), ("金额（元）", 7),
+        ("来源（文件:行）", 11), ("问题", 27), ("处理", 13),
+    ]
+
+    static let acknowledgedColumns: [(title: String, width: Int)] = [
+        ("级别", 4), ("代码", 5), ("首次发现", 7), ("对象", 15), ("身份证号", 11), ("金额（元）", 7),
+        ("来源（文件:行）", 11), ("问题", 23), ("确认（人、日期、说明）", 17),
+    ]
+
+    static func section(_ section: ExceptionReport.Section) -> String {
+        let name = ExceptionReport.ownerName(section.owner)
+        var out = "<section id=\"owner-\(section.owner)\">\n"
+        out += "<h2>\(name)（\(HTMLText.escape(section.owner))）· 未解决 \(section.rows.count) 项</h2>\n"
+        if section.open.isEmpty {
+            out += "<p class=\"muted\">无待处理的异常。</p>\n"
+        } else {
+            out += HTMLText.table(openColumns, numeric: [5], rows: section.open.map(openRow))
+        }
+        if !section.acknowledged.isEmpty {
+            out += "<h3>已确认（\(section.acknowledged.count)）</h3>\n"
+            out += HTMLText.table(acknowledgedColumns, numeric: [5], rows: section.acknowledged.map(acknowledgedRow))
+        }
+        return out + "</section>\n"
+    }
+
+    static func severity(_ row: ExceptionReport.Row) -> String {
+        "<span class=\"sev-\(row.severity.rawValue)\">\(ExceptionReport.severityName(row.severity))</span>"
+    }
+
+    static func subject(_ row: ExceptionReport.Row) -> String {
+        row.subject.map { "<span class=\"muted\">\($0.label)</span> \(HTMLText.escape($0.value))" }.joined(separator: "<br>")
+    }
+
+    /// `FILE:LINE`; a finding about a whole file says so rather than repeat the name.
+    static func source(_ row: ExceptionReport.Row) -> String {
+        row.source == row.file ? "<span class=\"muted\">整个文件</span>" : "<span class=\"src\">\(HTMLText.escape(row.source))</span>"
+    }
+
+    static func maskedID(_ row: ExceptionReport.Row) -> String {
+        row.maskedID.map { "<span class=\"nowrap\">\(HTMLText.escape($0))</span>" } ?? ""
+    }
+
+    static func problem(_ row: ExceptionReport.Row) -> String {
+        var out = "<div class=\"what\"><b>\(HTMLText.escape(row.title))</b>"
+        if !row.detail.isEmpty { out += "<br>" + HTMLText.lines(row.detail) }
+        return out + "</div>"
+    }
+
+    static func openRow(_ row: ExceptionReport.Row) -> [String] {
+        let status = "<span class=\"tag \(row.status.rawValue)\">\(ExceptionReport.statusName(row.status))</span>"
+            + (row.status == .open ? "<br><span class=\"muted nowrap\">自 \(row.firstSeen.iso)</span>" : "")
+        return [severity(row), HTMLText.escape(row.code), status, subject(row), maskedID(row),
+                HTMLText.money(row.amount), source(row), problem(row),
+                HTMLText.escape(row.action)]
+    }
+
+    /// Who acknowledged it, when, and their note.
+    static func acknowledgement(_ row: ExceptionReport.Row) -> String {
+        guard row.ackBy != nil || row.ackOn != nil else { return "" }
+        var ack = "\(HTMLText.escape(row.ackBy ?? "")) · \(HTMLText.escape(row.ackOn ?? ""))"
+        if let note = row.ackNote, !note.isEmpty { ack += "<br>" + HTMLText.lines(note) }
+        return ack
+    }
+
+    static func acknowledgedRow(_ row: ExceptionReport.Row) -> [String] {
+        let ack = acknowledgement(row)
+        return [severity(row), HTMLText.escape(row.code), row.firstSeen.iso, subject(row), maskedID(row),
+                HTMLText.money(row.amount), source(row), problem(row), ack]
+    }
+
+    // MARK: resolved
+
+    static func resolved(_ report: ExceptionReport) -> String {
+        var out = "<section id=\"resolved\">\n<h2>本次已解决（\(report.resolved.count)）</h2>\n"
+        guard !report.resolved.isEmpty else {
+            return out + "<p class=\"muted\">本次运行没有解决的异常。</p>\n</section>\n"
+        }
+        out += "<p class=\"muted\">上次运行（\(report.previousRun?.iso ?? "—")）仍存在、本次不再发现的异常。</p>\n"
+        let columns: [(title: String, width: Int)] = [
+            ("负责方", 9), ("级别", 5), ("代码", 5), ("首次发现", 8), ("对象", 18), ("身份证号", 11),
+            ("金额（元）", 9), ("问题", 35),
+        ]
+        let rows = report.resolved.map { row in
+            [ExceptionReport.ownerName(row.owner), severity(row), HTMLText.escape(row.code), row.firstSeen.iso, subject(row),
+             maskedID(row), HTMLText.money(row.amount),
+             problem(row) + (row.ackBy == nil ? "" : "<span class=\"muted\">已确认：\(acknowledgement(row))</span>")]
+        }
+        return out + HTMLText.table(columns, numeric: [6], rows: rows) + "</section>\n"
+    }
+}

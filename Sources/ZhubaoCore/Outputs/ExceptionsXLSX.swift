@@ -1,0 +1,101 @@
+import Foundation
+
+/// `exceptions.xlsx` (outputs.md): the content of exceptions.html as a summary sheet (汇总) and a
+/// sheet per owner; amounts as numbers with two decimals, IDs (masked) and every other text as
+/// inline strings, header row frozen and filterable.
+public enum ExceptionsXLSX {
+    public static func render(_ report: ExceptionReport) throws -> Data {
+        var sheets = [summarySheet(report)]
+        for section in report.sections {
+            let rows = [ExceptionTable.columns.dropFirst().map { XLSXWorkbook.Cell.header($0.title) }]
+                + section.rows.map { Array(ExceptionTable.cells($0).dropFirst()) }
+            sheets.append(XLSXWorkbook.Sheet(name: ExceptionReport.ownerName(section.owner),
+                                             widths: ExceptionTable.columns.dropFirst().map(\.width),
+                                             rows: rows, frozenRows: 1, filterRow: 1))
+        }
+        return try XLSXWorkbook(sheets: sheets).data()
+    }
+
+    static let tallyColumns: [(title: String, width: Double)] = {
+        var columns: [(title: String, width: Double)] = [("负责方", 14)]
+        columns += ExceptionReport.severities.map { (ExceptionReport.severityName($0), 9) }
+        columns += [("合计", 9), ("新增", 9), ("已确认", 9), ("本次已解决", 11)]
+        columns += ExceptionReport.severities.map { ("金额·\(ExceptionReport.severityName($0))", 15) }
+        return columns + [("金额合计（元）", 16)]
+    }()
+
+    static func summarySheet(_ report: ExceptionReport) -> XLSXWorkbook.Sheet {
+        typealias Cell = XLSXWorkbook.Cell
+        let t = report.total, f = report.files
+        var rows: [[Cell]] = [[.title("助保贷款对账异常报告 \(report.asOf.iso)")]]
+        rows.append([.text("区划 \(report.region) · 方案 \(report.profile) · 对账日期 \(report.asOf.iso) · "
+            + "上次运行 \(report.previousRun?.iso ?? "无（首次运行）")")])
+        rows.append([.text("未解决异常 \(t.total) 项，其中本次新增 \(t.new) 项、已确认 \(t.acknowledged) 项；"
+            + "本次已解决 \(t.resolved) 项。身份证号仅显示前 6 位和后 4 位；金额单位：元。")])
+        rows.append([.text("本日接收文件：导入 \(f.imported) 个，拒收 \(f.rejected) 个，同名不同内容 \(f.conflicts) 个；"
+            + "业务日期晚于对账日期、暂不计入的文件 \(f.notYetEffective) 个。")])
+        for warning in report.warnings { rows.append([.text("注意：" + warning)]) }
+        rows.append([])
+        rows.append(tallyColumns.map { .header($0.title) })
+        func tally(_ name: String, _ t: ExceptionReport.Tally, bold: Bool) -> [Cell] {
+            let severities = ExceptionReport.severities
+            return [bold ? .header(name) : .text(name)] + severities.map { .integer(t.count[$0] ?? 0) }
+                + [.integer(t.total), .integer(t.new), .integer(t.acknowledged), .integer(t.resolved)]
+                + severities.map { bold ? .total(t.amount[$0] ?? .zero) : .amount(t.amount[$0] ?? .zero) }
+                + [bold ? .total(t.totalAmount) : .amount(t.totalAmount)]
+        }
+        for owner in ExceptionReport.owners {
+            rows.append(tally(ExceptionReport.ownerName(owner), report.tallies[owner] ?? .init(), bold: false))
+        }
+        rows.append(tally("合计", t, bold: true))
+        rows.append([])
+        rows.append([.title("本次已解决（\(report.resolved.count)）")])
+        if report.resolved.isEmpty {
+            rows.append([.text("本次运行没有解决的异常。")])
+        } else {
+            rows.append(ExceptionTable.columns.map { .header($0.title) })
+            rows += report.resolved.map(ExceptionTable.cells)
+        }
+        let widths = (0..<max(tallyColumns.count, ExceptionTable.columns.count)).map { i in
+            max(i < tallyColumns.count ? tallyColumns[i].width : 0, i < ExceptionTable.columns.count ? ExceptionTable.columns[i].width : 0)
+        }
+        return XLSXWorkbook.Sheet(name: "汇总", widths: widths, rows: rows, frozenRows: 1)
+    }
+}
+
+/// The exception table shared by the XLSX sheets and the CSV: one row per exception, the
+/// subject's identifiers in their own columns so that a spreadsheet can filter on them.
+public enum ExceptionTable {
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        case amount(Fen?)
+    }
+
+    public static let columns: [(title: String, width: Double)] = [
+        ("负责方", 14), ("级别", 7), ("代码", 7), ("状态", 8), ("首次发现", 11), ("合同号", 20), ("借据号", 22),
+        ("税票号", 20), ("流水号", 20), ("文件", 26), ("期间", 9), ("身份证号", 20), ("金额（元）", 14),
+        ("来源（文件:行）", 28), ("问题", 30), ("说明", 50), ("处理", 30), ("确认人", 10), ("确认日期", 11), ("确认说明", 30),
+    ]
+
+    public static func values(_ row: ExceptionReport.Row) -> [Value] {
+        let texts: [String?] = [
+            ExceptionReport.ownerName(row.owner), ExceptionReport.severityName(row.severity), row.code,
+            ExceptionReport.statusName(row.status), row.firstSeen.iso, row.contractNo, row.loanNo, row.ticketNo, row.txnNo,
+            row.file, row.period, row.maskedID,
+        ]
+        let after: [String?] = [row.source, row.title, row.detail, row.action, row.ackBy, row.ackOn, row.ackNote]
+        return texts.map { .text($0 ?? "") } + [.amount(row.amount)] + after.map { .text($0 ?? "") }
+    }
+
+    static let wrappedColumns: Set<Int> = [14, 15, 16, 19]
+
+    static func cells(_ row: ExceptionReport.Row) -> [XLSXWorkbook.Cell] {
+        values(row).enumerated().map { i, value in
+            switch value {
+            case .text(let s) where s.isEmpty: return .empty
+            case .text(let s): return wrappedColumns.contains(i) ? .wrapped(s) : .text(s)
+            case .amount(let fen): return fen.map { .amount($0) } ?? .empty
+            }
+        }
+    }
+}

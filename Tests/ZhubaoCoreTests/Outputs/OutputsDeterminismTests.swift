@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import Testing
+import ZIPFoundation
+@testable import ZhubaoCore
+
+/// The same input gives byte-identical human-readable files (outputs.md: `rerun` writes what
+/// `run` wrote), and the daily and claim jobs write them beside the machine-readable ones.
+@Suite struct OutputsDeterminismTests {
+    @Test func theSameInputGivesTheSameBytes() throws {
+        // Two summaries built independently, each in its own store.
+        let a = try ReportFixtures.report(), b = try ReportFixtures.report()
+        #expect(ExceptionsHTML.render(a) == ExceptionsHTML.render(b))
+        #expect(ExceptionsCSV.render(a) == ExceptionsCSV.render(b))
+        #expect(try ExceptionsXLSX.render(a) == ExceptionsXLSX.render(b))
+        let bank = try ReportFixtures.claimBank(), asOf = Day(iso: "2027-01-20")!
+        #expect(ClaimsHTML.render(region: "360700", year: 2026, asOf: asOf, banks: [bank])
+            == ClaimsHTML.render(region: "360700", year: 2026, asOf: asOf, banks: [try ReportFixtures.claimBank()]))
+        #expect(try ClaimXLSX.render(region: "360700", year: 2026, asOf: asOf, bank: bank)
+            == ClaimXLSX.render(region: "360700", year: 2026, asOf: asOf, bank: bank))
+    }
+
+    @Test func zipEntriesCarryAFixedDateAndMode() throws {
+        let data = try ExceptionsXLSX.render(try ReportFixtures.report())
+        let archive = try Archive(data: data, accessMode: .read)
+        let entries = Array(archive)
+        #expect(entries.map(\.path) == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                        "xl/styles.xml"] + (1...6).map { "xl/worksheets/sheet\($0).xml" })
+        for entry in entries {
+            let date = try #require(entry.fileAttributes[.modificationDate] as? Date)
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(identifier: "UTC")!
+            let c = utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            #expect([c.year, c.month, c.day, c.hour, c.minute] == [1980, 1, 1, 0, 0], "\(entry.path)")
+            #expect((entry.fileAttributes[.posixPermissions] as? Int16).map { $0 & 0o777 } == 0o644)
+        }
+    }
+
+    @Test func theDailyReportWritesTheThreeFilesAgainByteForByte() throws {
+        let temp = try TemporaryWorkspace()
+        let store = try Store(path: temp.workspace.storePath)
+        let daily = DailyReport(workspace: temp.workspace, store: store, settings: temp.settings, logger: Logger(label: "test"))
+        let asOf = Day(iso: "2026-04-30")!
+        let names = ["exceptions.html", "exceptions.xlsx", "exceptions.csv"]
+        let folder = try daily.produce(asOf: asOf).folder
+        let first = try names.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        for name in names {
+            let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.posixPermissions]
+            #expect((mode as? Int) == 0o640, "\(name)")
+        }
+        _ = try daily.produce(asOf: asOf)
+        #expect(try names.map { try Data(contentsOf: folder.appendingPathComponent($0)) } == first)
+        #expect(String(decoding: first[0], as: UTF8.self).contains("未解决异常 <b>0</b> 项"))
+    }
+
+    @Test func theClaimJobWritesClaimsHTML() throws {
+        let temp = try TemporaryWorkspace()
+        _ = try ClaimJob(workspace: temp.workspace, logger: Logger(label: "test")).run(year: 2026, bank: nil, asOf: Day(iso: "2027-01-20")!)
+        let html = temp.workspace.claims(year: 2026).appendingPathComponent("claims.html")
+        let text = try String(contentsOf: html, encoding: .utf8)
+        #expect(text.contains("2026 年度助保贷款贴息申请核定"))
+        let mode = try FileManager.default.attributesOfItem(atPath: html.path)[.posixPermissions]
+        #expect((mode as? Int) == 0o640)
+    }
+}
