@@ -19,8 +19,8 @@ public enum ClaimXML {
         for line in lines {
             let s = line.subsidy
             out += "    <Line>\n"
-            out += "      <LoanNo>\(escape(line.loanNo))</LoanNo><ContractNo>\(escape(line.contractNo))</ContractNo>\n"
-            out += "      <IdNumber>\(escape(line.idNumber))</IdNumber><Name>\(escape(line.name))</Name><Categories>\(s?.categories.joined(separator: " ") ?? "")</Categories>\n"
+            out += "      <LoanNo>\(XMLText.escape(line.loanNo))</LoanNo><ContractNo>\(XMLText.escape(line.contractNo))</ContractNo>\n"
+            out += "      <IdNumber>\(XMLText.escape(line.idNumber))</IdNumber><Name>\(XMLText.escape(line.name))</Name><Categories>\(s?.categories.joined(separator: " ") ?? "")</Categories>\n"
             if let s {
                 out += "      <From>\(s.from.iso)</From><To>\(s.to.iso)</To><Days>\(s.days)</Days>\n"
                 out += "      <Accumulated>\(s.accumulated.yuan)</Accumulated><RatePct>\(s.rate.percent)</RatePct>\n"
@@ -33,22 +33,6 @@ public enum ClaimXML {
             out += "    </Line>\n"
         }
         out += "  </Lines>\n</SubsidyClaim>\n"
-        return out
-    }
-
-    /// Character data: `&`, `<`, `>` and quotes escaped, control characters dropped.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
         return out
     }
 }

@@ -188,23 +188,6 @@ public struct XLSXWorkbook {
         return out
     }
 
-    /// XML character data: markup escaped, CR kept as a reference (a parser would turn a raw CR
-    /// into LF), characters that XML 1.0 forbids dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\r": out += "&#13;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// XML character data (see `XMLText.escape`).
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 }
