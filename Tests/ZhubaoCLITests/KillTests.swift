@@ -10,7 +10,7 @@ import ZhubaoCore
     @Test func aKilledRunLosesNothingAndRecordsNothingTwice() throws {
         let root = temporaryRoot()
         _ = try ZhubaoProcess.run(["init", "--root", root.path])
-        let count = 400
+        let count = 600
         var names: [String] = []
         for seq in 1...count {
             let file = disbursementFile(date: "20260115", seq: seq, loan: "L\(seq)")
@@ -18,7 +18,7 @@ import ZhubaoCore
             try file.text.write(to: root.appendingPathComponent("inbox/\(file.name)"), atomically: false, encoding: .utf8)
         }
         var killedMidway = 0
-        for delay in [0.15, 0.3, 0.45, 0.6, 0.9] {
+        for delay in [0.08, 0.15, 0.25, 0.4, 0.6, 0.9] {
             let (process, _, _) = try ZhubaoProcess.start(["run", "--root", root.path, "--as-of", "2026-01-31"])
             Thread.sleep(forTimeInterval: delay)
             let wasRunning = process.isRunning
