@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 borrowers="${1:-50000}"
 work="${2:-$(mktemp -d /tmp/zhubao-bench-daily.XXXXXX)}"
+mkdir -p "$work"
 bash scripts/setup.sh
 swift build -c release >/dev/null
 zhubao="$PWD/.build/release/zhubao"

@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
 work="${2:-$(mktemp -d /tmp/zhubao-bench-import.XXXXXX)}"
+mkdir -p "$work"
 bash scripts/setup.sh --tests
 swift build -c release >/dev/null
 zhubao="$PWD/.build/release/zhubao"

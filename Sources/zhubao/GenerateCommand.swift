@@ -8,18 +8,23 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Writes realistic generated input files (the same options and seed give the same bytes).",
         discussion: """
-        city           every kind of file for a city over a date range, consistent with one another, with the
-                       requested faults injected and listed in faults.json (what a run as of --to must find)
-        bulk-hardship  one hardship snapshot CSV of --rows rows, written with flat memory (benchmarks)
-        bulk-receipts  one TAX receipt XML of --rows receipts, written with flat memory (benchmarks)
+        WHAT is one of:
+          city            Every kind of file for a city over --from … --to, consistent
+                          with one another; the requested faults are injected and listed
+                          in faults.json (what a run as of --to must find).
+          bulk-hardship   One hardship snapshot CSV of --rows rows (benchmarks).
+          bulk-receipts   One TAX receipt XML of --rows receipts (benchmarks).
+        Both bulk modes write row by row: memory stays flat at any size.
 
-        Faults (--faults): none, all, a rate such as 0.05 or 5% (per borrower; a tenth of it per file),
-        or a list of names or codes with optional counts: no-receipt,E504,wrong-count:2.
-        Names: \(GenFault.allCases.map(\.rawValue).joined(separator: " ")).
+        --faults takes none, all, a rate per borrower (0.05 or 5%; files get a
+        tenth of it), or a list of names or codes with optional counts, such as
+        no-receipt,E504,wrong-count:2. The names:
+          \(GenFault.allCases.map(\.rawValue).joined(separator: " "))
 
         Examples:
-          zhubao generate city --profile ganzhou-2021 --borrowers 300 --from 2026-01-01 --to 2026-12-31 --faults all --out demo
-          zhubao generate bulk-hardship --rows 1000000 --out bench --gzip
+          zhubao generate city --borrowers 300 --faults all --out demo
+          zhubao generate city --profile tongling-2022 --from 2023-01-01 --to 2024-06-30 --out t
+          zhubao generate bulk-hardship --rows 1000000 --gzip --out bench
         """)
 
     enum What: String, ExpressibleByArgument, CaseIterable {

@@ -57,16 +57,20 @@ enum GenRender {
                      "  <Participants>"]
         for p in records {
             lines.append("    <Participant>")
-            lines.append("      <IdNumber>\(p.person.idNumber)</IdNumber><Name>\(xml(p.person.name))</Name><Gender>\(p.person.male ? 1 : 2)</Gender><BirthDate>\(p.person.birth.iso)</BirthDate>")
+            lines.append("      <IdNumber>\(p.person.idNumber)</IdNumber><Name>\(xml(p.person.name))</Name>"
+                         + "<Gender>\(p.person.male ? 1 : 2)</Gender><BirthDate>\(p.person.birth.iso)</BirthDate>")
             lines.append("      <InsuranceType>\(p.insuranceType)</InsuranceType><County>\(p.person.county)</County>")
-            lines.append("      <RetirementDate>\(p.retirement.iso)</RetirementDate><ContributionMonths>\(p.contributionMonths)</ContributionMonths>")
+            lines.append("      <RetirementDate>\(p.retirement.iso)</RetirementDate>"
+                         + "<ContributionMonths>\(p.contributionMonths)</ContributionMonths>")
             lines.append("      <SscAccount>\(p.ssc)</SscAccount>")
             if let loan = p.loan {
-                lines.append("      <Loan><ApprovalNo>\(loan.approvalNo)</ApprovalNo><ApprovedOn>\(loan.approvedOn.iso)</ApprovedOn><Mode>\(loan.annual ? "ANNUAL" : "LUMP")</Mode>")
+                lines.append("      <Loan><ApprovalNo>\(loan.approvalNo)</ApprovalNo><ApprovedOn>\(loan.approvedOn.iso)</ApprovedOn>"
+                             + "<Mode>\(loan.annual ? "ANNUAL" : "LUMP")</Mode>")
                 var loanLines = ["        <BankCode>\(loan.bank)</BankCode><ContractNo>\(loan.contractNo)</ContractNo>"
                     + (loan.consent.map { "<BasicPensionConsent>\($0)</BasicPensionConsent>" } ?? "")]
                 for co in loan.coBorrowers {
-                    loanLines.append("        <CoBorrower><IdNumber>\(co.idNumber)</IdNumber><Name>\(xml(co.name))</Name><Relation>\(co.relation)</Relation></CoBorrower>")
+                    loanLines.append("        <CoBorrower><IdNumber>\(co.idNumber)</IdNumber><Name>\(xml(co.name))</Name>"
+                                     + "<Relation>\(co.relation)</Relation></CoBorrower>")
                 }
                 loanLines[loanLines.count - 1] += "</Loan>"
                 lines += loanLines

@@ -37,7 +37,7 @@ extension GenWorld {
         var pool = Array(0..<options.borrowers)
         rng.shuffle(&pool)
         if case .rate(let p) = options.faults {
-            let choices = GenFault.allCases.filter { $0.level != .file && $0.applies(to: profile) }
+            let choices = GenFault.allCases.filter { $0.level != .file && $0.applies(to: profile) && likelyPlaceable($0) }
             for _ in 0..<options.borrowers {
                 if rng.below(10_000) < p { add(rng.pick(choices), 1) }
             }
@@ -64,6 +64,16 @@ extension GenWorld {
         borrowers = planned.sorted { $0.index < $1.index }
         planNoise()
         return (recordFaults, fileFaults)
+    }
+
+    /// Whether the range can carry the fault at all (rate mode picks only those).
+    func likelyPlaceable(_ fault: GenFault) -> Bool {
+        switch fault {
+        case .overClaim, .underClaim, .claimNotDue, .claimCancelled: return !claimYears.isEmpty
+        case .annualAboveMinimum, .baseAboveMinimum, .subsistenceBreach: return from.year <= 2026
+        case .failedThree: return to - from >= 240
+        default: return true
+        }
     }
 
     func materialise() {

@@ -45,6 +45,7 @@ extension GenWorld {
                 lines[i] = lines[i].genReplacingFirst("<Amount>\(value)<", with: "<Amount>\(value)0<")
             }
         case .invalidGB18030:
+            text.marked = true
             if bank {
                 bankFields(details[0]) { $0[nameField] = String($0[nameField].prefix(1)) + "\u{FFFF}" + String($0[nameField].dropFirst()) }
             } else if let i = lines.indices.dropFirst().first(where: { !lines[$0].contains("\"") }) ?? (lines.count > 1 ? 1 : nil) {
@@ -52,7 +53,8 @@ extension GenWorld {
                 lines[i].insert("\u{FFFF}", at: lines[i].index(comma, offsetBy: 2))
             } else {
                 let person = people.person(born: GenCalendar.day(1970, 5, 5), male: true, rng: &rng)
-                lines.append("\(person.idNumber),\(person.name.prefix(1))\u{FFFF}\(person.name.dropFirst()),特困人员,\(person.county),2024-01-01,,")
+                let name = "\(person.name.prefix(1))\u{FFFF}\(person.name.dropFirst())"
+                lines.append("\(person.idNumber),\(name),特困人员,\(person.county),2024-01-01,,")
             }
         case .truncatedGzip:
             format.gzip = true

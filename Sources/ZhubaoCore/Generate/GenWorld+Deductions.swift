@@ -88,7 +88,11 @@ extension GenWorld {
         guard let i = b.drawdowns.indices.first(where: {
             b.drawdowns[$0].isLive && b.drawdowns[$0].disbursedOn < day && b.ledgers[$0].outstanding.value > 0
         }) else { return }
-        if kind == .early { settle(&b, i, .early, day: day, extra: b.fault == .interestOvercharged ? Fen(Int64(rng.int(30, 90)) * 100) : .zero); return }
+        if kind == .early {
+            let extra = b.fault == .interestOvercharged ? Fen(Int64(rng.int(30, 90)) * 100) : .zero
+            settle(&b, i, .early, day: day, extra: extra)
+            return
+        }
         let principal = Fen(min(b.ledgers[i].outstanding.value - 10_000, Int64(rng.int(10, 30)) * 10_000))
         guard principal.value > 0 else { return }
         let interest = unpaidInterest(b, i, before: day)

@@ -45,7 +45,9 @@ extension GenWorld {
         let target = lo + rng.below(hi - lo + 1)
         let birth = birthDate(retiringAbout: target, male: male)
         let retirement = GenCalendar.retirement(birth: birth, male: male, insurance: profile.insuranceType)
-        guard retirement >= lo - 45, retirement <= hi + 45, shape.young || retirement <= d1.adding(years: 8) - 20 else { return nil }
+        guard retirement >= lo - 45, retirement <= hi + 45 else { return nil }
+        // 第二条: within 8 years of retirement, with a margin; the E202 fault clearly outside.
+        guard shape.young ? retirement > d1.adding(years: 8) + 20 : retirement <= d1.adding(years: 8) - 20 else { return nil }
         let retired = retirement < d1
         if annual, retirement <= d1 { return nil }
 

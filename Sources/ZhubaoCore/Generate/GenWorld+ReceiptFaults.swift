@@ -44,10 +44,13 @@ extension GenWorld {
             record(fault, code: "E303", key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
                    amount: receipt.amount)
         case .foreignContract:
-            guard let other = borrowers.first(where: { $0.index != b.index && !$0.contractNo.isEmpty && $0.fault == nil }) else {
+            // Another borrower's contract, already in the register when the receipt arrives.
+            let others = borrowers.filter { $0.index != b.index && !$0.contractNo.isEmpty && $0.fault == nil && $0.approved }
+            guard let other = others.min(by: { ($0.approvedOn, $0.index) < ($1.approvedOn, $1.index) }) else {
                 unplaced.append(fault.rawValue); return
             }
-            let paidOn = min(to, d.disbursedOn + rng.int(3, 20))
+            let paidOn = max(d.disbursedOn + rng.int(3, 20), other.approvedOn + 1)
+            guard paidOn <= to - window - 1 else { unplaced.append(fault.rawValue); return }
             var receipt = loanReceipt(b, d, b.plan[d.planIndex].pieces[0], paidOn: paidOn, rng: &rng)
             receipt.contractNo = other.contractNo
             receipt.bankCode = other.bank

@@ -9,9 +9,10 @@ extension GenWorld {
             switch fault {
             case .duplicateTicket:
                 let reversed = Set(borrowers.flatMap(\.receipts).compactMap(\.reverses))
-                let candidates = clean.filter { i in borrowers[i].receipts.contains { $0.loan && $0.reverses == nil && !reversed.contains($0.ticketNo) } }
+                let standing = { (r: GenReceipt) in r.loan && r.reverses == nil && !reversed.contains(r.ticketNo) }
+                let candidates = clean.filter { borrowers[$0].receipts.contains(where: standing) }
                 if let i = candidates.isEmpty ? nil : rng.pick(candidates) {
-                    let receipt = borrowers[i].receipts.first { $0.loan && $0.reverses == nil && !reversed.contains($0.ticketNo) }!
+                    let receipt = borrowers[i].receipts.first(where: standing)!
                     let key = later(tKey(receipt), in: Array(buckets.receipts.keys))
                     buckets.receipts[key]!.append(receipt)
                     record(fault, code: "E004", key: key, idNumber: receipt.idNumber, ticketNo: receipt.ticketNo)

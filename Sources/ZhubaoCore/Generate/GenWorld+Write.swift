@@ -13,6 +13,8 @@ struct GenFormat {
 struct GenFileText {
     var lines: [String]
     var records: Int
+    /// A line holds U+FFFF, the stand-in for a byte that is not GB18030 (invalid-gb18030).
+    var marked = false
 }
 
 extension GenWorld {
@@ -83,9 +85,10 @@ extension GenWorld {
     func write(_ text: GenFileText, kind: InputKind, name: String, format: GenFormat, to directory: URL) throws -> GeneratedFile {
         let plain = directory.appendingPathComponent(format.gzip ? String(name.dropLast(3)) : name)
         let writer = try GenTextWriter(path: plain.path, encoding: format.encoding, crlf: format.crlf)
+        let marked = text.marked
         for (n, line) in text.lines.enumerated() {
             let last = n == text.lines.count - 1
-            if let marker = line.firstIndex(of: "\u{FFFF}") {
+            if marked, let marker = line.firstIndex(of: "\u{FFFF}") {
                 try writer.write(String(line[..<marker]))
                 try writer.writeBytes([0xFF])
                 try writer.write(String(line[line.index(after: marker)...]))

@@ -19,7 +19,8 @@ public enum FaultRequest: Sendable, Equatable {
         for item in body.split(separator: ",") {
             let parts = item.split(separator: ":", maxSplits: 1).map { trimmed(String($0)) }
             guard let fault = GenFault(nameOrCode: parts[0]) else {
-                throw GeneratorOptionsError("unknown fault “\(parts[0])”: use a name (\(GenFault.allCases.map(\.rawValue).joined(separator: ", "))) or a code such as E301")
+                let names = GenFault.allCases.map(\.rawValue).joined(separator: ", ")
+                throw GeneratorOptionsError("unknown fault “\(parts[0])”: use a name (\(names)) or a code such as E301")
             }
             var count = 1
             if parts.count == 2 {

@@ -20,8 +20,16 @@ enum GenFixture {
         return DataSet(directory: directory, report: report)
     }
 
+    /// Everything the generator tests write goes under one folder, removed when the process exits.
+    static let root: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhubao-gen-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: GenFixture.root) }
+        return url
+    }()
+
     static func temporaryDirectory(_ label: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("zhubao-gen-\(label)-\(UUID().uuidString)")
+        root.appendingPathComponent("\(label)-\(UUID().uuidString)")
     }
 }
 
