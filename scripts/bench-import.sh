@@ -18,7 +18,7 @@ measure() { # label, command...
   local label="$1"; shift
   local log; log=$(mktemp)
   /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>>"$work/bench.stderr"
-  read -r secs kb <"$log"
+  read -r secs kb < <(tail -n 1 "$log")
   printf '%-34s %8.2f s %8d MB\n' "$label" "$secs" $((kb / 1024))
   rm -f "$log"
 }

@@ -39,7 +39,6 @@ extension GenWorld {
                     name = fileName(key, seq: 1, gzip: badFormat.gzip)
                 }
                 var file = try write(bad, kind: key.kind, name: name, format: badFormat, to: directory)
-                if fault == .truncatedGzip { file.bytes = try truncate(directory.appendingPathComponent(file.name)) }
                 file.fault = fault.rawValue
                 files.append(file)
                 record(fault, code: "E001", key: nil, rawFile: file.name)
@@ -49,6 +48,7 @@ extension GenWorld {
             names[key] = file.name
             files.append(file)
         }
+        try finishCompression(&files, in: directory)
         for i in faults.indices where faults[i].entry.file.isEmpty {
             faults[i].entry.file = faults[i].key.flatMap { names[$0] } ?? ""
         }

@@ -34,7 +34,7 @@ extension GenWorld {
             format = GenFormat(encoding: .gb18030, crlf: variety && (key.sender == "B103" || style % 10 < 3))
             format.finalNewline = !variety || (style / 10) % 4 != 0
         }
-        if format.gzip, options.edgeCases, rng.chance(300) { format.members = 2 }
+        if format.gzip, options.edgeCases, rng.chance(60) { format.members = 2 }
         return format
     }
 
@@ -100,9 +100,20 @@ extension GenWorld {
             }
         }
         try writer.close()
-        var url = plain
-        if format.gzip { url = try GenGzip.gzipInPlace(plain, members: format.members) }
-        let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-        return GeneratedFile(name: url.lastPathComponent, kind: kind.rawValue, records: text.records, bytes: size, fault: nil)
+        if format.gzip, format.members > 1 { try GenGzip.gzipInPlace(plain, members: format.members) }
+        return GeneratedFile(name: name, kind: kind.rawValue, records: text.records, bytes: writer.bytesWritten, fault: nil)
+    }
+
+    /// Gzips, in one `gzip` run per batch, every file written plain that travels as `.gz`, then
+    /// cuts the truncated-gzip ones and records the final sizes.
+    func finishCompression(_ files: inout [GeneratedFile], in directory: URL) throws {
+        let pending = files.filter { $0.name.hasSuffix(".gz") }.map { directory.appendingPathComponent(String($0.name.dropLast(3))) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        try GenGzip.gzipInPlace(pending)
+        for i in files.indices where files[i].name.hasSuffix(".gz") {
+            let url = directory.appendingPathComponent(files[i].name)
+            files[i].bytes = files[i].fault == GenFault.truncatedGzip.rawValue ? try truncate(url)
+                : (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        }
     }
 }
