@@ -92,6 +92,9 @@ struct GenerateCommand: ParsableCommand {
             if let noise, !(0...50).contains(noise) { throw ValidationError("--noise must be 0 … 50") }
             do { _ = try FaultRequest.parse(faults ?? "none") } catch { throw ValidationError("--faults: \(error)") }
             do { try cityOptions().validate() } catch { throw ValidationError("\(error)") }
+            if let entries = try? FileManager.default.contentsOfDirectory(atPath: out), !entries.isEmpty {
+                throw ValidationError("--out \(out) is not empty: a city set goes into an empty or new folder")
+            }
         case .bulkHardship, .bulkReceipts:
             guard let rows else { throw ValidationError("\(what.rawValue) needs --rows") }
             guard (1...20_000_000).contains(rows) else { throw ValidationError("--rows must be 1 … 20000000") }

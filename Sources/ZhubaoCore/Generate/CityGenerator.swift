@@ -14,8 +14,12 @@ public struct CityGenerator: Sendable {
 
     public static let manifestName = "faults.json"
 
+    /// Writes the files and `faults.json` into `directory`, which must be empty or absent (a file
+    /// left from another run would break the manifest's promise).
     @discardableResult
     public func write(to directory: URL) throws -> GenerationReport {
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        guard existing.isEmpty else { throw GenWriteError.notEmpty(directory.path) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let world = GenWorld(options: options)
         let (recordFaults, fileFaults) = world.plan()

@@ -88,13 +88,14 @@ public final class GenTextWriter {
 }
 
 public enum GenWriteError: Error, CustomStringConvertible {
-    case cannotOpen(String), cannotWrite(String), gzipFailed(String)
+    case cannotOpen(String), cannotWrite(String), gzipFailed(String), notEmpty(String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path): return "cannot create \(path)"
         case .cannotWrite(let path): return "cannot write \(path)"
         case .gzipFailed(let what): return "gzip failed: \(what)"
+        case .notEmpty(let path): return "\(path) is not empty: generate into an empty or new folder"
         }
     }
 }

@@ -56,7 +56,12 @@ extension LedgerLoader {
         var unique = UniqueKeys()
         for file in chosen.values.sorted(by: { ($0.sender, $0.date) < ($1.sender, $1.date) }) {
             var rows: [HardshipSnapshot.Row] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM hardshipRow WHERE fileId = ? ORDER BY line", arguments: [file.id])
+            // Certification only ever matters for borrowers (rules.md §4, E410): rows of people with
+            // no drawdown are not loaded, except those with an invalid ID, which raise E003.
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT * FROM hardshipRow WHERE fileId = ?
+                AND (idValid = 0 OR idNumber IN (SELECT idNumber FROM drawdown)) ORDER BY line
+                """, arguments: [file.id])
             while let row = try cursor.next() {
                 let line: Int = row["line"]
                 guard unique.admit(table: "hardship\(file.id)|\(line)", key: "", idValid: row["idValid"], idNumber: row["idNumber"],
