@@ -36,6 +36,14 @@ import Testing
         #expect(try Self.contents(a) != Self.contents(b))
     }
 
+    @Test func refusesAFolderThatIsNotEmpty() throws {
+        let directory = GenFixture.temporaryDirectory("twice")
+        let options = GeneratorOptions(profile: .tongling2022, borrowers: 3, from: Day(iso: "2024-01-01"), to: Day(iso: "2024-03-31"),
+                                       gzip: .none, variety: false)
+        try CityGenerator(options: options).write(to: directory)
+        #expect(throws: GenWriteError.self) { try CityGenerator(options: options).write(to: directory) }
+    }
+
     @Test func randomStreamsAreStable() {
         var rng = GenRandom(seed: 1)
         // SplitMix64 reference values for seed 1.
