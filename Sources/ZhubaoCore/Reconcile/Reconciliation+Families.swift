@@ -1,9 +1,7 @@
 extension Reconciliation {
     /// Every rule family's findings over the same ledger; the shared computations (balances,
-    /// certification, subsidy) are built once.
+    /// certification, subsidy) are built once, in `init`.
     func ruleFindings() -> [Finding] {
-        let balances = Balances(ledger: ledger)
-        let subsidy = Subsidy(ledger: ledger, balances: balances, certification: Certification(ledger: ledger))
         var findings: [Finding] = []
         findings += DrawdownRules.findings(ledger)
         findings += Matching.findings(ledger)
@@ -20,6 +18,6 @@ extension Reconciliation {
     /// Subsidy accrued in the year to date (nil where the profile has no subsidy).
     func subsidyAccrued() -> Fen? {
         guard ledger.settings.profile.subsidisesInterest else { return nil }
-        return Subsidy(ledger: ledger).accruedYearToDate
+        return subsidy.accruedYearToDate
     }
 }

@@ -11,10 +11,15 @@ public struct Reconciliation {
     public let ledger: Ledger
     /// What earlier `zhubao claim` runs approved (for E505).
     public let approvals: [ClaimRecovery.Approval]
+    /// Built once per ledger and shared by the rule families and the totals.
+    let balances: Balances
+    let subsidy: Subsidy
 
     public init(ledger: Ledger, approvals: [ClaimRecovery.Approval] = []) {
         self.ledger = ledger
         self.approvals = approvals
+        balances = Balances(ledger: ledger)
+        subsidy = Subsidy(ledger: ledger, balances: balances, certification: Certification(ledger: ledger))
     }
 
     public func findings() -> [Finding] {
