@@ -2,9 +2,8 @@
 /// as of D says whose approved loan a contract is; failing that, the drawdowns name the person
 /// (E304 only). Shared by `DrawdownRules` (E601) and `Matching` (E304).
 ///
-/// `Ledger.contractHolders` keeps one holder per contract and, should two people's records hold
-/// the same contract (a register error), which one depends on dictionary order. These reads keep
-/// every holder, sorted by ID number, so that the results are the same run after run.
+/// Should two people's records hold the same contract (a register error), these reads keep every
+/// holder, sorted by ID number, so that the results are the same run after run.
 extension DrawdownRules {
     /// A person whose register record as of D holds a contract as the approved loan.
     struct ContractHolder: Sendable, Equatable {

@@ -26,13 +26,4 @@ extension Ledger {
         }
         return first
     }
-
-    /// The person holding a contract as the approved loan in the register as of D.
-    public var contractHolders: [String: String] {
-        var holders: [String: String] = [:]
-        for (id, history) in register {
-            if let contract = history.last?.loan?.contractNo { holders[contract] = id }
-        }
-        return holders
-    }
 }

@@ -23,12 +23,11 @@ enum SampleFiles {
     static func disbursement(date: String, seq: Int, loan: String) -> (name: String, text: String) {
         let seqText = String(format: "%03d", seq)
         let name = "B105_DISB_360700_\(date)_\(seqText).txt"
-        let text = """
-        H|105|360700|DISB|\(date)|B105360700\(date)\(seqText)|1.0
-        D|\(loan)|GZ105-2026-\(loan.suffix(6))|360702196703150030|Liu|A|8904.00|3.0000|\(date)|20270114|202601|202612|36070001199000000001|N
-        T|1|8904.00
-
-        """
-        return (name, text.replacingOccurrences(of: "\n\n", with: "\n"))
+        let lines = [
+            "H|105|360700|DISB|\(date)|B105360700\(date)\(seqText)|1.0",
+            "D|\(loan)|GZ105-2026-\(loan.suffix(6))|360702196703150030|Liu|A|8904.00|3.0000|\(date)|20270114|202601|202612|36070001199000000001|N",
+            "T|1|8904.00",
+        ]
+        return (name, lines.joined(separator: "\n") + "\n")
     }
 }
