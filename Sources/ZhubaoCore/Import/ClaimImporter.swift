@@ -20,12 +20,12 @@ struct ClaimImporter: FileImporter {
             let rate = r.rate(v[9], "ratePct")
             let claimed = r.amount(v[10], "claimed")
             guard r.isValid else { return Fen(yuan: v[10]) }
-            var record = ClaimLineRecord(
+            let record = ClaimLineRecord(
                 id: nil, fileId: sink.fileId, line: r.location.line ?? 0, bankCode: bank, loanNo: loanNo,
                 contractNo: contractNo, idNumber: id, idValid: idValid, name: personName, year: year,
                 fromDay: from.iso, toDay: to.iso, days: days, accumulated: accumulated.value,
                 rate: rate.units, claimed: claimed.value)
-            try sink.insert(&record)
+            try sink.insertRow(record)
             return claimed
         }
     }

@@ -25,13 +25,13 @@ struct DeductionImporter: FileImporter {
             let account = r.required(v[14], "account")
             let control: Fen? = (Fen(yuan: v[8]) != nil && Fen(yuan: v[9]) != nil) ? principal + interest : nil
             guard r.isValid else { return control }
-            var record = BankTransactionRecord(
+            let record = BankTransactionRecord(
                 id: nil, fileId: sink.fileId, line: r.location.line ?? 0, bankCode: bank, txnNo: txnNo,
                 loanNo: loanNo, contractNo: contractNo, idNumber: id, idValid: idValid, name: personName,
                 txnDate: txnDate.iso, kind: kind, due: due.value, principalPaid: principal.value,
                 interestPaid: interest.value, result: result, pension: pension?.value,
                 basicPension: basicPension?.value, balanceAfter: balanceAfter.value, account: account)
-            try sink.insert(&record)
+            try sink.insertRow(record)
             return control
         }
     }

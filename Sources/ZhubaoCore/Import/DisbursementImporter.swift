@@ -23,12 +23,12 @@ struct DisbursementImporter: FileImporter {
             let status = r.code(v[12], "status", allowed: ["N", "C"])
             if status == "N", amount < .zero { r.fail("amount", "新放款（N）的金额不能为负") }
             guard r.isValid else { return Fen(yuan: v[5]) }
-            var record = DrawdownRecord(
+            let record = DrawdownRecord(
                 id: nil, fileId: sink.fileId, line: r.location.line ?? 0, bankCode: bank, loanNo: loanNo,
                 contractNo: contractNo, idNumber: id, idValid: idValid, name: personName, mode: mode,
                 amount: amount.value, rate: rate.units, disbursedOn: disbursedOn.iso, maturesOn: maturesOn.iso,
                 coverFrom: coverFrom.iso, coverTo: coverTo.iso, account: account, status: status)
-            try sink.insert(&record)
+            try sink.insertRow(record)
             return amount
         }
     }

@@ -73,14 +73,14 @@ struct ReceiptFields {
             xml.report(rule, xpath: xpath, fields: v, mentioned: [])
         }
         if r.isValid, rule.isValid {
-            var record = ReceiptRecord(
+            let record = ReceiptRecord(
                 id: nil, fileId: sink.fileId, source: "\(xml.file):\(ReceiptImporter.recordsPath)[\(index)]",
                 ticketNo: ticketNo, idNumber: id,
                 idValid: idValid, name: personName, insuranceType: insurance, periodFrom: v[Field.periodFrom] ?? from.iso,
                 periodTo: v[Field.periodTo] ?? to.iso,
                 base: base?.value, amount: amount.value, paidOn: v[Field.paidOn] ?? paidOn.iso, channel: channel, contractNo: contractNo,
                 bankCode: bankCode, status: status, reversesTicketNo: reverses)
-            try sink.insert(&record)
+            try sink.insertRow(record)
         }
         return readable ? amount : nil
     }

@@ -69,9 +69,10 @@ public struct Intake {
             return try finish(entry, row: try store.record(row), outcome: .rejected)
         }
         let importer = Importers.importer(for: name.kind)
-        let (stored, outcome) = try store.importFile(row) { sink in
-            try importer.read(entry.url, name: name, context: context, into: &sink)
-        }
+        let (url, context) = (entry.url, context)
+        let (stored, outcome) = try store.importFile(row, readingAhead: { sink in
+            try importer.read(url, name: name, context: context, into: &sink)
+        })
         logger.info("file \(stored.status == .imported ? "imported" : "rejected")",
                     metadata: ["file": "\(entry.name)", "records": "\(outcome.recordCount)"])
         return try finish(entry, row: stored, outcome: stored.status == .imported ? .imported : .rejected)

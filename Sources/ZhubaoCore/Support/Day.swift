@@ -65,15 +65,30 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
     public func advanced(by n: Int) -> Day { self + n }
 
     /// `YYYY-MM-DD`.
-    public var iso: String {
-        let c = components
-        return "\(c.year)-\(Day.pad(c.month))-\(Day.pad(c.day))"
-    }
+    public var iso: String { spelled(separator: UInt8(ascii: "-")) }
 
     /// `YYYYMMDD`, the spelling of file names and bank files.
-    public var compact: String {
+    public var compact: String { spelled(separator: nil) }
+
+    /// Digits written straight into a small string (no interpolation: the ledger and the
+    /// importers spell millions of days).
+    private func spelled(separator: UInt8?) -> String {
         let c = components
-        return "\(c.year)\(Day.pad(c.month))\(Day.pad(c.day))"
+        let count = separator == nil ? 8 : 10
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = 0
+            func put(_ value: Int, _ width: Int) {
+                var v = value, k = width
+                while k > 0 { k -= 1; out[i + k] = UInt8(48 + v % 10); v /= 10 }
+                i += width
+            }
+            put(c.year, 4)
+            if let separator { out[i] = separator; i += 1 }
+            put(c.month, 2)
+            if let separator { out[i] = separator; i += 1 }
+            put(c.day, 2)
+            return i
+        }
     }
 
     public var description: String { iso }
@@ -84,33 +99,60 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
 extension Day {
     /// `YYYY-MM-DD` exactly.
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45,
-              let y = Day.digits(u[0..<4]), let m = Day.digits(u[5..<7]), let d = Day.digits(u[8..<10])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let day = Day.parse(text, { Day(isoBytes: $0) }) else { return nil }
+        self = day
     }
 
     /// `YYYYMMDD` exactly.
     public init?(compact text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 8, let y = Day.digits(u[0..<4]), let m = Day.digits(u[4..<6]),
-              let d = Day.digits(u[6..<8]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let day = Day.parse(text, { Day(compactBytes: $0) }) else { return nil }
+        self = day
     }
 
     /// The four spellings that hardship spreadsheets use (formats.md §3):
     /// `2026-01-05`, `2026/01/05`, `2026/1/5`, `20260105`.
     public init?(spreadsheet text: some StringProtocol) {
-        if let day = Day(iso: text) { self = day; return }
-        if let day = Day(compact: text) { self = day; return }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].utf8.count == 4,
-              (1...2).contains(parts[1].utf8.count), (1...2).contains(parts[2].utf8.count),
-              let y = Day.digits(Array(parts[0].utf8)[...]),
-              let m = Day.digits(Array(parts[1].utf8)[...]),
-              let d = Day.digits(Array(parts[2].utf8)[...]) else { return nil }
+        guard let day = Day.parse(text, { Day(isoBytes: $0) ?? Day(compactBytes: $0) ?? Day(slashedBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Runs a byte parser over the text's UTF-8 without copying it when it is contiguous.
+    private static func parse(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> Day?) -> Day? {
+        if let day = text.utf8.withContiguousStorageIfAvailable(body) { return day }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    init?(isoBytes u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 10, u[4] == 45, u[7] == 45,
+              let y = Day.number(u, 0, 4), let m = Day.number(u, 5, 7), let d = Day.number(u, 8, 10)
+        else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    init?(compactBytes u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 8, let y = Day.number(u, 0, 4), let m = Day.number(u, 4, 6), let d = Day.number(u, 6, 8)
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY/M/D` with one or two digits for month and day.
+    init?(slashedBytes u: UnsafeBufferPointer<UInt8>) {
+        guard u.count >= 8, u.count <= 10, u[4] == 47, let y = Day.number(u, 0, 4),
+              let second = u[5...].firstIndex(of: 47), (1...2).contains(second - 5), (1...2).contains(u.count - second - 1),
+              let m = Day.number(u, 5, second), let d = Day.number(u, second + 1, u.count)
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The decimal number in `u[from..<to]`, when every byte there is a digit.
+    private static func number(_ u: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
+        var n = 0
+        for i in from..<to {
+            let d = Int(u[i]) &- 48
+            guard d >= 0, d <= 9 else { return nil }
+            n = n * 10 + d
+        }
+        return n
     }
 
     static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {

@@ -10,20 +10,34 @@ public enum IDNumber {
 
     /// The check character for 17 digits.
     public static func checkCharacter(for first17: some StringProtocol) -> Character? {
-        let digits = first17.utf8.map { Int($0) - 48 }
-        guard digits.count == 17, digits.allSatisfy({ (0...9).contains($0) }) else { return nil }
-        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        return checkCharacters[sum % 11]
+        var bytes = Array(first17.utf8)
+        guard bytes.count == 17 else { return nil }
+        return bytes.withUnsafeMutableBufferPointer { checkByte(for: UnsafeBufferPointer($0)) }.map { Character(Unicode.Scalar($0)) }
     }
+
+    /// The check character's byte for 17 ASCII digits, or nil when one is not a digit.
+    static func checkByte(for digits: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var sum = 0
+        for i in 0..<17 {
+            let d = Int(digits[i]) &- 48
+            guard d >= 0, d <= 9 else { return nil }
+            sum += d * weights[i]
+        }
+        return checkBytes[sum % 11]
+    }
+
+    static let checkBytes: [UInt8] = Array("10X98765432".utf8)
 
     /// True when the first 17 characters are digits, characters 7–14 a real date and the
     /// check character right. `x` is accepted for `X`.
     public static func isValid(_ text: String) -> Bool {
-        let id = normalized(text)
-        guard id.utf8.count == 18, id.count == 18 else { return false }
-        let first17 = id.prefix(17)
-        guard let expected = checkCharacter(for: first17), id.last == expected else { return false }
-        return Day(compact: id.dropFirst(6).prefix(8)) != nil
+        var text = text
+        return text.withUTF8 { u -> Bool in
+            guard u.count == 18, let expected = checkByte(for: UnsafeBufferPointer(rebasing: u[0..<17])) else { return false }
+            let last = u[17] == UInt8(ascii: "x") ? UInt8(ascii: "X") : u[17]
+            guard last == expected else { return false }
+            return Day(compactBytes: UnsafeBufferPointer(rebasing: u[6..<14])) != nil
+        }
     }
 
     /// The birth date the number encodes, when it is a real date.

@@ -102,9 +102,10 @@ enum PartXML {
         let row = InputFileRecord(id: nil, name: name, sha256: "x", size: Int64(bytes.count), status: .rejected,
                                   recordCount: 0, receivedAt: "t", receivedOn: "2026-02-10")
         let context = ImportContext(settings: probe.settings, schemaDirectory: SchemaLocator.directory())
-        let (_, outcome) = try store.importFile(row) { sink in
+        // The path `run` takes: the importer on its own thread, the rows inserted on this one.
+        let (_, outcome) = try store.importFile(row, readingAhead: { sink in
             try Importers.importer(for: parsed.kind).read(url, name: parsed, context: context, into: &sink)
-        }
+        })
         let (people, coBorrowers) = try store.database.read { db in
             (try ParticipantRecord.fetchAll(db), try CoBorrowerRecord.fetchAll(db))
         }

@@ -23,9 +23,22 @@ import Testing
         #expect(Day(spreadsheet: text) == Day(year: 2026, month: 1, day: 5))
     }
 
-    @Test(arguments: ["2026.01.05", "05/01/2026", "2026/001/5", "2026-1-5", ""])
+    @Test(arguments: ["2026/12/31", "2026/12/1", "2026/1/31"])
+    func readsSlashedDaysOfOneOrTwoDigits(_ text: String) {
+        let parts = text.split(separator: "/").map { Int($0)! }
+        #expect(Day(spreadsheet: text) == Day(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    @Test(arguments: ["2026.01.05", "05/01/2026", "2026/001/5", "2026-1-5", "", "2026/1/", "2026//5", "2026/1/5/",
+                      "2026/13/1", "2026/2/30", "202/01/05", "2026/1/005", "２０２６/1/5", "2026/1/5 ", " 20260105"])
     func refusesOtherSpellings(_ text: String) {
         #expect(Day(spreadsheet: text) == nil)
+    }
+
+    @Test func spellsDaysWithLeadingZeros() {
+        #expect(Day(year: 1001, month: 2, day: 3)!.iso == "1001-02-03")
+        #expect(Day(year: 2026, month: 12, day: 31)!.compact == "20261231")
+        #expect(Day(year: 2026, month: 1, day: 5)!.description == "2026-01-05")
     }
 
     @Test func addsYearsWithTheLeapDayRule() {

@@ -25,6 +25,9 @@ import Testing
         "360702196702300033",  // 30 February (check character right for the digits: sum 240, mod 11 = 9 → 3)
         "36070219670315003Y",
         "3607021967031500３0", // a full-width digit
+        "36070219670315003x",  // a lower-case x where the check character is 0
+        "3607021967031500A0",  // a letter among the digits
+        "x60702196703150030",  // x anywhere but last
         "",
     ])
     func refusesInvalidNumbers(_ id: String) {

@@ -1,0 +1,126 @@
+import GRDB
+import GRDBSQLite
+
+/// A failure of the SQLite C API on the bulk-insert path, with SQLite's own message.
+public struct SQLiteInsertError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: Int32
+    public let message: String
+    public let sql: String
+
+    public var description: String { "SQLite error \(code) (\(message)) in: \(sql)" }
+}
+
+/// The prepared `INSERT`s of one table on the connection of an open GRDB `Database`, bound
+/// through the SQLite C API from rows already encoded (`EncodedRows`). The big tables (a
+/// million receipts or hardship rows in one file) go through here instead of GRDB's
+/// `StatementArguments`, which boxed every value (measured: binding through it cost more than
+/// parsing the file). Rows are written `batch` at a time by one multi-row statement, which
+/// halves SQLite's per-statement cost; `flush()` writes the rest one by one. Both statements
+/// are finalized by `close()` or at the latest on deinit, on every path.
+final class PreparedInsert<R: FastInsertable> {
+    static var batch: Int { 64 }
+    private var one: OpaquePointer?
+    private var many: OpaquePointer?
+    private let connection: OpaquePointer
+    /// Rows given one at a time, waiting for a full batch.
+    private var pending = EncodedRows(columns: R.insertColumns.count)
+
+    init(_ db: Database) throws(SQLiteInsertError) {
+        guard let connection = db.sqliteConnection else {
+            throw SQLiteInsertError(code: SQLITE_MISUSE, message: "the database is closed", sql: R.insertSQL(rows: 1))
+        }
+        self.connection = connection
+        one = try Self.prepare(connection, R.insertSQL(rows: 1))
+        do {
+            many = try Self.prepare(connection, R.insertSQL(rows: Self.batch))
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    private static func prepare(_ connection: OpaquePointer, _ sql: String) throws(SQLiteInsertError) -> OpaquePointer {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            let message = String(cString: sqlite3_errmsg(connection))
+            sqlite3_finalize(statement)
+            throw SQLiteInsertError(code: code, message: message, sql: sql)
+        }
+        return statement
+    }
+
+    deinit { close() }
+
+    /// Finalizes the statements; rows not flushed are dropped.
+    func close() {
+        if let one { sqlite3_finalize(one) }
+        if let many { sqlite3_finalize(many) }
+        one = nil
+        many = nil
+        pending.removeAll()
+    }
+
+    func insert(_ record: R) throws(SQLiteInsertError) {
+        try pending.append(record)
+        if pending.count == Self.batch {
+            try run(many, pending, rows: 0..<Self.batch)
+            pending.removeAll()
+        }
+    }
+
+    /// Writes encoded rows: whole batches at once, the rest after the rows held back.
+    func insert(_ rows: EncodedRows) throws(SQLiteInsertError) {
+        try flush()
+        var start = 0
+        while rows.count - start >= Self.batch {
+            try run(many, rows, rows: start..<start + Self.batch)
+            start += Self.batch
+        }
+        for row in start..<rows.count { try run(one, rows, rows: row..<row + 1) }
+    }
+
+    /// Writes the rows still held back.
+    func flush() throws(SQLiteInsertError) {
+        for row in 0..<pending.count { try run(one, pending, rows: row..<row + 1) }
+        pending.removeAll()
+    }
+
+    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+    /// Binds `rows` of `encoded` (texts in place: the buffer outlives the step) and steps once.
+    private func run(_ statement: OpaquePointer?, _ encoded: EncodedRows, rows: Range<Int>) throws(SQLiteInsertError) {
+        let sql = { R.insertSQL(rows: rows.count) }
+        guard let statement else { throw SQLiteInsertError(code: SQLITE_MISUSE, message: "statement closed", sql: sql()) }
+        let values = encoded.values[rows.lowerBound * encoded.columns ..< rows.upperBound * encoded.columns]
+        guard values.count == Int(sqlite3_bind_parameter_count(statement)) else {
+            throw SQLiteInsertError(code: SQLITE_RANGE, message: "\(values.count) values for \(sqlite3_bind_parameter_count(statement)) parameters", sql: sql())
+        }
+        let code = encoded.bytes.withUnsafeBufferPointer { bytes -> Int32 in
+            var parameter: Int32 = 0
+            for value in values {
+                parameter += 1
+                let bound: Int32
+                switch value {
+                case .null: bound = sqlite3_bind_null(statement, parameter)
+                case .integer(let n): bound = sqlite3_bind_int64(statement, parameter, n)
+                case .text(let start, let count):
+                    if count == 0 {
+                        bound = sqlite3_bind_text(statement, parameter, "", 0, Self.transient)  // '' and not NULL
+                    } else {
+                        bound = UnsafeRawPointer(bytes.baseAddress! + Int(start)).withMemoryRebound(to: CChar.self, capacity: Int(count)) {
+                            sqlite3_bind_text(statement, parameter, $0, count, nil)  // SQLITE_STATIC: reset below
+                        }
+                    }
+                }
+                if bound != SQLITE_OK { sqlite3_reset(statement); return bound }
+            }
+            let stepped = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            return stepped
+        }
+        guard code == SQLITE_DONE else {
+            throw SQLiteInsertError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql())
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+
+/// The hand-over between an importer reading a file on its own thread and the store writing
+/// its rows in the file's transaction: batches of rows through a bounded queue. Reading and
+/// decoding a big file and SQLite's inserting cost about the same, so on two cores the import
+/// takes the longer of the two instead of their sum. The queue is bounded, so memory stays flat
+/// however big the file (at most `capacity` batches of `ForwardingSink.batchSize` rows wait).
+final class RowChannel: @unchecked Sendable {
+    typealias Batch = (inout StoreSink) throws -> Void
+
+    /// Thrown to the reading thread once the writing side has failed.
+    struct Cancelled: Error {}
+
+    private let condition = NSCondition()
+    private var queue: [Batch] = []
+    private var head = 0
+    private let capacity: Int
+    private var finished = false
+    private var cancelled = false
+    private var put = 0
+    private var done = 0
+
+    init(capacity: Int = 8) { self.capacity = capacity }
+
+    /// Producer: waits while the queue is full; throws `Cancelled` when the consumer gave up.
+    func put(_ batch: @escaping Batch) throws(Cancelled) {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count - head >= capacity && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        queue.append(batch)
+        put += 1
+        condition.broadcast()
+    }
+
+    /// Producer: puts the batch and waits until the consumer has run it.
+    func putAndWait(_ batch: @escaping Batch) throws(Cancelled) {
+        try put(batch)
+        condition.lock()
+        defer { condition.unlock() }
+        let ticket = put
+        while done < ticket && !cancelled { condition.wait() }
+        if done < ticket { throw Cancelled() }
+    }
+
+    /// Producer: no more batches (on every path).
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Consumer: the batch last taken has run.
+    func ran() {
+        condition.lock()
+        done += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Consumer: the next batch, or nil once the producer finished and the queue is empty.
+    func take() -> Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == queue.count && !finished { condition.wait() }
+        guard head < queue.count else { return nil }
+        let batch = queue[head]
+        head += 1
+        if head > capacity { queue.removeFirst(head); head = 0 }
+        condition.broadcast()
+        return batch
+    }
+
+    /// Consumer: stops the producer and waits until it has finished.
+    func cancelAndWait() {
+        condition.lock()
+        cancelled = true
+        queue = []
+        head = 0
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+}
+
+/// The sink an importer writes to on the reading thread: rows are encoded into batches
+/// (`EncodedRows`) and handed to the writing side. A record whose row id the importer needs
+/// waits for its insert.
+public struct ForwardingSink: RecordSink {
+    static let batchSize = 1024
+    public let fileId: Int64
+    let channel: RowChannel
+    /// The batch being encoded, of the type `rowsType`; `send` hands it over.
+    private var rows: EncodedRows?
+    private var rowsType: ObjectIdentifier?
+    private var send: ((EncodedRows) throws -> Void)?
+
+    init(fileId: Int64, channel: RowChannel) {
+        self.fileId = fileId
+        self.channel = channel
+    }
+
+    public mutating func insertRow<R: FastInsertable>(_ record: R) throws {
+        if rowsType != ObjectIdentifier(R.self) {
+            try flush()
+            rows = EncodedRows(columns: R.insertColumns.count)
+            rowsType = ObjectIdentifier(R.self)
+            let channel = self.channel
+            send = { batch in try channel.put { sink in try sink.insertRows(batch, as: R.self) } }
+        }
+        try rows!.append(record)
+        if rows!.count >= Self.batchSize { try flush() }
+    }
+
+    public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
+        try flush()
+        let box = RecordBox(record)
+        try channel.putAndWait { sink in try sink.insert(&box.record) }
+        record = box.record
+    }
+
+    /// Hands over the rows encoded so far.
+    mutating func flush() throws {
+        guard let batch = rows, batch.count > 0, let send else { return }
+        rows = EncodedRows(columns: batch.columns)
+        try send(batch)
+    }
+}
+
+/// A record inserted on the writing side and handed back with its row id.
+private final class RecordBox<R>: @unchecked Sendable {
+    var record: R
+    init(_ record: R) { self.record = record }
+}
+
+extension Store {
+    /// `importFile(_:body:)` with the file read on a thread of its own: `body` writes through a
+    /// `ForwardingSink`, and this thread inserts the batches in the file's transaction. Same
+    /// guarantees: one transaction, nothing of a rejected file kept, the rows in file order.
+    public func importFile(_ file: InputFileRecord,
+                           readingAhead body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
+        try importFile(file) { sink in
+            let channel = RowChannel()
+            let reader = ReaderThread(fileId: sink.fileId, channel: channel, body: body)
+            reader.start()
+            while let batch = channel.take() {
+                do {
+                    try batch(&sink)
+                } catch {
+                    channel.cancelAndWait()
+                    throw error
+                }
+                channel.ran()
+            }
+            return try reader.outcome()
+        }
+    }
+}
+
+/// The thread that runs an importer for `Store.importFile(_:readingAhead:)`.
+private final class ReaderThread: @unchecked Sendable {
+    private let fileId: Int64
+    private let channel: RowChannel
+    private let body: @Sendable (inout ForwardingSink) throws -> ImportOutcome
+    private let lock = NSLock()
+    private var result: Result<ImportOutcome, any Error>?
+
+    init(fileId: Int64, channel: RowChannel, body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) {
+        self.fileId = fileId
+        self.channel = channel
+        self.body = body
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            var sink = ForwardingSink(fileId: fileId, channel: channel)
+            let result = Result { () throws -> ImportOutcome in
+                let outcome = try body(&sink)
+                try sink.flush()
+                return outcome
+            }
+            lock.withLock { self.result = result }
+            channel.finish()
+        }
+        thread.stackSize = 8 << 20  // like a main thread: libxml2 and iconv run here
+        thread.start()
+    }
+
+    /// The importer's outcome, once the channel has said it finished.
+    func outcome() throws -> ImportOutcome {
+        guard let result = lock.withLock({ self.result }) else { throw RowChannel.Cancelled() }
+        return try result.get()
+    }
+}

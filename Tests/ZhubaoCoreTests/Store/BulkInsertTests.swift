@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ZhubaoCore
+
+/// The bulk-insert path of the big tables: rows encoded, bound through the SQLite C API in
+/// multi-row statements, and (for `run`) read on one thread and inserted on another.
+@Suite struct BulkInsertTests {
+    static func file(_ name: String = "MZ_HARD_360700_20260131_001.csv") -> InputFileRecord {
+        InputFileRecord(id: nil, name: name, sha256: "x", size: 1, status: .rejected, recordCount: 0,
+                        receivedAt: "t", receivedOn: "2026-01-31")
+    }
+
+    /// Row n: a name of n characters' worth, an empty category every third row (stored as ''),
+    /// no end date on odd rows (stored as NULL).
+    static func row(_ n: Int, fileId: Int64) -> HardshipRowRecord {
+        HardshipRowRecord(id: nil, fileId: fileId, line: n + 1, department: "MZ", idNumber: "36070219670315003\(n % 10)",
+                          idValid: n % 2 == 0, name: "钟淑堃\(n)", category: n % 3 == 0 ? "" : "DB", county: "360702",
+                          certifiedOn: "2026-01-05", endsOn: n % 2 == 1 ? nil : "2026-12-31", endReason: n % 5 == 0 ? "撤销" : nil)
+    }
+
+    static func check(_ store: Store, count: Int) throws {
+        let rows = try store.database.read { db in try HardshipRowRecord.order(Column("id")).fetchAll(db) }
+        #expect(rows.count == count)
+        for (n, stored) in rows.enumerated() {
+            var expected = row(n, fileId: stored.fileId)
+            expected.id = stored.id
+            #expect(stored == expected)
+        }
+        let nulls = try store.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM hardshipRow WHERE category IS NULL OR endsOn = ''")
+        }
+        #expect(nulls == 0)
+    }
+
+    // 130 = two statements of 64 rows and two rows one by one; 2,100 crosses the reader's batches.
+    @Test(arguments: [1, 63, 64, 130, 2_100])
+    func storesEveryRowInOrderReadingAhead(_ count: Int) throws {
+        let store = try Store()
+        let (file, _) = try store.importFile(Self.file(), readingAhead: { sink in
+            for n in 0..<count { try sink.insertRow(Self.row(n, fileId: sink.fileId)) }
+            var outcome = ImportOutcome()
+            outcome.recordCount = count
+            return outcome
+        })
+        #expect(file.status == .imported && file.recordCount == count)
+        try Self.check(store, count: count)
+    }
+
+    @Test(arguments: [1, 130])
+    func storesEveryRowInOrderOnOneThread(_ count: Int) throws {
+        let store = try Store()
+        _ = try store.importFile(Self.file(), body: { sink in
+            for n in 0..<count { try sink.insertRow(Self.row(n, fileId: sink.fileId)) }
+            return ImportOutcome()
+        })
+        try Self.check(store, count: count)
+    }
+
+    @Test func aRejectedFileKeepsNoRow() throws {
+        let store = try Store()
+        let (file, _) = try store.importFile(Self.file(), readingAhead: { sink in
+            for n in 0..<3_000 { try sink.insertRow(Self.row(n, fileId: sink.fileId)) }
+            var outcome = ImportOutcome()
+            outcome.diagnostics.append(.error("坏", at: Location(file: "f", line: 3_001)))
+            return outcome
+        })
+        #expect(file.status == .rejected)
+        #expect(try store.database.read { db in try HardshipRowRecord.fetchCount(db) } == 0)
+    }
+
+    /// A record type whose `bind(to:)` leaves out a column.
+    struct ShortRow: FastInsertable {
+        static let databaseTableName = "hardshipRow"
+        static let insertColumns = HardshipRowRecord.insertColumns
+        func bind(to row: inout InsertRow) { row.add(Int64(1)) }
+    }
+
+    @Test func aRecordBindingTooFewValuesIsRefused() throws {
+        let store = try Store()
+        #expect(throws: SQLiteInsertError.self) {
+            try store.importFile(Self.file(), readingAhead: { sink in
+                try sink.insertRow(ShortRow())
+                return ImportOutcome()
+            })
+        }
+        #expect(try store.database.read { db in try InputFileRecord.fetchCount(db) } == 0)
+    }
+
+    struct NoTable: FastInsertable {
+        static let databaseTableName = "noSuchTable"
+        static let insertColumns = ["a"]
+        func bind(to row: inout InsertRow) { row.add(Int64(1)) }
+    }
+
+    /// The writing side fails at its first batch: the reading thread is stopped (it would
+    /// otherwise go on for ten million rows) and the error reaches the caller.
+    @Test func aFailingStoreStopsTheReader() throws {
+        let store = try Store()
+        let written = Counter()
+        #expect(throws: SQLiteInsertError.self) {
+            try store.importFile(Self.file(), readingAhead: { sink in
+                for n in 0..<10_000_000 {
+                    try sink.insertRow(NoTable())
+                    written.set(n)
+                }
+                return ImportOutcome()
+            })
+        }
+        #expect(written.value < 100_000)
+        #expect(try store.database.read { db in try InputFileRecord.fetchCount(db) } == 0)
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = 0
+    var value: Int { lock.withLock { stored } }
+    func set(_ n: Int) { lock.withLock { stored = n } }
+}
