@@ -25,8 +25,10 @@ public struct DailyReport {
         public var folder: URL
     }
 
-    public func produce(asOf: Day) throws -> Result {
-        let ledger = try LedgerLoader(store: store).load(asOf: asOf, settings: settings)
+    /// `history`, when given (a rerun's, loaded once for its range), gives the ledger instead of
+    /// the store.
+    public func produce(asOf: Day, from history: LedgerHistory? = nil) throws -> Result {
+        let ledger = try history?.ledger(asOf: asOf) ?? LedgerLoader(store: store).load(asOf: asOf, settings: settings)
         let approvals = try ClaimApprovals(store: store).latest(before: asOf)
         let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
         let findings = reconciliation.findings()

@@ -23,7 +23,9 @@ public struct RerunJob {
         let store = try Store(path: workspace.storePath)
         let report = DailyReport(workspace: workspace, store: store, settings: settings, logger: logger)
         let days = Array(from...to)
-        for day in days { _ = try report.produce(asOf: day) }
+        // One read of the store for the whole range: each date's ledger is selected from it.
+        let history = try LedgerLoader(store: store).history(through: to, settings: settings)
+        for day in days { _ = try report.produce(asOf: day, from: history) }
         return days
     }
 }

@@ -8,40 +8,46 @@ public struct LedgerLoader {
     public init(store: Store) { self.store = store }
 
     public func load(asOf: Day, settings: Settings) throws -> Ledger {
-        var ledger = Ledger(asOf: asOf, settings: settings)
-        try store.database.read { db in
-            var unique = UniqueKeys()
-            ledger.intakeFindings += try fileFindings(db, asOf: asOf)
-            let (register, registerFindings) = try loadRegister(db, asOf: asOf, unique: &unique)
-            ledger.register = register
-            ledger.intakeFindings += registerFindings
-            try loadDrawdowns(db, into: &ledger, unique: &unique)
-            try loadReceipts(db, into: &ledger, unique: &unique)
-            try loadTransactions(db, into: &ledger, unique: &unique)
-            try loadClaims(db, into: &ledger, unique: &unique)
-            try loadSnapshots(db, into: &ledger)
-            ledger.intakeFindings += unique.findings
-        }
-        return ledger
+        try history(through: asOf, settings: settings).ledger(asOf: asOf)
     }
 
-    /// E001 and E002: every rejected or conflicting delivery that counts by D.
-    func fileFindings(_ db: Database, asOf: Day) throws -> [Finding] {
+    /// Everything known through `through`, each piece dated, for the ledgers of every date up
+    /// to it (`LedgerHistory.ledger(asOf:)`).
+    public func history(through: Day, settings: Settings) throws -> LedgerHistory {
+        var history = LedgerHistory(through: through, settings: settings)
+        try store.database.read { db in
+            var unique = UniqueKeys()
+            history.findings += try fileFindings(db, through: through)
+            try loadRegister(db, into: &history, unique: &unique)
+            try loadDrawdowns(db, into: &history, unique: &unique)
+            try loadReceipts(db, into: &history, unique: &unique)
+            try loadTransactions(db, into: &history, unique: &unique)
+            try loadClaims(db, into: &history, unique: &unique)
+            try loadSnapshots(db, into: &history)
+            history.findings += unique.findings
+        }
+        return history
+    }
+
+    /// E001 and E002: every rejected or conflicting delivery, counting from its business date
+    /// (or the day it arrived, when its name gave none).
+    func fileFindings(_ db: Database, through: Day) throws -> [LedgerHistory.Dated<Finding>] {
         let rows = try InputFileRecord
             .filter(Column("status") != InputFileRecord.Status.imported.rawValue)
-            .filter(sql: "coalesce(businessDate, receivedOn) <= ?", arguments: [asOf.iso])
+            .filter(sql: "coalesce(businessDate, receivedOn) <= ?", arguments: [through.iso])
             .order(Column("id")).fetchAll(db)
         return rows.map { row in
             let code = row.status == .conflict ? "E002" : "E001"
-            return Finding(code: code, subject: .init(file: row.name), source: row.name,
-                           detail: row.reason ?? "")
+            return .init(day: Day(iso: row.effectiveDate) ?? through,
+                         value: Finding(code: code, subject: .init(file: row.name), source: row.name, detail: row.reason ?? ""))
         }
     }
 
-    /// The SQL of a record table joined with its file, as of D, in file order.
+    /// The SQL of a record table joined with its file, through a date, in file order; the
+    /// file's name is `fileName`, its business date `fileDate`.
     static func recordsSQL(_ table: String, order: String) -> String {
         """
-        SELECT r.*, f.name AS fileName FROM \(table) r JOIN inputFile f ON f.id = r.fileId
+        SELECT r.*, f.name AS fileName, f.businessDate AS fileDate FROM \(table) r JOIN inputFile f ON f.id = r.fileId
         WHERE f.status = 'IMPORTED' AND f.businessDate <= ?
         ORDER BY f.businessDate, f.name, \(order)
         """
@@ -52,21 +58,27 @@ public struct LedgerLoader {
 /// Records with an invalid ID number take part in nothing: they raise E003 and claim no key.
 struct UniqueKeys {
     private var seen: [String: Set<String>] = [:]
-    private(set) var findings: [Finding] = []
+    private(set) var findings: [LedgerHistory.Dated<Finding>] = []
 
-    /// True when the record may take part; false when it raised E003 or E004.
+    /// True when the record may take part; false when it raised E003 or E004 (counting from
+    /// `day`, its file's business date).
     mutating func admit(table: String, key: String, idValid: Bool, idNumber: String,
-                       file: String, source: String, subject: Finding.Subject) -> Bool {
-        guard idValid else {
-            findings.append(Finding(code: "E003", subject: .init(idNumber: idNumber, file: file), source: source,
-                                    detail: idNumber.isEmpty ? "身份证号为空" : "身份证号校验不通过（GB 11643-1999）"))
-            return false
-        }
+                       file: String, day: Day, source: String, subject: Finding.Subject) -> Bool {
+        guard validID(idValid, idNumber: idNumber, file: file, day: day, source: source) else { return false }
         guard seen[table, default: []].insert(key).inserted else {
-            findings.append(Finding(code: "E004", subject: subject, source: source,
-                                    detail: "唯一键 \(key) 已由更早的记录导入，本记录被忽略"))
+            findings.append(.init(day: day, value: Finding(code: "E004", subject: subject, source: source,
+                                                           detail: "唯一键 \(key) 已由更早的记录导入，本记录被忽略")))
             return false
         }
         return true
+    }
+
+    /// A record with an invalid ID number raises E003 and takes part in nothing (rules.md §1).
+    mutating func validID(_ idValid: Bool, idNumber: String, file: String, day: Day, source: String) -> Bool {
+        if idValid { return true }
+        findings.append(.init(day: day, value: Finding(
+            code: "E003", subject: .init(idNumber: idNumber, file: file), source: source,
+            detail: idNumber.isEmpty ? "身份证号为空" : "身份证号校验不通过（GB 11643-1999）")))
+        return false
     }
 }

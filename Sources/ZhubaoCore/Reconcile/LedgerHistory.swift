@@ -1,0 +1,82 @@
+/// Everything the store knows through a last date, each piece with the business date of its
+/// file (from which it counts, rules.md preamble). `ledger(asOf:)` selects the ledger of any
+/// date up to the last one in memory, so that `rerun` reads the store once for a whole range.
+///
+/// Why selecting is the same as loading as of D: records are taken in the order business date,
+/// file name, line, so the files of dates up to D come first in every table, and whether a
+/// record is set aside (E003, E004) depends only on the records before it. What depends on D
+/// beyond that — a drawdown cancelled, a receipt reversed, a transaction of a live drawdown —
+/// is decided here, per date, from the records of that date.
+public struct LedgerHistory: Sendable {
+    /// A piece of the ledger and the day from which it counts.
+    struct Dated<Value: Sendable>: Sendable {
+        let day: Day
+        let value: Value
+    }
+
+    public let through: Day
+    let settings: Settings
+    /// Drawdowns (DISB status N), not yet marked cancelled.
+    var drawdowns: [Dated<Drawdown>] = []
+    /// The loanNo of each DISB status C.
+    var cancellations: [Dated<String>] = []
+    /// Receipts, not yet marked reversed.
+    var receipts: [Dated<Receipt>] = []
+    /// Bank transactions of any loanNo.
+    var transactions: [Dated<Transaction>] = []
+    var claimLines: [Dated<ClaimLine>] = []
+    /// Register extracts in file order.
+    var register: [Dated<Participant>] = []
+    /// Hardship snapshots in order of department, then date.
+    var snapshots: [Dated<HardshipSnapshot>] = []
+    /// E001–E004, in the order a load as of any date would raise them.
+    var findings: [Dated<Finding>] = []
+
+    init(through: Day, settings: Settings) {
+        self.through = through
+        self.settings = settings
+    }
+
+    /// The ledger as of D (D on or before `through`).
+    public func ledger(asOf day: Day) -> Ledger {
+        precondition(day <= through, "a history through \(through) cannot give the ledger of \(day)")
+        var ledger = Ledger(asOf: day, settings: settings)
+        ledger.intakeFindings = Self.upTo(day, findings)
+
+        let cancelled = Set(Self.upTo(day, cancellations))
+        ledger.drawdowns = Self.upTo(day, drawdowns).map { drawdown in
+            var drawdown = drawdown
+            drawdown.cancelled = cancelled.contains(drawdown.loanNo)
+            return drawdown
+        }
+
+        var receipts = Self.upTo(day, self.receipts)
+        let reversedTickets = Set(receipts.lazy.filter { $0.status == "REVERSAL" }.compactMap(\.reversesTicketNo))
+        for index in receipts.indices where receipts[index].status == "NORMAL" && reversedTickets.contains(receipts[index].ticketNo) {
+            receipts[index].reversed = true
+        }
+        ledger.receipts = receipts
+
+        // rules.md §2: a transaction of no drawdown known as of D, or of a cancelled one, takes part in nothing.
+        let live = Set(ledger.drawdowns.lazy.filter { !$0.cancelled }.map(\.loanNo))
+        ledger.transactions = Self.upTo(day, transactions).filter { live.contains($0.loanNo) }
+        ledger.claimLines = Self.upTo(day, claimLines)
+
+        var register: [String: [Participant]] = [:]
+        for participant in Self.upTo(day, self.register) { register[participant.idNumber, default: []].append(participant) }
+        for id in register.keys { register[id]!.sort { $0.asOf < $1.asOf } }
+        ledger.register = register
+
+        var snapshots: [String: [HardshipSnapshot]] = [:]
+        for snapshot in Self.upTo(day, self.snapshots) { snapshots[snapshot.department, default: []].append(snapshot) }
+        ledger.snapshots = snapshots
+        return ledger
+    }
+
+    private static func upTo<Value>(_ day: Day, _ items: [Dated<Value>]) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items where item.day <= day { values.append(item.value) }
+        return values
+    }
+}

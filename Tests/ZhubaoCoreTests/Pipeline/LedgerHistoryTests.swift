@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import Testing
+@testable import ZhubaoCore
+
+/// `rerun` loads the store once and selects each date's ledger from it. Selecting from a
+/// history through a later date must give exactly what loading as of that date gives: the
+/// same records (cancellations, reversals and live drawdowns decided as of the date) and the
+/// same E001–E004 in the same order.
+@Suite struct LedgerHistoryTests {
+    @Test func aLedgerSelectedFromALaterHistoryIsTheLedgerLoadedAsOfItsDate() throws {
+        let ws = try TemporaryWorkspace(profile: .ganzhou2021)
+        let staging = ws.root.appendingPathComponent("generated")
+        let options = GeneratorOptions(profile: .ganzhou2021, borrowers: 60, from: Day(iso: "2026-01-01")!,
+                                       to: Day(iso: "2026-12-31")!, faults: .all, edgeCases: true)
+        let report = try CityGenerator(options: options).write(to: staging)
+        for file in report.files {
+            try FileManager.default.moveItem(at: staging.appendingPathComponent(file.name),
+                                             to: ws.workspace.inbox.appendingPathComponent(file.name))
+        }
+        // A drawdown cancelled three months later, and a receipt reversed four months later.
+        for (date, status) in [("20260210", "N"), ("20260512", "C")] {
+            try ws.deliver("B105_DISB_360700_\(date)_009.txt", try ImportProbe.gb18030("""
+                H|105|360700|DISB|\(date)|B9|1.0
+                D|LTEST1|CTEST1|360702196703150030|刘建国|A|8904.00|3.0000|20260210|20270209|202602|202701|ACC|\(status)
+                T|1|8904.00
+
+                """))
+        }
+        try ws.deliver("TAX_RCPT_360700_20260210_009.xml", text: TaxXML.document(
+            [TaxXML.receipt(ticket: "TTEST1", contract: "CTEST1")], date: "2026-02-10"))
+        try ws.deliver("TAX_RCPT_360700_20260615_009.xml", text: TaxXML.document(
+            [TaxXML.receipt(ticket: "TTEST2", amount: "-8904.00", contract: "CTEST1", status: "REVERSAL", reverses: "TTEST1")],
+            date: "2026-06-15"))
+        _ = try DailyJob(workspace: ws.workspace, logger: Logger(label: "test")).run(asOf: Day(iso: "2026-12-31")!, intakeOnly: true)
+        let store = try Store(path: ws.workspace.storePath)
+        let loader = LedgerLoader(store: store)
+        let history = try loader.history(through: Day(iso: "2026-12-31")!, settings: ws.settings)
+
+        var sizes: Set<[Int]> = []
+        for day in stride(from: Day(iso: "2025-12-31")!, through: Day(iso: "2026-12-31")!, by: 5) {
+            let selected = history.ledger(asOf: day)
+            let loaded = try loader.load(asOf: day, settings: ws.settings)
+            #expect(selected.asOf == day)
+            #expect(selected.drawdowns == loaded.drawdowns, "drawdowns as of \(day)")
+            #expect(selected.receipts == loaded.receipts, "receipts as of \(day)")
+            #expect(selected.transactions == loaded.transactions, "transactions as of \(day)")
+            #expect(selected.claimLines == loaded.claimLines, "claims as of \(day)")
+            #expect(selected.register == loaded.register, "register as of \(day)")
+            #expect(selected.snapshots == loaded.snapshots, "snapshots as of \(day)")
+            #expect(selected.intakeFindings == loaded.intakeFindings, "findings as of \(day)")
+            sizes.insert([selected.drawdowns.count, selected.drawdowns.filter(\.cancelled).count, selected.receipts.count,
+                          selected.receipts.filter(\.reversed).count, selected.transactions.count, selected.intakeFindings.count])
+        }
+        // The year is not trivial: records, cancellations, reversals and findings appear along it.
+        #expect(sizes.count > 20)
+        let march = history.ledger(asOf: Day(iso: "2026-03-01")!), last = history.ledger(asOf: Day(iso: "2026-12-31")!)
+        #expect(march.drawdowns.contains { $0.loanNo == "LTEST1" && !$0.cancelled })
+        #expect(last.drawdowns.contains { $0.loanNo == "LTEST1" && $0.cancelled })
+        #expect(march.receipts.contains { $0.ticketNo == "TTEST1" && !$0.reversed })
+        #expect(last.receipts.contains { $0.ticketNo == "TTEST1" && $0.reversed })
+        #expect(Set(last.intakeFindings.map(\.code)).isSuperset(of: ["E001", "E003", "E004"]))
+    }
+}
