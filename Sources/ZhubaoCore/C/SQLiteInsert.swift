@@ -62,7 +62,11 @@ final class PreparedInsert<R: FastInsertable> {
     }
 
     func insert(_ record: R) throws(SQLiteInsertError) {
-        try pending.append(record)
+        try insert { record.bind(to: &$0) }
+    }
+
+    func insert(encoding body: (inout InsertRow) -> Void) throws(SQLiteInsertError) {
+        try pending.append(as: R.self, body)
         if pending.count == Self.batch {
             try run(many, pending, rows: 0..<Self.batch)
             pending.removeAll()

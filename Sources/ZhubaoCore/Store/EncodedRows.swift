@@ -23,10 +23,16 @@ public struct EncodedRows: Sendable {
 
     /// Encodes one record; refuses one whose `bind(to:)` adds a different number of values.
     mutating func append<R: FastInsertable>(_ record: R) throws(SQLiteInsertError) {
+        try append(as: R.self) { record.bind(to: &$0) }
+    }
+
+    /// Encodes one row of `R`'s table as `body` adds its values (an importer that has the
+    /// values as bytes, without making the record); the same check of their number.
+    mutating func append<R: FastInsertable>(as type: R.Type, _ body: (inout InsertRow) -> Void) throws(SQLiteInsertError) {
         let before = values.count
         var row = InsertRow(rows: self)
         self = EncodedRows(columns: columns)  // hand the storage over without a copy
-        record.bind(to: &row)
+        body(&row)
         self = row.rows
         guard values.count == before + columns else {
             values.removeSubrange(before...)
@@ -39,8 +45,12 @@ public struct EncodedRows: Sendable {
 
     fileprivate mutating func add(text: String) {
         var text = text
+        text.withUTF8 { add(text: $0) }
+    }
+
+    fileprivate mutating func add(text: UnsafeBufferPointer<UInt8>) {
         let start = Int32(bytes.count)
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: text)
         values.append(.text(start: start, count: Int32(bytes.count) - start))
     }
 }
@@ -55,6 +65,9 @@ public struct InsertRow {
     public mutating func add(_ value: Int) { rows.add(.integer(Int64(value))) }
     public mutating func add(_ value: Bool) { rows.add(.integer(value ? 1 : 0)) }
     public mutating func add(_ value: String) { rows.add(text: value) }
+    /// UTF-8 text given as bytes.
+    public mutating func add(text bytes: UnsafeBufferPointer<UInt8>) { rows.add(text: bytes) }
+    public mutating func add(text bytes: UnsafeBufferPointer<UInt8>?) { if let bytes { add(text: bytes) } else { rows.add(.null) } }
     public mutating func add(_ value: String?) { if let value { add(value) } else { rows.add(.null) } }
     public mutating func add(_ value: Int64?) { if let value { add(value) } else { rows.add(.null) } }
     public mutating func add(_ value: Int?) { if let value { add(value) } else { rows.add(.null) } }

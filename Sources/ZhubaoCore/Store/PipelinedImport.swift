@@ -103,6 +103,10 @@ public struct ForwardingSink: RecordSink {
     }
 
     public mutating func insertRow<R: FastInsertable>(_ record: R) throws {
+        try insertRow(as: R.self) { record.bind(to: &$0) }
+    }
+
+    public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {
         if rowsType != ObjectIdentifier(R.self) {
             try flush()
             rows = EncodedRows(columns: R.insertColumns.count)
@@ -110,7 +114,7 @@ public struct ForwardingSink: RecordSink {
             let channel = self.channel
             send = { batch in try channel.put { sink in try sink.insertRows(batch, as: R.self) } }
         }
-        try rows!.append(record)
+        try rows!.append(as: R.self, body)
         if rows!.count >= Self.batchSize { try flush() }
     }
 

@@ -104,6 +104,8 @@ public protocol RecordSink {
     mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws
     /// Inserts a row of a big table through its prepared statement.
     mutating func insertRow<R: FastInsertable>(_ record: R) throws
+    /// Inserts a row of `R`'s table whose values `body` adds in the order of `R.insertColumns`.
+    mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws
 }
 
 public struct StoreSink: RecordSink {
@@ -125,6 +127,10 @@ public struct StoreSink: RecordSink {
 
     public mutating func insertRow<R: FastInsertable>(_ record: R) throws {
         try statement(for: R.self).insert(record)
+    }
+
+    public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {
+        try statement(for: R.self).insert(encoding: body)
     }
 
     /// Writes rows encoded on another thread (`ForwardingSink`).
@@ -158,4 +164,5 @@ public struct DiscardingSink: RecordSink {
     public init() {}
     public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {}
     public mutating func insertRow<R: FastInsertable>(_ record: R) throws {}
+    public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {}
 }

@@ -112,7 +112,12 @@ extension Day {
     /// The four spellings that hardship spreadsheets use (formats.md §3):
     /// `2026-01-05`, `2026/01/05`, `2026/1/5`, `20260105`.
     public init?(spreadsheet text: some StringProtocol) {
-        guard let day = Day.parse(text, { Day(isoBytes: $0) ?? Day(compactBytes: $0) ?? Day(slashedBytes: $0) }) else { return nil }
+        guard let day = Day.parse(text, { Day(spreadsheetBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    init?(spreadsheetBytes u: UnsafeBufferPointer<UInt8>) {
+        guard let day = Day(isoBytes: u) ?? Day(compactBytes: u) ?? Day(slashedBytes: u) else { return nil }
         self = day
     }
 

@@ -32,12 +32,15 @@ public enum IDNumber {
     /// check character right. `x` is accepted for `X`.
     public static func isValid(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { u -> Bool in
-            guard u.count == 18, let expected = checkByte(for: UnsafeBufferPointer(rebasing: u[0..<17])) else { return false }
-            let last = u[17] == UInt8(ascii: "x") ? UInt8(ascii: "X") : u[17]
-            guard last == expected else { return false }
-            return Day(compactBytes: UnsafeBufferPointer(rebasing: u[6..<14])) != nil
-        }
+        return text.withUTF8 { isValid(bytes: $0) }
+    }
+
+    /// `isValid` on UTF-8 bytes.
+    static func isValid(bytes u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard u.count == 18, let expected = checkByte(for: UnsafeBufferPointer(rebasing: u[0..<17])) else { return false }
+        let last = u[17] == UInt8(ascii: "x") ? UInt8(ascii: "X") : u[17]
+        guard last == expected else { return false }
+        return Day(compactBytes: UnsafeBufferPointer(rebasing: u[6..<14])) != nil
     }
 
     /// The birth date the number encodes, when it is a real date.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads CSV records from a `LineReader`, joining physical lines while a quote is open.
 ///
 /// Throws `CSVError` for broken quoting, and whatever the line reader throws (`InputError`,
@@ -46,6 +48,38 @@ public final class CSVRecordReader {
                 return nil
             case .some(.some(let fields)):
                 return Record(line: parser.startLine, fields: fields)
+            case .some(.none):
+                continue  // a quoted field goes on on the next line
+            }
+        }
+    }
+
+    /// What `next(offering:)` did with a line.
+    public enum Step {
+        /// `quick` took the line.
+        case taken
+        case record(Record)
+    }
+
+    /// Like `next()`, but first offers each line that starts a record and holds no quote to
+    /// `quick` as raw bytes (valid UTF-8, no line end) with its number. When `quick` returns
+    /// true it has taken the line; when false the line is parsed as usual and its record
+    /// returned. nil at the end of the file.
+    public func next(offering quick: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> Step? {
+        while true {
+            let step = try lines.nextRaw { raw -> Step? in
+                if !parser.isOpen, let base = raw.bytes.baseAddress, !raw.bytes.isEmpty, memchr(base, 0x22, raw.bytes.count) == nil,
+                   try quick(raw.bytes, raw.number) {
+                    return .taken
+                }
+                return try parser.feed(raw.bytes, line: raw.number).map { .record(Record(line: parser.startLine, fields: $0)) }
+            }
+            switch step {
+            case .none:
+                try parser.finish()
+                return nil
+            case .some(.some(let step)):
+                return step
             case .some(.none):
                 continue  // a quoted field goes on on the next line
             }
