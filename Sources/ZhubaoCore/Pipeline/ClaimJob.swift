@@ -48,10 +48,17 @@ public struct ClaimJob {
             claims.append(BankClaim(bankCode: code, lines: lines, file: file))
             logger.info("claim written", metadata: ["bank": "\(code)", "year": "\(year)", "lines": "\(lines.count)"])
         }
+        // claims.html is the page of a run over every bank; a run for one bank writes its own
+        // page beside it and leaves the all-banks page as it was (README "Decisions").
         try AtomicFile.write(ClaimsHTML.render(region: settings.region, year: year, asOf: asOf, banks: readable),
-                             to: folder.appendingPathComponent("claims.html"), mode: 0o640)
+                             to: folder.appendingPathComponent(Self.htmlName(bank: bank)), mode: 0o640)
         try record(claims, year: year, bank: bank, asOf: asOf, now: now, store: store)
         return claims
+    }
+
+    /// `claims.html` for every bank, `claims_NNN.html` for a run of bank NNN alone.
+    static func htmlName(bank: String?) -> String {
+        bank.map { "claims_\($0).html" } ?? "claims.html"
     }
 
     /// One claim run and its approvals, in one transaction.

@@ -2,8 +2,8 @@ import Foundation
 @testable import ZhubaoCore
 
 /// Writes a fixture file under a temporary folder and runs the importer of its kind on it,
-/// through the validator (no store), returning every diagnostic.
-struct ImportProbe {
+/// through the validator (no store), returning every diagnostic. The folder goes with the probe.
+final class ImportProbe {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhubao-import-\(UUID().uuidString)")
     let settings: Settings
 
@@ -11,6 +11,8 @@ struct ImportProbe {
         settings = try Settings.defaults(profile: profile)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func write(_ name: String, bytes: [UInt8]) throws -> URL {
         let url = folder.appendingPathComponent(name)

@@ -62,4 +62,17 @@ import ZIPFoundation
         let mode = try FileManager.default.attributesOfItem(atPath: html.path)[.posixPermissions]
         #expect((mode as? Int) == 0o640)
     }
+
+    /// A claim run for one bank writes that bank's page and leaves the all-banks page alone.
+    @Test func aClaimForOneBankKeepsTheAllBanksPage() throws {
+        let temp = try TemporaryWorkspace()
+        let job = ClaimJob(workspace: temp.workspace, logger: Logger(label: "test"))
+        let folder = temp.workspace.claims(year: 2026)
+        _ = try job.run(year: 2026, bank: nil, asOf: Day(iso: "2027-01-20")!)
+        let all = try Data(contentsOf: folder.appendingPathComponent("claims.html"))
+        _ = try job.run(year: 2026, bank: "105", asOf: Day(iso: "2027-01-21")!)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("claims.html")) == all)
+        let one = try String(contentsOf: folder.appendingPathComponent("claims_105.html"), encoding: .utf8)
+        #expect(one.contains("2027-01-21") && one.contains("105"))
+    }
 }
