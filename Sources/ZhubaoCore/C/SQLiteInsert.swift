@@ -121,6 +121,7 @@ final class PreparedInsert<R: FastInsertable> {
             }
             let stepped = sqlite3_step(statement)
             sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)  // no pointer into the buffer outlives this call
             return stepped
         }
         guard code == SQLITE_DONE else {

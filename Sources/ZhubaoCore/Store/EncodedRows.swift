@@ -16,6 +16,9 @@ public struct EncodedRows: Sendable {
 
     var count: Int { values.count / columns }
 
+    /// Bytes of text held; a batch is handed over long before texts' offsets (Int32) could overflow.
+    var textBytes: Int { bytes.count }
+
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
@@ -29,14 +32,16 @@ public struct EncodedRows: Sendable {
     /// Encodes one row of `R`'s table as `body` adds its values (an importer that has the
     /// values as bytes, without making the record); the same check of their number.
     mutating func append<R: FastInsertable>(as type: R.Type, _ body: (inout InsertRow) -> Void) throws(SQLiteInsertError) {
-        let before = values.count
+        let before = values.count, bytesBefore = bytes.count
         var row = InsertRow(rows: self)
         self = EncodedRows(columns: columns)  // hand the storage over without a copy
         body(&row)
         self = row.rows
         guard values.count == before + columns else {
+            let bound = values.count - before
             values.removeSubrange(before...)
-            throw SQLiteInsertError(code: 25 /* SQLITE_RANGE */, message: "\(R.self) bound \(values.count - before) of \(columns) columns",
+            bytes.removeSubrange(bytesBefore...)
+            throw SQLiteInsertError(code: 25 /* SQLITE_RANGE */, message: "\(R.self) bound \(bound) of \(columns) columns",
                                     sql: R.insertSQL(rows: 1))
         }
     }

@@ -90,6 +90,9 @@ final class RowChannel: @unchecked Sendable {
 /// waits for its insert.
 public struct ForwardingSink: RecordSink {
     static let batchSize = 1024
+    /// A batch is handed over at 16 MiB of text too, whatever its rows: memory stays bounded
+    /// and offsets into the batch fit in 32 bits.
+    static let batchBytes = 16 << 20
     public let fileId: Int64
     let channel: RowChannel
     /// The batch being encoded, of the type `rowsType`; `send` hands it over.
@@ -115,7 +118,7 @@ public struct ForwardingSink: RecordSink {
             send = { batch in try channel.put { sink in try sink.insertRows(batch, as: R.self) } }
         }
         try rows!.append(as: R.self, body)
-        if rows!.count >= Self.batchSize { try flush() }
+        if rows!.count >= Self.batchSize || rows!.textBytes >= Self.batchBytes { try flush() }
     }
 
     public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {

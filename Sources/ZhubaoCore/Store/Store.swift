@@ -55,8 +55,7 @@ public final class Store: Sendable {
             // transaction, so the per-row foreign-key lookup (a tenth of SQLite's time on a
             // million rows) is switched off for the file's transaction and on again after it.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            try db.inTransaction {
+            let transaction = Result { try db.inTransaction {
                 var row = file
                 row.status = .imported
                 try row.insert(db)
@@ -69,7 +68,9 @@ public final class Store: Sendable {
                 try row.update(db, columns: ["recordCount"])
                 committed = row
                 return .commit
-            }
+            } }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")  // on every path, and its failure is not swallowed
+            try transaction.get()
         }
         if let committed { return (committed, outcome) }
         var rejected = file
@@ -122,6 +123,7 @@ public struct StoreSink: RecordSink {
     }
 
     public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
+        try finish()  // rows held back go first: the store keeps the file's order across tables
         try record.insert(db)
     }
 

@@ -6,7 +6,10 @@ import Testing
 /// `rerun` loads the store once and selects each date's ledger from it. Selecting from a
 /// history through a later date must give exactly what loading as of that date gives: the
 /// same records (cancellations, reversals and live drawdowns decided as of the date) and the
-/// same E001–E004 in the same order.
+/// same E001–E004 in the same order. The reference, `load(asOf: D)`, reads only the files of
+/// dates up to D from the store (the SQL filter on the business date), so nothing of a later
+/// file can reach it; the explicit checks of a late cancellation and a late reversal below
+/// also hold when both sides would share a mistake.
 @Suite struct LedgerHistoryTests {
     @Test func aLedgerSelectedFromALaterHistoryIsTheLedgerLoadedAsOfItsDate() throws {
         let ws = try TemporaryWorkspace(profile: .ganzhou2021)

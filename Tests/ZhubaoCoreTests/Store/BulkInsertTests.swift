@@ -45,6 +45,7 @@ import Testing
         })
         #expect(file.status == .imported && file.recordCount == count)
         try Self.check(store, count: count)
+        #expect(try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     }
 
     @Test(arguments: [1, 130])
@@ -78,13 +79,16 @@ import Testing
 
     @Test func aRecordBindingTooFewValuesIsRefused() throws {
         let store = try Store()
-        #expect(throws: SQLiteInsertError.self) {
+        let error = #expect(throws: SQLiteInsertError.self) {
             try store.importFile(Self.file(), readingAhead: { sink in
                 try sink.insertRow(ShortRow())
                 return ImportOutcome()
             })
         }
+        #expect(error?.message.hasSuffix("bound 1 of 11 columns") == true)
         #expect(try store.database.read { db in try InputFileRecord.fetchCount(db) } == 0)
+        // The foreign keys switched off for the file's transaction are on again after a failure.
+        #expect(try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     }
 
     struct NoTable: FastInsertable {
