@@ -50,94 +50,135 @@ public struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Reads a gzip file (RFC 1952, any number of members) as its decompressed bytes.
+/// Reads a gzip file (RFC 1952, any number of members) as its decompressed bytes, through
+/// zlib's `inflate` with the file read by POSIX calls.
 ///
-/// A truncated or corrupt stream is an error, never a silent short read: after every `gzread`
-/// the reader asks `gzerror`, because zlib reports a truncated stream as a short (even empty)
-/// read with `Z_BUF_ERROR` left in the error state. A file without a gzip header is refused
-/// (zlib itself would pass it through unchanged).
-///
-/// Known limit of zlib's gz* layer: bytes after the last complete member that do not start a
-/// new gzip header are ignored by zlib, so such trailing garbage is not detected.
+/// A truncated or corrupt stream is an error, never a silent short read: the input ending
+/// inside a member is `.truncated` ("unexpected end of file"), bad data or a bad check value
+/// `.corrupt` with zlib's message, a file that does not start with a gzip header `.notGzip`,
+/// and bytes after the last member that do not start another one `.corrupt` ("data after the
+/// end of the gzip stream") — zlib's gz* layer would ignore those, which is why this reader
+/// drives `inflate` itself.
 public final class GzipReader {
-    public static let bufferSize: UInt32 = 256 * 1024
+    public static let bufferSize = 256 * 1024
 
-    private var file: gzFile?
-    private let path: String
-    private var checkedHeader = false
+    private var descriptor: Int32
+    private var stream = z_stream()
+    private var inflating = false
+    private let input: UnsafeMutablePointer<UInt8>
+    private var inputEnded = false
+    /// A member ended; what follows must be another member's header or the end of the file.
+    private var betweenMembers = false
+    private var members = 0
+    private var finished = false
     /// Decompressed bytes returned so far.
     public private(set) var bytesRead = 0
 
     /// Opens `path` for reading. Throws `ZlibError` (`.system` when the file cannot be opened).
     public init(path: String) throws {
-        errno = 0
-        guard let file = gzopen(path, "rbe") else {
-            let err = errno
-            if err != 0 { throw ZlibError.system(err) }
-            throw ZlibError(kind: .outOfMemory, code: Z_MEM_ERROR, message: "gzopen failed")
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ZlibError.system(errno) }
+        input = .allocate(capacity: Self.bufferSize)
+        // 15 + 16: a 32 KiB window, gzip wrapper only (no zlib or raw deflate accepted).
+        let code = inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        guard code == Z_OK else {
+            closeDescriptor(descriptor)
+            descriptor = -1
+            input.deallocate()
+            throw ZlibError(kind: code == Z_MEM_ERROR ? .outOfMemory : .other, code: code, message: "inflateInit2 failed")
         }
-        self.file = file
-        self.path = path
-        if gzbuffer(file, Self.bufferSize) != 0 {
-            gzclose_r(file)
-            self.file = nil
-            throw ZlibError(kind: .other, code: Z_STREAM_ERROR, message: "gzbuffer refused")
-        }
+        inflating = true
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        input.deallocate()
+    }
 
-    public var isClosed: Bool { file == nil }
+    public var isClosed: Bool { descriptor < 0 }
 
     /// Reads up to `buffer.count` decompressed bytes; 0 means the end of the last member.
     /// Throws `ZlibError`: `.truncated`, `.corrupt`, `.notGzip`, `.system`, ….
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard let file else {
+        guard descriptor >= 0 else {
             throw ZlibError(kind: .other, code: Z_STREAM_ERROR, message: "read after close")
         }
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        if !checkedHeader {
-            checkedHeader = true
-            // gzdirect reads the header in; 1 means "no gzip header, would copy as is".
-            if gzdirect(file) == 1 {
-                try checkError(file)
-                throw ZlibError(kind: .notGzip, code: Z_DATA_ERROR, message: "no gzip header")
+        guard let base = buffer.baseAddress, buffer.count > 0, !finished else { return 0 }
+        stream.next_out = base.assumingMemoryBound(to: Bytef.self)
+        stream.avail_out = UInt32(min(buffer.count, Int(UInt32.max)))
+        let wanted = Int(stream.avail_out)
+        while stream.avail_out > 0 {
+            if members == 0 || betweenMembers {
+                // The start of a member: its first two bytes must be the gzip magic 1F 8B.
+                try fill(atLeast: 2)
+                if stream.avail_in == 0, betweenMembers {
+                    finished = true
+                    break
+                }
+                guard stream.avail_in >= 2, stream.next_in[0] == 0x1F, stream.next_in[1] == 0x8B else {
+                    if members == 0 { throw ZlibError(kind: .notGzip, code: Z_DATA_ERROR, message: "no gzip header") }
+                    throw ZlibError(kind: .corrupt, code: Z_DATA_ERROR, message: "data after the end of the gzip stream")
+                }
+                if betweenMembers { inflateReset(&stream) }
+                betweenMembers = false
+                members += 1
+            }
+            try fill(atLeast: 1)
+            if stream.avail_in == 0 {
+                throw ZlibError(kind: .truncated, code: Z_BUF_ERROR, message: "unexpected end of file")
+            }
+            let code = inflate(&stream, Z_NO_FLUSH)
+            switch code {
+            case Z_OK, Z_BUF_ERROR:
+                continue  // Z_BUF_ERROR: no progress without more input, which fill() brings
+            case Z_STREAM_END:
+                betweenMembers = true
+            case Z_DATA_ERROR:
+                let message = stream.msg.map { String(cString: $0) } ?? "invalid data"
+                throw ZlibError(kind: .corrupt, code: code, message: message)
+            case Z_MEM_ERROR:
+                throw ZlibError(kind: .outOfMemory, code: code, message: "out of memory")
+            default:
+                throw ZlibError(kind: .other, code: code, message: stream.msg.map { String(cString: $0) } ?? "zlib error \(code)")
             }
         }
-        let want = UInt32(min(buffer.count, Int(Int32.max)))
-        let got = gzread(file, base, want)
-        try checkError(file)
-        if got < 0 {
-            throw ZlibError(kind: .other, code: Z_STREAM_ERROR, message: "gzread failed")
-        }
-        bytesRead += Int(got)
-        return Int(got)
+        let produced = wanted - Int(stream.avail_out)
+        bytesRead += produced
+        return produced
     }
 
-    /// Closes the file. Safe to call more than once; deinit calls it too. Never throws: a close
-    /// after an incomplete read reports only that the stream was not read to its end.
+    /// Reads more of the file until `count` input bytes are waiting or the file has ended.
+    private func fill(atLeast count: Int) throws {
+        while Int(stream.avail_in) < count, !inputEnded {
+            let kept = Int(stream.avail_in)
+            if kept > 0, let next = stream.next_in, next != input { memmove(input, next, kept) }
+            let got = readDescriptor(descriptor, input + kept, Self.bufferSize - kept)
+            if got < 0 {
+                let err = errno
+                if err == EINTR { continue }
+                throw ZlibError.system(err)
+            }
+            if got == 0 { inputEnded = true }
+            stream.next_in = input
+            stream.avail_in = UInt32(kept + got)
+        }
+    }
+
+    /// Closes the file. Safe to call more than once; deinit calls it too. Never throws.
     public func close() {
-        if let file {
-            gzclose_r(file)
-            self.file = nil
+        if inflating {
+            inflateEnd(&stream)
+            inflating = false
+        }
+        if descriptor >= 0 {
+            closeDescriptor(descriptor)
+            descriptor = -1
         }
     }
+}
 
-    private func checkError(_ file: gzFile) throws(ZlibError) {
-        var code: Int32 = Z_OK
-        let text = gzerror(file, &code)
-        guard code != Z_OK else { return }
-        if code == Z_ERRNO {
-            let err = errno
-            throw .system(err)
-        }
-        var message = text.map { String(cString: $0) } ?? "zlib error \(code)"
-        if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }  // no paths in messages
-        switch code {
-        case Z_BUF_ERROR: throw ZlibError(kind: .truncated, code: code, message: message)
-        case Z_DATA_ERROR: throw ZlibError(kind: .corrupt, code: code, message: message)
-        case Z_MEM_ERROR: throw ZlibError(kind: .outOfMemory, code: code, message: message)
-        default: throw ZlibError(kind: .other, code: code, message: message)
-        }
-    }
+// The POSIX calls by other names, for use inside the class, whose `read` and `close` hide them.
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
+private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

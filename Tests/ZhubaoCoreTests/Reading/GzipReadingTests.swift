@@ -32,6 +32,33 @@ import Testing
         }
     }
 
+    /// zlib's gz* layer ignores bytes after the last member; formats.md calls such a stream
+    /// corrupt, so the file is refused. A second member after the first is still read.
+    @Test(arguments: [[0x00], [0x00, 0x00, 0x00, 0x00], Array("trailer".utf8), [0x1F], [0x1F, 0x8C]])
+    func bytesAfterTheLastMemberAreAnError(_ tail: [UInt8]) throws {
+        let scratch = try ReadingScratch()
+        let text = Array(sampleText(lines: 500).utf8)
+        let path = try scratch.write("tail.gz", try scratch.gzip(text) + tail)
+        let error = #expect(throws: InputError.self) { _ = try readAll(ByteSource(path: path, gzip: true)) }
+        guard case .gzip(_, let zlib) = error else {
+            Issue.record("expected a gzip error, got \(String(describing: error))")
+            return
+        }
+        #expect(zlib.kind == .corrupt)
+        #expect(error?.description == "tail.gz: gzip stream is corrupt (data after the end of the gzip stream)")
+    }
+
+    @Test func anEmptyFileIsNotGzip() throws {
+        let scratch = try ReadingScratch()
+        let path = try scratch.write("empty.gz", [])
+        let error = #expect(throws: InputError.self) { _ = try readAll(ByteSource(path: path, gzip: true)) }
+        guard case .gzip(_, let zlib) = error else {
+            Issue.record("expected a gzip error, got \(String(describing: error))")
+            return
+        }
+        #expect(zlib.kind == .notGzip)
+    }
+
     @Test func garbageInTheMiddleIsAnError() throws {
         let scratch = try ReadingScratch()
         var bytes = try scratch.gzip(Array(sampleText(lines: 20000).utf8))
