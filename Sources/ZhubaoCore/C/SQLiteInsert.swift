@@ -15,7 +15,8 @@ public struct SQLiteInsertError: Error, Sendable, Equatable, CustomStringConvert
 /// million receipts or hardship rows in one file) go through here instead of GRDB's
 /// `StatementArguments`, which boxed every value (measured: binding through it cost more than
 /// parsing the file). Rows are written `batch` at a time by one multi-row statement, which
-/// halves SQLite's per-statement cost; `flush()` writes the rest one by one. Both statements
+/// spares SQLite most of its per-statement work (measured on a million hardship rows, single
+/// thread: 3.4 s → 2.6 s); `flush()` writes the rest one by one. Both statements
 /// are finalized by `close()` or at the latest on deinit, on every path.
 final class PreparedInsert<R: FastInsertable> {
     static var batch: Int { 64 }
