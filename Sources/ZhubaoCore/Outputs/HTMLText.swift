@@ -7,22 +7,15 @@ public enum HTMLText {
     /// Text for element content and attribute values: every character that could start markup is
     /// escaped, control characters other than tab and line feed are dropped.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        XMLText.escapeMarkup(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\r": continue
+            case "'": return "&#39;"
+            case "\r": return ""
             case _ where (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7F...0x9F).contains(scalar.value):
-                continue
-            default: out.unicodeScalars.append(scalar)
+                return ""
+            default: return nil
             }
         }
-        return out
     }
 
     /// Escaped text whose line breaks show as `<br>`.

@@ -3,6 +3,19 @@ public enum XMLText {
     /// XML character data: markup escaped, CR kept as a reference (a parser would turn a raw CR
     /// into LF), characters that XML 1.0 forbids dropped.
     public static func escape(_ text: String) -> String {
+        escapeMarkup(text) { scalar in
+            switch scalar {
+            case "\r": return "&#13;"
+            case "\t", "\n": return nil
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: return ""
+            default: return nil
+            }
+        }
+    }
+
+    /// `&`, `<`, `>` and `"` as references; every other scalar as `other` says: its replacement,
+    /// "" to drop it, nil to keep it. Shared by the XML and the HTML writers.
+    static func escapeMarkup(_ text: String, other: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -11,10 +24,8 @@ public enum XMLText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "\r": out += "&#13;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if let replacement = other(scalar) { out += replacement } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out
