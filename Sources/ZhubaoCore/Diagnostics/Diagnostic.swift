@@ -90,5 +90,28 @@ public struct DiagnosticBag: Sendable {
     }
 
     public var hasErrors: Bool { droppedErrors > 0 || items.contains { $0.severity == .error } }
+
+    /// How many diagnostics were appended, kept or not: a position to insert at later.
+    public var appended: Int { items.count + dropped }
+
+    /// This bag with `inserts` put where they belong: each group before the diagnostic that was
+    /// appended at its position (`appended` at the time), in order, as if they had been
+    /// appended then. The limit applies to the result as it would have.
+    public func inserting(_ inserts: [(position: Int, diagnostics: [Diagnostic])]) -> DiagnosticBag {
+        guard !inserts.isEmpty else { return self }
+        var merged = DiagnosticBag(limit: limit)
+        var next = 0
+        for (position, item) in items.enumerated() {
+            while next < inserts.count, inserts[next].position <= position {
+                for diagnostic in inserts[next].diagnostics { merged.append(diagnostic) }
+                next += 1
+            }
+            merged.append(item)
+        }
+        for insert in inserts[next...] { for diagnostic in insert.diagnostics { merged.append(diagnostic) } }
+        merged.dropped += dropped
+        merged.droppedErrors += droppedErrors
+        return merged
+    }
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
 }

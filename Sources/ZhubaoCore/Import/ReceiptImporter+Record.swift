@@ -22,14 +22,29 @@ struct ReceiptFields {
         try reader.forEachChild { _ = try values.take(reader) }
     }
 
-    /// Checks the receipt read, adds its diagnostics and stores it when it has no error.
-    /// Returns its amount for the file's total (nil when it cannot be read).
-    func check(xml: XMLImport, index: Int, mentioned: [(name: Substring, line: Int?)],
-               into sink: inout some RecordSink) throws -> Fen? {
-        let v = values
+    /// What the reading thread knows of one receipt; checked where the rows go.
+    struct Read {
+        let values: XMLFields
+        let index: Int
+        let mentioned: [(name: Substring, line: Int?)]
+        let start: Int?
+        /// Diagnostics appended before this receipt's, for putting its own in their place.
+        let position: Int
+    }
+
+    /// What the reading thread needs back: the file's total and the receipts' diagnostics.
+    final class Results: @unchecked Sendable {
+        var sum = ReceiptSum()
+        var diagnostics: [(position: Int, diagnostics: [Diagnostic])] = []
+    }
+
+    /// Checks the receipt read and stores it when it has no error; returns its diagnostics and
+    /// its amount for the file's total (nil when it cannot be read).
+    static func check(_ read: Read, file: String, into sink: inout some RecordSink) throws -> ([Diagnostic], Fen?) {
+        let v = read.values, index = read.index
         // `r` reads the fields (the XSD checks their format too: its messages are not repeated),
         // `rule` the conditions between fields, which only this checks.
-        var r = FieldReader(location: Location(file: xml.file))
+        var r = FieldReader(location: Location(file: file))
         var rule = FieldReader(location: r.location)
         func label(_ field: Field) -> String { v.label(field) }
         let ticketNo = r.required(v[Field.ticketNo], label(.ticketNo))
@@ -67,14 +82,15 @@ struct ReceiptFields {
         if status == "NORMAL", amount < .zero {
             rule.fail(label(.amount), "金额 \(amount.yuan) 为负：只有状态 REVERSAL（冲正）的税票可以为负数")
         }
+        var diagnostics: [Diagnostic] = []
         if !r.diagnostics.isEmpty || !rule.diagnostics.isEmpty {
             let xpath = "\(ReceiptImporter.recordsPath)[\(index)]"
-            xml.report(r, xpath: xpath, fields: v, mentioned: mentioned)
-            xml.report(rule, xpath: xpath, fields: v, mentioned: [])
+            diagnostics = XMLImport.located(r, xpath: xpath, fields: v, mentioned: read.mentioned, file: file, start: read.start)
+                + XMLImport.located(rule, xpath: xpath, fields: v, mentioned: [], file: file, start: read.start)
         }
         if r.isValid, rule.isValid {
             let record = ReceiptRecord(
-                id: nil, fileId: sink.fileId, source: "\(xml.file):\(ReceiptImporter.recordsPath)[\(index)]",
+                id: nil, fileId: sink.fileId, source: "\(file):\(ReceiptImporter.recordsPath)[\(index)]",
                 ticketNo: ticketNo, idNumber: id,
                 idValid: idValid, name: personName, insuranceType: insurance, periodFrom: v[Field.periodFrom] ?? from.iso,
                 periodTo: v[Field.periodTo] ?? to.iso,
@@ -82,6 +98,6 @@ struct ReceiptFields {
                 bankCode: bankCode, status: status, reversesTicketNo: reverses)
             try sink.insertRow(record)
         }
-        return readable ? amount : nil
+        return (diagnostics, readable ? amount : nil)
     }
 }

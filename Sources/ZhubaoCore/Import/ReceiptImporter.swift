@@ -17,8 +17,23 @@ struct ReceiptImporter: FileImporter {
     func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome {
         let xml = try XMLImport(url: url, name: name, schema: "tax-receipt.xsd", context: context)
         var count: Int?
-        var sum = ReceiptSum()
         var header: XMLFields?
+        // The checks of each receipt run where its row goes (the writing thread, which idles
+        // beside libxml2), a batch at a time; their diagnostics are put back in file order.
+        let results = ReceiptFields.Results(), file = xml.file
+        var batch: [ReceiptFields.Read] = []
+        func send() throws {
+            guard !batch.isEmpty else { return }
+            let reads = batch
+            batch.removeAll(keepingCapacity: true)
+            try sink.whereRowsGo { sink in
+                for read in reads {
+                    let (diagnostics, amount) = try ReceiptFields.check(read, file: file, into: &sink)
+                    results.sum.add(amount)
+                    if !diagnostics.isEmpty { results.diagnostics.append((read.position, diagnostics)) }
+                }
+            }
+        }
         let completed = try xml.run { reader in
             var fields = ReceiptFields(reader)
             count = try xml.walk(reader, Self.shape, header: {
@@ -26,9 +41,15 @@ struct ReceiptImporter: FileImporter {
             }, record: { index in
                 try fields.read(reader)
                 let mentioned = xml.finish(last: fields.values.lastLine)
-                sum.add(try fields.check(xml: xml, index: index, mentioned: mentioned, into: &sink))
+                batch.append(ReceiptFields.Read(values: fields.values, index: index, mentioned: mentioned,
+                                                start: xml.openStart, position: xml.outcome.diagnostics.appended))
+                if batch.count == 256 { try send() }
             })
         }
+        try send()
+        try sink.settle()
+        xml.outcome.diagnostics = xml.outcome.diagnostics.inserting(results.diagnostics)
+        let sum = results.sum
         xml.outcome.recordCount = count ?? 0
         if completed, let count, let header {
             xml.checkCount(stated: header[HeaderField.recordCount], line: header.line(HeaderField.recordCount),

@@ -126,15 +126,30 @@ final class XMLImport {
     /// on the field's line, else the record's), leaving out those libxml2 already reported.
     func report(_ fieldReader: FieldReader, xpath: String, fields: some XMLFieldLookup,
                 mentioned: [(name: Substring, line: Int?)]) {
+        for diagnostic in Self.located(fieldReader, xpath: xpath, fields: fields, mentioned: mentioned, file: file, start: open?.start) {
+            outcome.diagnostics.append(diagnostic)
+        }
+    }
+
+    /// The start line of the record element being read, for `located`.
+    var openStart: Int? { open?.start }
+
+    /// A field reader's diagnostics placed at their field's line and XPath (`start`, the
+    /// record's line, for a field that is absent); those the schema already reported for the
+    /// same element (`mentioned`) are left out.
+    static func located(_ fieldReader: FieldReader, xpath: String, fields: some XMLFieldLookup,
+                        mentioned: [(name: Substring, line: Int?)], file: String, start: Int?) -> [Diagnostic] {
+        var placed: [Diagnostic] = []
         for var diagnostic in fieldReader.diagnostics {
             if let label = diagnostic.location.field {
                 let line = fields.line(of: label)
                 let leaf = label.split(separator: "/").last ?? Substring(label)
                 if mentioned.contains(where: { $0.name == leaf && (line == nil || $0.line == line) }) { continue }
-                diagnostic.location = Location(file: file, line: line ?? open?.start, xpath: xpath + "/" + label)
+                diagnostic.location = Location(file: file, line: line ?? start, xpath: xpath + "/" + label)
             }
-            outcome.diagnostics.append(diagnostic)
+            placed.append(diagnostic)
         }
+        return placed
     }
 
     private func collect() {

@@ -44,6 +44,16 @@ public struct ForwardingSink: RecordSink {
         record = box.record
     }
 
+    public mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws {
+        try flush()
+        try channel.put { sink in try sink.runHere(work) }
+    }
+
+    public mutating func settle() throws {
+        try flush()
+        try channel.putAndWait { _ in }
+    }
+
     /// Hands over the rows encoded so far.
     mutating func flush() throws {
         guard let batch = rows, batch.count > 0, let send else { return }

@@ -107,6 +107,21 @@ public protocol RecordSink {
     mutating func insertRow<R: FastInsertable>(_ record: R) throws
     /// Inserts a row of `R`'s table whose values `body` adds in the order of `R.insertColumns`.
     mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws
+    /// Runs `work` where the rows are written, after everything handed over before it: on the
+    /// writing thread for a `ForwardingSink`, at once otherwise. An importer gives it checks
+    /// that need not hold up the reading.
+    mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws
+    /// Returns once all `whereRowsGo` work has run.
+    mutating func settle() throws
+}
+
+extension RecordSink {
+    /// `whereRowsGo` for a sink that writes on the calling thread.
+    mutating func runHere(_ work: (inout any RecordSink) throws -> Void) throws {
+        var sink: any RecordSink = self
+        defer { if let same = sink as? Self { self = same } }
+        try work(&sink)
+    }
 }
 
 public struct StoreSink: RecordSink {
@@ -134,6 +149,9 @@ public struct StoreSink: RecordSink {
     public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {
         try statement(for: R.self).insert(encoding: body)
     }
+
+    public mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws { try runHere(work) }
+    public mutating func settle() throws {}
 
     /// Writes rows encoded on another thread (`ForwardingSink`).
     mutating func insertRows<R: FastInsertable>(_ rows: EncodedRows, as type: R.Type) throws {
@@ -167,4 +185,6 @@ public struct DiscardingSink: RecordSink {
     public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {}
     public mutating func insertRow<R: FastInsertable>(_ record: R) throws {}
     public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {}
+    public mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws { try runHere(work) }
+    public mutating func settle() throws {}
 }

@@ -84,6 +84,27 @@ extension Validator.Report {
         #expect(rows[1].base == nil && rows[1].contractNo == nil && rows[1].bankCode == nil && rows[1].channel == "SELF")
     }
 
+    /// The schema's messages come from the reading thread, the receipts' own checks from the
+    /// writing thread; the report lists them in file order all the same, receipt by receipt,
+    /// over more than one batch of checks (256 receipts).
+    @Test func diagnosticsOfReadingAndOfChecksComeInFileOrder() throws {
+        var receipts = (1...600).map { TaxXML.receipt(ticket: "T\($0)", amount: "1.00") }
+        receipts[0] = TaxXML.receipt(ticket: "T1", amount: "1.5")                             // schema: Amount format
+        receipts[1] = TaxXML.receipt(ticket: "T2", amount: "-1.00")                           // check: negative NORMAL
+        receipts[299] = TaxXML.receipt(ticket: "T300", id: "360702196703150031", amount: "1.00")  // check: E003 warning
+        receipts[300] = TaxXML.receipt(ticket: "T301", channel: "CASH")                       // schema: Channel enumeration
+        receipts[599] = TaxXML.receipt(ticket: "T600", channel: "LOAN", contract: nil)        // check: LOAN without ContractNo
+        let report = try ImportProbe().validate(TaxXML.name, bytes: Array(TaxXML.document(receipts, total: "0.00").utf8))
+        let (outcome, _) = try ImportProbe().importFile(TaxXML.name, bytes: Array(TaxXML.document(receipts, total: "0.00").utf8),
+                                                        as: ReceiptRecord.self)
+        func receiptNumbers(_ items: [Diagnostic]) -> [Int] {
+            items.compactMap { $0.location.xpath?.split(separator: "[").dropFirst().first?.split(separator: "]").first.flatMap { Int($0) } }
+        }
+        let numbers = receiptNumbers(outcome.diagnostics.items)
+        #expect(numbers == numbers.sorted() && Set(numbers) == [1, 2, 300, 301, 600], "\(numbers)")
+        #expect(outcome.diagnostics.items.map(\.message) == report.diagnostics.map(\.message))
+    }
+
     @Test func honoursAGB18030Declaration() throws {
         let text = TaxXML.document([TaxXML.receipt(name: "钟淑堃𠮷")], encoding: "GB18030")
         let bytes = try ImportProbe.gb18030(text)
