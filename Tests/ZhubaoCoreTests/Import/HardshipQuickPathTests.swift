@@ -62,16 +62,8 @@ import Testing
         """
         let bytes = try ImportProbe.gb18030(text)
         let probe = try ImportProbe()
-        let url = try probe.write(Self.name, bytes: bytes)
-        let parsed = try FileName.parse(Self.name).get()
-        let context = ImportContext(settings: probe.settings, schemaDirectory: SchemaLocator.directory())
         func run(quick: Bool) throws -> (ImportOutcome, [HardshipRowRecord]) {
-            let store = try Store()
-            let row = InputFileRecord(id: nil, name: Self.name, sha256: "x", size: Int64(bytes.count), status: .rejected,
-                                      recordCount: 0, receivedAt: "t", receivedOn: "2026-01-31")
-            let (_, outcome) = try store.importFile(row, readingAhead: { sink in
-                try HardshipImporter(quick: quick).read(url, name: parsed, context: context, into: &sink)
-            })
+            let (outcome, store) = try probe.importIntoStore(Self.name, bytes: bytes, importer: HardshipImporter(quick: quick))
             return (outcome, try store.database.read { db in try HardshipRowRecord.order(Column("id")).fetchAll(db) })
         }
         let (quickOutcome, quickRows) = try run(quick: true)

@@ -47,18 +47,26 @@ final class ImportProbe {
 
     /// Imports into an in-memory store and returns what was stored.
     func importFile<R: FetchableRecordType>(_ name: String, bytes: [UInt8], as type: R.Type) throws -> (ImportOutcome, [R]) {
+        let (outcome, store) = try importIntoStore(name, bytes: bytes)
+        let records = try store.database.read { db in try R.fetchAll(db) }
+        return (outcome, records)
+    }
+
+    /// Imports into a fresh in-memory store the way `run` does (the importer on its own thread,
+    /// the rows inserted on this one), with the kind's importer or the one given.
+    func importIntoStore(_ name: String, bytes: [UInt8], importer: (any FileImporter)? = nil,
+                         receivedOn: String = "2026-01-31") throws -> (ImportOutcome, Store) {
         let url = try write(name, bytes: bytes)
         let store = try Store()
         let parsed = try FileName.parse(name).get()
         let row = InputFileRecord(id: nil, name: name, sha256: "x", size: Int64(bytes.count), status: .rejected,
-                                  recordCount: 0, receivedAt: "t", receivedOn: "2026-01-31")
+                                  recordCount: 0, receivedAt: "t", receivedOn: receivedOn)
         let context = ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory())
-        // The path `run` takes: the importer on its own thread, the rows inserted on this one.
+        let chosen = importer ?? Importers.importer(for: parsed.kind)
         let (_, outcome) = try store.importFile(row, readingAhead: { sink in
-            try Importers.importer(for: parsed.kind).read(url, name: parsed, context: context, into: &sink)
+            try chosen.read(url, name: parsed, context: context, into: &sink)
         })
-        let records = try store.database.read { db in try R.fetchAll(db) }
-        return (outcome, records)
+        return (outcome, store)
     }
 }
 

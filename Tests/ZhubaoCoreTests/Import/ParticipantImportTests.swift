@@ -96,16 +96,7 @@ enum PartXML {
     /// Imports into one in-memory store and reads back the participants and the co-borrowers.
     static func importWithCoBorrowers(_ name: String, bytes: [UInt8], probe: ImportProbe) throws
         -> (ImportOutcome, [ParticipantRecord], [CoBorrowerRecord]) {
-        let url = try probe.write(name, bytes: bytes)
-        let store = try Store()
-        let parsed = try FileName.parse(name).get()
-        let row = InputFileRecord(id: nil, name: name, sha256: "x", size: Int64(bytes.count), status: .rejected,
-                                  recordCount: 0, receivedAt: "t", receivedOn: "2026-02-10")
-        let context = ImportContext(settings: probe.settings, schemaDirectory: SchemaLocator.directory())
-        // The path `run` takes: the importer on its own thread, the rows inserted on this one.
-        let (_, outcome) = try store.importFile(row, readingAhead: { sink in
-            try Importers.importer(for: parsed.kind).read(url, name: parsed, context: context, into: &sink)
-        })
+        let (outcome, store) = try probe.importIntoStore(name, bytes: bytes, receivedOn: "2026-02-10")
         let (people, coBorrowers) = try store.database.read { db in
             (try ParticipantRecord.fetchAll(db), try CoBorrowerRecord.fetchAll(db))
         }
