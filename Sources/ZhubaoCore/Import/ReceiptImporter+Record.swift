@@ -9,6 +9,8 @@ struct ReceiptFields {
                         "PaidOn", "Channel", "ContractNo", "BankCode", "Status", "ReversesTicketNo"]
 
     static let insuranceTypes = ["110", "170"], channels = ["LOAN", "SELF"], statuses = ["NORMAL", "REVERSAL"]
+    /// Labels of the fields (no prefix: receipts are flat).
+    static let labels = names
 
     private(set) var values: XMLFields
 
@@ -24,7 +26,7 @@ struct ReceiptFields {
 
     /// What the reading thread knows of one receipt; checked where the rows go.
     struct Read {
-        let values: XMLFields
+        let values: XMLFieldValues
         let index: Int
         let mentioned: [(name: Substring, line: Int?)]
         let start: Int?

@@ -117,6 +117,7 @@ final class XMLSchemaCache: @unchecked Sendable {
     static let shared = XMLSchemaCache()
     private let lock = NSLock()
     private var schemas: [String: XMLSchema] = [:]
+    private var digests: [String: String] = [:]
 
     static let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("schemas", isDirectory: true)
@@ -130,15 +131,31 @@ final class XMLSchemaCache: @unchecked Sendable {
     }
 
     func schema(_ file: String, in directory: URL?) throws -> XMLSchema {
-        let paths = [directory ?? SchemaLocator.directory(), Self.sourceTree].compactMap { $0?.appendingPathComponent(file).path }
-        guard let path = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw Missing(file: file, searched: paths)
-        }
+        let path = try Self.path(file, in: directory)
         lock.lock()
         defer { lock.unlock() }
         if let schema = schemas[path] { return schema }
         let schema = try XMLSchema(path: path)
         schemas[path] = schema
         return schema
+    }
+
+    /// The SHA-256 of the XSD `schema(_:in:)` would load, read once per process.
+    func digest(_ file: String, in directory: URL?) throws -> String {
+        let path = try Self.path(file, in: directory)
+        lock.lock()
+        defer { lock.unlock() }
+        if let digest = digests[path] { return digest }
+        let digest = try FileDigest.of(URL(fileURLWithPath: path)).sha256
+        digests[path] = digest
+        return digest
+    }
+
+    private static func path(_ file: String, in directory: URL?) throws -> String {
+        let paths = [directory ?? SchemaLocator.directory(), Self.sourceTree].compactMap { $0?.appendingPathComponent(file).path }
+        guard let path = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw Missing(file: file, searched: paths)
+        }
+        return path
     }
 }

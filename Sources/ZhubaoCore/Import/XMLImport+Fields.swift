@@ -4,32 +4,25 @@ protocol XMLFieldLookup {
     func line(of label: String) -> Int?
 }
 
-/// The text of one record element's leaf children, found by interned name (a pointer
-/// comparison per element, no string made for names). Reused record after record.
-struct XMLFields: XMLFieldLookup {
-    /// Put before each local name in labels: "" or "Loan/".
-    let prefix: String
-    let localNames: [String]
-    /// `prefix` + each local name.
+/// The texts of one record element's leaf children and the lines they were on, by field;
+/// what a record's checks read. Made by `XMLFields` from the text reader, or from bytes by the
+/// receipts' quick path.
+struct XMLFieldValues: XMLFieldLookup, Sendable {
+    /// `prefix` + each local name: `Loan/ContractNo`.
     let labels: [String]
-    private let names: [XMLName]
-    private(set) var values: [String?]
-    private(set) var lines: [Int?]
+    var values: [String?]
+    var lines: [Int?]
 
-    init(_ reader: XMLStreamReader, _ localNames: [String], prefix: String = "") {
-        self.prefix = prefix
-        self.localNames = localNames
-        labels = localNames.map { prefix + $0 }
-        names = localNames.map(reader.intern)
-        values = Array(repeating: nil, count: localNames.count)
+    init(labels: [String]) {
+        self.labels = labels
+        values = Array(repeating: nil, count: labels.count)
         lines = values.map { _ in nil }
     }
 
-    mutating func clear() {
-        for i in values.indices {
-            values[i] = nil
-            lines[i] = nil
-        }
+    init(labels: [String], values: [String?], lines: [Int?]) {
+        self.labels = labels
+        self.values = values
+        self.lines = lines
     }
 
     subscript(_ field: some RawRepresentable<Int>) -> String? { values[field.rawValue] }
@@ -38,16 +31,6 @@ struct XMLFields: XMLFieldLookup {
 
     /// The label of a field for FieldReader and XPaths: `Loan/ContractNo`.
     func label(_ field: some RawRepresentable<Int>) -> String { labels[field.rawValue] }
-
-    /// When the reader is on the start tag of one of these fields, reads its text (nil when it
-    /// holds elements: the schema reports that) and returns true; the reader is then on its end.
-    mutating func take(_ reader: XMLStreamReader) throws -> Bool {
-        let name = reader.internedLocalName
-        guard let index = names.firstIndex(of: name) else { return false }
-        lines[index] = reader.lineNumber
-        values[index] = try reader.leafText()
-        return true
-    }
 
     /// The last line a field was read on.
     var lastLine: Int? {
@@ -58,6 +41,50 @@ struct XMLFields: XMLFieldLookup {
 
     func line(of label: String) -> Int? {
         labels.firstIndex(of: label).flatMap { lines[$0] }
+    }
+}
+
+/// The text of one record element's leaf children, found by interned name (a pointer
+/// comparison per element, no string made for names). Reused record after record.
+struct XMLFields: XMLFieldLookup {
+    /// Put before each local name in labels: "" or "Loan/".
+    let prefix: String
+    let localNames: [String]
+    private let names: [XMLName]
+    /// What was read of the current record.
+    private(set) var read: XMLFieldValues
+
+    init(_ reader: XMLStreamReader, _ localNames: [String], prefix: String = "") {
+        self.prefix = prefix
+        self.localNames = localNames
+        read = XMLFieldValues(labels: localNames.map { prefix + $0 })
+        names = localNames.map(reader.intern)
+    }
+
+    var labels: [String] { read.labels }
+    var values: [String?] { read.values }
+
+    mutating func clear() {
+        for i in read.values.indices {
+            read.values[i] = nil
+            read.lines[i] = nil
+        }
+    }
+
+    subscript(_ field: some RawRepresentable<Int>) -> String? { read[field] }
+    func line(_ field: some RawRepresentable<Int>) -> Int? { read.line(field) }
+    func label(_ field: some RawRepresentable<Int>) -> String { read.label(field) }
+    var lastLine: Int? { read.lastLine }
+    func line(of label: String) -> Int? { read.line(of: label) }
+
+    /// When the reader is on the start tag of one of these fields, reads its text (nil when it
+    /// holds elements: the schema reports that) and returns true; the reader is then on its end.
+    mutating func take(_ reader: XMLStreamReader) throws -> Bool {
+        let name = reader.internedLocalName
+        guard let index = names.firstIndex(of: name) else { return false }
+        read.lines[index] = reader.lineNumber
+        read.values[index] = try reader.leafText()
+        return true
     }
 }
 

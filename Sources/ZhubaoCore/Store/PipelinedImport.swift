@@ -54,6 +54,11 @@ public struct ForwardingSink: RecordSink {
         try channel.putAndWait { _ in }
     }
 
+    public mutating func discardRows() throws {
+        rows = rows.map { EncodedRows(columns: $0.columns) }  // not handed over yet: dropped here
+        try channel.putAndWait { sink in try sink.discardRows() }
+    }
+
     /// Hands over the rows encoded so far.
     mutating func flush() throws {
         guard let batch = rows, batch.count > 0, let send else { return }

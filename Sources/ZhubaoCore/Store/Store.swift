@@ -113,6 +113,9 @@ public protocol RecordSink {
     mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws
     /// Returns once all `whereRowsGo` work has run.
     mutating func settle() throws
+    /// Forgets every row written through `insertRow` so far (the file's registry row stays), so
+    /// that the file can be read again another way. Not for records written with `insert`.
+    mutating func discardRows() throws
 }
 
 extension RecordSink {
@@ -131,6 +134,9 @@ public struct StoreSink: RecordSink {
     /// by `finish()` and finalized by `close()`.
     private var statements: [ObjectIdentifier: AnyObject] = [:]
     private var flushes: [() throws -> Void] = []
+    /// The tables written through `insertRow`, and whether `insert` was used, for `discardRows`.
+    private var written: Set<String> = []
+    private var insertedRecords = false
 
     init(db: Database, fileId: Int64) {
         self.db = db
@@ -140,6 +146,7 @@ public struct StoreSink: RecordSink {
     public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
         try finish()  // rows held back go first: the store keeps the file's order across tables
         try record.insert(db)
+        insertedRecords = true
     }
 
     public mutating func insertRow<R: FastInsertable>(_ record: R) throws {
@@ -153,6 +160,16 @@ public struct StoreSink: RecordSink {
     public mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws { try runHere(work) }
     public mutating func settle() throws {}
 
+    public mutating func discardRows() throws {
+        precondition(!insertedRecords, "discardRows() cannot undo insert(_:)")
+        let tables = written
+        close()  // rows held back are dropped with their statements
+        written = []
+        for table in tables.sorted() {
+            try db.execute(sql: "DELETE FROM \(table) WHERE fileId = ?", arguments: [fileId])
+        }
+    }
+
     /// Writes rows encoded on another thread (`ForwardingSink`).
     mutating func insertRows<R: FastInsertable>(_ rows: EncodedRows, as type: R.Type) throws {
         try statement(for: R.self).insert(rows)
@@ -163,6 +180,7 @@ public struct StoreSink: RecordSink {
         if let statement = statements[key] { return unsafeDowncast(statement, to: PreparedInsert<R>.self) }
         let statement = try PreparedInsert<R>(db)
         statements[key] = statement
+        written.insert(R.databaseTableName)
         flushes.append { try statement.flush() }
         return statement
     }
@@ -187,4 +205,5 @@ public struct DiscardingSink: RecordSink {
     public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {}
     public mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws { try runHere(work) }
     public mutating func settle() throws {}
+    public mutating func discardRows() throws {}
 }

@@ -84,6 +84,22 @@ extension Validator.Report {
         #expect(rows[1].base == nil && rows[1].contractNo == nil && rows[1].bankCode == nil && rows[1].channel == "SELF")
     }
 
+    /// Regression: with `XML_PARSE_NOCDATA`, libxml2's text reader dropped a CDATA section's
+    /// text, so `<Name><![CDATA[…]]></Name>` read as an empty name and rejected the file. Both
+    /// paths (the quick one and the text reader) read it.
+    @Test(arguments: [true, false])
+    func readsTextInACDATASection(quick: Bool) throws {
+        let text = TaxXML.document([TaxXML.receipt(name: "<![CDATA[刘<建国>]]>"),
+                                    TaxXML.receipt(ticket: "T2", name: "钟<![CDATA[&]]>淑堃")])
+        var importer = ReceiptImporter()
+        importer.quick = quick
+        let probe = try ImportProbe()
+        let (outcome, store) = try probe.importIntoStore(TaxXML.name, bytes: Array(text.utf8), importer: importer)
+        let rows = try store.database.read { db in try ReceiptRecord.fetchAll(db) }
+        #expect(!outcome.rejects, "\(outcome.reason)")
+        #expect(rows.map(\.name) == ["刘<建国>", "钟&淑堃"])
+    }
+
     /// The schema's messages come from the reading thread, the receipts' own checks from the
     /// writing thread; the report lists them in file order all the same, receipt by receipt,
     /// over more than one batch of checks (256 receipts).

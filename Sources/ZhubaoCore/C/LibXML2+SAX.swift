@@ -1,0 +1,151 @@
+import CLibXML2
+
+/// What an `XMLSAXReader` reports while it parses. Every pointer is valid only during the call.
+protocol XMLSAXHandler: AnyObject {
+    /// A start tag: its interned local name, its namespace URI (nil: none), its attributes (not
+    /// the namespace declarations), and the line its start tag ends on.
+    func startElement(_ localName: XMLName, namespace: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int)
+    func endElement(_ localName: XMLName)
+    /// Character data (text, CDATA, whitespace, resolved character and predefined references).
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+/// The attributes of a start tag, as libxml2 passes them to `startElementNs`.
+struct XMLSAXAttributes {
+    let count: Int
+    /// Five pointers an attribute: local name, prefix, URI, value start, value end.
+    let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+    func localName(_ index: Int) -> XMLName { XMLName(pointer: raw?[5 * index]) }
+    func namespace(_ index: Int) -> UnsafePointer<xmlChar>? { raw?[5 * index + 2] }
+}
+
+/// libxml2's push parser driven through SAX, over a `ByteSource`, in constant memory: no tree,
+/// no text reader, no schema. The handler sees every element and text as it is parsed; the
+/// caller feeds the file a chunk at a time (`next()`) and acts between chunks.
+///
+/// Safety: the same options as `XMLStreamReader` without `NOBLANKS` (whitespace reaches the
+/// handler) — no entity is expanded or fetched, nothing loaded from the network. A document
+/// type declaration stops the parser at once (`sawDeclaration`); so does any message libxml2
+/// gives, error or warning (`messages`), since what this reader is for is the plain case.
+///
+/// Threads: one reader, one thread. The thread's global libxml2 error handlers are borrowed for
+/// each `next()` (encoding errors are reported there) and put back before it returns.
+final class XMLSAXReader {
+    let fileName: String
+    let source: ByteSource
+    private let context: LibXML2Context
+    private let box: Box
+    private let parser: xmlParserCtxtPtr
+    private var buffer: UnsafeMutableRawBufferPointer
+    private(set) var isAtEnd = false
+    /// The parser met `<!DOCTYPE`.
+    var sawDeclaration: Bool { box.sawDeclaration }
+
+    /// What the C callbacks reach through libxml2's user-data pointer.
+    private final class Box {
+        var handler: (any XMLSAXHandler)?
+        unowned let context: LibXML2Context
+        var parser: xmlParserCtxtPtr?
+        var sawDeclaration = false
+        init(context: LibXML2Context) {
+            self.context = context
+        }
+        static func from(_ pointer: UnsafeMutableRawPointer?) -> Box {
+            Unmanaged<Box>.fromOpaque(pointer!).takeUnretainedValue()
+        }
+        var line: Int { Int(parser?.pointee.input?.pointee.line ?? 0) }
+    }
+
+    /// Who the parser reports to; set it (after interning its names) before the first `next()`.
+    var handler: (any XMLSAXHandler)? {
+        get { box.handler }
+        set { box.handler = newValue }
+    }
+
+    init(source: ByteSource, fileName: String? = nil, chunkSize: Int = 1 << 16) throws {
+        _ = XMLSAXReader.libraryInitialized
+        let name = fileName ?? source.fileName
+        let context = LibXML2Context(source: source, fileName: name)
+        let box = Box(context: context)
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { user, localName, _, uri, _, _, count, _, attributes in
+            let box = Box.from(user)
+            box.handler?.startElement(XMLName(pointer: localName), namespace: uri,
+                                     attributes: XMLSAXAttributes(count: Int(count), raw: attributes), line: box.line)
+        }
+        sax.endElementNs = { user, localName, _, _ in Box.from(user).handler?.endElement(XMLName(pointer: localName)) }
+        sax.characters = { user, bytes, count in
+            guard let bytes, count > 0 else { return }
+            Box.from(user).handler?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+        }
+        sax.ignorableWhitespace = sax.characters
+        sax.internalSubset = { user, _, _, _ in
+            let box = Box.from(user)
+            box.sawDeclaration = true
+            if let parser = box.parser { xmlStopParser(parser) }
+        }
+        sax.serror = { user, error in
+            LibXML2Context.errorHandler(Unmanaged.passUnretained(Box.from(user).context).toOpaque(), error)
+        }
+        let opaque = Unmanaged.passUnretained(box).toOpaque()
+        let created = context.capturingGlobalErrors { xmlCreatePushParserCtxt(&sax, opaque, nil, 0, name) }
+        guard let created else { throw XMLReadError.setupFailed(fileName: name, reason: "libxml2 could not create a parser") }
+        xmlCtxtUseOptions(created, XMLStreamReader.saxOptions)
+        box.parser = created
+        self.fileName = name
+        self.source = source
+        self.context = context
+        self.box = box
+        parser = created
+        buffer = .allocate(byteCount: chunkSize, alignment: 16)
+    }
+
+    deinit {
+        xmlFreeParserCtxt(parser)
+        buffer.deallocate()
+    }
+
+    private static let libraryInitialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Messages libxml2 gave so far (the first stops the parser).
+    var messages: [Diagnostic] { context.diagnostics.items }
+
+    /// Whether the document was parsed to its end with no message and no declaration.
+    var isClean: Bool { isAtEnd && messages.isEmpty && !box.sawDeclaration && parser.pointee.wellFormed == 1 }
+
+    /// Interns `name` in the parser's dictionary, to compare with the names the handler gets.
+    func intern(_ name: String) -> XMLName {
+        XMLName(pointer: xmlDictLookup(parser.pointee.dict, name, -1))
+    }
+
+    /// Parses the next chunk of the source (the handler is called as it goes). Returns false
+    /// once the document ended or the parser stopped (see `isClean`). Throws what the source
+    /// throws (a corrupt gzip stream, an I/O error).
+    func next() throws -> Bool {
+        guard !isAtEnd else { return false }
+        let count = try source.read(into: buffer)
+        let result = context.capturingGlobalErrors {
+            xmlParseChunk(parser, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
+        }
+        if count == 0 || result != 0 || !context.diagnostics.items.isEmpty || box.sawDeclaration
+            || parser.pointee.disableSAX != 0 {
+            isAtEnd = true
+        }
+        return !isAtEnd
+    }
+
+    func close() {
+        source.close()
+    }
+}
+
+extension XMLStreamReader {
+    /// For SAX: `parseOptions` without `NOBLANKS` (every character reaches the handler), with
+    /// `NOCDATA` (a CDATA section's text comes through `characters`).
+    static let saxOptions: Int32 = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+}

@@ -1,0 +1,124 @@
+/// The simple types of `tax-receipt.xsd`'s leaves, checked on the UTF-8 of their text as the
+/// XSD checks them (each pattern is anchored at both ends, `[0-9]` means ASCII digits only),
+/// plus the quick path's own plainness: no leaf that is whitespace and nothing else.
+enum ReceiptLeaf {
+    /// `Text`: `xs:string` of at least one character.
+    case text
+    /// `xs:string`.
+    case string
+    /// `Region`: `[0-9]{6}`.
+    case region
+    /// `Date`: `[0-9]{4}-[0-9]{2}-[0-9]{2}`.
+    case date
+    /// `Month`: `[0-9]{4}-(0[1-9]|1[0-2])`.
+    case month
+    /// `Amount`: `-?(0|[1-9][0-9]{0,7})\.[0-9]{2}`.
+    case amount
+    /// `xs:nonNegativeInteger`, here only as bare digits (`+1`, `-0` or ` 1 ` are valid for the
+    /// XSD and go the ordinary way).
+    case count
+    /// `[0-9]{n}`.
+    case digits(Int)
+    /// An enumeration of `xs:string` values.
+    case oneOf([String])
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.allSatisfy { isDigit(bytes[$0]) }
+    }
+
+    func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !bytes.isEmpty, bytes.allSatisfy(Self.isWhitespace) { return false }
+        let n = bytes.count
+        switch self {
+        case .string:
+            return true
+        case .text:
+            return n > 0
+        case .region:
+            return n == 6 && Self.digits(bytes, 0..<6)
+        case .digits(let count):
+            return n == count && Self.digits(bytes, 0..<count)
+        case .count:
+            return n > 0 && Self.digits(bytes, 0..<n)
+        case .date:
+            return n == 10 && Self.digits(bytes, 0..<4) && bytes[4] == 0x2D && Self.digits(bytes, 5..<7)
+                && bytes[7] == 0x2D && Self.digits(bytes, 8..<10)
+        case .month:
+            guard n == 7, Self.digits(bytes, 0..<4), bytes[4] == 0x2D else { return false }
+            let tens = bytes[5], ones = bytes[6]
+            return (tens == 0x30 && ones >= 0x31 && ones <= 0x39) || (tens == 0x31 && ones >= 0x30 && ones <= 0x32)
+        case .amount:
+            // -?(0|[1-9][0-9]{0,7})\.[0-9]{2}
+            var i = bytes.first == 0x2D ? 1 : 0
+            guard n - i >= 4, bytes[n - 3] == 0x2E, Self.digits(bytes, n - 2..<n) else { return false }
+            let whole = i..<(n - 3)
+            guard !whole.isEmpty, whole.count <= 8, Self.digits(bytes, whole) else { return false }
+            i = whole.lowerBound
+            return bytes[i] != 0x30 || whole.count == 1
+        case .oneOf(let values):
+            return values.contains { $0.utf8.elementsEqual(bytes) }
+        }
+    }
+}
+
+/// Receipts read by the quick path and handed to the writing thread together: their leaves'
+/// bytes in one buffer, so that no `String` is made (or freed) on the reading side.
+struct QuickReceipts: Sendable {
+    static let fields = ReceiptFields.names.count
+    /// Position of the first receipt among the file's (from 1).
+    let firstIndex: Int
+    private(set) var bytes: [UInt8] = []
+    /// Per receipt and field: where its text starts in `bytes` and ends, or -1 when absent.
+    private var starts: [Int32] = [], ends: [Int32] = []
+    private var lines: [Int32] = []
+    /// Per receipt: the line its start tag ends on.
+    private(set) var recordLines: [Int] = []
+    private(set) var count = 0
+
+    init(firstIndex: Int) {
+        self.firstIndex = firstIndex
+    }
+
+    mutating func begin(line: Int) {
+        recordLines.append(line)
+        starts.append(contentsOf: repeatElement(-1, count: Self.fields))
+        ends.append(contentsOf: repeatElement(-1, count: Self.fields))
+        lines.append(contentsOf: repeatElement(0, count: Self.fields))
+    }
+
+    mutating func set(_ field: Int, _ text: [UInt8], line: Int) {
+        let slot = count * Self.fields + field
+        starts[slot] = Int32(bytes.count)
+        bytes.append(contentsOf: text)
+        ends[slot] = Int32(bytes.count)
+        lines[slot] = Int32(clamping: line)
+    }
+
+    mutating func end() { count += 1 }
+
+    /// Receipt `i` of the batch as the record checks read it.
+    func values(_ i: Int) -> XMLFieldValues {
+        var values: [String?] = [], fieldLines: [Int?] = []
+        values.reserveCapacity(Self.fields)
+        fieldLines.reserveCapacity(Self.fields)
+        bytes.withUnsafeBufferPointer { buffer in
+            for slot in i * Self.fields..<(i + 1) * Self.fields {
+                guard starts[slot] >= 0 else {
+                    values.append(nil)
+                    fieldLines.append(nil)
+                    continue
+                }
+                let text = UnsafeBufferPointer(rebasing: buffer[Int(starts[slot])..<Int(ends[slot])])
+                values.append(String(decoding: text, as: UTF8.self))
+                fieldLines.append(Int(lines[slot]))
+            }
+        }
+        return XMLFieldValues(labels: ReceiptFields.labels, values: values, lines: fieldLines)
+    }
+}

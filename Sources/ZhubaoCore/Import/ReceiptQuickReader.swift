@@ -1,0 +1,180 @@
+import CLibXML2
+
+/// `schemas/tax-receipt.xsd` written out by hand for libxml2's SAX parser: the receipts' quick
+/// path (`ReceiptImporter.readQuickly`). It accepts only documents that the XSD accepts and that
+/// are plain besides — no whitespace-only leaf, no attribute but the root's `version`, counts
+/// written as bare digits — and declines everything else (`declined` says why), which then
+/// takes the ordinary path: libxml2's text reader validating against the XSD itself, whose
+/// messages are the ones a rejected file gets. It is pinned to the XSD it was written from
+/// (`schemaDigest`): when the XSD changes, the quick path stays off until this is brought in line.
+///
+/// What the XSD says, and where it is here: the root `ContributionReceipts` in the namespace,
+/// with `version`; `Header` then `Receipts` (a sequence, each once); `Header` and `Receipt` as
+/// `xs:all` of leaves (each at most once, the required ones present, any order); a leaf holds
+/// text only; whitespace between elements only; the leaves' types in `ReceiptLeaf`.
+final class ReceiptQuickReader: XMLSAXHandler {
+    /// SHA-256 of the `tax-receipt.xsd` this mirrors.
+    static let schemaDigest = "2c8284062e2bf82127480db193ca4c7c86024ddcf7aad037ab374b0f9dfa205c"
+    static let namespace = Array(ReceiptImporter.shape.namespace.utf8)
+    static let headerLeaves: [ReceiptLeaf] = [.text, .region, .string, .date, .count, .amount]
+    static let headerRequired: UInt32 = 0b111011
+    /// In `ReceiptFields.Field` order.
+    static let receiptLeaves: [ReceiptLeaf] = [
+        .text, .string, .text, .oneOf(["110", "170"]), .month, .month, .amount, .amount, .date,
+        .oneOf(["LOAN", "SELF"]), .text, .digits(3), .oneOf(["NORMAL", "REVERSAL"]), .text,
+    ]
+    /// All but Base, ContractNo, BankCode, ReversesTicketNo.
+    static let receiptRequired: UInt32 = 0b01_0011_1011_1111
+
+    private enum Place { case outside, root, header, receipts, receipt, after }
+
+    /// Why the document is not for the quick path; nil while it still is.
+    private(set) var declined: String?
+    /// The header's texts and lines, in `ReceiptImporter.HeaderField` order.
+    private(set) var header: [String?] = Array(repeating: nil, count: 6)
+    private(set) var headerLines: [Int?] = Array(repeating: nil, count: 6)
+    /// The receipts being read; at `batchSize` complete ones it moves to `ready`.
+    private var batch = QuickReceipts(firstIndex: 1)
+    private var ready: [QuickReceipts] = []
+    let batchSize: Int
+    /// Receipts read so far.
+    private(set) var count = 0
+
+    private var place = Place.outside
+    private var sawHeader = false, sawReceipts = false
+    private var namespacePointer: UnsafePointer<xmlChar>?
+    private let root, headerName, receipts, receipt, version: XMLName
+    private let headerNames, receiptNames: [XMLName]
+    /// The open leaf (index among its record's fields), or -1.
+    private var leaf = -1
+    private var leafLine = 0
+    private var seen: UInt32 = 0
+    private var text: [UInt8] = []
+
+    init(names reader: XMLSAXReader, batchSize: Int) {
+        self.batchSize = batchSize
+        root = reader.intern(ReceiptImporter.shape.root)
+        headerName = reader.intern(ReceiptImporter.shape.header)
+        receipts = reader.intern(ReceiptImporter.shape.list)
+        receipt = reader.intern(ReceiptImporter.shape.record)
+        version = reader.intern("version")
+        headerNames = ReceiptImporter.headerNames.map(reader.intern)
+        receiptNames = ReceiptFields.names.map(reader.intern)
+        text.reserveCapacity(256)
+    }
+
+    /// The document was read to the end of its root.
+    var isComplete: Bool { declined == nil && place == .after }
+
+    /// Hands over the full batches of receipts read since the last call; at the end of the
+    /// document (`last`), the rest too.
+    func takeBatches(last: Bool = false) -> [QuickReceipts] {
+        if last, batch.count > 0 {
+            ready.append(batch)
+            batch = QuickReceipts(firstIndex: count + 1)
+        }
+        defer { ready.removeAll(keepingCapacity: true) }
+        return ready
+    }
+
+    private func decline(_ why: String) {
+        if declined == nil { declined = why }
+    }
+
+    private func inNamespace(_ uri: UnsafePointer<xmlChar>?) -> Bool {
+        guard let uri else { return false }
+        if uri == namespacePointer { return true }
+        for (i, byte) in Self.namespace.enumerated() where uri[i] != byte { return false }
+        guard uri[Self.namespace.count] == 0 else { return false }
+        namespacePointer = uri
+        return true
+    }
+
+    func startElement(_ name: XMLName, namespace uri: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int) {
+        guard declined == nil else { return }
+        guard inNamespace(uri) else { return decline("an element outside \(ReceiptImporter.shape.namespace)") }
+        guard leaf < 0 else { return decline("an element inside a leaf") }
+        if place == .outside {
+            guard name == root, attributes.count == 1, attributes.localName(0) == version, attributes.namespace(0) == nil
+            else { return decline("the root element or its attributes") }
+            place = .root
+            return
+        }
+        guard attributes.count == 0 else { return decline("an attribute") }
+        switch place {
+        case .root where !sawHeader && name == headerName:
+            sawHeader = true
+            place = .header
+            seen = 0
+        case .root where sawHeader && !sawReceipts && name == receipts:
+            sawReceipts = true
+            place = .receipts
+        case .header:
+            open(name, among: headerNames, line: line)
+        case .receipts where name == receipt:
+            place = .receipt
+            seen = 0
+            batch.begin(line: line)
+        case .receipt:
+            open(name, among: receiptNames, line: line)
+        default:
+            decline("an element out of place")
+        }
+    }
+
+    private func open(_ name: XMLName, among names: [XMLName], line: Int) {
+        guard let index = names.firstIndex(of: name), seen & (1 << index) == 0 else {
+            return decline("an unknown or repeated element")
+        }
+        seen |= 1 << index
+        leaf = index
+        leafLine = line
+        text.removeAll(keepingCapacity: true)
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard declined == nil else { return }
+        if leaf >= 0 {
+            text.append(contentsOf: bytes)
+        } else if !bytes.allSatisfy(ReceiptLeaf.isWhitespace) {
+            decline("text between elements")
+        }
+    }
+
+    func endElement(_ name: XMLName) {
+        guard declined == nil else { return }
+        if leaf >= 0 {
+            let kind = place == .header ? Self.headerLeaves[leaf] : Self.receiptLeaves[leaf]
+            let valid = text.withUnsafeBufferPointer { kind.accepts($0) }
+            guard valid else { return decline("a leaf's text") }
+            if place == .header {
+                header[leaf] = String(decoding: text, as: UTF8.self)
+                headerLines[leaf] = leafLine
+            } else {
+                batch.set(leaf, text, line: leafLine)
+            }
+            leaf = -1
+            return
+        }
+        switch place {
+        case .header:
+            guard seen & Self.headerRequired == Self.headerRequired else { return decline("a missing header element") }
+            place = .root
+        case .receipt:
+            guard seen & Self.receiptRequired == Self.receiptRequired else { return decline("a missing receipt element") }
+            batch.end()
+            count += 1
+            if batch.count >= batchSize {
+                ready.append(batch)
+                batch = QuickReceipts(firstIndex: count + 1)
+            }
+            place = .receipts
+        case .receipts:
+            place = .root
+        case .root where sawReceipts:
+            place = .after
+        default:
+            decline("an element out of place")
+        }
+    }
+}
