@@ -6,8 +6,10 @@ protocol XMLSAXHandler: AnyObject {
     /// the namespace declarations), and the line its start tag ends on.
     func startElement(_ localName: XMLName, namespace: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int)
     func endElement(_ localName: XMLName)
-    /// Character data (text, CDATA, whitespace, resolved character and predefined references).
+    /// Character data (text, whitespace, resolved character and predefined references).
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// A CDATA section's text (possibly empty).
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>)
 }
 
 /// The attributes of a start tag, as libxml2 passes them to `startElementNs`.
@@ -25,9 +27,10 @@ struct XMLSAXAttributes {
 /// caller feeds the file a chunk at a time (`next()`) and acts between chunks.
 ///
 /// Safety: the same options as `XMLStreamReader` without `NOBLANKS` (whitespace reaches the
-/// handler) — no entity is expanded or fetched, nothing loaded from the network. A document
-/// type declaration stops the parser at once (`sawDeclaration`); so does any message libxml2
-/// gives, error or warning (`messages`), since what this reader is for is the plain case.
+/// handler; CDATA sections come separately, `cdata`) — no entity is expanded or fetched, nothing
+/// loaded from the network. A document type declaration stops the parser at once
+/// (`sawDeclaration`); so does any message libxml2 gives, error or warning (`messages`), since
+/// what this reader is for is the plain case.
 ///
 /// Threads: one reader, one thread. The thread's global libxml2 error handlers are borrowed for
 /// each `next()` (encoding errors are reported there) and put back before it returns.
@@ -81,6 +84,9 @@ final class XMLSAXReader {
             Box.from(user).handler?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
         }
         sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = { user, bytes, count in
+            Box.from(user).handler?.cdata(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(count)))
+        }
         sax.internalSubset = { user, _, _, _ in
             let box = Box.from(user)
             box.sawDeclaration = true
@@ -115,8 +121,13 @@ final class XMLSAXReader {
     /// Messages libxml2 gave so far (the first stops the parser).
     var messages: [Diagnostic] { context.diagnostics.items }
 
-    /// Whether the document was parsed to its end with no message and no declaration.
-    var isClean: Bool { isAtEnd && messages.isEmpty && !box.sawDeclaration && parser.pointee.wellFormed == 1 }
+    /// Whether the document was parsed to its end with no message and no declaration, and
+    /// libxml2 neither failed nor halted (an encoding error halts it with `wellFormed` still 1).
+    var isClean: Bool {
+        isAtEnd && lastResult == 0 && messages.isEmpty && !box.sawDeclaration && parser.pointee.wellFormed == 1
+            && parser.pointee.disableSAX == 0
+    }
+    private var lastResult: Int32 = 0
 
     /// Interns `name` in the parser's dictionary, to compare with the names the handler gets.
     func intern(_ name: String) -> XMLName {
@@ -132,6 +143,7 @@ final class XMLSAXReader {
         let result = context.capturingGlobalErrors {
             xmlParseChunk(parser, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
         }
+        lastResult = result
         if count == 0 || result != 0 || !context.diagnostics.items.isEmpty || box.sawDeclaration
             || parser.pointee.disableSAX != 0 {
             isAtEnd = true
@@ -145,7 +157,6 @@ final class XMLSAXReader {
 }
 
 extension XMLStreamReader {
-    /// For SAX: `parseOptions` without `NOBLANKS` (every character reaches the handler), with
-    /// `NOCDATA` (a CDATA section's text comes through `characters`).
-    static let saxOptions: Int32 = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+    /// For SAX: `parseOptions` without `NOBLANKS` (every character reaches the handler).
+    static let saxOptions: Int32 = Int32(bitPattern: XML_PARSE_NONET.rawValue)
 }

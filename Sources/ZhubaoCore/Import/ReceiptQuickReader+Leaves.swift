@@ -1,6 +1,6 @@
 /// The simple types of `tax-receipt.xsd`'s leaves, checked on the UTF-8 of their text as the
 /// XSD checks them (each pattern is anchored at both ends, `[0-9]` means ASCII digits only),
-/// plus the quick path's own plainness: no leaf that is whitespace and nothing else.
+/// and the quick path's own plainness (`isPlain`).
 enum ReceiptLeaf {
     /// `Text`: `xs:string` of at least one character.
     case text
@@ -26,6 +26,23 @@ enum ReceiptLeaf {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
+    /// A leaf's text longer than this is declined (libxml2's text reader refuses text nodes
+    /// over 10,000,000 bytes; no field of a receipt comes near 64 KiB), and so memory stays flat.
+    static let maxBytes = 1 << 16
+    /// A batch of receipts is handed over at this many bytes of text, whatever its count.
+    static let maxBatchBytes = 8 << 20
+
+    /// What the text reader and SAX deliver alike. The text reader (with `NOBLANKS`) drops a
+    /// whitespace-only run of text before the first text of an element when markup follows it
+    /// (`<Name> &#x5218;</Name>`, `<Name><!-- --> 刘</Name>` read as 刘), SAX never does: a text
+    /// starting with whitespace is declined, as is a whitespace-only one. A text over several
+    /// lines is declined too: beyond line 65535 the text reader places it on its last line,
+    /// SAX on its first.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return true }
+        return !isWhitespace(first) && !bytes.contains(0x0A) && !bytes.contains(0x0D)
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
@@ -33,7 +50,6 @@ enum ReceiptLeaf {
     }
 
     func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if !bytes.isEmpty, bytes.allSatisfy(Self.isWhitespace) { return false }
         let n = bytes.count
         switch self {
         case .string:

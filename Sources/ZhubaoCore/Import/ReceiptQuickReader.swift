@@ -2,8 +2,9 @@ import CLibXML2
 
 /// `schemas/tax-receipt.xsd` written out by hand for libxml2's SAX parser: the receipts' quick
 /// path (`ReceiptImporter.readQuickly`). It accepts only documents that the XSD accepts and that
-/// are plain besides — no whitespace-only leaf, no attribute but the root's `version`, counts
-/// written as bare digits — and declines everything else (`declined` says why), which then
+/// are plain besides (`ReceiptLeaf.isPlain`: a leaf's text on one line, not starting with
+/// whitespace, of at most 64 KiB; no CDATA section; no attribute but the root's `version`;
+/// counts written as bare digits) and declines everything else (`declined` says why), which then
 /// takes the ordinary path: libxml2's text reader validating against the XSD itself, whose
 /// messages are the ones a rejected file gets. It is pinned to the XSD it was written from
 /// (`schemaDigest`): when the XSD changes, the quick path stays off until this is brought in line.
@@ -135,17 +136,24 @@ final class ReceiptQuickReader: XMLSAXHandler {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard declined == nil else { return }
         if leaf >= 0 {
+            guard text.count + bytes.count <= ReceiptLeaf.maxBytes else { return decline("a long leaf") }
             text.append(contentsOf: bytes)
         } else if !bytes.allSatisfy(ReceiptLeaf.isWhitespace) {
             decline("text between elements")
         }
     }
 
+    /// In element-only content the XSD refuses a CDATA section even when it is empty; in a leaf
+    /// the text reader's whitespace handling around it differs from SAX's. Either way: declined.
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
+        decline("a CDATA section")
+    }
+
     func endElement(_ name: XMLName) {
         guard declined == nil else { return }
         if leaf >= 0 {
             let kind = place == .header ? Self.headerLeaves[leaf] : Self.receiptLeaves[leaf]
-            let valid = text.withUnsafeBufferPointer { kind.accepts($0) }
+            let valid = text.withUnsafeBufferPointer { ReceiptLeaf.isPlain($0) && kind.accepts($0) }
             guard valid else { return decline("a leaf's text") }
             if place == .header {
                 header[leaf] = String(decoding: text, as: UTF8.self)
@@ -164,7 +172,7 @@ final class ReceiptQuickReader: XMLSAXHandler {
             guard seen & Self.receiptRequired == Self.receiptRequired else { return decline("a missing receipt element") }
             batch.end()
             count += 1
-            if batch.count >= batchSize {
+            if batch.count >= batchSize || batch.bytes.count >= ReceiptLeaf.maxBatchBytes {
                 ready.append(batch)
                 batch = QuickReceipts(firstIndex: count + 1)
             }
