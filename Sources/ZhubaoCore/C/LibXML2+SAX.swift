@@ -47,7 +47,9 @@ final class XMLSAXReader {
 
     /// What the C callbacks reach through libxml2's user-data pointer.
     private final class Box {
-        var handler: (any XMLSAXHandler)?
+        /// Kept alive here; called through `fast`, which costs no retain per callback.
+        var handler: (any XMLSAXHandler)? { didSet { fast = handler } }
+        unowned(unsafe) var fast: (any XMLSAXHandler)?
         unowned let context: LibXML2Context
         var parser: xmlParserCtxtPtr?
         var sawDeclaration = false
@@ -56,6 +58,12 @@ final class XMLSAXReader {
         }
         static func from(_ pointer: UnsafeMutableRawPointer?) -> Box {
             Unmanaged<Box>.fromOpaque(pointer!).takeUnretainedValue()
+        }
+        /// `body` on the handler, borrowing the box without retaining it (the reader owns it).
+        static func with(_ pointer: UnsafeMutableRawPointer?, _ body: (any XMLSAXHandler, Box) -> Void) {
+            Unmanaged<Box>.fromOpaque(pointer!)._withUnsafeGuaranteedRef { box in
+                if let handler = box.fast { body(handler, box) }
+            }
         }
         var line: Int { Int(parser?.pointee.input?.pointee.line ?? 0) }
     }
@@ -74,18 +82,21 @@ final class XMLSAXReader {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { user, localName, _, uri, _, _, count, _, attributes in
-            let box = Box.from(user)
-            box.handler?.startElement(XMLName(pointer: localName), namespace: uri,
+            Box.with(user) { handler, box in
+                handler.startElement(XMLName(pointer: localName), namespace: uri,
                                      attributes: XMLSAXAttributes(count: Int(count), raw: attributes), line: box.line)
+            }
         }
-        sax.endElementNs = { user, localName, _, _ in Box.from(user).handler?.endElement(XMLName(pointer: localName)) }
+        sax.endElementNs = { user, localName, _, _ in
+            Box.with(user) { handler, _ in handler.endElement(XMLName(pointer: localName)) }
+        }
         sax.characters = { user, bytes, count in
             guard let bytes, count > 0 else { return }
-            Box.from(user).handler?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            Box.with(user) { handler, _ in handler.characters(UnsafeBufferPointer(start: bytes, count: Int(count))) }
         }
         sax.ignorableWhitespace = sax.characters
         sax.cdataBlock = { user, bytes, count in
-            Box.from(user).handler?.cdata(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(count)))
+            Box.with(user) { handler, _ in handler.cdata(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(count))) }
         }
         sax.internalSubset = { user, _, _, _ in
             let box = Box.from(user)

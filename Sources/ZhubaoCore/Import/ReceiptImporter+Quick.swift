@@ -24,10 +24,15 @@ extension ReceiptImporter {
         }
         defer { reader.close() }
         let results = ReceiptFields.Results()
+        let sourcePrefix = Array("\(file):\(Self.recordsPath)[".utf8)
         func send(_ batch: QuickReceipts) throws {
             guard batch.count > 0 else { return }
             try sink.whereRowsGo { sink in
                 for i in 0..<batch.count {
+                    if let amount = try batch.store(i, source: sourcePrefix, into: &sink) {
+                        results.sum.add(amount)
+                        continue
+                    }
                     let read = ReceiptFields.Read(values: batch.values(i), index: batch.firstIndex + i, mentioned: [],
                                                   start: batch.recordLines[i], position: 0)
                     let (diagnostics, amount) = try ReceiptFields.check(read, file: file, into: &sink)
@@ -36,20 +41,20 @@ extension ReceiptImporter {
                 }
             }
         }
-        while (try? reader.next()) ?? false, handler.declined == nil {
-            for batch in handler.takeBatches() { try send(batch) }
+        while (try? reader.next()) ?? false, handler.reader.declined == nil {
+            for batch in handler.reader.takeBatches() { try send(batch) }
         }
-        let taken = reader.isClean && handler.isComplete
-        if taken { for batch in handler.takeBatches(last: true) { try send(batch) } }
+        let taken = reader.isClean && handler.reader.isComplete
+        if taken { for batch in handler.reader.takeBatches(last: true) { try send(batch) } }
         try sink.settle()
-        if taken, let outcome = Self.quickOutcome(handler, results, name: name) { return outcome }
+        if taken, let outcome = Self.quickOutcome(handler.reader, results, name: name) { return outcome }
         try sink.discardRows()
         return nil
     }
 
-    private static func quickReader(_ source: ByteSource, _ file: String) throws -> (XMLSAXReader, ReceiptQuickReader) {
+    private static func quickReader(_ source: ByteSource, _ file: String) throws -> (XMLSAXReader, ReceiptQuickHandler) {
         let reader = try XMLSAXReader(source: source, fileName: file)
-        let handler = ReceiptQuickReader(names: reader, batchSize: quickBatch)
+        let handler = ReceiptQuickHandler(ReceiptQuickReader(names: reader, batchSize: quickBatch))
         reader.handler = handler
         return (reader, handler)
     }

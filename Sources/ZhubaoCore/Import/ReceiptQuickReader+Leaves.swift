@@ -91,7 +91,7 @@ struct QuickReceipts: Sendable {
     let firstIndex: Int
     private(set) var bytes: [UInt8] = []
     /// Per receipt and field: where its text starts in `bytes` and ends, or -1 when absent.
-    private var starts: [Int32] = [], ends: [Int32] = []
+    private(set) var starts: [Int32] = [], ends: [Int32] = []
     private var lines: [Int32] = []
     /// Per receipt: the line its start tag ends on.
     private(set) var recordLines: [Int] = []
@@ -108,10 +108,25 @@ struct QuickReceipts: Sendable {
         lines.append(contentsOf: repeatElement(0, count: Self.fields))
     }
 
-    mutating func set(_ field: Int, _ text: [UInt8], line: Int) {
-        let slot = count * Self.fields + field
-        starts[slot] = Int32(bytes.count)
+    /// Adds text of the leaf being read.
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: text)
+    }
+
+    /// `body` on the text added since `start`.
+    func text<T>(from start: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start...])) }
+    }
+
+    /// Forgets the text added since `start` (a header leaf's, kept elsewhere).
+    mutating func truncate(to start: Int) {
+        bytes.removeSubrange(start...)
+    }
+
+    /// The text added since `start` is field `field` of the receipt being read.
+    mutating func set(_ field: Int, from start: Int, line: Int) {
+        let slot = count * Self.fields + field
+        starts[slot] = Int32(start)
         ends[slot] = Int32(bytes.count)
         lines[slot] = Int32(clamping: line)
     }

@@ -13,7 +13,10 @@ import CLibXML2
 /// with `version`; `Header` then `Receipts` (a sequence, each once); `Header` and `Receipt` as
 /// `xs:all` of leaves (each at most once, the required ones present, any order); a leaf holds
 /// text only; whitespace between elements only; the leaves' types in `ReceiptLeaf`.
-final class ReceiptQuickReader: XMLSAXHandler {
+///
+/// A value type, so that a callback from libxml2 costs one exclusivity check (on
+/// `ReceiptQuickHandler.reader`), not one per property it touches.
+struct ReceiptQuickReader {
     /// SHA-256 of the `tax-receipt.xsd` this mirrors.
     static let schemaDigest = "2c8284062e2bf82127480db193ca4c7c86024ddcf7aad037ab374b0f9dfa205c"
     static let namespace = Array(ReceiptImporter.shape.namespace.utf8)
@@ -50,7 +53,8 @@ final class ReceiptQuickReader: XMLSAXHandler {
     private var leaf = -1
     private var leafLine = 0
     private var seen: UInt32 = 0
-    private var text: [UInt8] = []
+    /// Where the open leaf's text starts in `batch`'s bytes (the text goes straight there).
+    private var leafStart = 0
 
     init(names reader: XMLSAXReader, batchSize: Int) {
         self.batchSize = batchSize
@@ -61,7 +65,6 @@ final class ReceiptQuickReader: XMLSAXHandler {
         version = reader.intern("version")
         headerNames = ReceiptImporter.headerNames.map(reader.intern)
         receiptNames = ReceiptFields.names.map(reader.intern)
-        text.reserveCapacity(256)
     }
 
     /// The document was read to the end of its root.
@@ -69,7 +72,7 @@ final class ReceiptQuickReader: XMLSAXHandler {
 
     /// Hands over the full batches of receipts read since the last call; at the end of the
     /// document (`last`), the rest too.
-    func takeBatches(last: Bool = false) -> [QuickReceipts] {
+    mutating func takeBatches(last: Bool = false) -> [QuickReceipts] {
         if last, batch.count > 0 {
             ready.append(batch)
             batch = QuickReceipts(firstIndex: count + 1)
@@ -78,11 +81,11 @@ final class ReceiptQuickReader: XMLSAXHandler {
         return ready
     }
 
-    private func decline(_ why: String) {
+    private mutating func decline(_ why: String) {
         if declined == nil { declined = why }
     }
 
-    private func inNamespace(_ uri: UnsafePointer<xmlChar>?) -> Bool {
+    private mutating func inNamespace(_ uri: UnsafePointer<xmlChar>?) -> Bool {
         guard let uri else { return false }
         if uri == namespacePointer { return true }
         for (i, byte) in Self.namespace.enumerated() where uri[i] != byte { return false }
@@ -91,7 +94,7 @@ final class ReceiptQuickReader: XMLSAXHandler {
         return true
     }
 
-    func startElement(_ name: XMLName, namespace uri: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int) {
+    mutating func startElement(_ name: XMLName, namespace uri: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int) {
         guard declined == nil else { return }
         guard inNamespace(uri) else { return decline("an element outside \(ReceiptImporter.shape.namespace)") }
         guard leaf < 0 else { return decline("an element inside a leaf") }
@@ -123,21 +126,21 @@ final class ReceiptQuickReader: XMLSAXHandler {
         }
     }
 
-    private func open(_ name: XMLName, among names: [XMLName], line: Int) {
+    private mutating func open(_ name: XMLName, among names: [XMLName], line: Int) {
         guard let index = names.firstIndex(of: name), seen & (1 << index) == 0 else {
             return decline("an unknown or repeated element")
         }
         seen |= 1 << index
         leaf = index
         leafLine = line
-        text.removeAll(keepingCapacity: true)
+        leafStart = batch.bytes.count
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard declined == nil else { return }
         if leaf >= 0 {
-            guard text.count + bytes.count <= ReceiptLeaf.maxBytes else { return decline("a long leaf") }
-            text.append(contentsOf: bytes)
+            guard batch.bytes.count - leafStart + bytes.count <= ReceiptLeaf.maxBytes else { return decline("a long leaf") }
+            batch.append(bytes)
         } else if !bytes.allSatisfy(ReceiptLeaf.isWhitespace) {
             decline("text between elements")
         }
@@ -145,21 +148,23 @@ final class ReceiptQuickReader: XMLSAXHandler {
 
     /// In element-only content the XSD refuses a CDATA section even when it is empty; in a leaf
     /// the text reader's whitespace handling around it differs from SAX's. Either way: declined.
-    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
         decline("a CDATA section")
     }
 
-    func endElement(_ name: XMLName) {
+    mutating func endElement(_ name: XMLName) {
         guard declined == nil else { return }
         if leaf >= 0 {
             let kind = place == .header ? Self.headerLeaves[leaf] : Self.receiptLeaves[leaf]
-            let valid = text.withUnsafeBufferPointer { ReceiptLeaf.isPlain($0) && kind.accepts($0) }
-            guard valid else { return decline("a leaf's text") }
+            guard batch.text(from: leafStart, { ReceiptLeaf.isPlain($0) && kind.accepts($0) }) else {
+                return decline("a leaf's text")
+            }
             if place == .header {
-                header[leaf] = String(decoding: text, as: UTF8.self)
+                header[leaf] = batch.text(from: leafStart) { String(decoding: $0, as: UTF8.self) }
                 headerLines[leaf] = leafLine
+                batch.truncate(to: leafStart)
             } else {
-                batch.set(leaf, text, line: leafLine)
+                batch.set(leaf, from: leafStart, line: leafLine)
             }
             leaf = -1
             return
@@ -185,4 +190,21 @@ final class ReceiptQuickReader: XMLSAXHandler {
             decline("an element out of place")
         }
     }
+}
+
+/// What libxml2's SAX callbacks reach: holds the reader, one access per callback.
+final class ReceiptQuickHandler: XMLSAXHandler {
+    var reader: ReceiptQuickReader
+
+    init(_ reader: ReceiptQuickReader) {
+        self.reader = reader
+    }
+
+    func startElement(_ localName: XMLName, namespace: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int) {
+        reader.startElement(localName, namespace: namespace, attributes: attributes, line: line)
+    }
+
+    func endElement(_ localName: XMLName) { reader.endElement(localName) }
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) { reader.characters(bytes) }
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) { reader.cdata(bytes) }
 }

@@ -1,0 +1,67 @@
+/// The quick path's second half, on the writing thread: a receipt of a batch that passes every
+/// check of `ReceiptFields.check` as it stands (a valid upper-case ID number, a real payment day,
+/// PeriodFrom ≤ PeriodTo, what LOAN, REVERSAL, NORMAL and 110 require) is stored from its bytes,
+/// with the values `check` would store, and no `String` is made for it; any other receipt goes
+/// through `check`, which reports it. The batch's leaves already have the XSD's formats
+/// (`ReceiptQuickReader`), so what is left to check here is what the XSD cannot say.
+extension QuickReceipts {
+    /// The bytes of field `field` of receipt `i`, or nil when it is absent.
+    private func field(_ i: Int, _ field: ReceiptFields.Field, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        let slot = i * Self.fields + field.rawValue
+        guard starts[slot] >= 0 else { return nil }
+        return UnsafeBufferPointer(rebasing: buffer[Int(starts[slot])..<Int(ends[slot])])
+    }
+
+    /// Stores receipt `i` and returns its amount, or returns nil having stored nothing.
+    /// `source` is the row's source up to the position: `FILE:/…/Receipt[`.
+    func store(_ i: Int, source: [UInt8], into sink: inout some RecordSink) throws -> Fen? {
+        try bytes.withUnsafeBufferPointer { buffer throws -> Fen? in
+            typealias F = ReceiptFields.Field
+            func get(_ f: F) -> UnsafeBufferPointer<UInt8>? { field(i, f, in: buffer) }
+            guard let ticket = get(.ticketNo), let id = get(.idNumber), let name = get(.name),
+                  let insurance = get(.insuranceType), let from = get(.periodFrom), let to = get(.periodTo),
+                  let amountText = get(.amount), let paidOn = get(.paidOn), let channel = get(.channel),
+                  let status = get(.status) else { return nil }
+            let base = get(.base), contract = get(.contractNo), bank = get(.bankCode), reverses = get(.reversesTicketNo)
+            guard id.count == 18, id[17] != UInt8(ascii: "x"), IDNumber.isValid(bytes: id),
+                  from[0] != UInt8(ascii: "0"), to[0] != UInt8(ascii: "0"),  // years 1000–9999
+                  !to.lexicographicallyPrecedes(from),  // YYYY-MM: PeriodFrom ≤ PeriodTo
+                  Day(isoBytes: paidOn) != nil,
+                  let amount = Self.fen(amountText) else { return nil }
+            if insurance.elementsEqual("110".utf8), base == nil { return nil }
+            if channel.elementsEqual("LOAN".utf8), contract == nil || bank == nil { return nil }
+            let reversal = status.elementsEqual("REVERSAL".utf8)
+            if reversal ? reverses == nil : amount < .zero { return nil }
+            var baseValue: Int64?
+            if let base {
+                guard let fen = Self.fen(base) else { return nil }
+                baseValue = fen.value
+            }
+            let fileId = sink.fileId
+            var position = source
+            position.append(contentsOf: String(i + firstIndex).utf8)
+            position.append(UInt8(ascii: "]"))
+            try position.withUnsafeBufferPointer { position in
+                // The columns of ReceiptRecord.insertColumns, as ReceiptFields.check fills them.
+                try sink.insertRow(as: ReceiptRecord.self) { row in
+                    row.add(fileId); row.add(text: position); row.add(text: ticket); row.add(text: id); row.add(true)
+                    row.add(text: name); row.add(text: insurance); row.add(text: from); row.add(text: to)
+                    row.add(baseValue); row.add(amount.value); row.add(text: paidOn); row.add(text: channel)
+                    row.add(text: contract); row.add(text: bank); row.add(text: status); row.add(text: reverses)
+                }
+            }
+            return amount
+        }
+    }
+
+    /// An amount the XSD's pattern has already admitted (`-?(0|[1-9][0-9]{0,7})\.[0-9]{2}`).
+    private static func fen(_ text: UnsafeBufferPointer<UInt8>) -> Fen? {
+        var value: Int64 = 0
+        let negative = text.first == UInt8(ascii: "-")
+        for byte in text.dropFirst(negative ? 1 : 0) where byte != UInt8(ascii: ".") {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int64(byte - 48)
+        }
+        return Fen(negative ? -value : value)
+    }
+}
