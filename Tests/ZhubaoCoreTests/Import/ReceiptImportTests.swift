@@ -142,6 +142,25 @@ extension Validator.Report {
         #expect(rows.map(\.amount).reduce(0, +) == 46_500)
     }
 
+    /// Regression: a RecordCount the XSD accepts but written with a sign, leading zeros or
+    /// spaces (`+4`) was not compared at all, so a wrong count passed. Each spelling is now read
+    /// as the number it spells: right counts pass, wrong ones reject the file.
+    @Test(arguments: [("+3", true), ("003", true), (" 3 ", true), ("+4", false), ("0004", false), ("-0", false)])
+    func readsEverySpellingOfTheRecordCount(_ spelling: String, matches: Bool) throws {
+        let text = TaxXML.document(TaxXML.three).replacingOccurrences(of: "<RecordCount>3<", with: "<RecordCount>\(spelling)<")
+        let report = try ImportProbe().validate(TaxXML.name, bytes: Array(text.utf8))
+        #expect(report.errors.isEmpty == matches, "\(report.errorLines)")
+        if !matches {
+            #expect(report.hasError("记录数 \(spelling) 与 Receipt 元素个数 3 不符", xpath: "/ContributionReceipts/Header/RecordCount", line: 7))
+        }
+    }
+
+    @Test func readsAnEmptyFilesCountOfMinusZero() throws {
+        let text = TaxXML.document([], total: "0.00").replacingOccurrences(of: "<RecordCount>0<", with: "<RecordCount>-0<")
+        let report = try ImportProbe().validate(TaxXML.name, bytes: Array(text.utf8))
+        #expect(report.errors.isEmpty, "\(report.errorLines)")
+    }
+
     /// Each E001 reason, with the element and line it names (receipt k is on line 10 + k).
     @Test(arguments: [
         (TaxXML.document(TaxXML.three, count: 2), "记录数 2 与 Receipt 元素个数 3 不符", "/ContributionReceipts/Header/RecordCount", 7),
