@@ -1,0 +1,110 @@
+import CLibXML2
+import Testing
+@testable import ZhubaoCore
+
+/// `XMLSAXReader`, the wrapper of libxml2's push parser that the receipts' quick path reads with:
+/// what the handler sees, and when a parse counts as clean.
+@Suite struct XMLSAXReadingTests {
+    /// Writes every event down as text: `<Name@8>`, `"text"`, `[CDATA text]`, `</Name>`.
+    final class Recorder: XMLSAXHandler {
+        var events: [String] = []
+        var text = ""
+
+        func startElement(_ localName: XMLName, namespace: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int) {
+            flush()
+            let name = String(cString: localName.pointer!)
+            let uri = namespace.map { String(cString: $0) } ?? "-"
+            let attributeNames = (0..<attributes.count).map { String(cString: attributes.localName($0).pointer!) }
+            events.append("<\(name)@\(line) \(uri) \(attributeNames)>")
+        }
+
+        func endElement(_ localName: XMLName) {
+            flush()
+            events.append("</\(String(cString: localName.pointer!))>")
+        }
+
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) { text += String(decoding: bytes, as: UTF8.self) }
+
+        func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
+            flush()
+            events.append("[CDATA \(String(decoding: bytes, as: UTF8.self))]")
+        }
+
+        /// Text runs, with whitespace-only ones left out.
+        private func flush() {
+            if !text.allSatisfy(\.isWhitespace) { events.append("\"\(text)\"") }
+            text = ""
+        }
+    }
+
+    static func parse(_ bytes: [UInt8], chunkSize: Int = 7) throws -> (XMLSAXReader, Recorder) {
+        let reader = try XMLSAXReader(source: ByteSource(bytes: bytes, fileName: "t.xml"), chunkSize: chunkSize)
+        let recorder = Recorder()
+        reader.handler = recorder
+        while try reader.next() {}
+        return (reader, recorder)
+    }
+
+    static let expected = [
+        "<ContributionReceipts@2 urn:zhubao:tax-receipt:1 [\"version\"]>", "<Header@3 urn:zhubao:tax-receipt:1 []>",
+        "<RecordCount@4 urn:zhubao:tax-receipt:1 []>", "\"1\"", "</RecordCount>", "</Header>",
+        "<Receipts@6 urn:zhubao:tax-receipt:1 []>", "<Receipt@7 urn:zhubao:tax-receipt:1 []>",
+        "<Name@8 urn:zhubao:tax-receipt:1 []>", "\"钟淑堃𠮷\"", "</Name>",
+        "<Amount@9 urn:zhubao:tax-receipt:1 []>", "\"8904.00\"", "</Amount>",
+        "<BankCode@10 urn:zhubao:tax-receipt:1 []>", "</BankCode>",
+        "<Note@11 urn:zhubao:tax-receipt:1 []>", "\"a & b 中\"", "[CDATA <x>]", "</Note>",
+        "</Receipt>", "</Receipts>", "</ContributionReceipts>",
+    ]
+
+    /// Elements with their namespace, attributes and lines; references resolved; CDATA apart;
+    /// the same events whatever the chunk size (7 bytes: every tag split somewhere).
+    @Test(arguments: [7, 1 << 16])
+    func reportsEveryElementAndText(chunkSize: Int) throws {
+        let (reader, recorder) = try Self.parse(Array(XMLReadingTests.document(encoding: "UTF-8").utf8), chunkSize: chunkSize)
+        #expect(recorder.events == Self.expected)
+        #expect(reader.isClean && reader.messages.isEmpty)
+    }
+
+    @Test func decodesTheEncodingTheDeclarationNames() throws {
+        let bytes = try ReadingScratch().gb18030(XMLReadingTests.document(encoding: "GB18030"))
+        let (reader, recorder) = try Self.parse(bytes)
+        #expect(recorder.events == Self.expected)
+        #expect(reader.isClean)
+    }
+
+    @Test func stopsAtADocumentTypeDeclaration() throws {
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x \"y\">]>\n<a>&x;</a>\n"
+        let (reader, recorder) = try Self.parse(Array(text.utf8))
+        #expect(reader.sawDeclaration && !reader.isClean)
+        #expect(recorder.events.isEmpty)
+    }
+
+    @Test(arguments: [
+        "<a><b></a>",                                                   // not well-formed
+        "<a>&x;</a>",                                                   // undeclared entity
+        "<a>x</a><b/>",                                                 // content after the root
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\u{FFFF}</a>",      // not a character
+        "<a>cut short",
+    ])
+    func isNotCleanAfterAnyMessage(_ text: String) throws {
+        let (reader, _) = try Self.parse(Array(text.utf8))
+        #expect(!reader.isClean)
+        #expect(!reader.messages.isEmpty)
+    }
+
+    @Test func isNotCleanOnBytesThatDoNotFitTheDeclaredEncoding() throws {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>".utf8) + [0xC3, 0x28] + Array("</a>".utf8)
+        let (reader, _) = try Self.parse(bytes)
+        #expect(!reader.isClean)
+    }
+
+    @Test func passesOnTheSourcesError() throws {
+        let scratch = try ReadingScratch()
+        let gzip = try scratch.gzip(Array(XMLReadingTests.document(encoding: "UTF-8").utf8))
+        let path = try scratch.write("t.xml.gz", Array(gzip.dropLast(12)))
+        let reader = try XMLSAXReader(source: ByteSource(path: path, gzip: true))
+        reader.handler = Recorder()
+        #expect(throws: InputError.self) { while try reader.next() {} }
+        #expect(!reader.isClean)
+    }
+}
