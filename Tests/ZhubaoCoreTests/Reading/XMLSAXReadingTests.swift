@@ -108,3 +108,21 @@ import Testing
         #expect(!reader.isClean)
     }
 }
+
+/// The text reader validating against an XSD keeps the fatal message of a document that is not
+/// well-formed after its root began (unclosed element, content after the root, an undeclared
+/// entity, a character XML forbids), read on its own, without `XMLImport`'s capture.
+@Suite struct XMLStreamReaderMessageTests {
+    @Test(arguments: ["<a><b></a>", "</ContributionReceipts><b>", "<a>&x;</a>", "<a>\u{FFFE}</a>"])
+    func keepsTheFatalMessageOfAValidatingRead(_ body: String) throws {
+        let text = "<?xml version=\"1.0\"?>\n<ContributionReceipts xmlns=\"urn:zhubao:tax-receipt:1\" version=\"1\">\n"
+            + body + "\n</ContributionReceipts>\n"
+        let schema = try XMLSchema(path: SampleFiles.projectRoot.appendingPathComponent("schemas/tax-receipt.xsd").path)
+        let reader = try XMLStreamReader(source: ByteSource(bytes: Array(text.utf8), fileName: "t.xml"), schema: schema)
+        var failure: (any Error)?
+        do { while try reader.read() {} } catch { failure = error }
+        #expect(failure != nil)
+        let fatal = reader.errors.filter { !$0.message.hasPrefix("Element '") }
+        #expect(!fatal.isEmpty, "\(reader.errors)")
+    }
+}
