@@ -123,6 +123,18 @@ struct FieldReader {
         return n
     }
 
+    /// An `xs:nonNegativeInteger` of an XML file, in any spelling the XSD accepts (`+148`,
+    /// `0148`, ` 148 `, `-0`), of at most `digits` significant digits.
+    mutating func nonNegativeInteger(_ value: String?, _ field: String, digits: Int = 9) -> Int {
+        let text = required(value, field)
+        guard !text.isEmpty else { return 0 }
+        guard let number = XSDInteger.nonNegative(text), number.utf8.count <= digits, let n = Int(number) else {
+            fail(field, "“\(text)”应为不超过 \(digits) 位的非负整数")
+            return 0
+        }
+        return n
+    }
+
     /// A code of fixed digits (region, county, bank code).
     mutating func digits(_ value: String?, _ field: String, count: Int) -> String {
         let text = required(value, field)
@@ -141,5 +153,32 @@ struct FieldReader {
         if IDNumber.isValid(text) { return (text, true) }
         warn(code: "E003", field, text.isEmpty ? "身份证号为空" : "身份证号校验不通过（GB 11643-1999）")
         return (text, false)
+    }
+}
+
+/// `xs:nonNegativeInteger` as libxml2's XSD validator reads it: whitespace collapsed (XML's
+/// four whitespace characters only), an optional sign, digits; at most 24 significant digits.
+enum XSDInteger {
+    /// `text` without the XML whitespace (space, tab, CR, LF) around it.
+    static func collapsed(_ text: String) -> Substring {
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = text.unicodeScalars.firstIndex(where: { !isSpace($0) }),
+              let last = text.unicodeScalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return Substring(text.unicodeScalars[first...last])
+    }
+
+    /// The digits of the number without sign or leading zeros (`+007` → `7`, `-0` → `0`);
+    /// nil when the text is not a non-negative integer the XSD accepts.
+    static func nonNegative(_ text: String) -> String? {
+        var digits = collapsed(text)
+        var negative = false
+        if let sign = digits.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        let value = String(digits.drop { $0 == "0" })
+        guard value.utf8.count <= 24, !(negative && !value.isEmpty) else { return nil }
+        return value.isEmpty ? "0" : value
     }
 }

@@ -14,7 +14,7 @@ extension ParticipantFields {
         let insurance = r.code(p[Field.insuranceType], p.label(Field.insuranceType), allowed: ReceiptFields.insuranceTypes)
         let county = r.digits(p[Field.county], p.label(Field.county), count: 6)
         let retirementDate = r.isoDay(p[Field.retirementDate], p.label(Field.retirementDate))
-        let months = r.integer(Self.collapsed(p[Field.contributionMonths]), p.label(Field.contributionMonths))
+        let months = r.nonNegativeInteger(p[Field.contributionMonths], p.label(Field.contributionMonths))
         let sscAccount = r.required(p[Field.sscAccount], p.label(Field.sscAccount))
         let balance = r.optionalAmount(p[Field.personalAccountBalance], p.label(Field.personalAccountBalance))
         let deathDate = r.optional(p[Field.deathDate]).map { r.isoDay($0, p.label(Field.deathDate)).iso }

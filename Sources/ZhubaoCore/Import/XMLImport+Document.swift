@@ -62,28 +62,13 @@ extension XMLImport {
 
     /// Checks the stated record count against the records read. The count is an
     /// `xs:nonNegativeInteger`: surrounding whitespace, a sign (`+3`, `-0`) and leading zeros
-    /// are all valid spellings, and each is read as the number it spells.
+    /// are all valid spellings, and each is read as the number it spells (`XSDInteger`).
     func checkCount(stated text: String?, line: Int?, counted: Int, _ shape: Shape) {
-        guard let stated = text.flatMap(Self.nonNegativeInteger) else { return }  // malformed: the schema said so
+        guard let text, let stated = XSDInteger.nonNegative(text) else { return }  // malformed: the schema said so
         if stated != String(counted) {
-            error("记录数 \(text!.trimmingCharacters(in: .whitespacesAndNewlines)) 与 \(shape.record) 元素个数 \(counted) 不符",
+            error("记录数 \(XSDInteger.collapsed(text)) 与 \(shape.record) 元素个数 \(counted) 不符",
                   line: line, xpath: shape.headerPath + "/RecordCount")
         }
-    }
-
-    /// The digits of an `xs:nonNegativeInteger` without sign or leading zeros (`+007` → `7`,
-    /// `-0` → `0`), however long; nil when the text is not one.
-    static func nonNegativeInteger(_ text: String) -> String? {
-        var digits = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        var negative = false
-        if let sign = digits.first, sign == "+" || sign == "-" {
-            negative = sign == "-"
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        let value = String(digits.drop { $0 == "0" })
-        if negative && !value.isEmpty { return nil }
-        return value.isEmpty ? "0" : value
     }
 
     /// The element names in a libxml2 validity message: `Element '{ns}Amount': …` and the

@@ -151,3 +151,42 @@ enum PartXML {
         #expect(outcome.rejects && people.isEmpty && coBorrowers.isEmpty)
     }
 }
+
+/// Regression (review of the third session): ContributionMonths is an `xs:nonNegativeInteger`,
+/// so `+148`, `0000000148` and ` 148 ` are valid and mean 148 — they were rejected as not a
+/// non-negative integer. A spelling the XSD refuses is still refused.
+@Suite struct ContributionMonthsSpellingTests {
+    @Test(arguments: [("+148", 148), ("0000000148", 148), (" 148\n", 148), ("-0", 0), ("0", 0)])
+    func readsEverySpellingTheXSDAccepts(_ spelling: String, _ months: Int) throws {
+        let text = PartXML.document([PartXML.participant()])
+            .replacingOccurrences(of: "<ContributionMonths>148<", with: "<ContributionMonths>\(spelling)<")
+        let (outcome, rows) = try ImportProbe().importFile(PartXML.name, bytes: Array(text.utf8), as: ParticipantRecord.self)
+        #expect(!outcome.rejects, "\(outcome.reason)")
+        #expect(rows.map(\.contributionMonths) == [months])
+    }
+
+    @Test(arguments: ["-1", "1.0", "&#xA0;148", "1234567890"])
+    func refusesWhatTheXSDOrTheRangeRefuses(_ spelling: String) throws {
+        let text = PartXML.document([PartXML.participant()])
+            .replacingOccurrences(of: "<ContributionMonths>148<", with: "<ContributionMonths>\(spelling)<")
+        let report = try ImportProbe().validate(PartXML.name, bytes: Array(text.utf8))
+        #expect(!report.errors.isEmpty)
+    }
+}
+
+/// `XSDInteger`: the spellings of `xs:nonNegativeInteger` libxml2 accepts, read as numbers.
+@Suite struct XSDIntegerTests {
+    @Test func readsTheNumberOfEachSpelling() {
+        #expect(XSDInteger.nonNegative("+007") == "7")
+        #expect(XSDInteger.nonNegative(" \t3\r\n") == "3")
+        #expect(XSDInteger.nonNegative("-0") == "0" && XSDInteger.nonNegative("-000") == "0")
+        #expect(XSDInteger.nonNegative("000") == "0")
+        #expect(XSDInteger.nonNegative(String(repeating: "9", count: 24)) == String(repeating: "9", count: 24))
+        #expect(XSDInteger.nonNegative("000" + String(repeating: "9", count: 24)) == String(repeating: "9", count: 24))
+    }
+
+    @Test(arguments: ["", " ", "+", "-1", "1 2", "1.0", "\u{A0}3", "3\u{3000}", "0x10", String(repeating: "1", count: 25)])
+    func refusesWhatTheXSDRefuses(_ text: String) {
+        #expect(XSDInteger.nonNegative(text) == nil)
+    }
+}

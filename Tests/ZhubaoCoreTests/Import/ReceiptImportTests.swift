@@ -155,6 +155,16 @@ extension Validator.Report {
         }
     }
 
+    /// A count the XSD itself refuses (25 significant digits, a no-break space) gets the
+    /// schema's message only, not a second one comparing it.
+    @Test(arguments: ["0000001000000000000000000000000", "&#xA0;3"])
+    func leavesACountTheXSDRefusesToTheXSD(_ spelling: String) throws {
+        let text = TaxXML.document(TaxXML.three).replacingOccurrences(of: "<RecordCount>3<", with: "<RecordCount>\(spelling)<")
+        let report = try ImportProbe().validate(TaxXML.name, bytes: Array(text.utf8))
+        #expect(report.errors.contains { $0.message.contains("RecordCount") && $0.message.hasPrefix("XML 架构校验") })
+        #expect(!report.errors.contains { $0.message.hasPrefix("记录数") }, "\(report.errorLines)")
+    }
+
     @Test func readsAnEmptyFilesCountOfMinusZero() throws {
         let text = TaxXML.document([], total: "0.00").replacingOccurrences(of: "<RecordCount>0<", with: "<RecordCount>-0<")
         let report = try ImportProbe().validate(TaxXML.name, bytes: Array(text.utf8))
