@@ -70,8 +70,9 @@ extension ParticipantFields {
         }
     }
 
-    /// A value of an XSD type that collapses whitespace (integers, booleans).
+    /// A value of an XSD type that collapses whitespace (booleans): XML's four whitespace
+    /// characters around it go, nothing else.
     static func collapsed(_ text: String?) -> String? {
-        text?.trimmingCharacters(in: .whitespacesAndNewlines)
+        text.map { String(XSDInteger.collapsed($0)) }
     }
 }
