@@ -37,11 +37,14 @@ extension ReceiptImporter {
                                                   start: batch.recordLines[i], position: 0)
                     let (diagnostics, amount) = try ReceiptFields.check(read, file: file, into: &sink)
                     results.sum.add(amount)
-                    if !diagnostics.isEmpty { results.diagnostics.append((0, diagnostics)) }
+                    results.add(diagnostics, position: 0)
                 }
             }
         }
-        while (try? reader.next()) ?? false, handler.reader.declined == nil {
+        // A declined file is read again the ordinary way: stop as soon as it is known — a
+        // receipt with an error, a header that does not match the file's name.
+        while (try? reader.next()) ?? false, handler.reader.declined == nil, !results.failed,
+              Self.headerMatches(handler.reader.header, name) {
             for batch in handler.reader.takeBatches() { try send(batch) }
         }
         let taken = reader.isClean && handler.reader.isComplete
@@ -59,6 +62,14 @@ extension ReceiptImporter {
         return (reader, handler)
     }
 
+    /// False once the header's Region or BusinessDate is read and differs from the file name's.
+    private static func headerMatches(_ header: [String?], _ name: FileName) -> Bool {
+        typealias H = HeaderField
+        if let region = header[H.region.rawValue], region != name.region { return false }
+        if let date = header[H.businessDate.rawValue], date != name.businessDate.iso { return false }
+        return true
+    }
+
     /// The outcome when everything the ordinary path would also check holds; nil otherwise.
     private static func quickOutcome(_ handler: ReceiptQuickReader, _ results: ReceiptFields.Results,
                                      name: FileName) -> ImportOutcome? {
@@ -67,7 +78,7 @@ extension ReceiptImporter {
         guard header[H.region.rawValue] == name.region, header[H.businessDate.rawValue] == name.businessDate.iso,
               let stated = header[H.recordCount.rawValue], stated.utf8.count <= 18, Int(stated) == handler.count,
               let total = header[H.totalAmount.rawValue].flatMap({ Fen(yuan: $0) }), total == results.sum.total,
-              !results.diagnostics.contains(where: { $0.diagnostics.contains { $0.severity == .error } })
+              !results.failed
         else { return nil }
         var outcome = ImportOutcome()
         for (_, diagnostics) in results.diagnostics {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One `Receipt` element: its fields, read by name, and the checks the XSD cannot make.
 struct ReceiptFields {
     enum Field: Int {
@@ -35,9 +37,22 @@ struct ReceiptFields {
     }
 
     /// What the reading thread needs back: the file's total and the receipts' diagnostics.
+    /// Written on the writing thread and read on the reading one only after `settle()`, except
+    /// `failed`, which the reading thread may ask at any time.
     final class Results: @unchecked Sendable {
         var sum = ReceiptSum()
         var diagnostics: [(position: Int, diagnostics: [Diagnostic])] = []
+        private let lock = NSLock()
+        private var anyError = false
+
+        /// Whether a receipt had an error-level diagnostic so far.
+        var failed: Bool { lock.withLock { anyError } }
+
+        func add(_ diagnostics: [Diagnostic], position: Int) {
+            guard !diagnostics.isEmpty else { return }
+            self.diagnostics.append((position, diagnostics))
+            if diagnostics.contains(where: { $0.severity == .error }) { lock.withLock { anyError = true } }
+        }
     }
 
     /// Checks the receipt read and stores it when it has no error; returns its diagnostics and

@@ -39,7 +39,7 @@ struct ReceiptImporter: FileImporter {
                 for read in reads {
                     let (diagnostics, amount) = try ReceiptFields.check(read, file: file, into: &sink)
                     results.sum.add(amount)
-                    if !diagnostics.isEmpty { results.diagnostics.append((read.position, diagnostics)) }
+                    results.add(diagnostics, position: read.position)
                 }
             }
         }
