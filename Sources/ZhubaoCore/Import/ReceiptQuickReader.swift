@@ -34,9 +34,9 @@ struct ReceiptQuickReader {
 
     /// Why the document is not for the quick path; nil while it still is.
     private(set) var declined: String?
-    /// The header's texts and lines, in `ReceiptImporter.HeaderField` order.
+    /// The header's texts, in `ReceiptImporter.HeaderField` order (a mismatch declines the
+    /// file, so their lines are never needed).
     private(set) var header: [String?] = Array(repeating: nil, count: 6)
-    private(set) var headerLines: [Int?] = Array(repeating: nil, count: 6)
     /// The receipts being read; at `batchSize` complete ones it moves to `ready`.
     private var batch = QuickReceipts(firstIndex: 1)
     private var ready: [QuickReceipts] = []
@@ -161,7 +161,6 @@ struct ReceiptQuickReader {
             }
             if place == .header {
                 header[leaf] = batch.text(from: leafStart) { String(decoding: $0, as: UTF8.self) }
-                headerLines[leaf] = leafLine
                 batch.truncate(to: leafStart)
             } else {
                 batch.set(leaf, from: leafStart, line: leafLine)
