@@ -27,14 +27,14 @@ extension QuickReceipts {
                   from[0] != UInt8(ascii: "0"), to[0] != UInt8(ascii: "0"),  // years 1000–9999
                   !to.lexicographicallyPrecedes(from),  // YYYY-MM: PeriodFrom ≤ PeriodTo
                   Day(isoBytes: paidOn) != nil,
-                  let amount = Self.fen(amountText) else { return nil }
+                  let amount = Fen(yuanBytes: amountText) else { return nil }
             if insurance.elementsEqual("110".utf8), base == nil { return nil }
             if channel.elementsEqual("LOAN".utf8), contract == nil || bank == nil { return nil }
             let reversal = status.elementsEqual("REVERSAL".utf8)
             if reversal ? reverses == nil : amount < .zero { return nil }
             var baseValue: Int64?
             if let base {
-                guard let fen = Self.fen(base) else { return nil }
+                guard let fen = Fen(yuanBytes: base) else { return nil }
                 baseValue = fen.value
             }
             let fileId = sink.fileId
@@ -52,16 +52,5 @@ extension QuickReceipts {
             }
             return amount
         }
-    }
-
-    /// An amount the XSD's pattern has already admitted (`-?(0|[1-9][0-9]{0,7})\.[0-9]{2}`).
-    private static func fen(_ text: UnsafeBufferPointer<UInt8>) -> Fen? {
-        var value: Int64 = 0
-        let negative = text.first == UInt8(ascii: "-")
-        for byte in text.dropFirst(negative ? 1 : 0) where byte != UInt8(ascii: ".") {
-            guard byte >= 48, byte <= 57 else { return nil }
-            value = value * 10 + Int64(byte - 48)
-        }
-        return Fen(negative ? -value : value)
     }
 }

@@ -75,7 +75,7 @@ extension ReceiptImporter {
                                      name: FileName) -> ImportOutcome? {
         typealias H = HeaderField
         let header = handler.header
-        guard header[H.region.rawValue] == name.region, header[H.businessDate.rawValue] == name.businessDate.iso,
+        guard headerMatches(header, name), header[H.region.rawValue] != nil, header[H.businessDate.rawValue] != nil,
               let stated = header[H.recordCount.rawValue], stated.utf8.count <= 18, Int(stated) == handler.count,
               let total = header[H.totalAmount.rawValue].flatMap({ Fen(yuan: $0) }), total == results.sum.total,
               !results.failed

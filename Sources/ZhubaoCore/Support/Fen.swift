@@ -12,18 +12,25 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses yuan text with exactly two decimals (`4800.00`, `-4800.00`).
     /// Returns nil for anything else: no exponent, no thousands separator, no plus sign.
     public init?(yuan text: some StringProtocol) {
-        var utf8 = Array(text.utf8)
-        var negative = false
-        if utf8.first == UInt8(ascii: "-") { negative = true; utf8.removeFirst() }
-        guard utf8.count >= 4, utf8[utf8.count - 3] == UInt8(ascii: ".") else { return nil }
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Fen(yuanBytes: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { Fen(yuanBytes: $0) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// `init(yuan:)` on UTF-8 bytes.
+    init?(yuanBytes bytes: UnsafeBufferPointer<UInt8>) {
+        let negative = bytes.first == UInt8(ascii: "-")
+        let u = UnsafeBufferPointer(rebasing: bytes[(negative ? 1 : 0)...])
+        guard u.count >= 4, u[u.count - 3] == UInt8(ascii: ".") else { return nil }
         var total: Int64 = 0
-        for (index, byte) in utf8.enumerated() where index != utf8.count - 3 {
+        for (index, byte) in u.enumerated() where index != u.count - 3 {
             guard byte >= 48, byte <= 57 else { return nil }
             total = total * 10 + Int64(byte - 48)
             if total > Fen.maxAbsolute { return nil }
         }
         // "-0.00" is a valid spelling of zero; a leading zero run ("007.00") is refused.
-        if utf8.count > 4, utf8[0] == UInt8(ascii: "0") { return nil }
+        if u.count > 4, u[0] == UInt8(ascii: "0") { return nil }
         self.value = negative ? -total : total
     }
 
