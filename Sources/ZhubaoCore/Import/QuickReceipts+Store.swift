@@ -5,19 +5,12 @@
 /// through `check`, which reports it. The batch's leaves already have the XSD's formats
 /// (`ReceiptQuickReader`), so what is left to check here is what the XSD cannot say.
 extension QuickReceipts {
-    /// The bytes of field `field` of receipt `i`, or nil when it is absent.
-    private func field(_ i: Int, _ field: ReceiptFields.Field, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        let slot = i * Self.fields + field.rawValue
-        guard starts[slot] >= 0 else { return nil }
-        return UnsafeBufferPointer(rebasing: buffer[Int(starts[slot])..<Int(ends[slot])])
-    }
-
     /// Stores receipt `i` and returns its amount, or returns nil having stored nothing.
     /// `source` is the row's source up to the position: `FILE:/…/Receipt[`.
     func store(_ i: Int, source: [UInt8], into sink: inout some RecordSink) throws -> Fen? {
         try bytes.withUnsafeBufferPointer { buffer throws -> Fen? in
             typealias F = ReceiptFields.Field
-            func get(_ f: F) -> UnsafeBufferPointer<UInt8>? { field(i, f, in: buffer) }
+            func get(_ f: F) -> UnsafeBufferPointer<UInt8>? { field(i, f.rawValue, in: buffer) }
             guard let ticket = get(.ticketNo), let id = get(.idNumber), let name = get(.name),
                   let insurance = get(.insuranceType), let from = get(.periodFrom), let to = get(.periodTo),
                   let amountText = get(.amount), let paidOn = get(.paidOn), let channel = get(.channel),

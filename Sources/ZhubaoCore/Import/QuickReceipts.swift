@@ -6,7 +6,7 @@ struct QuickReceipts: Sendable {
     let firstIndex: Int
     private(set) var bytes: [UInt8] = []
     /// Per receipt and field: where its text starts in `bytes` and ends, or -1 when absent.
-    private(set) var starts: [Int32] = [], ends: [Int32] = []
+    private var starts: [Int32] = [], ends: [Int32] = []
     private var lines: [Int32] = []
     /// Per receipt: the line its start tag ends on.
     private(set) var recordLines: [Int] = []
@@ -48,21 +48,24 @@ struct QuickReceipts: Sendable {
 
     mutating func end() { count += 1 }
 
+    /// The bytes of field `field` (its raw value) of receipt `i` in `buffer` (`bytes`), or nil
+    /// when it is absent.
+    func field(_ i: Int, _ field: Int, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        let slot = i * Self.fields + field
+        guard starts[slot] >= 0 else { return nil }
+        return UnsafeBufferPointer(rebasing: buffer[Int(starts[slot])..<Int(ends[slot])])
+    }
+
     /// Receipt `i` of the batch as the record checks read it.
     func values(_ i: Int) -> XMLFieldValues {
         var values: [String?] = [], fieldLines: [Int?] = []
         values.reserveCapacity(Self.fields)
         fieldLines.reserveCapacity(Self.fields)
         bytes.withUnsafeBufferPointer { buffer in
-            for slot in i * Self.fields..<(i + 1) * Self.fields {
-                guard starts[slot] >= 0 else {
-                    values.append(nil)
-                    fieldLines.append(nil)
-                    continue
-                }
-                let text = UnsafeBufferPointer(rebasing: buffer[Int(starts[slot])..<Int(ends[slot])])
-                values.append(String(decoding: text, as: UTF8.self))
-                fieldLines.append(Int(lines[slot]))
+            for f in 0..<Self.fields {
+                let text = field(i, f, in: buffer)
+                values.append(text.map { String(decoding: $0, as: UTF8.self) })
+                fieldLines.append(text.map { _ in Int(lines[i * Self.fields + f]) })
             }
         }
         return XMLFieldValues(labels: ReceiptFields.labels, values: values, lines: fieldLines)

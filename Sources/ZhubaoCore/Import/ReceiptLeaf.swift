@@ -6,8 +6,6 @@ enum ReceiptLeaf {
     case text
     /// `xs:string`.
     case string
-    /// `Region`: `[0-9]{6}`.
-    case region
     /// `Date`: `[0-9]{4}-[0-9]{2}-[0-9]{2}`.
     case date
     /// `Month`: `[0-9]{4}-(0[1-9]|1[0-2])`.
@@ -17,7 +15,7 @@ enum ReceiptLeaf {
     /// `xs:nonNegativeInteger`, here only as bare digits (`+1`, `-0` or ` 1 ` are valid for the
     /// XSD and go the ordinary way).
     case count
-    /// `[0-9]{n}`.
+    /// `[0-9]{n}`: `Region` (6), `BankCode` (3).
     case digits(Int)
     /// An enumeration of `xs:string` values.
     case oneOf([String])
@@ -56,8 +54,6 @@ enum ReceiptLeaf {
             return true
         case .text:
             return n > 0
-        case .region:
-            return n == 6 && Self.digits(bytes, 0..<6)
         case .digits(let count):
             return n == count && Self.digits(bytes, 0..<count)
         case .count:
