@@ -8,14 +8,21 @@ public struct DemoJob {
     public let workspace: Workspace
     public let profile: Profile
     public let borrowers: Int
+    /// The generated period; the daily job runs on every business date in it and on `to`.
+    public let from: Day
+    public let to: Day
     public let logger: Logger
 
     public static let marker = ".zhubao-demo"
 
-    public init(workspace: Workspace, profile: Profile, borrowers: Int = 300, logger: Logger) {
+    public init(workspace: Workspace, profile: Profile, borrowers: Int = 300,
+                from: Day = Day(year: 2026, month: 1, day: 1)!, to: Day = Day(year: 2027, month: 1, day: 31)!,
+                logger: Logger) {
         self.workspace = workspace
         self.profile = profile
         self.borrowers = borrowers
+        self.from = from
+        self.to = to
         self.logger = logger
     }
 
@@ -36,8 +43,6 @@ public struct DemoJob {
         try ConfigTemplate.text(profile: profile, region: settings.region, reference: settings.reference)
             .write(to: workspace.configFile, atomically: true, encoding: .utf8)
         let staging = workspace.root.appendingPathComponent("generated", isDirectory: true)
-        let from = Day(year: 2026, month: 1, day: 1)!
-        let to = Day(year: 2027, month: 1, day: 31)!
         let generatorProfile: GeneratorProfile = profile.name == .ganzhou2021 ? .ganzhou2021 : .tongling2022
         let options = GeneratorOptions(profile: generatorProfile, borrowers: borrowers, from: from, to: to,
                                        faults: .all, edgeCases: true)
@@ -64,7 +69,7 @@ public struct DemoJob {
         }
         var claims: [URL] = []
         if profile.subsidisesInterest {
-            claims = try ClaimJob(workspace: workspace, logger: logger).run(year: 2026, bank: nil, asOf: to).map(\.file)
+            claims = try ClaimJob(workspace: workspace, logger: logger).run(year: to.year - 1, bank: nil, asOf: to).map(\.file)
         }
         let outcome = last!.daily!.outcome
         return Result(runs: runs, lastDay: to, report: workspace.daily(to).appendingPathComponent("exceptions.html"),

@@ -10,7 +10,11 @@ import Testing
 
     @Test func importsTheSampleFilesOfEveryBankKind() throws {
         let probe = try ImportProbe()
-        for name in SampleFiles.names where name.hasPrefix("B") {
+        let names = SampleFiles.names.filter { $0.hasPrefix("B") }
+        // The samples hold every bank kind: DISB (two banks), DEDU, CLAIM. Absent samples fail here.
+        #expect(Set(names.compactMap { $0.split(separator: "_").dropFirst().first.map(String.init) }) == ["DISB", "DEDU", "CLAIM"])
+        #expect(names.count == 4)
+        for name in names {
             let report = try probe.validate(name, bytes: try SampleFiles.bytes(name))
             #expect(report.errors.isEmpty, "\(name): \(report.errorLines)")
         }

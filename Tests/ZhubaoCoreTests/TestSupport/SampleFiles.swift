@@ -1,13 +1,12 @@
 import Foundation
 
-/// The specification's sample files (../shared/spec/samples beside the project root), and
-/// small valid files made on the fly.
+/// The specification's sample files (copied from ../shared/spec/samples into the project's
+/// `fixtures/samples/`, so that a fresh clone has them), and small valid files made on the fly.
 enum SampleFiles {
     static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let directory = projectRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/spec/samples", isDirectory: true)
+    static let directory = projectRoot.appendingPathComponent("fixtures/samples", isDirectory: true)
 
     static func bytes(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: directory.appendingPathComponent(name)))
