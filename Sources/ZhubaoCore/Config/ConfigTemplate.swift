@@ -1,6 +1,7 @@
 /// The commented `zhubao.toml` that `zhubao init` writes.
 public enum ConfigTemplate {
     public static func text(profile: Profile, region: String, reference: ReferenceData) -> String {
+        let defaults = (try? Settings.defaults(profile: profile, region: region)) ?? Settings(profile: profile, region: region, partnerBanks: [], reference: reference)
         let city = reference.cities[region]
         let banks = (city?.partnerBanks ?? []).map { "\"\($0)\"" }.joined(separator: ", ")
         let bankComment = (city?.partnerBanks ?? []).map { "\($0) \(reference.bankNames[$0] ?? "")" }.joined(separator: "、")
@@ -28,18 +29,7 @@ public enum ConfigTemplate {
         region = "\(region)"
 
         [settings]
-        # 专款专用匹配窗口：放款后多少天内到账的税票可与借据匹配 (rules.md §6).
-        match_window_days = 10
-        # 年度复核日 (第六条)：次年及以后年度是否贴息，以该日是否认定困难为准. MM-DD.
-        review_date = "01-31"
-        # 首笔放款距法定退休日期的最长年数 (第二条, E202).
-        age_window_years = 8
-        # 一次放款合同累计上限 (第五条(四), E206).
-        lump_sum_cap = "80000.00"
-        # 借款人死亡后多少天仍有余额即提示 (E409, E410).
-        death_grace_days = 30
-        # 连续多少次养老金扣款失败升级为 E403.
-        failures_to_escalate = 3
+        \(settingsLines(defaults))
 
         # 合作银行 (\(bankComment)). Uncomment to change this city's list.
         # [city.\(region)]
@@ -61,5 +51,14 @@ public enum ConfigTemplate {
         # 2027 = "950.00"
 
         """
+    }
+}
+
+extension ConfigTemplate {
+    /// The `[settings]` keys of `SettingKey.all`, each under its comment, at its default.
+    static func settingsLines(_ defaults: Settings) -> String {
+        SettingKey.all.map { key in
+            "# \(key.comment)。\(key.rangeText)。\n\(key.name) = \(key.literal(defaults))"
+        }.joined(separator: "\n")
     }
 }

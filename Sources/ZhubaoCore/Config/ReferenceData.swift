@@ -77,7 +77,12 @@ public struct ReferenceData: Sendable {
                 var city = cities[code] ?? City(name: code, province: String(code.prefix(2)) + "0000", partnerBanks: [], counties: [])
                 if entry["name"] != nil { city.name = try reader.string(entry, "name", path) }
                 if entry["province"] != nil { city.province = try reader.string(entry, "province", path) }
-                if entry["partner_banks"] != nil { city.partnerBanks = try reader.strings(entry, "partner_banks", path) }
+                if entry["partner_banks"] != nil {
+                    city.partnerBanks = try reader.strings(entry, "partner_banks", path)
+                    if let bad = city.partnerBanks.first(where: { $0.utf8.count != 3 || !$0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) {
+                        throw ConfigError("\(file): \(path).partner_banks 中的 \"\(bad)\" 不是 3 位银行行别代码")
+                    }
+                }
                 if entry["counties"] != nil { city.counties = try reader.strings(entry, "counties", path) }
                 cities[code] = city
             }

@@ -28,35 +28,30 @@ public struct Settings: Sendable {
                         reference: reference)
     }
 
-    /// Reads `zhubao.toml` text: the profile and region, then overrides.
+    /// Reads `zhubao.toml` text: every key checked against the declared shape (`ConfigKeys`,
+    /// `SettingKey.all`), then the profile and region, the reference data, the settings.
     public static func parse(_ text: String, file: String = Settings.fileName) throws -> Settings {
         let table = try ConfigError.parse(text, file: file)
+        try ConfigKeys.check(table, file: file)
         let reader = TableReader(file: file)
+        for key in ["profile", "region"] where table[key] == nil {
+            throw ConfigError("\(file): 缺少必填键 \(key)；请参照 zhubao init 写出的模板补上")
+        }
         let profileText = try reader.string(table, "profile", "")
         guard let name = Profile.Name(rawValue: profileText) else {
             throw ConfigError("\(file): profile = \"\(profileText)\" 不是 ganzhou-2021 或 tongling-2022")
         }
         let region = try reader.string(table, "region", "")
-        guard region.utf8.count == 6, region.allSatisfy(\.isASCII), Int(region) != nil else {
+        guard region.utf8.count == 6, region.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw ConfigError("\(file): region = \"\(region)\" 不是 6 位地区代码")
         }
         var settings = try defaults(profile: .named(name), region: region)
         try settings.reference.merge(table, file: file)
         settings.partnerBanks = Set(settings.reference.cities[region]?.partnerBanks ?? [])
-        if let s = table["settings"]?.table {
-            let path = "settings"
-            if s["match_window_days"] != nil { settings.matchWindowDays = try reader.int(s, "match_window_days", path) }
-            if s["review_date"] != nil {
-                let text = try reader.string(s, "review_date", path)
-                guard let day = Day(iso: "2000-" + text) else {
-                    throw ConfigError("\(file): settings.review_date = \"\(text)\" 应为 MM-DD")
-                }
-                (settings.reviewMonth, settings.reviewDay) = (day.components.month, day.components.day)
+        if let values = table["settings"]?.table {
+            for key in SettingKey.all where values[key.name] != nil {
+                try key.read(&settings, values, reader)
             }
-            if s["age_window_years"] != nil { settings.ageWindowYears = try reader.int(s, "age_window_years", path) }
-            if s["lump_sum_cap"] != nil { settings.lumpSumCap = try reader.amount(s, "lump_sum_cap", path) }
-            if s["death_grace_days"] != nil { settings.deathGraceDays = try reader.int(s, "death_grace_days", path) }
-            if s["failures_to_escalate"] != nil { settings.failuresToEscalate = try reader.int(s, "failures_to_escalate", path) }
         }
         return settings
     }

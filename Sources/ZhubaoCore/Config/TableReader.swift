@@ -23,6 +23,16 @@ struct TableReader {
         return value
     }
 
+    /// An integer within `range`; out of range is a usage error naming the key and the range.
+    func int(_ table: TOMLTable, _ key: String, _ path: String, in range: ClosedRange<Int>) throws -> Int {
+        let value = try int(table, key, path)
+        guard range.contains(value) else {
+            let words = range.upperBound == Int.max ? "不小于 \(range.lowerBound)" : "在 \(range.lowerBound) 到 \(range.upperBound) 之间"
+            throw ConfigError("\(file): \(path).\(key) = \(value) 超出范围：应\(words)")
+        }
+        return value
+    }
+
     func day(_ table: TOMLTable, _ key: String, _ path: String) throws -> Day {
         let text = try string(table, key, path)
         guard let day = Day(iso: text) else { throw ConfigError("\(file): \(path).\(key) = \"\(text)\" 不是 YYYY-MM-DD 日期") }
@@ -52,7 +62,8 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable {
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError("\(file): 第 \(error.source.begin.line) 行第 \(error.source.begin.column) 列: \(error.description)")
+            throw ConfigError("\(file) 第 \(error.source.begin.line) 行第 \(error.source.begin.column) 列不是合法的 TOML，请改正后再运行"
+                + "（TOMLKit: \(error.description)）")
         }
     }
 }
