@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct RerunTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/spec/samples")
+        .deletingLastPathComponent().appendingPathComponent("fixtures/samples")
 
     func outputs(_ root: URL, _ days: [String]) throws -> [String: Data] {
         var bytes: [String: Data] = [:]

@@ -26,17 +26,20 @@ public struct DailyReport {
     }
 
     /// `history`, when given (a rerun's, loaded once for its range), gives the ledger instead of
-    /// the store.
-    public func produce(asOf: Day, from history: LedgerHistory? = nil) throws -> Result {
-        let ledger = try history?.ledger(asOf: asOf) ?? LedgerLoader(store: store).load(asOf: asOf, settings: settings)
+    /// the store. `fileCutoff`, when given (a rerun of a date `run` computed), limits what is
+    /// read to the files that run saw; a run sees every file recorded so far.
+    public func produce(asOf: Day, from history: LedgerHistory? = nil, fileCutoff: Int64? = nil) throws -> Result {
+        let cutoff = try fileCutoff ?? store.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputFile") } ?? 0
+        let ledger = try history?.ledger(asOf: asOf)
+            ?? LedgerLoader(store: store, fileCutoff: fileCutoff).load(asOf: asOf, settings: settings)
         let approvals = try ClaimApprovals(store: store).latest(before: asOf)
         let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
         let findings = reconciliation.findings()
-        let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf)
+        let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf, fileCutoff: cutoff)
         var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
         summary.previousRun = outcome.previousRun
         summary.exceptions = outcome.exceptions
-        summary.files = try fileCounts(asOf: asOf)
+        summary.files = try fileCounts(asOf: asOf, cutoff: cutoff)
         summary.totals = reconciliation.totals()
         summary.warnings = warnings(asOf: asOf)
         for warning in summary.warnings { logger.warning("\(warning)") }
@@ -58,12 +61,13 @@ public struct DailyReport {
         return Result(outcome: outcome, summary: summary, folder: folder)
     }
 
-    /// The files taken by the run of this date, from the store.
-    func fileCounts(asOf: Day) throws -> DailySummary.Files {
+    /// The files taken by the run of this date, from the store; `notYetEffective` of those the
+    /// run had seen (ids up to `cutoff`).
+    func fileCounts(asOf: Day, cutoff: Int64) throws -> DailySummary.Files {
         try store.database.read { db in
             var files = DailySummary.Files()
-            let rows = try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM inputFile WHERE receivedOn = ? GROUP BY status",
-                                        arguments: [asOf.iso])
+            let rows = try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM inputFile WHERE receivedOn = ? AND id <= ? GROUP BY status",
+                                        arguments: [asOf.iso, cutoff])
             for row in rows {
                 switch row["status"] as String {
                 case "IMPORTED": files.imported = row["n"]
@@ -71,8 +75,8 @@ public struct DailyReport {
                 default: files.conflicts = row["n"]
                 }
             }
-            files.notYetEffective = try Int.fetchOne(db, sql: "SELECT count(*) FROM inputFile WHERE status = 'IMPORTED' AND businessDate > ?",
-                                                     arguments: [asOf.iso]) ?? 0
+            files.notYetEffective = try Int.fetchOne(db, sql: "SELECT count(*) FROM inputFile WHERE status = 'IMPORTED' AND businessDate > ? AND id <= ?",
+                                                     arguments: [asOf.iso, cutoff]) ?? 0
             return files
         }
     }

@@ -1,8 +1,13 @@
 import Foundation
+import GRDB
 import Logging
 
-/// `zhubao rerun`: recomputes the daily outputs of a range of dates from the store, in order,
-/// under the run lock, reading no inbox.
+/// `zhubao rerun`: recomputes the daily outputs of the dates in a range on which `run` ran,
+/// from the store, in order, under the run lock, reading no inbox and writing nothing to the
+/// outbox. Each date is computed from the files its run had seen (`dailyRun.lastFileId`), so
+/// that what it writes is byte-identical to what the run wrote, even when later deliveries are
+/// in the store (outputs.md). Dates without a run are skipped and named; with `everyDate` they
+/// are computed too, and each becomes a run.
 public struct RerunJob {
     public let workspace: Workspace
     public let logger: Logger
@@ -12,8 +17,14 @@ public struct RerunJob {
         self.logger = logger
     }
 
+    /// What a rerun did: the dates it computed and those it skipped (no run on them).
+    public struct Result: Sendable, Equatable {
+        public var computed: [Day] = []
+        public var skipped: [Day] = []
+    }
+
     @discardableResult
-    public func run(from: Day, to: Day) throws -> [Day] {
+    public func run(from: Day, to: Day, everyDate: Bool = false) throws -> Result {
         guard workspace.isInitialised else {
             throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init")
         }
@@ -22,10 +33,42 @@ public struct RerunJob {
         let settings = try Settings.load(root: workspace.root)
         let store = try Store(path: workspace.storePath)
         let report = DailyReport(workspace: workspace, store: store, settings: settings, logger: logger)
-        let days = Array(from...to)
-        // One read of the store for the whole range: each date's ledger is selected from it.
+        let runs = try store.database.read { db in
+            try DailyRunRecord.filter(Column("asOf") >= from.iso && Column("asOf") <= to.iso).fetchAll(db)
+        }
+        let cutoffs = Dictionary(uniqueKeysWithValues: runs.map { ($0.asOf, $0.lastFileId) })
+        // One read of the store for the whole range: each date's ledger is selected from it,
+        // unless a file its run had not seen would count on that date (then it is read apart).
         let history = try LedgerLoader(store: store).history(through: to, settings: settings)
-        for day in days { _ = try report.produce(asOf: day, from: history) }
-        return days
+        var result = Result()
+        for day in Array(from...to) {
+            guard let recorded = cutoffs[day.iso] else {
+                if everyDate {
+                    _ = try report.produce(asOf: day, from: history)
+                    result.computed.append(day)
+                } else {
+                    result.skipped.append(day)
+                }
+                continue
+            }
+            if let cutoff = recorded, try seesLaterFiles(store, day: day, cutoff: cutoff) {
+                _ = try report.produce(asOf: day, fileCutoff: cutoff)
+            } else {
+                _ = try report.produce(asOf: day, from: history, fileCutoff: recorded)
+            }
+            result.computed.append(day)
+        }
+        if !result.skipped.isEmpty {
+            logger.info("dates without a run skipped", metadata: ["count": "\(result.skipped.count)"])
+        }
+        return result
+    }
+
+    /// Whether a file recorded after the run of `day` (id above its cutoff) counts on that day.
+    func seesLaterFiles(_ store: Store, day: Day, cutoff: Int64) throws -> Bool {
+        try store.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM inputFile WHERE id > ? AND coalesce(businessDate, receivedOn) <= ?",
+                             arguments: [cutoff, day.iso]) ?? 0 > 0
+        }
     }
 }

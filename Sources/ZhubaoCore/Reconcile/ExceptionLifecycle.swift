@@ -31,7 +31,8 @@ public struct ExceptionLifecycle {
     public init(store: Store) { self.store = store }
 
     /// Applies the lifecycle to what the rules found as of `asOf` and records it.
-    public func record(_ findings: [Finding], asOf: Day, now: Date = Date()) throws -> Outcome {
+    /// `fileCutoff` is the highest file id the computation saw (kept for `rerun`).
+    public func record(_ findings: [Finding], asOf: Day, fileCutoff: Int64? = nil, now: Date = Date()) throws -> Outcome {
         try store.database.write { db in
             let previous = try String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun WHERE asOf < ?", arguments: [asOf.iso])
             var open: [String: DailyExceptionRecord] = [:]
@@ -59,7 +60,7 @@ public struct ExceptionLifecycle {
             }
             reported.sort { $0.key < $1.key }
             try db.execute(sql: "DELETE FROM dailyRun WHERE asOf = ?", arguments: [asOf.iso])
-            try DailyRunRecord(asOf: asOf.iso, computedAt: ISO8601DateFormatter().string(from: now)).insert(db)
+            try DailyRunRecord(asOf: asOf.iso, computedAt: ISO8601DateFormatter().string(from: now), lastFileId: fileCutoff).insert(db)
             for item in reported where item.status != .resolved {
                 try DailyExceptionRecord(asOf: asOf.iso, key: item.key, firstSeen: item.firstSeen.iso,
                                          payload: item.finding.payload).insert(db)

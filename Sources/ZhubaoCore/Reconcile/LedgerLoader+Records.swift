@@ -2,7 +2,7 @@ import GRDB
 
 extension LedgerLoader {
     func loadDrawdowns(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
-        let rows = try Row.fetchCursor(db, sql: Self.recordsSQL("drawdown", order: "r.line"), arguments: [history.through.iso])
+        let rows = try Row.fetchCursor(db, sql: recordsSQL("drawdown", order: "r.line"), arguments: [history.through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], line: Int = row["line"], day = row.day("fileDate")
             let loanNo: String = row["loanNo"], status: String = row["status"]
@@ -23,7 +23,7 @@ extension LedgerLoader {
     }
 
     func loadReceipts(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
-        let rows = try Row.fetchCursor(db, sql: Self.recordsSQL("receipt", order: "r.id"), arguments: [history.through.iso])
+        let rows = try Row.fetchCursor(db, sql: recordsSQL("receipt", order: "r.id"), arguments: [history.through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], source: String = row["source"], ticketNo: String = row["ticketNo"]
             let day = row.day("fileDate")
@@ -40,7 +40,7 @@ extension LedgerLoader {
     }
 
     func loadTransactions(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
-        let rows = try Row.fetchCursor(db, sql: Self.recordsSQL("bankTransaction", order: "r.line"), arguments: [history.through.iso])
+        let rows = try Row.fetchCursor(db, sql: recordsSQL("bankTransaction", order: "r.line"), arguments: [history.through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], line: Int = row["line"], txnNo: String = row["txnNo"]
             let day = row.day("fileDate")
@@ -56,7 +56,7 @@ extension LedgerLoader {
     }
 
     func loadClaims(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
-        let rows = try Row.fetchCursor(db, sql: Self.recordsSQL("claimLine", order: "r.line"), arguments: [history.through.iso])
+        let rows = try Row.fetchCursor(db, sql: recordsSQL("claimLine", order: "r.line"), arguments: [history.through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], line: Int = row["line"], day = row.day("fileDate")
             let loanNo: String = row["loanNo"], year: Int = row["year"]

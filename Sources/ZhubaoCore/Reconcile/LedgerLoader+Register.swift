@@ -9,10 +9,10 @@ extension LedgerLoader {
         let coRows = try Row.fetchCursor(db, sql: """
             SELECT c.participantId, c.relation FROM coBorrower c
             JOIN participant p ON p.id = c.participantId JOIN inputFile f ON f.id = p.fileId
-            WHERE f.status = 'IMPORTED' AND f.businessDate <= ? ORDER BY c.id
+            WHERE f.status = 'IMPORTED' AND f.businessDate <= ?\(withinCutoff("f.id")) ORDER BY c.id
             """, arguments: [through.iso])
         while let row = try coRows.next() { relations[row["participantId"], default: []].append(row["relation"]) }
-        let rows = try Row.fetchCursor(db, sql: Self.recordsSQL("participant", order: "r.id"), arguments: [through.iso])
+        let rows = try Row.fetchCursor(db, sql: recordsSQL("participant", order: "r.id"), arguments: [through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], source: String = row["source"], id: String = row["idNumber"]
             let extractAsOf: String = row["asOf"], day = row.day("fileDate")
@@ -45,7 +45,7 @@ extension LedgerLoader {
     func loadSnapshots(_ db: Database, into history: inout LedgerHistory) throws {
         let files = try Row.fetchAll(db, sql: """
             SELECT id, name, sender, businessDate, seq FROM inputFile
-            WHERE status = 'IMPORTED' AND kind = 'HARD' AND businessDate <= ?
+            WHERE status = 'IMPORTED' AND kind = 'HARD' AND businessDate <= ?\(withinCutoff("id"))
             ORDER BY sender, businessDate, seq
             """, arguments: [history.through.iso])
         var chosen: [String: (id: Int64, name: String, sender: String, date: String)] = [:]

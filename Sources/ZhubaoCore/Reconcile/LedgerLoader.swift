@@ -4,8 +4,19 @@ import GRDB
 /// business date on or before D, in the order business date, name, line.
 public struct LedgerLoader {
     let store: Store
+    /// When set, only the files the registry held when a run computed its outputs (ids up to
+    /// this one): a rerun reads the world as that run saw it (outputs.md `rerun`).
+    let fileCutoff: Int64?
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, fileCutoff: Int64? = nil) {
+        self.store = store
+        self.fileCutoff = fileCutoff
+    }
+
+    /// The SQL condition that keeps the files within the cutoff, on `column` (empty without one).
+    func withinCutoff(_ column: String) -> String {
+        fileCutoff.map { " AND \(column) <= \($0)" } ?? ""
+    }
 
     public func load(asOf: Day, settings: Settings) throws -> Ledger {
         try history(through: asOf, settings: settings).ledger(asOf: asOf)
@@ -34,7 +45,7 @@ public struct LedgerLoader {
     func fileFindings(_ db: Database, through: Day) throws -> [LedgerHistory.Dated<Finding>] {
         let rows = try InputFileRecord
             .filter(Column("status") != InputFileRecord.Status.imported.rawValue)
-            .filter(sql: "coalesce(businessDate, receivedOn) <= ?", arguments: [through.iso])
+            .filter(sql: "coalesce(businessDate, receivedOn) <= ?" + withinCutoff("id"), arguments: [through.iso])
             .order(Column("id")).fetchAll(db)
         return rows.map { row in
             let code = row.status == .conflict ? "E002" : "E001"
@@ -45,10 +56,10 @@ public struct LedgerLoader {
 
     /// The SQL of a record table joined with its file, through a date, in file order; the
     /// file's name is `fileName`, its business date `fileDate`.
-    static func recordsSQL(_ table: String, order: String) -> String {
+    func recordsSQL(_ table: String, order: String) -> String {
         """
         SELECT r.*, f.name AS fileName, f.businessDate AS fileDate FROM \(table) r JOIN inputFile f ON f.id = r.fileId
-        WHERE f.status = 'IMPORTED' AND f.businessDate <= ?
+        WHERE f.status = 'IMPORTED' AND f.businessDate <= ?\(withinCutoff("f.id"))
         ORDER BY f.businessDate, f.name, \(order)
         """
     }

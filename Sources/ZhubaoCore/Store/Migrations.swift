@@ -8,6 +8,9 @@ enum Migrations {
         migrator.registerMigration("v1 input file registry", migrate: createFileRegistry)
         migrator.registerMigration("v1 imported records", migrate: createRecordTables)
         migrator.registerMigration("v1 exception lifecycle and claims", migrate: createLifecycleTables)
+        migrator.registerMigration("v2 files each daily run saw") { db in
+            try db.execute(sql: "ALTER TABLE dailyRun ADD COLUMN lastFileId INTEGER")
+        }
         return migrator
     }
 

@@ -5,6 +5,9 @@ public struct DailyRunRecord: Codable, Sendable, Equatable, FetchableRecord, Per
     public static let databaseTableName = "dailyRun"
     public var asOf: String
     public var computedAt: String
+    /// The highest `inputFile.id` the run knew when it computed: the files it saw. `rerun` reads
+    /// only those, so that it writes what the run wrote (nil for runs before the column existed).
+    public var lastFileId: Int64?
 }
 
 /// A row of `dailyException`: an exception open (found) in the run of a date, with the date it
