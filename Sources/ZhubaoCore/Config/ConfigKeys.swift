@@ -22,6 +22,7 @@ enum ConfigKeys {
     static let document: [String: Shape] = [
         "profile": .value,
         "region": .value,
+        "lpr_confirmed_through": .value,
         "settings": .table(Dictionary(uniqueKeysWithValues: SettingKey.all.map { ($0.name, Shape.value) })),
         "city": .keyed(form: "6 位地区代码", isKey: digits(6),
                        .table(["name": .value, "province": .value, "partner_banks": .value, "counties": .value])),

@@ -28,6 +28,10 @@ public enum ConfigTemplate {
         # 本市行政区划代码 (GB/T 2260). Files for any other region are rejected (E001).
         region = "\(region)"
 
+        # LPR 报价表核对到的日期：运行日期晚于它 45 天以上时提示利率上限可能过时（reference.md）.
+        # The shipped table is confirmed through \(reference.lprConfirmedThrough?.iso ?? "无")；核对新报价后改为核对日期.
+        # lpr_confirmed_through = "2026-11-20"
+
         [settings]
         \(settingsLines(defaults))
 
@@ -36,7 +40,7 @@ public enum ConfigTemplate {
         # partner_banks = [\(banks)]
 
         # 新的 LPR 报价. The last shipped fixing is \(lastFixing);
-        # a run more than 45 days after the last known fixing warns that the cap may be stale.
+        # add each change here, then set lpr_confirmed_through (above) to the day you checked.
         # [[lpr]]
         # from = "2026-09-22"
         # one_year = "3.00"

@@ -22,6 +22,12 @@ public struct ReferenceData: Sendable {
     public var subsistence: [String: [Int: Fen]]
     public var bankNames: [String: String]
     public var cities: [String: City]
+    /// The day up to which the LPR table is known complete (reference.md: the warning of a stale
+    /// cap counts from it, not from the last change).
+    public var lprConfirmedThrough: Day?
+    /// `"minimum_base.360000.2026"`: the years of the tables that ship example figures and that
+    /// `zhubao.toml` has not replaced.
+    public var exampleYears: Set<String> = []
 
     public struct City: Sendable, Equatable {
         public var name: String
@@ -34,13 +40,19 @@ public struct ReferenceData: Sendable {
     public static func shipped() throws -> ReferenceData {
         var data = ReferenceData(lpr: [], benchmarkUpTo1Year: Rate(units: 0), benchmarkUpTo5Years: Rate(units: 0),
                                  benchmarkOver5Years: Rate(units: 0), minimumBase: [:], subsistence: [:],
-                                 bankNames: [:], cities: [:])
+                                 bankNames: [:], cities: [:], lprConfirmedThrough: nil)
         for name in ["lpr", "benchmark", "contributions", "cities"] {
             guard let url = Bundle.module.url(forResource: name, withExtension: "toml", subdirectory: "reference") else {
                 throw ConfigError("the shipped reference table \(name).toml is missing from the installation")
             }
             let text = try String(contentsOf: url, encoding: .utf8)
-            try data.merge(try ConfigError.parse(text, file: "\(name).toml"), file: "\(name).toml")
+            let table = try ConfigError.parse(text, file: "\(name).toml")
+            try data.merge(table, file: "\(name).toml")
+            for area in table["examples"]?.array?.compactMap(\.string) ?? [] {
+                let parts = area.split(separator: ".").map(String.init)
+                let years = parts.count == 2 ? (parts[0] == "minimum_base" ? data.minimumBase : data.subsistence)[parts[1]] : nil
+                for year in years?.keys ?? [:].keys { data.exampleYears.insert("\(area).\(year)") }
+            }
         }
         return data
     }
@@ -48,6 +60,7 @@ public struct ReferenceData: Sendable {
     /// Overrides and extends these tables with those of a TOML document (`zhubao.toml`).
     public mutating func merge(_ table: TOMLTable, file: String) throws {
         let reader = TableReader(file: file)
+        if table["lpr_confirmed_through"] != nil { lprConfirmedThrough = try reader.day(table, "lpr_confirmed_through", "") }
         if let fixings = table["lpr"]?.array {
             for (index, item) in fixings.enumerated() {
                 let path = "lpr[\(index)]"
@@ -65,8 +78,10 @@ public struct ReferenceData: Sendable {
             if benchmark["up_to_5_years"] != nil { benchmarkUpTo5Years = try reader.rate(benchmark, "up_to_5_years", "benchmark") }
             if benchmark["over_5_years"] != nil { benchmarkOver5Years = try reader.rate(benchmark, "over_5_years", "benchmark") }
         }
-        try mergeYearly(table["minimum_base"]?.table, into: &minimumBase, reader: reader, path: "minimum_base")
-        try mergeYearly(table["subsistence"]?.table, into: &subsistence, reader: reader, path: "subsistence")
+        var examples = exampleYears
+        try mergeYearly(table["minimum_base"]?.table, into: &minimumBase, examples: &examples, reader: reader, path: "minimum_base")
+        try mergeYearly(table["subsistence"]?.table, into: &subsistence, examples: &examples, reader: reader, path: "subsistence")
+        exampleYears = examples
         if let banks = table["banks"]?.table {
             for key in banks.keys { bankNames[key] = try reader.string(banks, key, "banks") }
         }
@@ -90,7 +105,7 @@ public struct ReferenceData: Sendable {
     }
 
     private func mergeYearly(_ table: TOMLTable?, into target: inout [String: [Int: Fen]],
-                             reader: TableReader, path: String) throws {
+                             examples: inout Set<String>, reader: TableReader, path: String) throws {
         guard let table else { return }
         for area in table.keys {
             guard let years = table[area]?.table else { throw ConfigError("\(reader.file): \(path).\(area) 应为表") }
@@ -99,6 +114,7 @@ public struct ReferenceData: Sendable {
                     throw ConfigError("\(reader.file): \(path).\(area).\(year) 的键应为年份")
                 }
                 target[area, default: [:]][y] = try reader.amount(years, year, "\(path).\(area)")
+                examples.remove("\(path).\(area).\(y)")
             }
         }
     }

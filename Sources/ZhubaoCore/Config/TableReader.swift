@@ -5,21 +5,24 @@ import TOMLKit
 struct TableReader {
     let file: String
 
+    /// `path.key`, or `key` at the top level.
+    static func name(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
     func string(_ table: TOMLTable, _ key: String, _ path: String) throws -> String {
-        guard let value = table[key]?.string else { throw ConfigError("\(file): \(path).\(key) 应为字符串") }
+        guard let value = table[key]?.string else { throw ConfigError("\(file): \(Self.name(path, key)) 应为字符串") }
         return value
     }
 
     func strings(_ table: TOMLTable, _ key: String, _ path: String) throws -> [String] {
-        guard let array = table[key]?.array else { throw ConfigError("\(file): \(path).\(key) 应为字符串数组") }
+        guard let array = table[key]?.array else { throw ConfigError("\(file): \(Self.name(path, key)) 应为字符串数组") }
         return try array.map {
-            guard let s = $0.string else { throw ConfigError("\(file): \(path).\(key) 应为字符串数组") }
+            guard let s = $0.string else { throw ConfigError("\(file): \(Self.name(path, key)) 应为字符串数组") }
             return s
         }
     }
 
     func int(_ table: TOMLTable, _ key: String, _ path: String) throws -> Int {
-        guard let value = table[key]?.int else { throw ConfigError("\(file): \(path).\(key) 应为整数") }
+        guard let value = table[key]?.int else { throw ConfigError("\(file): \(Self.name(path, key)) 应为整数") }
         return value
     }
 
@@ -28,26 +31,26 @@ struct TableReader {
         let value = try int(table, key, path)
         guard range.contains(value) else {
             let words = range.upperBound == Int.max ? "不小于 \(range.lowerBound)" : "在 \(range.lowerBound) 到 \(range.upperBound) 之间"
-            throw ConfigError("\(file): \(path).\(key) = \(value) 超出范围：应\(words)")
+            throw ConfigError("\(file): \(Self.name(path, key)) = \(value) 超出范围：应\(words)")
         }
         return value
     }
 
     func day(_ table: TOMLTable, _ key: String, _ path: String) throws -> Day {
         let text = try string(table, key, path)
-        guard let day = Day(iso: text) else { throw ConfigError("\(file): \(path).\(key) = \"\(text)\" 不是 YYYY-MM-DD 日期") }
+        guard let day = Day(iso: text) else { throw ConfigError("\(file): \(Self.name(path, key)) = \"\(text)\" 不是 YYYY-MM-DD 日期") }
         return day
     }
 
     func rate(_ table: TOMLTable, _ key: String, _ path: String) throws -> Rate {
         let text = try string(table, key, path)
-        guard let rate = Rate(percent: text) else { throw ConfigError("\(file): \(path).\(key) = \"\(text)\" 不是年利率百分数（最多 4 位小数）") }
+        guard let rate = Rate(percent: text) else { throw ConfigError("\(file): \(Self.name(path, key)) = \"\(text)\" 不是年利率百分数（最多 4 位小数）") }
         return rate
     }
 
     func amount(_ table: TOMLTable, _ key: String, _ path: String) throws -> Fen {
         let text = try string(table, key, path)
-        guard let amount = Fen(yuan: text) else { throw ConfigError("\(file): \(path).\(key) = \"\(text)\" 不是两位小数的金额") }
+        guard let amount = Fen(yuan: text) else { throw ConfigError("\(file): \(Self.name(path, key)) = \"\(text)\" 不是两位小数的金额") }
         return amount
     }
 }

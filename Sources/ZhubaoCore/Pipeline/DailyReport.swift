@@ -81,10 +81,9 @@ public struct DailyReport {
         }
     }
 
-    /// reference.md: a run more than 45 days after the last known LPR fixing says so.
+    /// What the reader of the day's outputs must know about the reference data behind them.
     func warnings(asOf: Day) -> [String] {
-        guard settings.profile.rateCap == .lpr, let last = settings.reference.lpr.last, asOf - last.from > 45 else { return [] }
-        return ["已知最新 LPR 报价为 \(last.from.iso)，距今超过 45 天：利率上限可能已过时，请在 zhubao.toml 中补充新的报价"]
+        ReferenceWarnings(settings: settings).warnings(asOf: asOf)
     }
 }
 

@@ -43,8 +43,12 @@ enum Golden {
             if a == b {
                 out.append("    \(index + 1)  \(a.prefix(300))")
             } else {
-                out.append("  - \(index + 1)  \(a.prefix(300))")
-                out.append("  + \(index + 1)  \(b.prefix(300))")
+                // Long lines (a JSON document on one line): show where they part, with context.
+                let x = Array(a), y = Array(b)
+                let column = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
+                let from = max(0, column - 60)
+                out.append("  - \(index + 1):\(column + 1)  …\(String(x[from..<min(x.count, column + 160)]))")
+                out.append("  + \(index + 1):\(column + 1)  …\(String(y[from..<min(y.count, column + 160)]))")
             }
         }
         return out.joined(separator: "\n")
