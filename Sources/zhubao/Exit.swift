@@ -13,7 +13,8 @@ enum Exit {
 
     /// Runs a command body and turns what it throws into the documented exit code, with one
     /// log line on standard error.
-    static func guarding(_ logger: Logger, _ body: () throws -> Int32) throws {
+    /// `registry`, when given, records the exit code of the command (issue 16's run registry).
+    static func guarding(_ logger: Logger, registry: RunRegistry? = nil, _ body: () throws -> Int32) throws {
         let code: Int32
         do {
             code = try body()
@@ -29,11 +30,13 @@ enum Exit {
             logger.error("\(error.description)")
             code = usage
         } catch let error as ExitCode {
+            registry?.finish(exitCode: error.rawValue)
             throw error
         } catch {
             logger.error("internal error: \(String(describing: error))")
             code = software
         }
+        registry?.finish(exitCode: code)
         if code != ok { throw ExitCode(code) }
     }
 }

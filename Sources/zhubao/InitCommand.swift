@@ -51,6 +51,8 @@ struct InitCommand: ParsableCommand {
                 print("created \(workspace.configFile.path) (profile \(chosen.name.rawValue), region \(settings.region))")
             }
             _ = try Settings.load(root: workspace.root)
+            // The store is made here, so that the first run has its registry to write to.
+            _ = try Store(path: workspace.storePath)
             return Exit.ok
         }
     }

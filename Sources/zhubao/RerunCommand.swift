@@ -26,7 +26,9 @@ struct RerunCommand: ParsableCommand {
 
     func run() throws {
         let logger = Log.make()
-        try Exit.guarding(logger) {
+        let registry = RunRegistry(workspace: options.workspace, command: "rerun", arguments: Array(CommandLine.arguments.dropFirst()),
+                                   asOf: to, logger: logger)
+        try Exit.guarding(logger, registry: registry) {
             let result = try RerunJob(workspace: options.workspace, logger: logger).run(from: from, to: to, everyDate: everyDate)
             print("recomputed \(result.computed.count) date(s), \(from.iso) to \(to.iso)")
             if !result.skipped.isEmpty {

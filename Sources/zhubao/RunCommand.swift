@@ -18,10 +18,17 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let logger = Log.make()
-        try Exit.guarding(logger) {
-            let day = asOf ?? Day.today()
+        let day = asOf ?? Day.today()
+        let registry = RunRegistry(workspace: options.workspace, command: "run", arguments: Array(CommandLine.arguments.dropFirst()),
+                                   asOf: day, logger: logger)
+        try Exit.guarding(logger, registry: registry) {
             let result = try DailyJob(workspace: options.workspace, logger: logger).run(asOf: day, intakeOnly: intakeOnly)
             let intake = result.intake
+            registry.filesImported = intake.count(.imported)
+            registry.filesRejected = intake.count(.rejected) + intake.count(.conflict)
+            registry.exceptionsByCode = result.daily.map { daily in
+                daily.outcome.exceptions.filter { $0.status != .resolved }.reduce(into: [:]) { $0[$1.finding.code, default: 0] += 1 }
+            }
             print("as of \(day.iso): \(intake.count(.imported)) imported, \(intake.count(.rejected) + intake.count(.conflict)) rejected, \(intake.count(.alreadyRecorded)) already recorded, \(intake.ignored.count) ignored")
             return result.exitCode
         }

@@ -44,4 +44,9 @@ public enum JSONText {
     public static func counts(_ counts: [String: Int]) -> String {
         "{" + counts.keys.sorted().map { "\(quote($0)):\(counts[$0]!)" }.joined(separator: ",") + "}"
     }
+
+    /// An array of strings.
+    public static func array(_ items: [String]) -> String {
+        "[" + items.map(quote).joined(separator: ",") + "]"
+    }
 }

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v2 files each daily run saw") { db in
             try db.execute(sql: "ALTER TABLE dailyRun ADD COLUMN lastFileId INTEGER")
         }
+        migrator.registerMigration("v3 run registry", migrate: createRunRegistry)
         return migrator
     }
 
@@ -224,6 +225,28 @@ enum Migrations {
                 approved INTEGER NOT NULL
             );
             CREATE INDEX claimApprovalByLoan ON claimApproval(loanNo, year);
+            """)
+    }
+
+    /// One row per command that changed the workspace (issue 16).
+    static func createRunRegistry(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE runLog (
+                id INTEGER PRIMARY KEY,
+                command TEXT NOT NULL,
+                arguments TEXT NOT NULL,
+                asOf TEXT,
+                host TEXT NOT NULL,
+                pid INTEGER NOT NULL,
+                startedAt TEXT NOT NULL,
+                endedAt TEXT,
+                status TEXT NOT NULL CHECK (status IN ('RUNNING', 'DONE', 'KILLED')),
+                exitCode INTEGER,
+                filesImported INTEGER NOT NULL DEFAULT 0,
+                filesRejected INTEGER NOT NULL DEFAULT 0,
+                filesUnreadable INTEGER NOT NULL DEFAULT 0,
+                exceptions TEXT
+            )
             """)
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The run registry (issue 16): every command that changes the workspace is recorded in the
+/// store's `runLog` when it starts and again when it ends — command and options, as-of date,
+/// host, start and end, exit code, files imported, rejected and unreadable, open exceptions by
+/// code. A row still RUNNING whose process is gone was killed: the next command marks it
+/// KILLED and says so in its log. Nothing is recorded where there is no store (a run refused
+/// before one exists leaves its trace in the log and the metrics only).
+public final class RunRegistry: @unchecked Sendable {
+    private let store: Store?
+    private let logger: Logger
+    private var row: RunRecord?
+
+    /// What the command reports before it ends.
+    public var filesImported = 0, filesRejected = 0, filesUnreadable = 0
+    public var exceptionsByCode: [String: Int]?
+
+    /// Starts recording `command` (its arguments as typed) in the workspace's store, if there is
+    /// one; any failure to record is logged and never stops the command.
+    public init(workspace: Workspace, command: String, arguments: [String], asOf: Day?, logger: Logger, now: Date = Date()) {
+        self.logger = logger
+        let path = workspace.storePath
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        store = size > 0 ? try? Store(path: path) : nil
+        guard let store else { return }
+        do {
+            try store.database.write { db in
+                try Self.markKilled(db, logger: logger)
+                var record = RunRecord(id: nil, command: command, arguments: JSONText.array(arguments), asOf: asOf?.iso,
+                                       host: ProcessInfo.processInfo.hostName, pid: Int64(getpid()),
+                                       startedAt: Self.timestamp(now), endedAt: nil, status: .running, exitCode: nil)
+                try record.insert(db)
+                row = record
+            }
+        } catch {
+            logger.warning("运行记录未能写入（run registry）", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Ends the record with the command's exit code.
+    public func finish(exitCode: Int32, now: Date = Date()) {
+        guard let store, var record = row else { return }
+        record.endedAt = Self.timestamp(now)
+        record.status = .done
+        record.exitCode = Int64(exitCode)
+        record.filesImported = Int64(filesImported)
+        record.filesRejected = Int64(filesRejected)
+        record.filesUnreadable = Int64(filesUnreadable)
+        record.exceptions = exceptionsByCode.map(JSONText.counts)
+        do {
+            try store.database.write { db in try record.update(db) }
+        } catch {
+            logger.warning("运行记录未能更新（run registry）", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Rows RUNNING on this host whose process no longer exists: killed.
+    static func markKilled(_ db: Database, logger: Logger) throws {
+        let host = ProcessInfo.processInfo.hostName
+        for var record in try RunRecord.filter(RunRecord.Columns.status == RunRecord.Status.running.rawValue).fetchAll(db)
+        where record.host == host && !processExists(record.pid) {
+            record.status = .killed
+            try record.update(db)
+            logger.warning("上次运行未正常结束（可能被终止）：请查看 zhubao runs", metadata: [
+                "run": "\(record.id ?? 0)", "command": "\(record.command)", "started": "\(record.startedAt)",
+            ])
+        }
+    }
+
+    static func processExists(_ pid: Int64) -> Bool {
+        pid == Int64(getpid()) || kill(pid_t(pid), 0) == 0 || errno == EPERM
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// The last `count` runs, newest first (killed ones marked as such first).
+    public static func last(_ count: Int, in workspace: Workspace, logger: Logger) throws -> [RunRecord] {
+        let store = try Store(path: workspace.storePath)
+        return try store.database.write { db in
+            try markKilled(db, logger: logger)
+            return try RunRecord.order(RunRecord.Columns.id.desc).limit(count).fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// The run registry (issue 16): every run and rerun recorded with its exit code and counts;
+/// a killed run shows as KILLED, and the next run says so.
+@Suite struct RunsCommandTests {
+    func lines(_ text: String) -> [[String]] {
+        text.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func runsAreListedNewestFirstWithTheirExitCodesAndCounts() throws {
+        let root = temporaryRoot()
+        _ = try ZhubaoProcess.run(["init", "--root", root.path])
+        let file = disbursementFile(date: "20260115", seq: 1, loan: "L1")
+        try file.text.write(to: root.appendingPathComponent("inbox/\(file.name)"), atomically: true, encoding: .utf8)
+        try "x".write(to: root.appendingPathComponent("inbox/not-a-valid-name.txt"), atomically: true, encoding: .utf8)
+        #expect(try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-31"]).status == 65)
+        #expect(try ZhubaoProcess.run(["rerun", "--root", root.path, "--from", "2026-01-31", "--to", "2026-01-31"]).status == 0)
+        let listing = try ZhubaoProcess.run(["runs", "--root", root.path])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        let rows = lines(listing.stdout)
+        #expect(rows.count == 2)
+        // id, command, as-of, started, ended, status, exit, imported, rejected, unreadable, exceptions
+        #expect(rows[0][1] == "rerun" && rows[0][2] == "2026-01-31" && rows[0][5] == "DONE" && rows[0][6] == "0")
+        #expect(rows[1][1] == "run" && rows[1][5] == "DONE" && rows[1][6] == "65")
+        #expect(rows[1][7] == "1" && rows[1][8] == "1" && rows[1][9] == "0")
+        #expect(rows[1][10].contains("\"E001\":1"))
+        #expect(listing.stdout.hasSuffix("2 run(s)\n"))
+        #expect(try lines(ZhubaoProcess.run(["runs", "--root", root.path, "--last", "1"]).stdout).count == 1)
+    }
+
+    @Test func aKilledRunShowsAsKilledAndTheNextRunSaysSo() throws {
+        let root = temporaryRoot()
+        _ = try ZhubaoProcess.run(["init", "--root", root.path])
+        // A first run creates the store, so that the killed one has somewhere to be recorded.
+        #expect(try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-14"]).status == 0)
+        for seq in 1...400 {
+            let file = disbursementFile(date: "20260115", seq: seq, loan: "L\(seq)")
+            try file.text.write(to: root.appendingPathComponent("inbox/\(file.name)"), atomically: false, encoding: .utf8)
+        }
+        var killed = false
+        for delay in [0.3, 0.6, 1.0] where !killed {
+            let (process, _, _) = try ZhubaoProcess.start(["run", "--root", root.path, "--as-of", "2026-01-31"])
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                killed = process.terminationReason == .uncaughtSignal
+            } else {
+                process.waitUntilExit()
+            }
+        }
+        try #require(killed, "no run was killed mid-way")
+        let next = try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-31"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stderr.contains("上次运行未正常结束"))
+        let rows = lines(try ZhubaoProcess.run(["runs", "--root", root.path]).stdout)
+        #expect(rows.first?[5] == "DONE")
+        #expect(rows.contains { $0[5] == "KILLED" && $0[1] == "run" && $0[6] == "-" })
+        #expect(!rows.contains { $0[5] == "RUNNING" })
+    }
+}
