@@ -37,7 +37,7 @@ import ZhubaoCore
     /// when archived), and a recorded file has all its records.
     private func checkInvariants(root: URL, names: [String], complete: Bool) throws {
         let fm = FileManager.default
-        let store = try Store(path: root.appendingPathComponent("state/zhubao.sqlite").path)
+        let store = try Store.open(path: root.appendingPathComponent("state/zhubao.sqlite").path)
         let rows = try store.database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.name, f.status, f.recordCount, (SELECT count(*) FROM drawdown d WHERE d.fileId = f.id) AS stored

@@ -20,7 +20,7 @@ public struct RerunJob {
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
         let settings = try Settings.load(root: workspace.root)
-        let store = try Store(path: workspace.storePath)
+        let store = try Store.open(path: workspace.storePath)
         let report = DailyReport(workspace: workspace, store: store, settings: settings, logger: logger)
         let days = Array(from...to)
         // One read of the store for the whole range: each date's ledger is selected from it.

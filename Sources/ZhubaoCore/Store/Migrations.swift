@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1 input file registry", migrate: createFileRegistry)
         migrator.registerMigration("v1 imported records", migrate: createRecordTables)
         migrator.registerMigration("v1 exception lifecycle and claims", migrate: createLifecycleTables)
+        migrator.registerMigration("v2 inbox files left unread", migrate: createUnreadFiles)
         return migrator
     }
 
@@ -221,6 +222,19 @@ enum Migrations {
                 approved INTEGER NOT NULL
             );
             CREATE INDEX claimApprovalByLoan ON claimApproval(loanNo, year);
+            """)
+    }
+
+    /// The inbox files a run could not take (left in the inbox, exit 74), by the run's date, so
+    /// that `rerun` names them in the daily report as `run` did.
+    static func createUnreadFiles(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE unreadFile (
+                asOf TEXT NOT NULL,
+                name TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                PRIMARY KEY (asOf, name)
+            );
             """)
     }
 }

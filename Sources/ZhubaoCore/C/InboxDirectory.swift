@@ -1,0 +1,169 @@
+// The one place zhubao lists the inbox and opens its entries with POSIX calls: names are raw
+// bytes (a name need not be UTF-8), entries are opened once with O_NOFOLLOW and checked on
+// that descriptor.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A POSIX call on an inbox entry failed. `name` is the entry's display name (`SafeName`).
+public struct InboxFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Operation: String, Sendable { case list, open, stat, read, unlink }
+    public let operation: Operation
+    public let name: String
+    public let errno: Int32
+
+    public init(_ operation: Operation, name: String, errno: Int32) {
+        self.operation = operation
+        self.name = name
+        self.errno = errno
+    }
+
+    /// The system's text, e.g. "Permission denied".
+    public var systemText: String { String(cString: strerror(errno)) }
+    public var description: String { "\(operation.rawValue) \(name): \(systemText)" }
+}
+
+/// The inbox folder, held open by a descriptor: every entry is reached relative to it.
+public final class InboxDirectory {
+    public struct Entry: Sendable {
+        /// The name as the file system holds it.
+        public let raw: [UInt8]
+        /// A regular file, not a link to one (lstat: links are not followed).
+        public let isRegularFile: Bool
+    }
+
+    private var descriptor: Int32
+    public let path: String
+
+    public init(path: String) throws(InboxFileError) {
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw InboxFileError(.list, name: path, errno: errno) }
+        descriptor = fd
+        self.path = path
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// Every entry but `.` and `..`, by raw bytes.
+    public func entries() throws(InboxFileError) -> [Entry] {
+        let copy = dup(descriptor)
+        guard copy >= 0, let dir = fdopendir(copy) else {
+            throw InboxFileError(.list, name: path, errno: errno)
+        }
+        defer { closedir(dir) }
+        rewinddir(dir)
+        var result: [Entry] = []
+        while let item = readdir(dir) {
+            let raw = withUnsafeBytes(of: item.pointee.d_name) { buffer in
+                Array(buffer.prefix { $0 != 0 })
+            }
+            if raw == [46] || raw == [46, 46] { continue }
+            result.append(Entry(raw: raw, isRegularFile: status(of: raw).map { $0.st_mode & S_IFMT == S_IFREG } ?? false))
+        }
+        return result.sorted { $0.raw.lexicographicallyPrecedes($1.raw) }
+    }
+
+    /// lstat of an entry, nil when it has gone.
+    func status(of raw: [UInt8]) -> stat? {
+        var info = stat()
+        let rc = withName(raw) { fstatat(descriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }
+        return rc == 0 ? info : nil
+    }
+
+    /// Opens an entry for reading, never through a symbolic link, never blocking on a FIFO;
+    /// then checks on the descriptor that it is a regular file.
+    public func open(_ raw: [UInt8], name: String) throws(InboxFileError) -> OpenInboxFile {
+        var fd: Int32
+        repeat {
+            fd = withName(raw) { openat(descriptor, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        } while fd < 0 && errno == EINTR
+        guard fd >= 0 else { throw InboxFileError(.open, name: name, errno: errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw InboxFileError(.stat, name: name, errno: code)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw InboxFileError(.open, name: name, errno: EINVAL)
+        }
+        return OpenInboxFile(descriptor: fd, name: name, device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Removes an entry, but only while its name still refers to `file`'s inode: a name swapped
+    /// for something else since it was opened is left alone. Returns whether it was removed.
+    @discardableResult
+    public func remove(_ raw: [UInt8], ifStill file: OpenInboxFile) throws(InboxFileError) -> Bool {
+        guard let info = status(of: raw), UInt64(info.st_dev) == file.device, UInt64(info.st_ino) == file.inode else {
+            return false
+        }
+        guard withName(raw, { unlinkat(descriptor, $0, 0) }) == 0 else {
+            throw InboxFileError(.unlink, name: file.name, errno: errno)
+        }
+        return true
+    }
+
+    private func withName<R>(_ raw: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
+        (raw + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
+    }
+}
+
+/// An inbox entry opened once: everything zhubao learns of the file comes through this descriptor.
+public final class OpenInboxFile {
+    private var descriptor: Int32
+    public let name: String
+    public let device: UInt64
+    public let inode: UInt64
+
+    init(descriptor: Int32, name: String, device: UInt64, inode: UInt64) {
+        self.descriptor = descriptor
+        self.name = name
+        self.device = device
+        self.inode = inode
+    }
+
+    deinit { close() }
+
+    /// Fills `buffer` from the current position; 0 is the end.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InboxFileError) -> Int {
+        guard buffer.count > 0 else { return 0 }
+        if let fault = InboxFaults.readFault(name) { throw InboxFileError(.read, name: name, errno: fault) }
+        var n: Int
+        repeat {
+            n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+        } while n < 0 && errno == EINTR
+        guard n >= 0 else { throw InboxFileError(.read, name: name, errno: errno) }
+        return n
+    }
+
+    public func close() {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
+    }
+}
+
+/// A test seam: as root, every regular file can be read, so a test that needs a read to fail
+/// (EIO, say) names the file here. Empty in production; nothing outside tests sets it.
+public enum InboxFaults {
+    nonisolated(unsafe) private static var faults: [String: Int32] = [:]
+    private static let lock = FaultLock()
+
+    public static func failReads(of name: String, errno: Int32) { lock.with { faults[name] = errno } }
+    public static func clear(_ name: String) { lock.with { _ = faults.removeValue(forKey: name) } }
+    static func readFault(_ name: String) -> Int32? { lock.with { faults.isEmpty ? nil : faults[name] } }
+}
+
+private final class FaultLock: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    func with<R>(_ body: () -> R) -> R {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
+    }
+}
