@@ -75,6 +75,9 @@ public final class InboxDirectory {
     /// Opens an entry for reading, never through a symbolic link, never blocking on a FIFO;
     /// then checks on the descriptor that it is a regular file.
     public func open(_ raw: [UInt8], name: String) throws(InboxFileError) -> OpenInboxFile {
+        let key = path + "/" + name
+        InboxFaults.run(.beforeOpen, key)
+        defer { InboxFaults.run(.afterOpen, key) }
         var fd: Int32
         repeat {
             fd = withName(raw) { openat(descriptor, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
@@ -90,7 +93,7 @@ public final class InboxDirectory {
             close(fd)
             throw InboxFileError(.open, name: name, errno: EINVAL)
         }
-        return OpenInboxFile(descriptor: fd, name: name, device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return OpenInboxFile(descriptor: fd, name: name, key: key, device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     /// Removes an entry, but only while its name still refers to `file`'s inode: a name swapped
@@ -119,10 +122,13 @@ public final class OpenInboxFile {
     public let name: String
     public let device: UInt64
     public let inode: UInt64
+    /// The inbox path and name, which `InboxFaults` knows files by.
+    let key: String
 
-    init(descriptor: Int32, name: String, device: UInt64, inode: UInt64) {
+    init(descriptor: Int32, name: String, key: String, device: UInt64, inode: UInt64) {
         self.descriptor = descriptor
         self.name = name
+        self.key = key
         self.device = device
         self.inode = inode
     }
@@ -132,7 +138,7 @@ public final class OpenInboxFile {
     /// Fills `buffer` from the current position; 0 is the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InboxFileError) -> Int {
         guard buffer.count > 0 else { return 0 }
-        if let fault = InboxFaults.readFault(name) { throw InboxFileError(.read, name: name, errno: fault) }
+        if let fault = InboxFaults.readFault(key) { throw InboxFileError(.read, name: name, errno: fault) }
         var n: Int
         repeat {
             n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
@@ -147,15 +153,32 @@ public final class OpenInboxFile {
     }
 }
 
-/// A test seam: as root, every regular file can be read, so a test that needs a read to fail
-/// (EIO, say) names the file here. Empty in production; nothing outside tests sets it.
+/// A test seam. As root every regular file can be read, and the window between listing a name
+/// and opening it cannot be hit on purpose; so a test names a file here to make its reads fail
+/// (EIO, say) or to act on it (swap it for a link) just before or after it is opened. Files are
+/// known by path (`inbox/NAME`, NAME as `SafeName` shows it). Empty in production: nothing
+/// outside tests sets it.
 public enum InboxFaults {
-    nonisolated(unsafe) private static var faults: [String: Int32] = [:]
+    public enum Moment: Sendable { case beforeOpen, afterOpen }
+    nonisolated(unsafe) private static var readFaults: [String: Int32] = [:]
+    nonisolated(unsafe) private static var actions: [String: (Moment, () -> Void)] = [:]
     private static let lock = FaultLock()
 
-    public static func failReads(of name: String, errno: Int32) { lock.with { faults[name] = errno } }
-    public static func clear(_ name: String) { lock.with { _ = faults.removeValue(forKey: name) } }
-    static func readFault(_ name: String) -> Int32? { lock.with { faults.isEmpty ? nil : faults[name] } }
+    public static func failReads(of path: String, errno: Int32) { lock.with { readFaults[path] = errno } }
+    public static func at(_ moment: Moment, of path: String, _ action: @escaping () -> Void) {
+        lock.with { actions[path] = (moment, action) }
+    }
+    public static func clear(_ path: String) {
+        lock.with {
+            readFaults.removeValue(forKey: path)
+            actions.removeValue(forKey: path)
+        }
+    }
+    static func readFault(_ path: String) -> Int32? { lock.with { readFaults.isEmpty ? nil : readFaults[path] } }
+    static func run(_ moment: Moment, _ path: String) {
+        guard let (when, action) = lock.with({ actions.isEmpty ? nil : actions[path] }), when == moment else { return }
+        action()
+    }
 }
 
 private final class FaultLock: @unchecked Sendable {
