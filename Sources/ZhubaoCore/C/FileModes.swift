@@ -30,6 +30,7 @@ public enum FileModes {
     }
 
     /// Clears from an existing file or folder every permission bit outside `mask`; never adds one.
+    /// A file of another owner that zhubao may not chmod (EPERM) is left as its owner set it.
     public static func narrow(_ path: String, to mask: mode_t) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else {
@@ -40,7 +41,7 @@ public enum FileModes {
         let current = info.st_mode & 0o7777
         let narrowed = current & mask
         guard narrowed != current else { return }
-        guard chmod(path, narrowed) == 0 else { throw FileModeError(operation: "chmod", path: path, code: errno) }
+        guard chmod(path, narrowed) == 0 || errno == EPERM else { throw FileModeError(operation: "chmod", path: path, code: errno) }
     }
 
     /// Removes, in `folder` and below, the hidden temporary files `.NAME.PID.tmp` of writers

@@ -17,7 +17,7 @@ public enum StoreFault: Error, Equatable, CustomStringConvertible {
     }
 
     static func restoreAdvice(_ what: String) -> String {
-        "\(what)：zhubao 不会自动新建数据库（那会丢失全部历史，并把再次送达的文件当作新文件导入），本次未处理收件箱。"
+        "\(what)：zhubao 不会自动新建数据库（那会丢失全部历史，并把再次送达的文件当作新文件导入），本次未做任何处理，收件箱保持原样。"
             + "请从备份恢复 state/zhubao.sqlite，或运行 zhubao rebuild 由 archive/、quarantine/ 与 state/journal.jsonl 重建"
     }
 }
