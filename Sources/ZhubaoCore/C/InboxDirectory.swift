@@ -151,6 +151,35 @@ public final class OpenInboxFile {
         if descriptor >= 0 { Glibc.close(descriptor) }
         descriptor = -1
     }
+
+    /// Copies the rest of the file to a new file at `path` (which must not exist), mode `mode`
+    /// exactly, flushed to disk; `chunk` sees every byte copied, in order. Throws
+    /// `InboxFileError` when this file cannot be read, `AtomicFileError` when the copy cannot be
+    /// written; either way the copy is removed.
+    func copy(to path: String, mode: mode_t, _ chunk: (UnsafeRawBufferPointer) -> Void) throws -> Int64 {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw AtomicFileError(operation: "open", path: path, code: errno) }
+        var ok = false
+        defer {
+            Glibc.close(fd)
+            if !ok { unlink(path) }
+        }
+        fchmod(fd, mode)  // the mode passed to open is filtered by the umask
+        var size: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = try read(into: buffer)
+            if n == 0 { break }
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+            chunk(bytes)
+            try AtomicFile.writeAll(fd, bytes, path: path)
+            size += Int64(n)
+        }
+        guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: path, code: errno) }
+        ok = true
+        return size
+    }
 }
 
 /// A test seam. As root every regular file can be read, and the window between listing a name

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Puts a file where its store record says it belongs: `archive/YYYY/MM/` when imported,
 /// `quarantine/` beside `NAME.reason.txt` when rejected. What is placed is the staged copy
@@ -50,10 +47,7 @@ struct Disposition {
             try fm.removeItem(at: staged)
             return
         }
-        guard rename(staged.path, target.path) == 0 else {
-            throw AtomicFileError(operation: "rename", path: target.path, code: errno)
-        }
-        try AtomicFile.syncFolder(target.deletingLastPathComponent())
+        try AtomicFile.move(staged, to: target)
     }
 
     private func reasonText(_ record: InputFileRecord, placedAs placed: String) -> String {

@@ -1,10 +1,5 @@
 import Crypto
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The private copy of one inbox file (`state/intake/NAME`), made in one pass from the one
 /// descriptor the entry was opened with, and hashed as it is written. Everything after reads
@@ -30,29 +25,9 @@ struct Staging {
     /// cannot be written.
     func copy(_ file: OpenInboxFile, as name: String) throws -> (url: URL, digest: FileDigest) {
         let url = folder.appendingPathComponent(name)
-        unlink(url.path)
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, FileModes.file)
-        guard fd >= 0 else { throw AtomicFileError(operation: "open", path: url.path, code: errno) }
-        var ok = false
-        defer {
-            close(fd)
-            if !ok { unlink(url.path) }
-        }
-        fchmod(fd, FileModes.file)
+        try? FileManager.default.removeItem(at: url)
         var hasher = SHA256()
-        var size: Int64 = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let n = try file.read(into: buffer)
-            if n == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
-            hasher.update(bufferPointer: chunk)
-            try AtomicFile.writeAll(fd, chunk, path: url.path)
-            size += Int64(n)
-        }
-        guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: url.path, code: errno) }
-        ok = true
+        let size = try file.copy(to: url.path, mode: FileModes.file) { hasher.update(bufferPointer: $0) }
         return (url, FileDigest(sha256: FileDigest.hex(hasher.finalize()), size: size))
     }
 }

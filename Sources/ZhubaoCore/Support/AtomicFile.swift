@@ -45,6 +45,14 @@ public enum AtomicFile {
         }
     }
 
+    /// Renames `source` to `target` (same file system) and makes it durable.
+    static func move(_ source: URL, to target: URL) throws {
+        guard rename(source.path, target.path) == 0 else {
+            throw AtomicFileError(operation: "rename", path: target.path, code: errno)
+        }
+        try syncFolder(target.deletingLastPathComponent())
+    }
+
     /// Makes a rename into `folder` durable (fsync of the folder).
     static func syncFolder(_ folder: URL) throws {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
