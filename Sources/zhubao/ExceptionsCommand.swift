@@ -37,7 +37,7 @@ struct ExceptionsCommand: ParsableCommand {
             let logger = Log.make()
             try Exit.guarding(logger) {
                 let workspace = options.workspace
-                let store = try Store(path: workspace.storePath)
+                let store = try Store.open(path: workspace.storePath)
                 let statuses = status.map { Set($0.split(separator: ",").map(String.init)) }
                 let listing = try ExceptionListing(store: store).list(asOf: asOf, statuses: statuses, owner: owner)
                 print(listing)
@@ -73,7 +73,7 @@ struct ExceptionsCommand: ParsableCommand {
         func run() throws {
             let logger = Log.make()
             try Exit.guarding(logger) {
-                let store = try Store(path: options.workspace.storePath)
+                let store = try Store.open(path: options.workspace.storePath)
                 guard try ExceptionListing(store: store).exists(key: key) else {
                     throw ValidationError("no daily run has found an exception with key \(key)")
                 }

@@ -9,6 +9,7 @@ enum Exit {
     static let usage: Int32 = 64
     static let dataRejected: Int32 = 65
     static let software: Int32 = 70
+    static let ioError: Int32 = 74
     static let locked: Int32 = 75
 
     /// Runs a command body and turns what it throws into the documented exit code, with one
@@ -23,8 +24,8 @@ enum Exit {
                 logger.warning("another run holds the lock; nothing done", metadata: ["lock": "\(error)"])
                 code = locked
             } else {
-                logger.error("\(error)")
-                code = software
+                logger.error("\(SystemFault.message(for: error) ?? "\(error)")")
+                code = ioError
             }
         } catch let error as ConfigError {
             logger.error("\(error.description)")
@@ -32,6 +33,10 @@ enum Exit {
         } catch let error as ExitCode {
             registry?.finish(exitCode: error.rawValue)
             throw error
+        } catch let error where SystemFault.message(for: error) != nil {
+            // The environment, not zhubao: a full disk, a folder it cannot write, a missing store.
+            logger.error("\(SystemFault.message(for: error)!)")
+            code = ioError
         } catch {
             logger.error("internal error: \(String(describing: error))")
             code = software

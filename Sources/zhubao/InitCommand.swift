@@ -51,8 +51,10 @@ struct InitCommand: ParsableCommand {
                 print("created \(workspace.configFile.path) (profile \(chosen.name.rawValue), region \(settings.region))")
             }
             _ = try Settings.load(root: workspace.root)
-            // The store is made here, so that the first run has its registry to write to.
-            _ = try Store(path: workspace.storePath)
+            // The one command that creates a store; an existing one is opened (and migrated) as is.
+            let existed = FileManager.default.fileExists(atPath: workspace.storePath)
+            _ = try Store.create(path: workspace.storePath)
+            print(existed ? "\(workspace.storePath) exists; left unchanged" : "created \(workspace.storePath)")
             return Exit.ok
         }
     }

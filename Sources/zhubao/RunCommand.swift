@@ -6,7 +6,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "The daily job: take the inbox, import or reject each file, reconcile, write the daily outputs.",
-        discussion: "Exit codes: 0 done; 65 done, but input files were rejected; 75 another run holds the lock; 64 usage; 70 internal error.")
+        discussion: "Exit codes: 0 done; 65 done, but input files were rejected; 74 an I/O fault: an inbox file could not be read (the rest was done; it waits in the inbox), a full disk, a folder it cannot write, a missing or damaged store (then nothing was done); 75 another run holds the lock; 64 usage; 70 internal error.")
 
     @OptionGroup var options: RootOptions
 
@@ -26,10 +26,11 @@ struct RunCommand: ParsableCommand {
             let intake = result.intake
             registry.filesImported = intake.count(.imported)
             registry.filesRejected = intake.count(.rejected) + intake.count(.conflict)
+            registry.filesUnreadable = intake.unread.count
             registry.exceptionsByCode = result.daily.map { daily in
                 daily.outcome.exceptions.filter { $0.status != .resolved }.reduce(into: [:]) { $0[$1.finding.code, default: 0] += 1 }
             }
-            print("as of \(day.iso): \(intake.count(.imported)) imported, \(intake.count(.rejected) + intake.count(.conflict)) rejected, \(intake.count(.alreadyRecorded)) already recorded, \(intake.ignored.count) ignored")
+            print("as of \(day.iso): \(intake.count(.imported)) imported, \(intake.count(.rejected) + intake.count(.conflict)) rejected, \(intake.count(.alreadyRecorded)) already recorded, \(intake.ignored.count) ignored\(intake.unread.isEmpty ? "" : ", \(intake.unread.count) left unread in the inbox")")
             return result.exitCode
         }
     }

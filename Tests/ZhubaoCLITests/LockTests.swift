@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import ZhubaoCore
 
@@ -29,7 +30,9 @@ import ZhubaoCore
         #expect(result.status == 75)
         #expect(Date().timeIntervalSince(started) < 10, "it must not wait for the lock")
         #expect(FileManager.default.fileExists(atPath: inboxFile.path))
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("state/zhubao.sqlite").path))
+        // `init` created the store; the locked-out run recorded nothing in it.
+        let store = try Store.open(path: root.appendingPathComponent("state/zhubao.sqlite").path)
+        #expect(try store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM inputFile") } == 0)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("metrics/zhubao.prom").path))
     }
 

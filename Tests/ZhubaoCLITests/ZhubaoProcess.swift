@@ -23,8 +23,13 @@ struct ZhubaoProcess {
 
     /// Starts zhubao with the arguments; the caller waits or kills.
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+        try start(program: executable, arguments, environment: environment)
+    }
+
+    /// Starts `program` (zhubao, or a launcher of it: `sh -c "umask …"`, setpriv).
+    static func start(program: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
@@ -38,7 +43,12 @@ struct ZhubaoProcess {
 
     /// Runs zhubao to completion.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let (process, out, err) = try start(arguments, environment: environment)
+        try run(program: executable, arguments, environment: environment)
+    }
+
+    /// Runs `program` to completion.
+    static func run(program: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let (process, out, err) = try start(program: program, arguments, environment: environment)
         // Read before waiting so that a full pipe cannot block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

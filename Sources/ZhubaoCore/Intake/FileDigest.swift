@@ -16,10 +16,13 @@ public struct FileDigest: Hashable, Sendable {
             hasher.update(data: chunk)
             size += Int64(chunk.count)
         }
-        let hex = hasher.finalize().map { byte -> String in
+        return FileDigest(sha256: hex(hasher.finalize()), size: size)
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        digest.map { byte -> String in
             let s = String(byte, radix: 16)
             return byte < 16 ? "0" + s : s
         }.joined()
-        return FileDigest(sha256: hex, size: size)
     }
 }

@@ -2,10 +2,12 @@ import Foundation
 
 /// The complete files of the inbox, in the order they are taken: names that cannot be parsed
 /// first (they are rejected without reading), then by business date, then name (rules.md §1:
-/// files count in that order).
+/// files count in that order). Names are raw bytes: one that is not UTF-8 is listed too.
 struct InboxListing {
     struct Entry {
-        let url: URL
+        /// The name as the file system holds it.
+        let raw: [UInt8]
+        /// The name as shown (`SafeName.display`): registry, reason file, log, reports.
         let name: String
         let sortKey: (String, String)
     }
@@ -14,12 +16,11 @@ struct InboxListing {
     /// Names left alone: still being written (`.part`, `.tmp`), hidden, or not regular files.
     var ignored: [String] = []
 
-    static func read(_ inbox: URL) throws -> InboxListing {
+    static func read(_ inbox: InboxDirectory) throws -> InboxListing {
         var listing = InboxListing()
-        let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
-        for name in names {
-            let url = inbox.appendingPathComponent(name)
-            guard !FileName.isIgnored(name), isRegularFile(url) else {
+        for item in try inbox.entries() {
+            let name = SafeName.display(item.raw)
+            guard !FileName.isIgnored(name), item.isRegularFile else {
                 listing.ignored.append(name)
                 continue
             }
@@ -28,15 +29,9 @@ struct InboxListing {
             case .success(let parsed): key = (parsed.businessDate.iso, name)
             case .failure: key = ("", name)
             }
-            listing.files.append(Entry(url: url, name: name, sortKey: key))
+            listing.files.append(Entry(raw: item.raw, name: name, sortKey: key))
         }
         listing.files.sort { $0.sortKey < $1.sortKey }
         return listing
-    }
-
-    /// A regular file, not a link to one (lstat: symbolic links are not followed).
-    static func isRegularFile(_ url: URL) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return false }
-        return attributes[.type] as? FileAttributeType == .typeRegular
     }
 }

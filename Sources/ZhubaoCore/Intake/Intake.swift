@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 
 /// The intake half of the daily job (outputs.md "Run layout", formats.md "Common rules"):
@@ -18,25 +19,53 @@ public struct Intake {
     }
 
     /// Takes every complete file of the inbox. `asOf` is the run's date; `now` stamps the rows.
+    /// A file that cannot be read, or whose handling fails, stays in the inbox and is listed in
+    /// `unread`; the other files are taken all the same. Only the store failing stops the run.
     public func run(asOf: Day, now: Date = Date()) throws -> IntakeReport {
         var report = IntakeReport()
-        let listing = try InboxListing.read(workspace.inbox)
+        let directory = try InboxDirectory(path: workspace.inbox.path)
+        let listing = try InboxListing.read(directory)
         report.ignored = listing.ignored
+        let staging = Staging(workspace: workspace)
+        try staging.clear()
+        defer { try? staging.clear() }
         for entry in listing.files {
-            let delivery = try take(entry, asOf: asOf, now: now)
-            report.add(delivery)
+            do {
+                report.add(try take(entry, from: directory, staging: staging, asOf: asOf, now: now))
+            } catch let error as DatabaseError {
+                throw error
+            } catch let error as InboxFileError where error.operation == .open && [ELOOP, EINVAL, ENOENT].contains(error.errno) {
+                // Gone, or no longer a regular file (a link or FIFO swapped in): left alone, like
+                // any name that is not a regular file. Nothing of it was read.
+                logger.warning("not a regular file when opened; ignored", metadata: ["file": "\(entry.name)", "error": "\(error)"])
+                report.ignored.append(entry.name)
+            } catch {
+                let unread = UnreadFile(name: entry.name, error: error)
+                logger.error("file left in the inbox", metadata: ["file": "\(entry.name)", "error": "\(error)"])
+                report.unread.append(unread)
+            }
         }
         return report
     }
 
-    private func take(_ entry: InboxListing.Entry, asOf: Day, now: Date) throws -> Delivery {
-        let digest = try FileDigest.of(entry.url)
+    /// Opens the entry once (`O_NOFOLLOW`), copies it to the staging folder from that
+    /// descriptor, and decides from the copy alone.
+    private func take(_ entry: InboxListing.Entry, from directory: InboxDirectory, staging: Staging,
+                      asOf: Day, now: Date) throws -> Delivery {
+        let file = try directory.open(entry.raw, name: entry.name)
+        defer { file.close() }
+        let (staged, digest) = try staging.copy(file, as: SafeName.isKept(entry.raw) ? entry.name : "unsafe-name")
+        let placing = Placing(staged: staged) {
+            if try !directory.remove(entry.raw, ifStill: file) {
+                logger.warning("inbox name no longer refers to the file read; left alone", metadata: ["file": "\(entry.name)"])
+            }
+        }
         let earlier = try store.deliveries(named: entry.name)
         if let same = earlier.first(where: { $0.sha256 == digest.sha256 }) {
             // Seen with these very bytes: a redelivery, or a run killed after the commit and
             // before the move. Finish the move; import nothing.
             logger.info("already recorded, not imported again", metadata: ["file": "\(entry.name)", "status": "\(same.status.rawValue)"])
-            try Disposition(workspace: workspace).apply(to: entry.url, record: same)
+            try placing.apply(Disposition(workspace: workspace), same)
             return Delivery(record: same, outcome: .alreadyRecorded)
         }
         var row = InputFileRecord(id: nil, name: entry.name, sha256: digest.sha256, size: digest.size,
@@ -54,29 +83,30 @@ public struct Intake {
             // formats.md "Idempotence": E002 and not E001 as well; the first delivery stands.
             row.status = .conflict
             row.reason = "文件名 \(entry.name) 已于 \(earlier[0].receivedOn) 收到过，但本次内容不同（SHA-256 \(digest.sha256.prefix(12))…，原为 \(earlier[0].sha256.prefix(12))…）；以首次收到的文件为准。更正的文件应使用下一个序号。"
-            return try finish(entry, row: try store.record(row), outcome: .conflict)
+            return try finish(entry, placing, row: try store.record(row), outcome: .conflict)
         }
         let name: FileName
         switch parsed {
         case .failure(let error):
             row.reason = "文件名不符合约定：\(error.reason)"
-            return try finish(entry, row: try store.record(row), outcome: .rejected)
+            return try finish(entry, placing, row: try store.record(row), outcome: .rejected)
         case .success(let parsedName):
             name = parsedName
         }
         if let refusal = refusal(of: name) {
             row.reason = refusal
-            return try finish(entry, row: try store.record(row), outcome: .rejected)
+            return try finish(entry, placing, row: try store.record(row), outcome: .rejected)
         }
         let importer = Importers.importer(for: name.kind)
-        let (url, context) = (entry.url, context)
+        let context = context
         let (stored, outcome) = try store.importFile(row, readingAhead: { sink in
-            try importer.read(url, name: name, context: context, into: &sink)
+            try importer.read(staged, name: name, context: context, into: &sink)
         })
         logger.info("file \(stored.status == .imported ? "imported" : "rejected")",
                     metadata: ["file": "\(entry.name)", "records": "\(outcome.recordCount)"])
-        return try finish(entry, row: stored, outcome: stored.status == .imported ? .imported : .rejected)
+        return try finish(entry, placing, row: stored, outcome: stored.status == .imported ? .imported : .rejected)
     }
+
 
     /// Rejections decided from the name alone, before reading a byte of the file.
     private func refusal(of name: FileName) -> String? {
@@ -90,12 +120,23 @@ public struct Intake {
         return nil
     }
 
-    private func finish(_ entry: InboxListing.Entry, row: InputFileRecord, outcome: Delivery.Outcome) throws -> Delivery {
+    private func finish(_ entry: InboxListing.Entry, _ placing: Placing, row: InputFileRecord,
+                        outcome: Delivery.Outcome) throws -> Delivery {
         if row.status != .imported {
             logger.warning("file rejected", metadata: ["file": "\(entry.name)", "status": "\(row.status.rawValue)"])
         }
-        try Disposition(workspace: workspace).apply(to: entry.url, record: row)
+        try placing.apply(Disposition(workspace: workspace), row)
         return Delivery(record: row, outcome: outcome)
+    }
+
+    /// The staged copy of the file being taken and how to take its name out of the inbox.
+    private struct Placing {
+        let staged: URL
+        let removeFromInbox: () throws -> Void
+
+        func apply(_ disposition: Disposition, _ record: InputFileRecord) throws {
+            try disposition.apply(staged: staged, record: record, removeFromInbox: removeFromInbox)
+        }
     }
 }
 
@@ -112,6 +153,8 @@ public struct Delivery: Sendable {
 public struct IntakeReport: Sendable {
     public var deliveries: [Delivery] = []
     public var ignored: [String] = []
+    /// Files left in the inbox because they could not be read or placed (exit 74).
+    public var unread: [UnreadFile] = []
 
     public mutating func add(_ delivery: Delivery) { deliveries.append(delivery) }
 

@@ -27,7 +27,7 @@ public struct ClaimJob {
         defer { lock.unlock() }
         let settings = try Settings.load(root: workspace.root)
         guard settings.profile.subsidisesInterest else { throw ClaimJobError.noSubsidy(settings.profile.name.rawValue) }
-        let store = try Store(path: workspace.storePath)
+        let store = try Store.open(path: workspace.storePath)
         let ledger = try LedgerLoader(store: store).load(asOf: asOf, settings: settings)
         let statement = ClaimStatement(ledger: ledger, year: year)
         let banks = bank.map { [$0] } ?? statement.banks

@@ -20,17 +20,24 @@ public struct DailyJob {
         guard workspace.isInitialised else {
             throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init")
         }
+        let settings = try Settings.load(root: workspace.root)
+        // The store is guarded before anything else: `run` never creates one (only `init`
+        // does), and a missing, empty or damaged one stops the run before the inbox is touched.
+        guard FileManager.default.fileExists(atPath: workspace.storePath) else { throw StoreFault.missing(path: workspace.storePath) }
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
-        let settings = try Settings.load(root: workspace.root)
+        let store = try Store.open(path: workspace.storePath)
         try workspace.createFolders()
-        let store = try Store(path: workspace.storePath)
+        for path in workspace.removeStaleTemporaries() {
+            logger.info("removed a temporary file a killed run left", metadata: ["path": "\(SafeName.display(path))"])
+        }
         let started = Date()
         logger.info("run started", metadata: ["asOf": "\(asOf.iso)", "profile": "\(settings.profile.name.rawValue)"])
         let intake = Intake(workspace: workspace, store: store,
                             context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory()),
                             logger: logger)
         let report = try intake.run(asOf: asOf, now: now)
+        try store.recordUnread(report.unread, asOf: asOf)
         let daily = intakeOnly ? nil
             : try DailyReport(workspace: workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)
@@ -38,6 +45,7 @@ public struct DailyJob {
         logger.info("run finished", metadata: [
             "imported": "\(report.count(.imported))", "rejected": "\(report.count(.rejected) + report.count(.conflict))",
             "alreadyRecorded": "\(report.count(.alreadyRecorded))", "ignored": "\(report.ignored.count)",
+            "unread": "\(report.unread.count)",
         ])
         return result
     }
@@ -50,6 +58,7 @@ public struct DailyRunResult: Sendable {
     /// nil for an intake-only run.
     public let daily: DailyReport.Result?
 
-    /// sysexits: 65 when a file was rejected in this run, else 0 (business exceptions are not a failure).
-    public var exitCode: Int32 { intake.rejectedAny ? 65 : 0 }
+    /// sysexits: 74 when a file was left unread, 65 when one was rejected, else 0
+    /// (`IntakeReport.exitCode`).
+    public var exitCode: Int32 { intake.exitCode }
 }

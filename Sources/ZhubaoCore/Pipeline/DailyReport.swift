@@ -41,10 +41,10 @@ public struct DailyReport {
         summary.exceptions = outcome.exceptions
         summary.files = try fileCounts(asOf: asOf, cutoff: cutoff)
         summary.totals = reconciliation.totals()
-        summary.warnings = warnings(asOf: asOf)
+        summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)
         for warning in summary.warnings { logger.warning("\(warning)") }
         let folder = workspace.daily(asOf)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileModes.makeFolder(folder)
         // Machine-readable outputs carry full personal data: owner and group only (outputs.md).
         try AtomicFile.write(ExceptionsJSONL.render(outcome), to: folder.appendingPathComponent("exceptions.jsonl"), mode: 0o640)
         try AtomicFile.write(summary.render(), to: folder.appendingPathComponent("summary.json"), mode: 0o640)

@@ -40,6 +40,7 @@ public struct DemoJob {
         try prepareFolder()
         let settings = try Settings.defaults(profile: profile)
         try workspace.createFolders()
+        _ = try Store.create(path: workspace.storePath)  // what `zhubao init` does
         try ConfigTemplate.text(profile: profile, region: settings.region, reference: settings.reference)
             .write(to: workspace.configFile, atomically: true, encoding: .utf8)
         let staging = workspace.root.appendingPathComponent("generated", isDirectory: true)

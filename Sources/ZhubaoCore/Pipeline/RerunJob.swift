@@ -31,7 +31,7 @@ public struct RerunJob {
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
         let settings = try Settings.load(root: workspace.root)
-        let store = try Store(path: workspace.storePath)
+        let store = try Store.open(path: workspace.storePath)
         let report = DailyReport(workspace: workspace, store: store, settings: settings, logger: logger)
         let runs = try store.database.read { db in
             try DailyRunRecord.filter(Column("asOf") >= from.iso && Column("asOf") <= to.iso).fetchAll(db)

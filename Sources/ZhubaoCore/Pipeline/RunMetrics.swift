@@ -22,10 +22,12 @@ struct RunMetrics {
             lines.append("zhubao_last_run_files{outcome=\"\(outcome.rawValue)\"} \(intake.count(outcome))")
         }
         lines.append("zhubao_last_run_files{outcome=\"ignored\"} \(intake.ignored.count)")
+        lines.append("zhubao_last_run_files{outcome=\"unread\"} \(intake.unread.count)")
         return lines.joined(separator: "\n") + "\n"
     }
 
     func write(to folder: URL) throws {
-        try AtomicFile.write(text, to: folder.appendingPathComponent("zhubao.prom"))
+        // Counts only, no personal data: readable by the metrics collector's account.
+        try AtomicFile.write(text, to: folder.appendingPathComponent("zhubao.prom"), mode: 0o644, folderMode: 0o755)
     }
 }

@@ -24,9 +24,8 @@ public final class RunRegistry: @unchecked Sendable {
     /// one; any failure to record is logged and never stops the command.
     public init(workspace: Workspace, command: String, arguments: [String], asOf: Day?, logger: Logger, now: Date = Date()) {
         self.logger = logger
-        let path = workspace.storePath
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        store = size > 0 ? try? Store(path: path) : nil
+        // The header check only: the command itself checks the store before it uses it.
+        store = try? Store.open(path: workspace.storePath, quickCheckLimit: 0)
         guard let store else { return }
         do {
             try store.database.write { db in
@@ -84,7 +83,7 @@ public final class RunRegistry: @unchecked Sendable {
 
     /// The last `count` runs, newest first (killed ones marked as such first).
     public static func last(_ count: Int, in workspace: Workspace, logger: Logger) throws -> [RunRecord] {
-        let store = try Store(path: workspace.storePath)
+        let store = try Store.open(path: workspace.storePath)
         return try store.database.write { db in
             try markKilled(db, logger: logger)
             return try RunRecord.order(RunRecord.Columns.id.desc).limit(count).fetchAll(db)

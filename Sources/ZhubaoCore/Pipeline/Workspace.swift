@@ -31,14 +31,26 @@ public struct Workspace: Sendable {
             .appendingPathComponent(Day.pad(c.month), isDirectory: true)
     }
 
-    /// Creates the folders of the layout (those that exist are left alone).
+    /// Creates the folders of the layout and sets their modes (outputs.md): those that hold
+    /// personal data — `archive/`, `quarantine/`, `state/`, `out/`, `outbox/` — are 0750 (a
+    /// narrower mode an operator set is kept: modes are only ever narrowed); `inbox/` and
+    /// `metrics/` are made 0750 and 0755 when missing and otherwise left as they are (senders
+    /// and the metrics collector may need them open).
     public func createFolders() throws {
-        for folder in [inbox, archive, quarantine, out, state, metrics] {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-        // The store and the machine-readable outputs hold personal data: owner and group only.
-        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: state.path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: out.path)
+        try FileModes.makeFolder(root, mode: 0o755, narrowExisting: false)
+        try FileModes.makeFolder(inbox, mode: FileModes.folder, narrowExisting: false)
+        try FileModes.makeFolder(metrics, mode: 0o755, narrowExisting: false)
+        for folder in [archive, quarantine, out, state] { try FileModes.makeFolder(folder) }
+        let outbox = root.appendingPathComponent("outbox", isDirectory: true)
+        try FileModes.narrow(outbox.path, to: FileModes.folder)
+    }
+
+    /// Removes what a killed run left: the writers' hidden temporary files (`.NAME.PID.tmp`)
+    /// of processes that no longer run. Returns their paths.
+    public func removeStaleTemporaries() -> [String] {
+        // Not archive/: nothing is written there but by rename from state/intake/.
+        [state, quarantine, out, metrics, root.appendingPathComponent("outbox", isDirectory: true)]
+            .flatMap { FileModes.removeStaleTemporaries(in: $0) }
     }
 
     /// Whether `zhubao init` has been run here.

@@ -12,6 +12,7 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE dailyRun ADD COLUMN lastFileId INTEGER")
         }
         migrator.registerMigration("v3 run registry", migrate: createRunRegistry)
+        migrator.registerMigration("v4 inbox files left unread", migrate: createUnreadFiles)
         return migrator
     }
 
@@ -247,6 +248,19 @@ enum Migrations {
                 filesUnreadable INTEGER NOT NULL DEFAULT 0,
                 exceptions TEXT
             )
+            """)
+    }
+
+    /// The inbox files a run could not take (left in the inbox, exit 74), by the run's date, so
+    /// that `rerun` names them in the daily report as `run` did.
+    static func createUnreadFiles(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE unreadFile (
+                asOf TEXT NOT NULL,
+                name TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                PRIMARY KEY (asOf, name)
+            );
             """)
     }
 }

@@ -8,8 +8,9 @@ public final class Store: Sendable {
     public let database: DatabaseQueue
     public static let fileName = "zhubao.sqlite"
 
-    /// Opens (creating if needed) and migrates the store at `path`.
-    public init(path: String) throws {
+    /// Opens (creating if needed) and migrates the store at `path`. Only `Store.create` (for
+    /// `init` and tests) and `Store.open` (guarded: never creates) call it.
+    init(path: String, check: ((Database) throws -> Void)? = nil) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // WAL keeps readers off the writer's back; FULL syncs each commit, so that a file
@@ -20,6 +21,7 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
         }
         database = try DatabaseQueue(path: path, configuration: configuration)
+        if let check { try database.read(check) }
         try Migrations.migrator.migrate(database)
     }
 

@@ -9,9 +9,11 @@ import Darwin
 /// disk, then renamed over it (rename(2) is atomic within a folder). A reader never sees half a
 /// file, and a run killed at any moment leaves the old file or the new one.
 public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL, mode: Int = 0o644) throws {
+    /// `mode` is set exactly, whatever the umask; a missing folder is made `folderMode`
+    /// (outputs.md: 0640 and 0750 where personal data lives).
+    public static func write(_ data: Data, to url: URL, mode: Int = 0o640, folderMode: Int = 0o750) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileModes.makeFolder(folder, mode: mode_t(folderMode))
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
         guard fd >= 0 else { throw AtomicFileError(operation: "open", path: temporary.path, code: errno) }
@@ -22,17 +24,7 @@ public enum AtomicFile {
         }
         // The mode passed to open is filtered by the umask; set it exactly.
         fchmod(fd, mode_t(mode))
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw AtomicFileError(operation: "write", path: temporary.path, code: errno)
-                }
-                offset += n
-            }
-        }
+        try data.withUnsafeBytes { buffer in try writeAll(fd, buffer, path: temporary.path) }
         guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: temporary.path, code: errno) }
         guard rename(temporary.path, url.path) == 0 else {
             throw AtomicFileError(operation: "rename", path: url.path, code: errno)
@@ -40,8 +32,37 @@ public enum AtomicFile {
         ok = true
     }
 
-    public static func write(_ text: String, to url: URL, mode: Int = 0o644) throws {
-        try write(Data(text.utf8), to: url, mode: mode)
+    /// Writes all of `buffer` to `fd` (retrying short writes and EINTR).
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFileError(operation: "write", path: path, code: errno)
+            }
+            offset += n
+        }
+    }
+
+    /// Renames `source` to `target` (same file system) and makes it durable.
+    static func move(_ source: URL, to target: URL) throws {
+        guard rename(source.path, target.path) == 0 else {
+            throw AtomicFileError(operation: "rename", path: target.path, code: errno)
+        }
+        try syncFolder(target.deletingLastPathComponent())
+    }
+
+    /// Makes a rename into `folder` durable (fsync of the folder).
+    static func syncFolder(_ folder: URL) throws {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw AtomicFileError(operation: "open", path: folder.path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: folder.path, code: errno) }
+    }
+
+    public static func write(_ text: String, to url: URL, mode: Int = 0o640, folderMode: Int = 0o750) throws {
+        try write(Data(text.utf8), to: url, mode: mode, folderMode: folderMode)
     }
 }
 

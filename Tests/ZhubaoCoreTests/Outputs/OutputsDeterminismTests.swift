@@ -38,7 +38,7 @@ import ZIPFoundation
 
     @Test func theDailyReportWritesTheThreeFilesAgainByteForByte() throws {
         let temp = try TemporaryWorkspace()
-        let store = try Store(path: temp.workspace.storePath)
+        let store = try Store.create(path: temp.workspace.storePath)
         let daily = DailyReport(workspace: temp.workspace, store: store, settings: temp.settings, logger: Logger(label: "test"))
         let asOf = Day(iso: "2026-04-30")!
         let names = ["exceptions.html", "exceptions.xlsx", "exceptions.csv"]

@@ -36,7 +36,7 @@ import Testing
             [TaxXML.receipt(ticket: "TTEST2", amount: "-8904.00", contract: "CTEST1", status: "REVERSAL", reverses: "TTEST1")],
             date: "2026-06-15"))
         _ = try DailyJob(workspace: ws.workspace, logger: Logger(label: "test")).run(asOf: Day(iso: "2026-12-31")!, intakeOnly: true)
-        let store = try Store(path: ws.workspace.storePath)
+        let store = try Store.create(path: ws.workspace.storePath)
         let loader = LedgerLoader(store: store)
         let history = try loader.history(through: Day(iso: "2026-12-31")!, settings: ws.settings)
 

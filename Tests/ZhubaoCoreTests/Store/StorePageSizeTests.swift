@@ -14,7 +14,7 @@ import Testing
     @Test func aNewStoreHasSixteenKiBPages() throws {
         let folder = try ReadingScratch()
         let path = folder.path("zhubao.sqlite")
-        _ = try Store(path: path)
+        _ = try Store.create(path: path)
         #expect(try Self.pageSize(path) == 16_384)
     }
 
@@ -26,7 +26,7 @@ import Testing
             try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE t (x)")
         }
         try old.close()
-        let store = try Store(path: path)
+        let store = try Store.create(path: path)
         let (file, _) = try store.importFile(BulkInsertTests.file(), readingAhead: { sink in
             for n in 0..<100 { try sink.insertRow(BulkInsertTests.row(n, fileId: sink.fileId)) }
             var outcome = ImportOutcome()

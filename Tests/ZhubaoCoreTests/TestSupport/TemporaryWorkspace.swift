@@ -11,6 +11,7 @@ final class TemporaryWorkspace {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("zhubao-test-\(UUID().uuidString)")
         workspace = Workspace(root: root)
         try workspace.createFolders()
+        _ = try Store.create(path: workspace.storePath)  // as `zhubao init` does
         settings = try Settings.defaults(profile: profile)
         let text = ConfigTemplate.text(profile: profile, region: settings.region, reference: settings.reference)
         try text.write(to: workspace.configFile, atomically: true, encoding: .utf8)
@@ -37,7 +38,7 @@ final class TemporaryWorkspace {
     }
 
     func intake(asOf: String = "2026-04-30") throws -> (IntakeReport, Store) {
-        let store = try Store(path: workspace.storePath)
+        let store = try Store.open(path: workspace.storePath)
         let intake = Intake(workspace: workspace, store: store,
                             context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory()),
                             logger: Logger(label: "test"))

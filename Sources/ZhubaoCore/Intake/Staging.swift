@@ -1,0 +1,33 @@
+import Crypto
+import Foundation
+
+/// The private copy of one inbox file (`state/intake/NAME`), made in one pass from the one
+/// descriptor the entry was opened with, and hashed as it is written. Everything after reads
+/// this copy: the importer parses it, and it is what is renamed into `archive/` or
+/// `quarantine/`. So the bytes hashed are the bytes imported and the bytes archived, whatever
+/// happens to the inbox name meanwhile (a symlink swapped in, the file rewritten in place).
+struct Staging {
+    let folder: URL
+
+    init(workspace: Workspace) { folder = workspace.state.appendingPathComponent("intake", isDirectory: true) }
+
+    /// Empties the staging folder: what is there was left by a killed run (its inbox file is
+    /// still in the inbox, or already recorded and placed). Runs under the run lock.
+    func clear() throws {
+        try FileModes.makeFolder(folder)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// Copies `file` to `folder/name`, mode 0640, flushed to disk. Throws `InboxFileError` when
+    /// the inbox file cannot be read (the copy is removed), `AtomicFileError` when the copy
+    /// cannot be written.
+    func copy(_ file: OpenInboxFile, as name: String) throws -> (url: URL, digest: FileDigest) {
+        let url = folder.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: url)
+        var hasher = SHA256()
+        let size = try file.copy(to: url.path, mode: FileModes.file) { hasher.update(bufferPointer: $0) }
+        return (url, FileDigest(sha256: FileDigest.hex(hasher.finalize()), size: size))
+    }
+}
