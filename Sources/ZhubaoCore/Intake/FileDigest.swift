@@ -16,10 +16,16 @@ public struct FileDigest: Hashable, Sendable {
             hasher.update(data: chunk)
             size += Int64(chunk.count)
         }
-        let hex = hasher.finalize().map { byte -> String in
+        return FileDigest(sha256: hex(hasher.finalize()), size: size)
+    }
+
+    /// The SHA-256 of bytes in memory, lower-case hex.
+    public static func sha256(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte -> String in
             let s = String(byte, radix: 16)
             return byte < 16 ? "0" + s : s
         }.joined()
-        return FileDigest(sha256: hex, size: size)
     }
 }

@@ -13,6 +13,8 @@ public struct Workspace: Sendable {
     public var out: URL { root.appendingPathComponent("out", isDirectory: true) }
     public var state: URL { root.appendingPathComponent("state", isDirectory: true) }
     public var metrics: URL { root.appendingPathComponent("metrics", isDirectory: true) }
+    /// `outbox/{RECIPIENT}/`: the files zhubao sends (outbound.md), created by the first run that sends.
+    public var outbox: URL { root.appendingPathComponent("outbox", isDirectory: true) }
     public var storePath: String { state.appendingPathComponent(Store.fileName).path }
     public var lockPath: String { state.appendingPathComponent("run.lock").path }
 

@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1 input file registry", migrate: createFileRegistry)
         migrator.registerMigration("v1 imported records", migrate: createRecordTables)
         migrator.registerMigration("v1 exception lifecycle and claims", migrate: createLifecycleTables)
+        migrator.registerMigration("v2 outbox files", migrate: createOutboxTable)
         return migrator
     }
 
@@ -221,6 +222,31 @@ enum Migrations {
                 approved INTEGER NOT NULL
             );
             CREATE INDEX claimApprovalByLoan ON claimApproval(loanNo, year);
+            """)
+    }
+
+    /// Every file written to `outbox/` (outbound.md): this record, not the folder, is the truth.
+    /// `linesSha256` is the SHA-256 of the detail lines alone, which a later run compares with.
+    static func createOutboxTable(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE outboxFile (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('FDBK', 'ELIG')),
+                region TEXT NOT NULL,
+                businessDate TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                year INTEGER,
+                lineCount INTEGER NOT NULL,
+                total INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                linesSha256 TEXT NOT NULL,
+                runAsOf TEXT NOT NULL,
+                writtenAt TEXT NOT NULL,
+                UNIQUE (recipient, name)
+            );
+            CREATE INDEX outboxFileByDate ON outboxFile(businessDate, recipient, kind);
             """)
     }
 }
