@@ -96,7 +96,7 @@ public enum ExceptionsHTML {
                 out += HTMLText.table(bankOpenColumns, numeric: [6], rows: group.open.map { withBank(openRow($0), $0) })
             }
             if !group.acknowledged.isEmpty {
-                out += "<h4>已确认（\(group.acknowledged.count)）</h4>\n"
+                out += "<p class=\"muted\"><b>已确认（\(group.acknowledged.count)）</b></p>\n"
                 out += HTMLText.table(bankAcknowledgedColumns, numeric: [6],
                                       rows: group.acknowledged.map { withBank(acknowledgedRow($0), $0) })
             }
