@@ -31,7 +31,8 @@ struct OutboundValidator {
             fault("不是有效的 GB18030 文本：\(error)")
             return report(file, name.kind, 0, problems)
         }
-        var lines = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        // CRLF is one Character in Swift: split on either ending.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\r\n" || $0 == "\n" }).map(String.init)
         if lines.last == "" { lines.removeLast() }
         guard let header = lines.first, lines.count >= 2, let trailer = lines.last, trailer.hasPrefix("T|") else {
             fault("文件应由表头（H）、明细（D）和表尾（T）组成")
