@@ -11,6 +11,12 @@ import Testing
             try FileManager.default.copyItem(at: RerunTests.samples.appendingPathComponent(name), to: root.appendingPathComponent("inbox/\(name)"))
         }
         #expect(try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2027-01-20"]).status == 0)
+        // summary.json counts the files dated that day; the metrics those the run wrote.
+        let summary = try String(contentsOf: root.appendingPathComponent("out/daily/2027-01-20/summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"outbox\":{\"B105\":{\"ELIG\":1,\"FDBK\":1}}"))
+        let metrics = try String(contentsOf: root.appendingPathComponent("metrics/zhubao.prom"), encoding: .utf8)
+        #expect(metrics.contains("zhubao_last_run_outbox_files{recipient=\"B105\",kind=\"FDBK\"} 1\n"))
+        #expect(metrics.contains("zhubao_last_run_outbox_files{recipient=\"B105\",kind=\"ELIG\"} 1\n"))
         let list = try ZhubaoProcess.run(["outbox", "list", "--root", root.path])
         #expect(list.status == 0)
         let lines = list.stdout.split(separator: "\n").map(String.init)
@@ -37,6 +43,10 @@ import Testing
         #expect(try ZhubaoProcess.run(["claim", "--root", root.path, "--year", "2026", "--as-of", "2027-01-20"]).status == 0)
         #expect(try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2027-01-20"]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
+        // The second run wrote nothing: its metrics say so; summary.json still counts the day's files.
+        let again = try String(contentsOf: root.appendingPathComponent("metrics/zhubao.prom"), encoding: .utf8)
+        #expect(!again.contains("zhubao_last_run_outbox_files{"))
+        #expect(try String(contentsOf: root.appendingPathComponent("out/daily/2027-01-20/summary.json"), encoding: .utf8) == summary)
         #expect(try ZhubaoProcess.run(["outbox", "list", "--root", root.path]).stdout.hasPrefix("2 file(s)\n"))
     }
 }
