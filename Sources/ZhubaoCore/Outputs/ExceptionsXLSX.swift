@@ -11,10 +11,16 @@ public enum ExceptionsXLSX {
             // outbound.md: a sheet per bank the BANK exceptions are routed to, after the BANK sheet.
             guard section.owner == "BANK" else { continue }
             for bank in report.banks {
-                sheets.append(sheet("银行 " + (bank.owner.isEmpty ? "未定" : String(bank.owner.prefix(26))), bank.rows))
+                sheets.append(sheet(bankSheetName(bank.owner), bank.rows))
             }
         }
         return try XLSXWorkbook(sheets: sheets).data()
+    }
+
+    /// `银行 105 建设银行`: at most 31 characters, none of `[]:*?/\` (a name may come from zhubao.toml).
+    static func bankSheetName(_ bank: String) -> String {
+        let name = "银行 " + (bank.isEmpty ? "未定" : bank)
+        return String(String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }).prefix(31))
     }
 
     static func sheet(_ name: String, _ rows: [ExceptionReport.Row]) -> XLSXWorkbook.Sheet {

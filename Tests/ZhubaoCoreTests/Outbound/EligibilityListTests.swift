@@ -91,4 +91,15 @@ import Testing
         b.drawdown("L9", contract: "C-other", bank: "105", source: RoutingTests.disb("105"))
         #expect(Self.lines(b, year: 2027)["B105"]?.count == 1)
     }
+
+    @Test func tonglingSendsNoList() throws {
+        var b = try LedgerBuilder(asOf: "2027-02-01", profile: .tongling2022)
+        b.participant()
+        b.drawdown("L1", bank: "105", source: RoutingTests.disb("105"))
+        b.snapshot(date: "2026-01-01", [(LedgerBuilder.borrower, "DB", "2025-12-01", nil, false)])
+        let outcome = ExceptionLifecycle.Outcome(asOf: d("2027-02-01"), previousRun: nil, exceptions: [])
+        let plan = OutboundPlan(ledger: b.ledger, subsidy: Subsidy(ledger: b.ledger), outcome: outcome)
+        #expect(plan.eligibilityYear == nil)
+        #expect(plan.eligibility.isEmpty)
+    }
 }

@@ -26,3 +26,12 @@ import Testing
         #expect(at313.upperBound < e406.lowerBound && e406.upperBound < atNone.lowerBound)
     }
 }
+
+@Suite struct BankSheetNameTests {
+    @Test func sheetNamesAreValidForExcel() {
+        #expect(ExceptionsXLSX.bankSheetName("105 建设银行") == "银行 105 建设银行")
+        #expect(ExceptionsXLSX.bankSheetName("") == "银行 未定")
+        #expect(ExceptionsXLSX.bankSheetName("999 A/B:C[1]*?\\") == "银行 999 A_B_C_1____")
+        #expect(ExceptionsXLSX.bankSheetName("999 " + String(repeating: "银", count: 40)).count == 31)
+    }
+}
