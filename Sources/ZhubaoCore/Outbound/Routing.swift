@@ -14,9 +14,18 @@ public struct Routing: Sendable {
     let claimSender: [String: String]
 
     public init(ledger: Ledger) {
+        // Many records share a file: each file name is parsed once.
+        var cache: [String: String?] = [:]
+        func sender(_ source: String) -> String? {
+            let file = Self.file(ofSource: source)
+            if let known = cache[file] { return known }
+            let found = Self.sender(ofFile: file)
+            cache[file] = found
+            return found
+        }
         var drawdowns: [String: String] = [:]
         for d in ledger.drawdowns where drawdowns[d.loanNo] == nil {
-            drawdowns[d.loanNo] = Self.sender(ofSource: d.source)
+            drawdowns[d.loanNo] = sender(d.source)
         }
         drawdownSender = drawdowns
         var lumpSums: [String: String] = [:]
@@ -24,22 +33,22 @@ public struct Routing: Sendable {
         // Cancelled drawdowns are not in E206's sum: a contract's earliest live lump sum decides;
         // one whose lump sums are all cancelled (no E206 can arise) keeps its earliest cancelled one.
         for d in lump.sorted(by: Self.disbursementOrder(cancelledLast: true)) where lumpSums[d.contractNo] == nil {
-            lumpSums[d.contractNo] = Self.sender(ofSource: d.source)
+            lumpSums[d.contractNo] = sender(d.source)
         }
         lumpSumSender = lumpSums
         var transactions: [String: String] = [:], months: [String: (Day, String, String?)] = [:]
         for t in ledger.transactions {
-            if transactions[t.txnNo] == nil { transactions[t.txnNo] = Self.sender(ofSource: t.source) }
+            if transactions[t.txnNo] == nil { transactions[t.txnNo] = sender(t.source) }
             guard t.isPensionDeduction, t.collected else { continue }
             let key = "\(t.idNumber)|\(t.txnDate.month.iso)"
             if let kept = months[key], (kept.0, kept.1) <= (t.txnDate, t.txnNo) { continue }
-            months[key] = (t.txnDate, t.txnNo, Self.sender(ofSource: t.source))
+            months[key] = (t.txnDate, t.txnNo, sender(t.source))
         }
         transactionSender = transactions
         pensionMonthSender = months.compactMapValues(\.2)
         var claims: [String: String] = [:]
         for c in ledger.claimLines where claims["\(c.loanNo)|\(c.year)"] == nil {
-            claims["\(c.loanNo)|\(c.year)"] = Self.sender(ofFile: c.file)
+            claims["\(c.loanNo)|\(c.year)"] = sender(c.file)
         }
         claimSender = claims
     }
@@ -88,9 +97,12 @@ public struct Routing: Sendable {
     }
 
     /// The SENDER of the file of a `FILE:LINE` source.
-    static func sender(ofSource source: String) -> String? {
-        guard let colon = source.lastIndex(of: ":") else { return sender(ofFile: source) }
-        return sender(ofFile: String(source[..<colon]))
+    static func sender(ofSource source: String) -> String? { sender(ofFile: file(ofSource: source)) }
+
+    /// The file of a `FILE:LINE` source (a name without a line is the file itself).
+    static func file(ofSource source: String) -> String {
+        guard let colon = source.lastIndex(of: ":") else { return source }
+        return String(source[..<colon])
     }
 
     /// By disbursement date, then loanNo (cancelled ones after every live one when asked).
