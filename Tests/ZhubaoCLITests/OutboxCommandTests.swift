@@ -7,6 +7,9 @@ import Testing
         let root = temporaryRoot()
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try ZhubaoProcess.run(["init", "--root", root.path])
+        // init creates outbox/ with the run layout, owner and group only.
+        let mode = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("outbox").path)[.posixPermissions] as? Int
+        #expect(mode == 0o750)
         for name in try FileManager.default.contentsOfDirectory(atPath: RerunTests.samples.path) where name.contains("_360700_") {
             try FileManager.default.copyItem(at: RerunTests.samples.appendingPathComponent(name), to: root.appendingPathComponent("inbox/\(name)"))
         }

@@ -41,6 +41,11 @@ public struct Workspace: Sendable {
         // The store and the machine-readable outputs hold personal data: owner and group only.
         try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: state.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: out.path)
+        // outbox/ (outbound.md) too, when it is created; a mode an operator set is left alone.
+        if !FileManager.default.fileExists(atPath: outbox.path) {
+            try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: outbox.path)
+        }
     }
 
     /// Whether `zhubao init` has been run here.
