@@ -37,6 +37,7 @@ struct DemoCommand: ParsableCommand {
             open exceptions as of \(result.lastDay.iso): \(result.openExceptions)
             report: \(result.report.path)
               also: \(result.report.deletingLastPathComponent().path)/exceptions.{xlsx,csv,jsonl}, summary.json
+            sent back to the banks and agencies: \(workspace.outbox.path)/ (zhubao outbox list --root \(workspace.root.path))
             """)
             for claim in result.claims { print("claim for the finance bureau: \(claim.path)") }
             return Exit.ok

@@ -20,6 +20,9 @@ public struct Validator {
 
     public func validate(_ url: URL) throws -> Report {
         let name = url.lastPathComponent
+        if let outbound = OutboundValidator.parse(name) {
+            return try OutboundValidator(region: context.settings.region).validate(url, name: outbound)
+        }
         let parsed: FileName
         switch FileName.parse(name) {
         case .failure(let error):

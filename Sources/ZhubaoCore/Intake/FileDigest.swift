@@ -19,6 +19,9 @@ public struct FileDigest: Hashable, Sendable {
         return FileDigest(sha256: hex(hasher.finalize()), size: size)
     }
 
+    /// The SHA-256 of bytes in memory, lower-case hex.
+    public static func sha256(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
     static func hex(_ digest: some Sequence<UInt8>) -> String {
         digest.map { byte -> String in
             let s = String(byte, radix: 16)

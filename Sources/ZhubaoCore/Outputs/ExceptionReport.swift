@@ -55,8 +55,14 @@ public struct ExceptionReport: Sendable {
         public var detail: String
         public var action: String
         public var ackNote, ackBy, ackOn: String?
+        /// Where the outbox sends it (outbound.md's routing): `B105`, `TAX`, …; nil for none.
+        public var recipient: String?
+        /// The bank it is routed to, in words: `105 建设银行` (reference data); nil when not a bank.
+        public var bank: String?
 
-        init(_ item: ExceptionLifecycle.Reported) {
+        init(_ item: ExceptionLifecycle.Reported, recipient: String? = nil, bankNames: [String: String] = [:]) {
+            self.recipient = recipient
+            bank = recipient.flatMap { Sender($0)?.bankCode }.map { ExceptionReport.bankName($0, bankNames) }
             let f = item.finding, s = f.subject, entry = f.entry
             key = ReportText.scrub(f.key, id: s.idNumber)
             code = f.code
@@ -126,15 +132,19 @@ public struct ExceptionReport: Sendable {
     public var resolved: [Row]
     public var tallies: [String: Tally]
     public var total: Tally
+    /// The BANK section split by the bank each exception is routed to (what each bank was sent),
+    /// by bank code; exceptions routed to no bank last.
+    public var banks: [Section]
 
-    public init(summary: DailySummary) {
+    /// `routes`: the recipient of each exception key (outbound.md), for the bank column.
+    public init(summary: DailySummary, routes: [String: String] = [:], bankNames: [String: String] = [:]) {
         asOf = summary.asOf
         previousRun = summary.previousRun
         region = summary.region
         profile = summary.profile
         files = summary.files
         warnings = summary.warnings
-        let rows = summary.exceptions.map(Row.init).sorted(by: Self.order)
+        let rows = summary.exceptions.map { Row($0, recipient: routes[$0.key], bankNames: bankNames) }.sorted(by: Self.order)
         sections = Self.owners.map { owner in
             let mine = rows.filter { $0.owner == owner && $0.status != .resolved }
             return Section(owner: owner, open: mine.filter { $0.status != .acknowledged },
@@ -149,6 +159,18 @@ public struct ExceptionReport: Sendable {
         }
         self.tallies = tallies
         self.total = total
+        let bankSection = sections.first { $0.owner == "BANK" }
+        let bankRows = bankSection?.rows ?? []
+        let groups = Set(bankRows.map { $0.bank ?? "" })
+        banks = groups.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { bank in
+            Section(owner: bank, open: bankSection!.open.filter { ($0.bank ?? "") == bank },
+                    acknowledged: bankSection!.acknowledged.filter { ($0.bank ?? "") == bank })
+        }
+    }
+
+    /// `105 建设银行`; the code alone where the reference data has no name for it.
+    public static func bankName(_ code: String, _ names: [String: String]) -> String {
+        names[code].map { "\(code) \($0)" } ?? code
     }
 
     /// ERROR, WARN, INFO; then code; then key.

@@ -11,7 +11,9 @@ public enum ExceptionsHTML {
         body += "<nav>" + ExceptionReport.owners.map { owner in
             "<a href=\"#owner-\(owner)\">\(ExceptionReport.ownerName(owner))（\(report.tallies[owner]?.total ?? 0)）</a>"
         }.joined() + "<a href=\"#resolved\">本次已解决（\(report.resolved.count)）</a></nav>\n"
-        for section in report.sections { body += self.section(section) }
+        for section in report.sections {
+            body += section.owner == "BANK" ? bankSection(section, banks: report.banks) : self.section(section)
+        }
         body += resolved(report)
         body += "<footer>身份证号仅显示前 6 位和后 4 位。金额单位：元。代码含义见异常目录（rules.md §7）。"
         body += "完整数据见同目录 exceptions.jsonl。</footer>"
@@ -74,6 +76,43 @@ public enum ExceptionsHTML {
         }
         return out + "</section>\n"
     }
+
+    /// The BANK section: a bank column and a sub-section per bank the exceptions are routed to
+    /// (outbound.md), so that a clerk sees what each bank was sent.
+    static func bankSection(_ section: ExceptionReport.Section, banks: [ExceptionReport.Section]) -> String {
+        var out = "<section id=\"owner-BANK\">\n"
+        out += "<h2>\(ExceptionReport.ownerName("BANK"))（BANK）· 未解决 \(section.rows.count) 项</h2>\n"
+        if banks.isEmpty { out += "<p class=\"muted\">无待处理的异常。</p>\n" }
+        for group in banks {
+            let name = group.owner.isEmpty ? "未能确定放款银行" : group.owner
+            out += "<h3 id=\"bank-\(HTMLText.escape(String(group.owner.prefix { $0 != " " })))\">\(HTMLText.escape(name))"
+                + "（未解决 \(group.rows.count) 项）</h3>\n"
+            func withBank(_ cells: [String], _ row: ExceptionReport.Row) -> [String] {
+                var cells = cells
+                cells.insert(HTMLText.escape(row.bank ?? ""), at: 2)
+                return cells
+            }
+            if !group.open.isEmpty {
+                out += HTMLText.table(bankOpenColumns, numeric: [6], rows: group.open.map { withBank(openRow($0), $0) })
+            }
+            if !group.acknowledged.isEmpty {
+                out += "<p class=\"muted\"><b>已确认（\(group.acknowledged.count)）</b></p>\n"
+                out += HTMLText.table(bankAcknowledgedColumns, numeric: [6],
+                                      rows: group.acknowledged.map { withBank(acknowledgedRow($0), $0) })
+            }
+        }
+        return out + "</section>\n"
+    }
+
+    static let bankOpenColumns: [(title: String, width: Int)] = [
+        ("级别", 4), ("代码", 5), ("银行", 8), ("状态", 7), ("对象", 14), ("身份证号", 10), ("金额（元）", 7),
+        ("来源（文件:行）", 10), ("问题", 24), ("处理", 11),
+    ]
+
+    static let bankAcknowledgedColumns: [(title: String, width: Int)] = [
+        ("级别", 4), ("代码", 5), ("银行", 8), ("首次发现", 7), ("对象", 14), ("身份证号", 10), ("金额（元）", 7),
+        ("来源（文件:行）", 10), ("问题", 20), ("确认（人、日期、说明）", 15),
+    ]
 
     static func severity(_ row: ExceptionReport.Row) -> String {
         "<span class=\"sev-\(row.severity.rawValue)\">\(ExceptionReport.severityName(row.severity))</span>"

@@ -7,13 +7,27 @@ public enum ExceptionsXLSX {
     public static func render(_ report: ExceptionReport) throws -> Data {
         var sheets = [summarySheet(report)]
         for section in report.sections {
-            let rows = [ExceptionTable.columns.dropFirst().map { XLSXWorkbook.Cell.header($0.title) }]
-                + section.rows.map { Array(ExceptionTable.cells($0).dropFirst()) }
-            sheets.append(XLSXWorkbook.Sheet(name: ExceptionReport.ownerName(section.owner),
-                                             widths: ExceptionTable.columns.dropFirst().map(\.width),
-                                             rows: rows, frozenRows: 1, filterRow: 1))
+            sheets.append(sheet(ExceptionReport.ownerName(section.owner), section.rows))
+            // outbound.md: a sheet per bank the BANK exceptions are routed to, after the BANK sheet.
+            guard section.owner == "BANK" else { continue }
+            for bank in report.banks {
+                sheets.append(sheet(bankSheetName(bank.owner), bank.rows))
+            }
         }
         return try XLSXWorkbook(sheets: sheets).data()
+    }
+
+    /// `银行 105 建设银行`: at most 31 characters, none of `[]:*?/\` (a name may come from zhubao.toml).
+    static func bankSheetName(_ bank: String) -> String {
+        let name = "银行 " + (bank.isEmpty ? "未定" : bank)
+        return String(String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }).prefix(31))
+    }
+
+    static func sheet(_ name: String, _ rows: [ExceptionReport.Row]) -> XLSXWorkbook.Sheet {
+        let table = [ExceptionTable.columns.dropFirst().map { XLSXWorkbook.Cell.header($0.title) }]
+            + rows.map { Array(ExceptionTable.cells($0).dropFirst()) }
+        return XLSXWorkbook.Sheet(name: name, widths: ExceptionTable.columns.dropFirst().map(\.width),
+                                  rows: table, frozenRows: 1, filterRow: 1)
     }
 
     static let tallyColumns: [(title: String, width: Double)] = {
@@ -72,14 +86,14 @@ public enum ExceptionTable {
     }
 
     public static let columns: [(title: String, width: Double)] = [
-        ("负责方", 14), ("级别", 7), ("代码", 7), ("状态", 8), ("首次发现", 11), ("合同号", 20), ("借据号", 22),
+        ("负责方", 14), ("级别", 7), ("代码", 7), ("银行", 18), ("状态", 8), ("首次发现", 11), ("合同号", 20), ("借据号", 22),
         ("税票号", 20), ("流水号", 20), ("文件", 26), ("期间", 9), ("身份证号", 20), ("金额（元）", 14),
         ("来源（文件:行）", 28), ("问题", 30), ("说明", 50), ("处理", 30), ("确认人", 10), ("确认日期", 11), ("确认说明", 30),
     ]
 
     public static func values(_ row: ExceptionReport.Row) -> [Value] {
         let texts: [String?] = [
-            ExceptionReport.ownerName(row.owner), ExceptionReport.severityName(row.severity), row.code,
+            ExceptionReport.ownerName(row.owner), ExceptionReport.severityName(row.severity), row.code, row.bank,
             ExceptionReport.statusName(row.status), row.firstSeen.iso, row.contractNo, row.loanNo, row.ticketNo, row.txnNo,
             row.file, row.period, row.maskedID,
         ]
@@ -87,7 +101,7 @@ public enum ExceptionTable {
         return texts.map { .text($0 ?? "") } + [.amount(row.amount)] + after.map { .text($0 ?? "") }
     }
 
-    static let wrappedColumns: Set<Int> = [14, 15, 16, 19]
+    static let wrappedColumns: Set<Int> = [15, 16, 17, 20]
 
     static func cells(_ row: ExceptionReport.Row) -> [XLSXWorkbook.Cell] {
         values(row).enumerated().map { i, value in

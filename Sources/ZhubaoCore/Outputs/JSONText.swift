@@ -49,4 +49,9 @@ public enum JSONText {
     public static func array(_ items: [String]) -> String {
         "[" + items.map(quote).joined(separator: ",") + "]"
     }
+
+    /// An object of string → counts objects (`{"B105":{"ELIG":1,"FDBK":2}}`), keys sorted.
+    public static func nestedCounts(_ counts: [String: [String: Int]]) -> String {
+        "{" + counts.keys.sorted().map { "\(quote($0)):\(Self.counts(counts[$0]!))" }.joined(separator: ",") + "}"
+    }
 }

@@ -29,6 +29,8 @@ public struct DailySummary: Sendable {
     public var totals = Totals()
     public var warnings: [String] = []
     public var exceptions: [ExceptionLifecycle.Reported] = []
+    /// Files written to `outbox/` dated this date, by recipient and kind (outbound.md).
+    public var outbox: [String: [String: Int]] = [:]
 
     public init(asOf: Day, profile: String, region: String) {
         self.asOf = asOf
@@ -71,6 +73,7 @@ public struct DailySummary: Sendable {
         o.add("byStatus", raw: JSONText.counts(byStatus))
         o.add("files", raw: f.text)
         o.add("totals", raw: t.text)
+        o.add("outbox", raw: JSONText.nestedCounts(outbox))
         o.add("warnings", raw: "[" + warnings.map(JSONText.quote).joined(separator: ",") + "]")
         return o.text + "\n"
     }

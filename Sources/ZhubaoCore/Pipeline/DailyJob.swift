@@ -38,8 +38,10 @@ public struct DailyJob {
                             logger: logger)
         let report = try intake.run(asOf: asOf, now: now)
         try store.recordUnread(report.unread, asOf: asOf)
-        let daily = intakeOnly ? nil
+        var daily = intakeOnly ? nil
             : try DailyReport(workspace: workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
+        // outbound.md: only `run` writes to the outbox, after the daily report.
+        daily = try daily.map { try Outbox(workspace: workspace, store: store, settings: settings, logger: logger).send($0) }
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)
         try RunMetrics(result: result, seconds: Date().timeIntervalSince(started)).write(to: workspace.metrics)
         logger.info("run finished", metadata: [

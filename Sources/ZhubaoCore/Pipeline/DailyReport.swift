@@ -23,6 +23,10 @@ public struct DailyReport {
         public var outcome: ExceptionLifecycle.Outcome
         public var summary: DailySummary
         public var folder: URL
+        /// What the run would send (outbound.md); the outbox step of `run` compares and sends it.
+        public var plan: OutboundPlan
+        /// The outbox files the run wrote (empty for `rerun` and before the outbox step).
+        public var sent: [OutboxFileRecord] = []
     }
 
     /// `history`, when given (a rerun's, loaded once for its range), gives the ledger instead of
@@ -42,6 +46,8 @@ public struct DailyReport {
         summary.files = try fileCounts(asOf: asOf, cutoff: cutoff)
         summary.totals = reconciliation.totals()
         summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)
+        summary.outbox = try OutboxRecords(store: store).counts(on: asOf)
+        let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.subsidy, outcome: outcome)
         for warning in summary.warnings { logger.warning("\(warning)") }
         let folder = workspace.daily(asOf)
         try FileModes.makeFolder(folder)
@@ -49,7 +55,7 @@ public struct DailyReport {
         try AtomicFile.write(ExceptionsJSONL.render(outcome), to: folder.appendingPathComponent("exceptions.jsonl"), mode: 0o640)
         try AtomicFile.write(summary.render(), to: folder.appendingPathComponent("summary.json"), mode: 0o640)
         // Human-readable outputs (masked): 0640 too, like the rest of the folder.
-        let report = ExceptionReport(summary: summary)
+        let report = ExceptionReport(summary: summary, routes: plan.routes, bankNames: settings.reference.bankNames)
         try AtomicFile.write(ExceptionsHTML.render(report), to: folder.appendingPathComponent("exceptions.html"), mode: 0o640)
         try AtomicFile.write(try ExceptionsXLSX.render(report), to: folder.appendingPathComponent("exceptions.xlsx"), mode: 0o640)
         try AtomicFile.write(ExceptionsCSV.render(report), to: folder.appendingPathComponent("exceptions.csv"), mode: 0o640)
@@ -58,7 +64,7 @@ public struct DailyReport {
             "new": "\(outcome.exceptions.filter { $0.status == .new }.count)",
             "resolved": "\(outcome.exceptions.filter { $0.status == .resolved }.count)",
         ])
-        return Result(outcome: outcome, summary: summary, folder: folder)
+        return Result(outcome: outcome, summary: summary, folder: folder, plan: plan)
     }
 
     /// The files taken by the run of this date, from the store; `notYetEffective` of those the

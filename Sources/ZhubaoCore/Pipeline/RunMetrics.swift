@@ -23,6 +23,13 @@ struct RunMetrics {
         }
         lines.append("zhubao_last_run_files{outcome=\"ignored\"} \(intake.ignored.count)")
         lines.append("zhubao_last_run_files{outcome=\"unread\"} \(intake.unread.count)")
+        lines += [
+            "# HELP zhubao_last_run_outbox_files Files the last run wrote to outbox/, by recipient and kind.",
+            "# TYPE zhubao_last_run_outbox_files gauge",
+        ]
+        var sent: [String: Int] = [:]
+        for file in result.daily?.sent ?? [] { sent["recipient=\"\(file.recipient)\",kind=\"\(file.kind)\"", default: 0] += 1 }
+        for labels in sent.keys.sorted() { lines.append("zhubao_last_run_outbox_files{\(labels)} \(sent[labels]!)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

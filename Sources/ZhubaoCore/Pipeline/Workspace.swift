@@ -13,6 +13,8 @@ public struct Workspace: Sendable {
     public var out: URL { root.appendingPathComponent("out", isDirectory: true) }
     public var state: URL { root.appendingPathComponent("state", isDirectory: true) }
     public var metrics: URL { root.appendingPathComponent("metrics", isDirectory: true) }
+    /// `outbox/{RECIPIENT}/`: the files zhubao sends (outbound.md), created by the first run that sends.
+    public var outbox: URL { root.appendingPathComponent("outbox", isDirectory: true) }
     public var storePath: String { state.appendingPathComponent(Store.fileName).path }
     public var lockPath: String { state.appendingPathComponent("run.lock").path }
 
@@ -41,15 +43,15 @@ public struct Workspace: Sendable {
         try FileModes.makeFolder(inbox, mode: FileModes.folder, narrowExisting: false)
         try FileModes.makeFolder(metrics, mode: 0o755, narrowExisting: false)
         for folder in [archive, quarantine, out, state] { try FileModes.makeFolder(folder) }
-        let outbox = root.appendingPathComponent("outbox", isDirectory: true)
-        try FileModes.narrow(outbox.path, to: FileModes.folder)
+        // outbox/ (outbound.md): 0750 when created, an operator's narrower mode kept.
+        try FileModes.makeFolder(outbox)
     }
 
     /// Removes what a killed run left: the writers' hidden temporary files (`.NAME.PID.tmp`)
     /// of processes that no longer run. Returns their paths.
     public func removeStaleTemporaries() -> [String] {
         // Not archive/: nothing is written there but by rename from state/intake/.
-        [state, quarantine, out, metrics, root.appendingPathComponent("outbox", isDirectory: true)]
+        [state, quarantine, out, metrics, outbox]
             .flatMap { FileModes.removeStaleTemporaries(in: $0) }
     }
 

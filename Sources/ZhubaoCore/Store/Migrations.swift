@@ -13,6 +13,7 @@ enum Migrations {
         }
         migrator.registerMigration("v3 run registry", migrate: createRunRegistry)
         migrator.registerMigration("v4 inbox files left unread", migrate: createUnreadFiles)
+        migrator.registerMigration("v5 outbox files", migrate: createOutboxTable)
         return migrator
     }
 
@@ -261,6 +262,31 @@ enum Migrations {
                 reason TEXT NOT NULL,
                 PRIMARY KEY (asOf, name)
             );
+            """)
+    }
+
+    /// Every file written to `outbox/` (outbound.md): this record, not the folder, is the truth.
+    /// `linesSha256` is the SHA-256 of the detail lines alone, which a later run compares with.
+    static func createOutboxTable(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE outboxFile (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('FDBK', 'ELIG')),
+                region TEXT NOT NULL,
+                businessDate TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                year INTEGER,
+                lineCount INTEGER NOT NULL,
+                total INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                linesSha256 TEXT NOT NULL,
+                runAsOf TEXT NOT NULL,
+                writtenAt TEXT NOT NULL,
+                UNIQUE (recipient, name)
+            );
+            CREATE INDEX outboxFileByDate ON outboxFile(businessDate, recipient, kind);
             """)
     }
 }

@@ -15,20 +15,29 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         try FileModes.makeFolder(folder, mode: mode_t(folderMode))
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
-        guard fd >= 0 else { throw AtomicFileError(operation: "open", path: temporary.path, code: errno) }
+        try writeFlushed(data, at: temporary, mode: mode)
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            unlink(temporary.path)
+            throw AtomicFileError(operation: "rename", path: url.path, code: code)
+        }
+    }
+
+    /// Writes `data` to `url` (created or truncated), sets its mode exactly whatever the umask,
+    /// and flushes it to disk; on failure the file is removed again. The first half of `write`,
+    /// for callers that publish the file their own way (the outbox: `.part`, then link).
+    public static func writeFlushed(_ data: some ContiguousBytes, at url: URL, mode: Int) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+        guard fd >= 0 else { throw AtomicFileError(operation: "open", path: url.path, code: errno) }
         var ok = false
         defer {
             close(fd)
-            if !ok { unlink(temporary.path) }
+            if !ok { unlink(url.path) }
         }
         // The mode passed to open is filtered by the umask; set it exactly.
         fchmod(fd, mode_t(mode))
-        try data.withUnsafeBytes { buffer in try writeAll(fd, buffer, path: temporary.path) }
-        guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: temporary.path, code: errno) }
-        guard rename(temporary.path, url.path) == 0 else {
-            throw AtomicFileError(operation: "rename", path: url.path, code: errno)
-        }
+        try data.withUnsafeBytes { buffer in try writeAll(fd, buffer, path: url.path) }
+        guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: url.path, code: errno) }
         ok = true
     }
 
@@ -43,6 +52,20 @@ public enum AtomicFile {
             }
             offset += n
         }
+    }
+
+    /// Gives a flushed temporary file its final name in the same folder without ever replacing
+    /// a file of that name (link(2) fails with EEXIST instead), then removes the temporary name.
+    /// Returns false, touching nothing, when the final name exists already.
+    public static func publishWithoutReplacing(_ temporary: URL, as final: URL) throws -> Bool {
+        if link(temporary.path, final.path) != 0 {
+            if errno == EEXIST { return false }
+            throw AtomicFileError(operation: "link", path: final.path, code: errno)
+        }
+        unlink(temporary.path)
+        // The new name is durable once the folder is flushed.
+        try syncFolder(final.deletingLastPathComponent())
+        return true
     }
 
     /// Renames `source` to `target` (same file system) and makes it durable.

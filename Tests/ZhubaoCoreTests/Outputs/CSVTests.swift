@@ -50,7 +50,7 @@ import Testing
         #expect(header == ExceptionTable.columns.map(\.title).joined(separator: ","))
     }
 
-    @Test func everyRowIsOneRecordOfTwentyFields() throws {
+    @Test func everyRowIsOneRecordOfTwentyOneFields() throws {
         let report = try ReportFixtures.report()
         let records = try Self.parse(ExceptionsCSV.render(report))
         #expect(records.count == report.allRows.count + 1)
@@ -58,7 +58,10 @@ import Testing
         // The acknowledgement note with a line break and markup comes back whole.
         #expect(records.contains { $0.last == "银行已承诺 5 月退还。\n" + ReportFixtures.markupName })
         // Statuses in report order: open ones by owner, acknowledged ones after them, resolved last.
-        let status = records.dropFirst().map { $0[3] }
+        #expect(ExceptionTable.columns.count == 21)
+        // The bank column: the bank's code and name where the exception goes to a bank.
+        #expect(Set(records.dropFirst().map { $0[3] }) == ["", "105 建设银行", "313 城市商业银行（赣州银行）"])
+        let status = records.dropFirst().map { $0[4] }
         #expect(status.last == "已解决")
         #expect(Set(status) == ["新增", "未解决", "已确认", "已解决"])
     }

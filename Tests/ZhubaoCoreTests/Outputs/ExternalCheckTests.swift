@@ -58,11 +58,14 @@ import Testing
     func openpyxlReadsTheExceptionWorkbook() throws {
         let header = ExceptionTable.columns.dropFirst().map(\.title)
         let output = try Self.checkXLSX(try ExceptionsXLSX.render(try ReportFixtures.report()), spec: [
-            "sheets": ["汇总", "报送方", "社保经办机构", "合作银行", "税务", "财政"],
+            "sheets": ["汇总", "报送方", "社保经办机构", "合作银行", "银行 105 建设银行", "银行 313 城市商业银行（赣州银行）", "银行 未定",
+                       "税务", "财政"],
             "checks": [
                 ["sheet": "合作银行", "header": header, "frozen": "A2", "amount_header": "金额（元）",
                  "id_header": "身份证号", "id_pattern": Self.maskedID,
                  "texts": [ReportFixtures.formulaName, ReportFixtures.markupName, "=1+1 已电话通知银行核对余额"]],
+                ["sheet": "银行 313 城市商业银行（赣州银行）", "header": header, "frozen": "A2", "amount_header": "金额（元）",
+                 "texts": ["313 城市商业银行（赣州银行）", "E406", "E503"]],
                 ["sheet": "报送方", "header": header, "frozen": "A2", "texts": ["-2+3+cmd|' /C calc'!A0_DISB.txt"]],
                 ["sheet": "财政", "header": header, "frozen": "A2", "amount_header": "金额（元）"],
                 ["sheet": "汇总", "frozen": "A2", "texts": ["助保贷款对账异常报告 2026-04-30", "合作银行", "本次已解决（1）"]],

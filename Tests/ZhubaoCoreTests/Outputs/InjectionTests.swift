@@ -66,7 +66,7 @@ import Testing
         let exceptions = try ExceptionsXLSX.render(try ReportFixtures.report())
         let claim = try ClaimXLSX.render(region: "360700", year: 2026, asOf: Day(iso: "2027-01-20")!,
                                          bank: try ReportFixtures.claimBank())
-        var parts = try (1...6).map { try ReportFixtures.part(exceptions, "xl/worksheets/sheet\($0).xml") }
+        var parts = try (1...9).map { try ReportFixtures.part(exceptions, "xl/worksheets/sheet\($0).xml") }
         parts += try (1...3).map { try ReportFixtures.part(claim, "xl/worksheets/sheet\($0).xml") }
         for part in parts {
             #expect(!part.contains("<f>") && !part.contains("<f "), "a formula element")

@@ -36,7 +36,7 @@ import Testing
         let html = ExceptionsHTML.render(report)
         let csv = String(decoding: ExceptionsCSV.render(report), as: UTF8.self)
         let xlsx = try ExceptionsXLSX.render(report)
-        let sheets = try (1...6).map { try ReportFixtures.part(xlsx, "xl/worksheets/sheet\($0).xml") }.joined()
+        let sheets = try (1...9).map { try ReportFixtures.part(xlsx, "xl/worksheets/sheet\($0).xml") }.joined()
         for (name, text) in [("html", html), ("csv", csv), ("xlsx", sheets)] {
             for id in [ReportFixtures.person, ReportFixtures.other] {
                 #expect(!text.contains(id), "\(name) carries a full ID number")

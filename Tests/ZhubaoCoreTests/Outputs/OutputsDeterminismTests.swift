@@ -25,7 +25,7 @@ import ZIPFoundation
         let archive = try Archive(data: data, accessMode: .read)
         let entries = Array(archive)
         #expect(entries.map(\.path) == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                                        "xl/styles.xml"] + (1...6).map { "xl/worksheets/sheet\($0).xml" })
+                                        "xl/styles.xml"] + (1...9).map { "xl/worksheets/sheet\($0).xml" })
         for entry in entries {
             let date = try #require(entry.fileAttributes[.modificationDate] as? Date)
             var utc = Calendar(identifier: .gregorian)

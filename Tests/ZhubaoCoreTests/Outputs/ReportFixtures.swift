@@ -81,7 +81,16 @@ enum ReportFixtures {
         return summary
     }
 
-    static func report() throws -> ExceptionReport { ExceptionReport(summary: try summary()) }
+    /// Routed as the outbox would (outbound.md): E406 and E503 to 313, E401 to no bank (its month
+    /// has no collected deduction), every other BANK exception to 105.
+    static func report() throws -> ExceptionReport {
+        let summary = try summary()
+        var routes: [String: String] = [:]
+        for item in summary.exceptions where item.finding.owner == "BANK" && item.finding.code != "E401" {
+            routes[item.key] = ["E406", "E503"].contains(item.finding.code) ? "B313" : "B105"
+        }
+        return ExceptionReport(summary: summary, routes: routes, bankNames: try Settings.defaults(profile: .ganzhou2021).reference.bankNames)
+    }
 
     /// A bank's claim for 2026 as of 2027-01-20: L1 claimed above the computed subsidy (E501),
     /// L2 (another borrower) computed but not claimed, L3 claimed without a drawdown (E504). Borrowers' names are a

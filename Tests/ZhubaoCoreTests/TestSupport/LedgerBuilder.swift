@@ -17,11 +17,11 @@ struct LedgerBuilder {
                            mode: String = "A", amount: String = "8904.00", rate: String = "3.0000",
                            disbursed: String = "2026-01-15", matures: String = "2027-01-14",
                            cover: (String, String) = ("2026-01", "2026-12"), account: String = "36070001199000000001",
-                           cancelled: Bool = false) -> Drawdown {
+                           cancelled: Bool = false, source: String? = nil) -> Drawdown {
         let drawdown = Drawdown(loanNo: loanNo, contractNo: contract, idNumber: id, bankCode: bank, mode: mode,
                                 amount: fen(amount), rate: Rate(percent: rate)!, disbursedOn: d(disbursed),
                                 maturesOn: d(matures), coverFrom: YearMonth(iso: cover.0)!, coverTo: YearMonth(iso: cover.1)!,
-                                account: account, cancelled: cancelled, source: "B\(bank)_DISB.txt:2", name: "刘建国")
+                                account: account, cancelled: cancelled, source: source ?? "B\(bank)_DISB.txt:2", name: "刘建国")
         ledger.drawdowns.append(drawdown)
         return drawdown
     }
@@ -45,13 +45,13 @@ struct LedgerBuilder {
                               date: String, kind: String = "P", due: String? = nil, principal: String = "0.00",
                               interest: String = "0.00", result: String = "S", pension: String? = nil,
                               basic: String? = nil, balanceAfter: String = "0.00",
-                              account: String = "6217002030001234567") {
+                              account: String = "6217002030001234567", source: String = "B105_DEDU.txt:2") {
         let collected = fen(principal) + fen(interest)
         ledger.transactions.append(Transaction(
             txnNo: txnNo, loanNo: loan, contractNo: contract, idNumber: id, txnDate: d(date), kind: kind,
             due: due.map(fen) ?? collected, principalPaid: fen(principal), interestPaid: fen(interest), result: result,
             pension: pension.map(fen), basicPension: basic.map(fen), balanceAfter: fen(balanceAfter),
-            account: account, source: "B105_DEDU.txt:2"))
+            account: account, source: source))
     }
 
     mutating func participant(_ id: String = borrower, asOf: String = "2026-01-07", contract: String? = "C1",

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// UTF-8 → GB18030 through the C library's iconv, for the generator's output files.
+/// UTF-8 → GB18030 through the C library's iconv: the one encoder, for the generator's files and the outbox.
 /// Each call opens its own conversion handle and closes it on every path.
 public enum GB18030Encoder {
     public enum Failure: Error, Equatable, CustomStringConvertible {

@@ -1,0 +1,115 @@
+/// outbound.md "Feedback": to whom an exception goes back — one recipient (the folder's name
+/// under `outbox/`: `B105`, `TAX`, `MZ`, `XC`, `JY`, `SI`), or none. Built once per ledger, so
+/// the FDBK files and the reports' bank column route alike.
+public struct Routing: Sendable {
+    /// The SENDER of the DISB file of each drawdown's `N` line, by loanNo.
+    let drawdownSender: [String: String]
+    /// The SENDER of the DISB file of each contract's earliest lump-sum `N` line (E206).
+    let lumpSumSender: [String: String]
+    /// The SENDER of the DEDU file holding each transaction, by txnNo.
+    let transactionSender: [String: String]
+    /// The SENDER of the DEDU file of a person's month's first kind-P line with result S or P (E401).
+    let pensionMonthSender: [String: String]
+    /// The SENDER of the CLAIM file holding the claim line, by `loanNo|year`.
+    let claimSender: [String: String]
+
+    public init(ledger: Ledger) {
+        // Many records share a file: each file name is parsed once.
+        var cache: [String: String?] = [:]
+        func sender(_ source: String) -> String? {
+            let file = Self.file(ofSource: source)
+            if let known = cache[file] { return known }
+            let found = Self.sender(ofFile: file)
+            cache[file] = found
+            return found
+        }
+        var drawdowns: [String: String] = [:]
+        for d in ledger.drawdowns where drawdowns[d.loanNo] == nil {
+            drawdowns[d.loanNo] = sender(d.source)
+        }
+        drawdownSender = drawdowns
+        var lumpSums: [String: String] = [:]
+        let lump = ledger.drawdowns.filter { $0.mode == "L" }
+        // Cancelled drawdowns are not in E206's sum: a contract's earliest live lump sum decides;
+        // one whose lump sums are all cancelled (no E206 can arise) keeps its earliest cancelled one.
+        for d in lump.sorted(by: Self.disbursementOrder(cancelledLast: true)) where lumpSums[d.contractNo] == nil {
+            lumpSums[d.contractNo] = sender(d.source)
+        }
+        lumpSumSender = lumpSums
+        var transactions: [String: String] = [:], months: [String: (Day, String, String?)] = [:]
+        for t in ledger.transactions {
+            if transactions[t.txnNo] == nil { transactions[t.txnNo] = sender(t.source) }
+            guard t.isPensionDeduction, t.collected else { continue }
+            let key = "\(t.idNumber)|\(t.txnDate.month.iso)"
+            if let kept = months[key], (kept.0, kept.1) <= (t.txnDate, t.txnNo) { continue }
+            months[key] = (t.txnDate, t.txnNo, sender(t.source))
+        }
+        transactionSender = transactions
+        pensionMonthSender = months.compactMapValues(\.2)
+        var claims: [String: String] = [:]
+        for c in ledger.claimLines where claims["\(c.loanNo)|\(c.year)"] == nil {
+            claims["\(c.loanNo)|\(c.year)"] = sender(c.file)
+        }
+        claimSender = claims
+    }
+
+    /// The recipient of an exception (outbound.md's table), nil for none.
+    public func recipient(of finding: Finding) -> String? {
+        let s = finding.subject
+        switch Self.rule(for: finding.code) {
+        case .fileSender: return s.file.flatMap(Self.sender(ofFile:))
+        case .drawdownBank: return s.loanNo.flatMap { drawdownSender[$0] }
+        case .contractLumpSumBank: return s.contractNo.flatMap { lumpSumSender[$0] }
+        case .transactionBank: return s.txnNo.flatMap { transactionSender[$0] }
+        case .pensionMonthBank:
+            guard let id = s.idNumber, let month = s.month else { return nil }
+            return pensionMonthSender["\(id)|\(month.iso)"]
+        case .claimBank:
+            guard let loanNo = s.loanNo, let year = s.year else { return nil }
+            return claimSender["\(loanNo)|\(year)"]
+        case .tax: return "TAX"
+        case .none: return nil
+        }
+    }
+
+    /// The rows of outbound.md's routing table.
+    public enum Rule: Sendable, Equatable {
+        case fileSender, drawdownBank, contractLumpSumBank, transactionBank, pensionMonthBank, claimBank, tax, none
+    }
+
+    public static func rule(for code: String) -> Rule {
+        switch code {
+        case "E001", "E002", "E003", "E004": return .fileSender
+        case "E203", "E204", "E205", "E207", "E208", "E301", "E302", "E406": return .drawdownBank
+        case "E206": return .contractLumpSumBank
+        case "E402", "E403", "E404", "E405", "E407", "E408": return .transactionBank
+        case "E401": return .pensionMonthBank
+        case "E501", "E502", "E503", "E504": return .claimBank
+        case "E303", "E304": return .tax
+        default: return .none
+        }
+    }
+
+    /// The SENDER part of a file name (`B105`, `TAX`, …); nil when the name does not parse.
+    public static func sender(ofFile file: String) -> String? {
+        guard case .success(let name) = FileName.parse(file) else { return nil }
+        return name.sender.description
+    }
+
+    /// The SENDER of the file of a `FILE:LINE` source.
+    static func sender(ofSource source: String) -> String? { sender(ofFile: file(ofSource: source)) }
+
+    /// The file of a `FILE:LINE` source (a name without a line is the file itself).
+    static func file(ofSource source: String) -> String {
+        guard let colon = source.lastIndex(of: ":") else { return source }
+        return String(source[..<colon])
+    }
+
+    /// By disbursement date, then loanNo (cancelled ones after every live one when asked).
+    static func disbursementOrder(cancelledLast: Bool) -> (Drawdown, Drawdown) -> Bool {
+        { a, b in
+            let ca = cancelledLast && a.cancelled ? 1 : 0, cb = cancelledLast && b.cancelled ? 1 : 0
+            return (ca, a.disbursedOn, a.loanNo) < (cb, b.disbursedOn, b.loanNo)
+        }
+    }
+}
