@@ -40,6 +40,8 @@ public enum ConfigTemplate {
         death_grace_days = 30
         # 连续多少次养老金扣款失败升级为 E403.
         failures_to_escalate = 3
+        # zhubao exceptions ack 等待正在运行的任务释放运行锁的最长秒数，超时退出 75.
+        lock_wait_seconds = 60
 
         # 合作银行 (\(bankComment)). Uncomment to change this city's list.
         # [city.\(region)]

@@ -15,6 +15,8 @@ public struct Settings: Sendable {
     public var lumpSumCap = Fen(8_000_000)
     public var deathGraceDays = 30
     public var failuresToEscalate = 3
+    /// How long `exceptions ack` waits for a run that holds the lock before it exits 75.
+    public var lockWaitSeconds = 60
     public var reference: ReferenceData
 
     public static let fileName = "zhubao.toml"
@@ -57,6 +59,7 @@ public struct Settings: Sendable {
             if s["lump_sum_cap"] != nil { settings.lumpSumCap = try reader.amount(s, "lump_sum_cap", path) }
             if s["death_grace_days"] != nil { settings.deathGraceDays = try reader.int(s, "death_grace_days", path) }
             if s["failures_to_escalate"] != nil { settings.failuresToEscalate = try reader.int(s, "failures_to_escalate", path) }
+            if s["lock_wait_seconds"] != nil { settings.lockWaitSeconds = try reader.int(s, "lock_wait_seconds", path) }
         }
         return settings
     }

@@ -54,7 +54,16 @@ public struct ExceptionReport: Sendable {
         public var title: String
         public var detail: String
         public var action: String
+        /// The acknowledgement in force; `ackNote` holds the whole history when there is more than one.
         public var ackNote, ackBy, ackOn: String?
+        /// Every acknowledgement, oldest first, the note masked.
+        public var acks: [Ack] = []
+
+        public struct Ack: Sendable {
+            public var by: String
+            public var on: String
+            public var note: String
+        }
 
         init(_ item: ExceptionLifecycle.Reported) {
             let f = item.finding, s = f.subject, entry = f.entry
@@ -76,10 +85,13 @@ public struct ExceptionReport: Sendable {
             title = entry.title
             detail = ReportText.scrub(f.detail, id: s.idNumber)
             action = entry.action
-            if let ack = item.acknowledgement {
-                ackNote = ReportText.scrub(ack.note, id: s.idNumber)
-                ackBy = ack.byName
-                ackOn = ack.effectiveOn
+            acks = (item.history.isEmpty ? item.acknowledgement.map { [$0] } ?? [] : item.history).map {
+                Ack(by: $0.byName, on: $0.effectiveOn, note: ReportText.scrub($0.note, id: s.idNumber))
+            }
+            if let ack = acks.last {
+                ackNote = acks.count == 1 ? ack.note : acks.map { "\($0.on) \($0.by)：\($0.note)" }.joined(separator: "\n")
+                ackBy = ack.by
+                ackOn = ack.on
             }
         }
 

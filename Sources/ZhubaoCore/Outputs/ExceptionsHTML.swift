@@ -106,12 +106,13 @@ public enum ExceptionsHTML {
                 HTMLText.escape(row.action)]
     }
 
-    /// Who acknowledged it, when, and their note.
+    /// Who acknowledged it, when, and their note: every acknowledgement, oldest first.
     static func acknowledgement(_ row: ExceptionReport.Row) -> String {
-        guard row.ackBy != nil || row.ackOn != nil else { return "" }
-        var ack = "\(HTMLText.escape(row.ackBy ?? "")) · \(HTMLText.escape(row.ackOn ?? ""))"
-        if let note = row.ackNote, !note.isEmpty { ack += "<br>" + HTMLText.lines(note) }
-        return ack
+        row.acks.map { ack in
+            var text = "\(HTMLText.escape(ack.by)) · \(HTMLText.escape(ack.on))"
+            if !ack.note.isEmpty { text += "<br>" + HTMLText.lines(ack.note) }
+            return text
+        }.joined(separator: "<br>")
     }
 
     static func acknowledgedRow(_ row: ExceptionReport.Row) -> [String] {

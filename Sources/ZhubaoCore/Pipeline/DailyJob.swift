@@ -25,6 +25,7 @@ public struct DailyJob {
         let settings = try Settings.load(root: workspace.root)
         try workspace.createFolders()
         let store = try Store(path: workspace.storePath)
+        try ClaimStaging(workspace: workspace, store: store, logger: logger).recover()  // a killed claim: finish it
         let started = Date()
         logger.info("run started", metadata: ["asOf": "\(asOf.iso)", "profile": "\(settings.profile.name.rawValue)"])
         let intake = Intake(workspace: workspace, store: store,
@@ -34,6 +35,7 @@ public struct DailyJob {
         let daily = intakeOnly ? nil
             : try DailyReport(workspace: workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)
+        try Journal(workspace: workspace).record(.run, store: store, asOf: asOf, days: intakeOnly ? [] : [asOf], now: now)
         try RunMetrics(result: result, seconds: Date().timeIntervalSince(started)).write(to: workspace.metrics)
         logger.info("run finished", metadata: [
             "imported": "\(report.count(.imported))", "rejected": "\(report.count(.rejected) + report.count(.conflict))",

@@ -35,7 +35,7 @@ public struct DailyReport {
         let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf)
         var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
         summary.previousRun = outcome.previousRun
-        summary.exceptions = outcome.exceptions
+        summary.exceptions = NoteMasking.masking(outcome.exceptions, ledger: ledger)  // staff's notes, for the masked reports
         summary.files = try fileCounts(asOf: asOf)
         summary.totals = reconciliation.totals()
         summary.warnings = warnings(asOf: asOf)

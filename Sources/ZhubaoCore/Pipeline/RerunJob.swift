@@ -26,6 +26,7 @@ public struct RerunJob {
         // One read of the store for the whole range: each date's ledger is selected from it.
         let history = try LedgerLoader(store: store).history(through: to, settings: settings)
         for day in days { _ = try report.produce(asOf: day, from: history) }
+        try Journal(workspace: workspace).record(.rerun, store: store, days: days)
         return days
     }
 }

@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1 input file registry", migrate: createFileRegistry)
         migrator.registerMigration("v1 imported records", migrate: createRecordTables)
         migrator.registerMigration("v1 exception lifecycle and claims", migrate: createLifecycleTables)
+        migrator.registerMigration("v2 claim run staging", migrate: addClaimRunStaging)
         return migrator
     }
 
@@ -221,6 +222,18 @@ enum Migrations {
                 approved INTEGER NOT NULL
             );
             CREATE INDEX claimApprovalByLoan ON claimApproval(loanNo, year);
+            """)
+    }
+
+    /// A claim run is all or nothing (outputs.md `zhubao claim`): it is recorded STAGED with the
+    /// files it writes (and the as-of date of the run each replaces) before any file moves into
+    /// place, and DONE after the last; a command that finds a STAGED run finishes it.
+    static func addClaimRunStaging(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE claimRun ADD COLUMN state TEXT NOT NULL DEFAULT 'DONE' CHECK (state IN ('STAGED', 'DONE'));
+            ALTER TABLE claimRun ADD COLUMN files TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE claimRun ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX claimRunByYear ON claimRun(year, id);
             """)
     }
 }
