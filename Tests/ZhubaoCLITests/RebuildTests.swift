@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import ZhubaoCore
+
+@Suite struct RebuildTests {
+    /// The store deleted; rebuilt from archive/, quarantine/ and the journal: a rerun of each run
+    /// date writes the bytes it wrote before, the listing, the acknowledgements and the claims are as they were.
+    @Test func rebuildGivesBackEveryOutput() throws {
+        let w = try SampleWorkspace()
+        let short = try #require(try w.shortID(of: "E501"))
+        #expect(try w.zhubao(["exceptions", "ack", short, "--note", "已联系银行", "--by", "王会计", "--as-of", "2027-01-20"]).status == 0)
+        #expect(try w.zhubao(["claim", "--year", "2026", "--as-of", "2027-01-20"]).status == 0)
+        #expect(try w.zhubao(["run", "--as-of", "2027-01-21"]).status == 0)  // after the ack and the claim (E505 may look at it)
+        let listing = try w.zhubao(["exceptions", "list"]).stdout
+        let claim = try Data(contentsOf: w.claimXML)
+        let tables = ["SELECT * FROM inputFile", "SELECT * FROM acknowledgement", "SELECT id, year, bankCode, asOf, createdAt, state, files FROM claimRun",
+                      "SELECT * FROM claimApproval", "SELECT asOf, key, firstSeen, payload FROM dailyException ORDER BY asOf, key",
+                      "SELECT count(*) FROM receipt", "SELECT count(*) FROM drawdown", "SELECT count(*) FROM claimLine"]
+        let before = try tables.map(w.rows)
+        // What the store gives for each date (the ack, effective 2027-01-20, shows on a rerun of that date).
+        func rerunEachDate() throws -> [String: Data] {
+            for day in SampleWorkspace.runDates + ["2027-01-21"] {
+                #expect(try w.zhubao(["rerun", "--from", day, "--to", day]).status == 0)
+            }
+            return try w.dailyOutputs()
+        }
+        let outputs = try rerunEachDate()
+
+        try w.removeStore()
+        let verify = try w.zhubao(["verify"])
+        #expect(verify.status == 74)
+        #expect(verify.stdout.contains("zhubao rebuild"))
+        let rebuilt = try w.zhubao(["rebuild"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stdout) \(rebuilt.stderr)")
+        #expect(try tables.map(w.rows) == before)
+        #expect(try rerunEachDate() == outputs)
+        #expect(try w.zhubao(["exceptions", "list"]).stdout == listing)
+        #expect(try w.zhubao(["claim", "--year", "2026", "--as-of", "2027-01-20", "--force"]).status == 0)
+        #expect(try Data(contentsOf: w.claimXML) == claim)
+        #expect(try w.zhubao(["verify"]).status == 0)
+    }
+
+    @Test func aHealthyStoreIsReplacedOnlyWithForceAndKeptAside() throws {
+        let w = try SampleWorkspace()
+        let refused = try w.zhubao(["rebuild"])
+        #expect(refused.status == 64)
+        #expect(refused.stdout.contains("--force"))
+        let files = try w.rows("SELECT * FROM inputFile")
+        let forced = try w.zhubao(["rebuild", "--force"])
+        #expect(forced.status == 0, "\(forced.stdout) \(forced.stderr)")
+        let state = try FileManager.default.contentsOfDirectory(atPath: w.root.appendingPathComponent("state").path)
+        #expect(state.contains { $0.hasPrefix("zhubao.sqlite.before-rebuild-") })
+        #expect(try w.rows("SELECT * FROM inputFile") == files)
+        let mode = try FileManager.default.attributesOfItem(atPath: w.storePath)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+    }
+
+    @Test func verifyFindsAnEditedJournalAChangedArchiveAndADamagedStore() throws {
+        let w = try SampleWorkspace()
+        #expect(try w.zhubao(["verify"]).status == 0)
+        let journal = w.root.appendingPathComponent("state/journal.jsonl")
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"asOf\":\"2026-01-20\"", with: "\"asOf\":\"2026-01-19\"")
+            .write(to: journal, atomically: true, encoding: .utf8)
+        let edited = try w.zhubao(["verify"])
+        #expect(edited.status == 74)
+        #expect(edited.stdout.contains("日志第 3 行"))
+        #expect(try w.zhubao(["rebuild", "--force"]).status == 74, "a broken chain is no ground to rebuild on")
+        try text.write(to: journal, atomically: true, encoding: .utf8)
+
+        let archived = w.root.appendingPathComponent("archive/2026/01/B105_DISB_360700_20260115_001.txt")
+        let original = try Data(contentsOf: archived)
+        try (original + Data("\n".utf8)).write(to: archived)
+        let changed = try w.zhubao(["verify"])
+        #expect(changed.status == 74)
+        #expect(changed.stdout.contains("B105_DISB_360700_20260115_001.txt"))
+        try original.write(to: archived)
+        #expect(try w.zhubao(["verify"]).status == 0)
+
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: w.storePath))
+        let damaged = try w.zhubao(["verify"])
+        #expect(damaged.status == 74)
+        #expect(damaged.stdout.contains("rebuild"))
+    }
+}
