@@ -34,4 +34,16 @@ import ZhubaoCore
         #expect(none.stdout.contains("未出具"))
         #expect(!FileManager.default.fileExists(atPath: w.claims.appendingPathComponent("claims_103.html").path))
     }
+
+    /// claim and ack never create a store: without one they exit 74 and say how to restore it.
+    @Test func withoutAStoreNothingIsDone() throws {
+        let w = try SampleWorkspace()
+        try w.removeStore()
+        let claim = try w.zhubao(["claim", "--year", "2026", "--as-of", "2027-01-20"])
+        #expect(claim.status == 74)
+        #expect(claim.stderr.contains("zhubao rebuild"))
+        #expect(try w.zhubao(["exceptions", "ack", "E501|GZ105-2026-000017-01|2026", "--note", "x", "--by", "y"]).status == 74)
+        #expect(!FileManager.default.fileExists(atPath: w.storePath))
+        #expect(!FileManager.default.fileExists(atPath: w.claims.path))
+    }
 }

@@ -25,6 +25,13 @@ struct ArchiveIndex {
 enum StoreState: Equatable {
     case missing, empty, damaged(String), healthy
 
+    /// Throws unless the store is healthy: commands other than `init` and `rebuild` never create
+    /// or repair it (outputs.md, exit 74).
+    static func require(path: String) throws {
+        let state = of(path: path)
+        guard state == .healthy else { throw StoreStateError(path: path, state: state) }
+    }
+
     static func of(path: String) -> StoreState {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path) else { return .missing }
@@ -35,6 +42,22 @@ enum StoreState: Equatable {
             return problems.isEmpty ? .healthy : .damaged(problems.joined(separator: "; "))
         } catch {
             return .damaged(String(describing: error))
+        }
+    }
+}
+
+/// A store that is missing, empty or damaged: nothing was done (exit 74).
+public struct StoreStateError: Error, CustomStringConvertible {
+    let path: String
+    let state: StoreState
+
+    public var description: String {
+        switch state {
+        case .missing: return "存储 \(path) 不存在，未做任何处理：运行 zhubao rebuild 从 archive/、quarantine/ 和日志重建"
+        case .empty: return "存储 \(path) 为空，未做任何处理：运行 zhubao rebuild 从 archive/、quarantine/ 和日志重建"
+        case .damaged(let detail):
+            return "存储 \(path) 已损坏，未做任何处理：运行 zhubao rebuild --force 重建（原文件会另存）。\(detail)"
+        case .healthy: return "存储 \(path) 完好"
         }
     }
 }

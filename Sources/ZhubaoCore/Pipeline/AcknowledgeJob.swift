@@ -21,6 +21,7 @@ public struct AcknowledgeJob {
         let settings = try Settings.load(root: workspace.root)
         let lock = try FileLock.waiting(path: workspace.lockPath, upTo: waitSeconds ?? Double(settings.lockWaitSeconds))
         defer { lock.unlock() }
+        try StoreState.require(path: workspace.storePath)
         let store = try Store(path: workspace.storePath)
         try ClaimStaging(workspace: workspace, store: store, logger: logger).recover()
         guard let key = try ExceptionListing(store: store).resolve(typed) else { throw AcknowledgeError.unknownKey(typed) }

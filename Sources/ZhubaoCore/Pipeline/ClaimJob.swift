@@ -29,6 +29,7 @@ public struct ClaimJob {
         defer { lock.unlock() }
         let settings = try Settings.load(root: workspace.root)
         guard settings.profile.subsidisesInterest else { throw ClaimJobError.noSubsidy(settings.profile.name.rawValue) }
+        try StoreState.require(path: workspace.storePath)
         let store = try Store(path: workspace.storePath)
         let staging = ClaimStaging(workspace: workspace, store: store, logger: logger)
         try staging.recover()

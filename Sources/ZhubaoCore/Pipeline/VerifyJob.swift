@@ -20,13 +20,8 @@ public struct VerifyJob {
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
         var problems = Journal(workspace: workspace).verify()
-        switch StoreState.of(path: workspace.storePath) {
-        case .missing: return problems + ["存储 \(workspace.storePath) 不存在：运行 zhubao rebuild 从 archive/、quarantine/ 和日志重建"]
-        case .empty: return problems + ["存储 \(workspace.storePath) 为空：运行 zhubao rebuild 从 archive/、quarantine/ 和日志重建"]
-        case .damaged(let detail):
-            return problems + ["存储 \(workspace.storePath) 已损坏（\(detail)）：运行 zhubao rebuild --force 重建（原文件会另存）"]
-        case .healthy: break
-        }
+        let state = StoreState.of(path: workspace.storePath)
+        guard state == .healthy else { return problems + [StoreStateError(path: workspace.storePath, state: state).description] }
         let integrity = try StoreIntegrity.check(path: workspace.storePath)
         if !integrity.isEmpty {
             return problems + ["存储未通过 PRAGMA integrity_check：" + integrity.prefix(10).joined(separator: "；") + "。运行 zhubao rebuild --force 重建"]
