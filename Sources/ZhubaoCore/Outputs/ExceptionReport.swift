@@ -39,6 +39,8 @@ public struct ExceptionReport: Sendable {
     /// One exception, masked and in words.
     public struct Row: Sendable {
         public var key: String
+        /// outputs.md: the first 10 hex digits of the SHA-256 of the (unmasked) key.
+        public var shortID: String
         public var code: String
         public var severity: Diagnostic.Severity
         public var owner: String
@@ -68,6 +70,7 @@ public struct ExceptionReport: Sendable {
         init(_ item: ExceptionLifecycle.Reported) {
             let f = item.finding, s = f.subject, entry = f.entry
             key = ReportText.scrub(f.key, id: s.idNumber)
+            shortID = f.shortID
             code = f.code
             severity = f.severity
             owner = f.owner
