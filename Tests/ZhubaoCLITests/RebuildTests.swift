@@ -82,4 +82,15 @@ import ZhubaoCore
         #expect(damaged.status == 74)
         #expect(damaged.stdout.contains("rebuild"))
     }
+
+    /// Kept files but no journal (say, a lost state/ folder): rebuilding would lose the history.
+    @Test func withoutTheJournalRebuildRefuses() throws {
+        let w = try SampleWorkspace()
+        try w.removeStore()
+        try FileManager.default.removeItem(at: w.root.appendingPathComponent("state/journal.jsonl"))
+        let refused = try w.zhubao(["rebuild"])
+        #expect(refused.status == 74)
+        #expect(refused.stdout.contains("日志"))
+        #expect(!FileManager.default.fileExists(atPath: w.storePath))
+    }
 }

@@ -19,6 +19,8 @@ struct ArchiveIndex {
     }
 
     func file(sha256: String) -> URL? { bySHA[sha256] }
+
+    var isEmpty: Bool { bySHA.isEmpty }
 }
 
 /// What state the store file is in, before anything opens it for writing (which would create it).

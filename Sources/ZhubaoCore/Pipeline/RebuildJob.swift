@@ -35,6 +35,10 @@ public struct RebuildJob {
         let journal = Journal(workspace: workspace)
         let broken = journal.verify()
         guard broken.isEmpty else { throw RebuildError.brokenJournal(broken) }
+        let entries = try journal.entries()
+        let sources = try ArchiveIndex(workspace: workspace)
+        // No journal but kept files: a rebuild would give an empty store and lose the history.
+        guard !entries.isEmpty || sources.isEmpty else { throw RebuildError.noJournal(journal.url.path) }
         let fresh = workspace.state.appendingPathComponent(Store.fileName + ".rebuild")
         try Self.remove(store: fresh.path)
         let scratch = Workspace(root: workspace.state.appendingPathComponent(".rebuild-scratch", isDirectory: true))
@@ -43,9 +47,9 @@ public struct RebuildJob {
         var result = Result()
         do {
             let store = try Store(path: fresh.path)
-            var replay = Replay(store: store, sources: try ArchiveIndex(workspace: workspace), settings: settings,
+            var replay = Replay(store: store, sources: sources, settings: settings,
                                 report: DailyReport(workspace: scratch, store: store, settings: settings, logger: logger))
-            for entry in try journal.entries() { try replay.apply(entry) }
+            for entry in entries { try replay.apply(entry) }
             result = replay.result
             try store.database.close()
         } catch {
@@ -89,6 +93,7 @@ public struct RebuildJob {
 public enum RebuildError: Error, CustomStringConvertible {
     case healthyStore(String)
     case brokenJournal([String])
+    case noJournal(String)
     case missingFile(name: String, sha256: String)
     case differentImport(name: String, detail: String)
 
@@ -98,6 +103,8 @@ public enum RebuildError: Error, CustomStringConvertible {
             return "存储 \(path) 完好，未重建：确需重建请加 --force（原存储会另存为 zhubao.sqlite.before-rebuild-…）"
         case .brokenJournal(let problems):
             return "日志 state/journal.jsonl 的哈希链断裂，不能据以重建：" + problems.joined(separator: "；")
+        case .noJournal(let path):
+            return "日志 \(path) 不存在或为空，而 archive/、quarantine/ 中有文件：据此重建会丢失全部处理记录，未重建。请从备份恢复日志或存储"
         case .missingFile(let name, let sha256):
             return "重建失败：archive/、quarantine/ 中找不到文件 \(name)（SHA-256 \(sha256.prefix(12))…）；原存储未改动。请从备份恢复该文件后再运行 zhubao rebuild"
         case .differentImport(let name, let detail):
