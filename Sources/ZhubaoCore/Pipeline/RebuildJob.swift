@@ -61,6 +61,8 @@ public struct RebuildJob {
         guard rename(fresh.path, workspace.storePath) == 0 else {
             throw AtomicFileError(operation: "rename", path: workspace.storePath, code: errno)
         }
+        // A claim killed before it was recorded left only a staging folder: not part of the journal.
+        try ClaimStaging(workspace: workspace, store: try Store(path: workspace.storePath), logger: logger).recover()
         logger.info("store rebuilt", metadata: ["files": "\(result.files)", "days": "\(result.days)",
                                                 "acknowledgements": "\(result.acknowledgements)", "claimRuns": "\(result.claimRuns)"])
         return result
