@@ -63,6 +63,13 @@ extension Journal {
         entry.ack = ack
         entry.claimRun = claim?.0
         entry.approvals = claim?.1
+        if action == .run, asOf == nil, entry.files == nil, entry.days == nil { return }  // `catchUp` with nothing left
         try append(entry)
+    }
+
+    /// Journals what the store holds and the journal lacks, and nothing else (before `rebuild
+    /// --force` replaces a store that can still be read).
+    public func catchUp(store: Store, now: Date = Date()) throws {
+        try record(.run, store: store, now: now)
     }
 }

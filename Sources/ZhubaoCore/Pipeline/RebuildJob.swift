@@ -29,12 +29,13 @@ public struct RebuildJob {
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
         let settings = try Settings.load(root: workspace.root)
-        if StoreState.of(path: workspace.storePath) == .healthy, !force {
-            throw RebuildError.healthyStore(workspace.storePath)
-        }
+        let healthy = StoreState.of(path: workspace.storePath) == .healthy
+        if healthy, !force { throw RebuildError.healthyStore(workspace.storePath) }
         let journal = Journal(workspace: workspace)
         let broken = journal.verify()
         guard broken.isEmpty else { throw RebuildError.brokenJournal(broken) }
+        // A store that can be read may hold what a kill kept out of the journal: journal it first.
+        if healthy { try journal.catchUp(store: try Store(path: workspace.storePath), now: now) }
         let entries = try journal.entries()
         let sources = try ArchiveIndex(workspace: workspace)
         // No journal but kept files: a rebuild would give an empty store and lose the history.

@@ -70,5 +70,12 @@ import Testing
         #expect(try journal.entries().compactMap(\.ack?.note) == ["一", "二"])
         try journal.record(.run, store: store, asOf: d("2027-01-23"))
         #expect(try journal.entries().compactMap(\.ack?.note) == ["一", "二"], "nothing journaled twice")
+        let lines = try journal.entries().count
+        try journal.catchUp(store: store)
+        #expect(try journal.entries().count == lines, "nothing pending: no line")
+        try lifecycle.acknowledge(key: "E301|C1|L1", note: "三", by: "丙", on: d("2027-01-24"))
+        try journal.catchUp(store: store)
+        #expect(try journal.entries().count == lines + 1)
+        #expect(try journal.entries().last?.ack?.note == "三")
     }
 }
