@@ -45,10 +45,12 @@ public struct Journal: Sendable {
         entry.prev = lines.last.map(Self.hash) ?? Self.genesis
         var line = try entry.encoded()
         line.append(0x0A)
+        let existed = FileManager.default.fileExists(atPath: url.path)
         let fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw AtomicFileError(operation: "open", path: url.path, code: errno) }
         defer { close(fd) }
-        fchmod(fd, 0o640)
+        // 0640 whatever the umask when it is created; a mode an operator narrowed since stays.
+        if !existed { fchmod(fd, 0o640) }
         // Drop a line a kill cut short, then write after the last complete one.
         guard ftruncate(fd, off_t(complete)) == 0, lseek(fd, off_t(complete), SEEK_SET) >= 0 else {
             throw AtomicFileError(operation: "truncate", path: url.path, code: errno)

@@ -30,6 +30,14 @@ import Testing
         #expect(mode == 0o640)
     }
 
+    @Test func aModeNarrowedByAnOperatorStays() throws {
+        let (journal, _) = try journal()
+        try journal.append(ack(1, "一"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: journal.url.path)
+        try journal.append(ack(2, "二"))
+        #expect(try FileManager.default.attributesOfItem(atPath: journal.url.path)[.posixPermissions] as? Int == 0o600)
+    }
+
     @Test func anEditBreaksTheChain() throws {
         let (journal, _) = try journal()
         for i in 1...3 { try journal.append(ack(Int64(i), "第 \(i) 次")) }
