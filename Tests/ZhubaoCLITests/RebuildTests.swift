@@ -10,13 +10,16 @@ import ZhubaoCore
         let short = try #require(try w.shortID(of: "E501"))
         #expect(try w.zhubao(["exceptions", "ack", short, "--note", "已联系银行", "--by", "王会计", "--as-of", "2027-01-20"]).status == 0)
         #expect(try w.zhubao(["claim", "--year", "2026", "--as-of", "2027-01-20"]).status == 0)
-        #expect(try w.zhubao(["run", "--as-of", "2027-01-21"]).status == 0)  // after the ack and the claim (E505 may look at it)
-        let listing = try w.zhubao(["exceptions", "list"]).stdout
+        // After the ack and the claim: a rejected file and a conflicting redelivery (E001, E002).
+        try "x".write(to: w.root.appendingPathComponent("inbox/not-a-valid-name.txt"), atomically: true, encoding: .utf8)
+        try "H|105|360700|DISB|20260115|other|1.0\n".write(to: w.root.appendingPathComponent("inbox/B105_DISB_360700_20260115_001.txt"),
+                                                       atomically: true, encoding: .utf8)
+        #expect(try w.zhubao(["run", "--as-of", "2027-01-21"]).status == 65)
+        #expect(try w.rows("SELECT status FROM inputFile WHERE status != 'IMPORTED' ORDER BY id") == ["[status:\"REJECTED\"]", "[status:\"CONFLICT\"]"])
         let claim = try Data(contentsOf: w.claimXML)
         let tables = ["SELECT * FROM inputFile", "SELECT * FROM acknowledgement", "SELECT id, year, bankCode, asOf, createdAt, state, files FROM claimRun",
                       "SELECT * FROM claimApproval", "SELECT asOf, key, firstSeen, payload FROM dailyException ORDER BY asOf, key",
                       "SELECT count(*) FROM receipt", "SELECT count(*) FROM drawdown", "SELECT count(*) FROM claimLine"]
-        let before = try tables.map(w.rows)
         // What the store gives for each date (the ack, effective 2027-01-20, shows on a rerun of that date).
         func rerunEachDate() throws -> [String: Data] {
             for day in SampleWorkspace.runDates + ["2027-01-21"] {
@@ -25,6 +28,8 @@ import ZhubaoCore
             return try w.dailyOutputs()
         }
         let outputs = try rerunEachDate()
+        let listing = try w.zhubao(["exceptions", "list"]).stdout
+        let before = try tables.map(w.rows)  // after the reruns, which recompute (and journal) each date
 
         try w.removeStore()
         let verify = try w.zhubao(["verify"])
