@@ -94,6 +94,7 @@ struct ClaimStaging {
             }
             try fm.moveItem(at: staged, to: final)
         }
+        try AtomicFile.syncFolder(folder)  // the renames are on disk before the run counts as done
         var done = run
         done.state = ClaimRunRecord.done
         let journal = Journal(workspace: workspace)

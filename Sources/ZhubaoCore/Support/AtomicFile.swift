@@ -40,6 +40,15 @@ public enum AtomicFile {
         ok = true
     }
 
+    /// Flushes a folder's entries (renames into and out of it) to disk, so that a step recorded
+    /// as done after it is never ahead of the folder, even on power loss.
+    public static func syncFolder(_ url: URL) throws {
+        let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw AtomicFileError(operation: "open", path: url.path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: url.path, code: errno) }
+    }
+
     public static func write(_ text: String, to url: URL, mode: Int = 0o644) throws {
         try write(Data(text.utf8), to: url, mode: mode)
     }
