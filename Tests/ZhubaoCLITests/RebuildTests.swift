@@ -22,6 +22,8 @@ import ZhubaoCore
                       "SELECT count(*) FROM receipt", "SELECT count(*) FROM drawdown", "SELECT count(*) FROM claimLine"]
         // What the store gives for each date (the ack, effective 2027-01-20, shows on a rerun of that date).
         func rerunEachDate() throws -> [String: Data] {
+            // A range too: its dates without a run become runs, and rebuild must give them back.
+            #expect(try w.zhubao(["rerun", "--from", "2026-01-14", "--to", "2026-01-20"]).status == 0)
             for day in SampleWorkspace.runDates + ["2027-01-21"] {
                 #expect(try w.zhubao(["rerun", "--from", day, "--to", day]).status == 0)
             }

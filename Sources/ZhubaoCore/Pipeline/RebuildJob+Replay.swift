@@ -13,9 +13,11 @@ extension RebuildJob {
 
         mutating func apply(_ entry: JournalEntry) throws {
             for file in entry.files ?? [] { try replay(file) }
-            for day in entry.days ?? [] {
-                guard let date = Day(iso: day) else { continue }
-                _ = try report.produce(asOf: date)
+            let days = (entry.days ?? []).compactMap(Day.init(iso:))
+            // Several dates (a rerun's range): one read of the store for all of them, as rerun does.
+            let history = try days.count > 1 ? LedgerLoader(store: store).history(through: days.max()!, settings: settings) : nil
+            for day in days {
+                _ = try report.produce(asOf: day, from: history)
                 result.days += 1
             }
             if var ack = entry.ack {
