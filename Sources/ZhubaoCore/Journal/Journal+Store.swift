@@ -14,9 +14,11 @@ extension Journal {
         var days: Set<String> = []
     }
 
+    /// A line that does not decode is passed over here (`verify` reports it): a damaged journal
+    /// must not stop the daily job.
     func known() throws -> Known {
         var known = Known()
-        for entry in try entries() {
+        for entry in try lines().lines.compactMap({ try? JournalEntry.decode($0) }) {
             for file in entry.files ?? [] { known.maxFileId = max(known.maxFileId, file.id ?? 0) }
             known.days.formUnion(entry.days ?? [])
             if let id = entry.ack?.id { known.ackIds.insert(id) }

@@ -30,6 +30,18 @@ import Testing
         #expect(mode == 0o640)
     }
 
+    /// A line that does not decode breaks the chain (verify says so) but stops no later write.
+    @Test func aDamagedLineStopsNoWrite() throws {
+        let workspace = try TemporaryWorkspace()
+        let store = try Store(path: workspace.workspace.storePath)
+        let journal = Journal(workspace: workspace.workspace)
+        try journal.append(ack(1, "一"))
+        try Data("not json\n".utf8).append(to: journal.url)
+        try journal.record(.run, store: store, asOf: d("2027-01-21"), days: [d("2027-01-21")])
+        #expect(journal.verify() == ["日志第 2 行无法解析：日志被改动或损坏"])
+        #expect(throws: JournalError.self) { try journal.entries() }
+    }
+
     @Test func aModeNarrowedByAnOperatorStays() throws {
         let (journal, _) = try journal()
         try journal.append(ack(1, "一"))
@@ -85,5 +97,14 @@ import Testing
         try journal.catchUp(store: store)
         #expect(try journal.entries().count == lines + 1)
         #expect(try journal.entries().last?.ack?.note == "三")
+    }
+}
+
+extension Data {
+    func append(to url: URL) throws {
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        handle.seekToEndOfFile()
+        handle.write(self)
     }
 }
