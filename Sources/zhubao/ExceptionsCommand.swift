@@ -48,11 +48,12 @@ struct ExceptionsCommand: ParsableCommand {
 
     struct Ack: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Acknowledge an exception: the note is kept and shown in every later report; it never changes the arithmetic.")
+            abstract: "Acknowledge an exception: the note is kept and shown in every later report; it never changes the arithmetic.",
+            discussion: "A second acknowledgement adds to the history. Waits for a run that holds the lock up to settings.lock_wait_seconds (default 60), then exits 75; an unknown key exits 64.")
 
         @OptionGroup var options: RootOptions
 
-        @Argument(help: "The exception's key, as in exceptions.jsonl (e.g. E301|GZ105-2026-000017|GZ105-2026-000017-01).")
+        @Argument(help: "The exception's key, as in exceptions.jsonl (e.g. E301|GZ105-2026-000017|GZ105-2026-000017-01), or its 10-digit short id.")
         var key: String
 
         @Option(help: "What was done or decided.")
@@ -67,19 +68,25 @@ struct ExceptionsCommand: ParsableCommand {
         func validate() throws {
             guard !note.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--note must not be empty") }
             guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--by must not be empty") }
-            guard key.hasPrefix("E"), key.contains("|") else { throw ValidationError("KEY looks like E301|CONTRACT|LOAN: copy it from exceptions.jsonl") }
+            guard (key.hasPrefix("E") && key.contains("|")) || ShortID.looksLikeShortID(key.lowercased()) else {
+                throw ValidationError("KEY looks like E301|CONTRACT|LOAN or a short id such as 3f9a0c12d4: copy it from the report")
+            }
         }
 
         func run() throws {
             let logger = Log.make()
             try Exit.guarding(logger) {
-                let store = try Store.open(path: options.workspace.storePath)
-                guard try ExceptionListing(store: store).exists(key: key) else {
-                    throw ValidationError("no daily run has found an exception with key \(key)")
+                let day = asOf ?? Day.today()
+                do {
+                    let full = try AcknowledgeJob(workspace: options.workspace, logger: logger).run(key: key, note: note, by: by, on: day)
+                    print("acknowledged \(ShortID.of(key: full)); it shows as ACKNOWLEDGED from \(day.iso) on")
+                    return Exit.ok
+                } catch let error as AcknowledgeError {
+                    // The key may hold an ID number: on standard output only, never in the log.
+                    print(error.description)
+                    logger.error("unknown exception key or short id; nothing acknowledged")
+                    return Exit.usage
                 }
-                try ExceptionLifecycle(store: store).acknowledge(key: key, note: note, by: by, on: asOf ?? Day.today())
-                print("acknowledged \(key); it shows as ACKNOWLEDGED from \((asOf ?? Day.today()).iso) on")
-                return Exit.ok
             }
         }
     }

@@ -30,6 +30,9 @@ enum Exit {
         } catch let error as ConfigError {
             logger.error("\(error.description)")
             code = usage
+        } catch let error as StoreStateError {
+            logger.error("\(error.description)")
+            code = ioFault
         } catch let error as ExitCode {
             registry?.finish(exitCode: error.rawValue)
             throw error

@@ -29,7 +29,7 @@ struct RerunCommand: ParsableCommand {
         let registry = RunRegistry(workspace: options.workspace, command: "rerun", arguments: Array(CommandLine.arguments.dropFirst()),
                                    asOf: to, logger: logger)
         try Exit.guarding(logger, registry: registry) {
-            let result = try RerunJob(workspace: options.workspace, logger: logger).run(from: from, to: to, everyDate: everyDate)
+            let result = try RerunJob(workspace: options.workspace, logger: logger).run(from: from, to: to, everyDate: everyDate, registry: registry)
             print("recomputed \(result.computed.count) date(s), \(from.iso) to \(to.iso)")
             if !result.skipped.isEmpty {
                 print("skipped \(result.skipped.count) date(s) without a run (--every-date computes them): "

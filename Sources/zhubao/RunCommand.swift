@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
         let registry = RunRegistry(workspace: options.workspace, command: "run", arguments: Array(CommandLine.arguments.dropFirst()),
                                    asOf: day, logger: logger)
         try Exit.guarding(logger, registry: registry) {
-            let result = try DailyJob(workspace: options.workspace, logger: logger).run(asOf: day, intakeOnly: intakeOnly)
+            let result = try DailyJob(workspace: options.workspace, logger: logger).run(asOf: day, intakeOnly: intakeOnly, registry: registry)
             let intake = result.intake
             registry.filesImported = intake.count(.imported)
             registry.filesRejected = intake.count(.rejected) + intake.count(.conflict)

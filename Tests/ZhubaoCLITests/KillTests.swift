@@ -31,6 +31,12 @@ import ZhubaoCore
         let final = try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-31"])
         #expect(final.status == 0, "\(final.stderr)")
         try checkInvariants(root: root, names: names, complete: true)
+        // The journal holds every registry row once, though kills fell between store and journal.
+        let journaled = try Journal(url: root.appendingPathComponent("state/journal.jsonl")).entries().flatMap { $0.files ?? [] }
+        #expect(journaled.count == count)
+        #expect(Set(journaled.map(\.name)) == Set(names))
+        let verify = try ZhubaoProcess.run(["verify", "--root", root.path])
+        #expect(verify.status == 0, "\(verify.stdout)")
     }
 
     /// Every name is in the inbox or the archive (both only when recorded, with the same bytes),

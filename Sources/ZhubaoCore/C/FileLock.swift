@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,6 +37,21 @@ public final class FileLock {
         }
         self.descriptor = fd
         self.path = path
+    }
+
+    /// Takes the lock, waiting up to `seconds` for a run that holds it (polling every 0.1 s),
+    /// then fails with `.held`. For short commands (`exceptions ack`) that should not fail
+    /// because a daily run happens to be writing.
+    public static func waiting(path: String, upTo seconds: Double) throws(LockError) -> FileLock {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            do {
+                return try FileLock(path: path)
+            } catch .held(let held) {
+                if Date() >= deadline { throw .held(path: held) }
+                usleep(100_000)
+            }
+        }
     }
 
     /// Releases the lock; also done on deinit and, by the kernel, on process exit.

@@ -15,6 +15,8 @@ public struct Settings: Sendable {
     public var lumpSumCap = Fen(8_000_000)
     public var deathGraceDays = 30
     public var failuresToEscalate = 3
+    /// How long `exceptions ack` waits for a run that holds the lock before it exits 75.
+    public var lockWaitSeconds = 60
     public var reference: ReferenceData
 
     public static let fileName = "zhubao.toml"

@@ -39,6 +39,8 @@ public struct ExceptionReport: Sendable {
     /// One exception, masked and in words.
     public struct Row: Sendable {
         public var key: String
+        /// outputs.md: the first 10 hex digits of the SHA-256 of the (unmasked) key.
+        public var shortID: String
         public var code: String
         public var severity: Diagnostic.Severity
         public var owner: String
@@ -54,17 +56,27 @@ public struct ExceptionReport: Sendable {
         public var title: String
         public var detail: String
         public var action: String
+        /// The acknowledgement in force; `ackNote` holds the whole history when there is more than one.
         public var ackNote, ackBy, ackOn: String?
         /// Where the outbox sends it (outbound.md's routing): `B105`, `TAX`, …; nil for none.
         public var recipient: String?
         /// The bank it is routed to, in words: `105 建设银行` (reference data); nil when not a bank.
         public var bank: String?
+        /// Every acknowledgement, oldest first, the note masked.
+        public var acks: [Ack] = []
+
+        public struct Ack: Sendable {
+            public var by: String
+            public var on: String
+            public var note: String
+        }
 
         init(_ item: ExceptionLifecycle.Reported, recipient: String? = nil, bankNames: [String: String] = [:]) {
             self.recipient = recipient
             bank = recipient.flatMap { Sender($0)?.bankCode }.map { ExceptionReport.bankName($0, bankNames) }
             let f = item.finding, s = f.subject, entry = f.entry
             key = ReportText.scrub(f.key, id: s.idNumber)
+            shortID = f.shortID
             code = f.code
             severity = f.severity
             owner = f.owner
@@ -82,10 +94,13 @@ public struct ExceptionReport: Sendable {
             title = entry.title
             detail = ReportText.scrub(f.detail, id: s.idNumber)
             action = entry.action
-            if let ack = item.acknowledgement {
-                ackNote = ReportText.scrub(ack.note, id: s.idNumber)
-                ackBy = ack.byName
-                ackOn = ack.effectiveOn
+            acks = (item.history.isEmpty ? item.acknowledgement.map { [$0] } ?? [] : item.history).map {
+                Ack(by: $0.byName, on: $0.effectiveOn, note: ReportText.scrub($0.note, id: s.idNumber))
+            }
+            if let ack = acks.last {
+                ackNote = acks.count == 1 ? ack.note : acks.map { "\($0.on) \($0.by)：\($0.note)" }.joined(separator: "\n")
+                ackBy = ack.by
+                ackOn = ack.on
             }
         }
 

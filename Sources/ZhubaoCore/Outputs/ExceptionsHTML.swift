@@ -140,22 +140,28 @@ public enum ExceptionsHTML {
     static func openRow(_ row: ExceptionReport.Row) -> [String] {
         let status = "<span class=\"tag \(row.status.rawValue)\">\(ExceptionReport.statusName(row.status))</span>"
             + (row.status == .open ? "<br><span class=\"muted nowrap\">自 \(row.firstSeen.iso)</span>" : "")
-        return [severity(row), HTMLText.escape(row.code), status, subject(row), maskedID(row),
+        return [severity(row), code(row), status, subject(row), maskedID(row),
                 HTMLText.money(row.amount), source(row), problem(row),
                 HTMLText.escape(row.action)]
     }
 
-    /// Who acknowledged it, when, and their note.
+    /// The code, with the short id beneath it (what `zhubao exceptions ack` takes).
+    static func code(_ row: ExceptionReport.Row) -> String {
+        "\(HTMLText.escape(row.code))<br><span class=\"muted nowrap\">\(HTMLText.escape(row.shortID))</span>"
+    }
+
+    /// Who acknowledged it, when, and their note: every acknowledgement, oldest first.
     static func acknowledgement(_ row: ExceptionReport.Row) -> String {
-        guard row.ackBy != nil || row.ackOn != nil else { return "" }
-        var ack = "\(HTMLText.escape(row.ackBy ?? "")) · \(HTMLText.escape(row.ackOn ?? ""))"
-        if let note = row.ackNote, !note.isEmpty { ack += "<br>" + HTMLText.lines(note) }
-        return ack
+        row.acks.map { ack in
+            var text = "\(HTMLText.escape(ack.by)) · \(HTMLText.escape(ack.on))"
+            if !ack.note.isEmpty { text += "<br>" + HTMLText.lines(ack.note) }
+            return text
+        }.joined(separator: "<br>")
     }
 
     static func acknowledgedRow(_ row: ExceptionReport.Row) -> [String] {
         let ack = acknowledgement(row)
-        return [severity(row), HTMLText.escape(row.code), row.firstSeen.iso, subject(row), maskedID(row),
+        return [severity(row), code(row), row.firstSeen.iso, subject(row), maskedID(row),
                 HTMLText.money(row.amount), source(row), problem(row), ack]
     }
 
@@ -172,7 +178,7 @@ public enum ExceptionsHTML {
             ("金额（元）", 9), ("问题", 35),
         ]
         let rows = report.resolved.map { row in
-            [ExceptionReport.ownerName(row.owner), severity(row), HTMLText.escape(row.code), row.firstSeen.iso, subject(row),
+            [ExceptionReport.ownerName(row.owner), severity(row), code(row), row.firstSeen.iso, subject(row),
              maskedID(row), HTMLText.money(row.amount),
              problem(row) + (row.ackBy == nil ? "" : "<span class=\"muted\">已确认：\(acknowledgement(row))</span>")]
         }

@@ -89,6 +89,7 @@ public enum ExceptionTable {
         ("负责方", 14), ("级别", 7), ("代码", 7), ("银行", 18), ("状态", 8), ("首次发现", 11), ("合同号", 20), ("借据号", 22),
         ("税票号", 20), ("流水号", 20), ("文件", 26), ("期间", 9), ("身份证号", 20), ("金额（元）", 14),
         ("来源（文件:行）", 28), ("问题", 30), ("说明", 50), ("处理", 30), ("确认人", 10), ("确认日期", 11), ("确认说明", 30),
+        ("短编号", 12),
     ]
 
     public static func values(_ row: ExceptionReport.Row) -> [Value] {
@@ -97,7 +98,7 @@ public enum ExceptionTable {
             ExceptionReport.statusName(row.status), row.firstSeen.iso, row.contractNo, row.loanNo, row.ticketNo, row.txnNo,
             row.file, row.period, row.maskedID,
         ]
-        let after: [String?] = [row.source, row.title, row.detail, row.action, row.ackBy, row.ackOn, row.ackNote]
+        let after: [String?] = [row.source, row.title, row.detail, row.action, row.ackBy, row.ackOn, row.ackNote, row.shortID]
         return texts.map { .text($0 ?? "") } + [.amount(row.amount)] + after.map { .text($0 ?? "") }
     }
 

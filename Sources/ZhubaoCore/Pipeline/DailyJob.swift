@@ -16,7 +16,8 @@ public struct DailyJob {
     /// Runs the job for `asOf`. Throws `FileLock.LockError.held` at once, touching nothing,
     /// when another run holds the lock.
     /// With `intakeOnly`, the inbox is taken but no daily outputs are computed.
-    public func run(asOf: Day, intakeOnly: Bool = false, now: Date = Date()) throws -> DailyRunResult {
+    /// `registry`, when given, records the run once the lock is held.
+    public func run(asOf: Day, intakeOnly: Bool = false, registry: RunRegistry? = nil, now: Date = Date()) throws -> DailyRunResult {
         guard workspace.isInitialised else {
             throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init")
         }
@@ -27,10 +28,12 @@ public struct DailyJob {
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
         let store = try Store.open(path: workspace.storePath)
+        registry?.begin()
         try workspace.createFolders()
         for path in workspace.removeStaleTemporaries() {
             logger.info("removed a temporary file a killed run left", metadata: ["path": "\(SafeName.display(path))"])
         }
+        try ClaimStaging(workspace: workspace, store: store, logger: logger).recover()  // a killed claim: finish it
         let started = Date()
         logger.info("run started", metadata: ["asOf": "\(asOf.iso)", "profile": "\(settings.profile.name.rawValue)"])
         let intake = Intake(workspace: workspace, store: store,
@@ -43,6 +46,7 @@ public struct DailyJob {
         // outbound.md: only `run` writes to the outbox, after the daily report.
         daily = try daily.map { try Outbox(workspace: workspace, store: store, settings: settings, logger: logger).send($0) }
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)
+        try Journal(workspace: workspace).record(.run, store: store, asOf: asOf, days: intakeOnly ? [] : [asOf], now: now)
         try RunMetrics(result: result, seconds: Date().timeIntervalSince(started)).write(to: workspace.metrics)
         logger.info("run finished", metadata: [
             "imported": "\(report.count(.imported))", "rejected": "\(report.count(.rejected) + report.count(.conflict))",

@@ -42,7 +42,7 @@ public struct DailyReport {
         let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf, fileCutoff: cutoff)
         var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
         summary.previousRun = outcome.previousRun
-        summary.exceptions = outcome.exceptions
+        summary.exceptions = NoteMasking.masking(outcome.exceptions, ledger: ledger)  // staff's notes, for the masked reports
         summary.files = try fileCounts(asOf: asOf, cutoff: cutoff)
         summary.totals = reconciliation.totals()
         summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)

@@ -13,6 +13,17 @@ public struct ExceptionListing {
         }
     }
 
+    /// The key an operator typed: the key itself, or its short id (outputs.md); nil when no
+    /// daily run has found such an exception.
+    public func resolve(_ typed: String) throws -> String? {
+        if try exists(key: typed) { return typed }
+        let short = typed.lowercased()
+        guard ShortID.looksLikeShortID(short) else { return nil }
+        let keys = try store.database.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT key FROM dailyException") }
+        let matches = keys.filter { ShortID.of(key: $0) == short }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
     public func list(asOf: Day?, statuses: Set<String>?, owner: String?) throws -> String {
         try store.database.read { db in
             guard let day = try asOf?.iso ?? String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun") else {
@@ -30,7 +41,7 @@ public struct ExceptionListing {
                 if let owner, finding.owner != owner { return }
                 let amount = finding.amount.map { " \($0.yuan)" } ?? ""
                 let id = finding.subject.idNumber.map { " " + Masking.idNumber($0) } ?? ""
-                lines.append((row.key, "\(status.padding(toLength: 12, withPad: " ", startingAt: 0)) \(finding.severity.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(finding.owner.padding(toLength: 6, withPad: " ", startingAt: 0)) \(maskedKey(finding))\(id)\(amount)  \(finding.entry.title)"))
+                lines.append((row.key, "\(ShortID.of(key: row.key))  \(status.padding(toLength: 12, withPad: " ", startingAt: 0)) \(finding.severity.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(finding.owner.padding(toLength: 6, withPad: " ", startingAt: 0)) \(maskedKey(finding))\(id)\(amount)  \(finding.entry.title)"))
             }
             for row in current {
                 let status = acknowledged.contains(row.key) ? "ACKNOWLEDGED" : (row.firstSeen == day ? "NEW" : "OPEN")

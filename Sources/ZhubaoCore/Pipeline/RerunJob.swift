@@ -24,7 +24,7 @@ public struct RerunJob {
     }
 
     @discardableResult
-    public func run(from: Day, to: Day, everyDate: Bool = false) throws -> Result {
+    public func run(from: Day, to: Day, everyDate: Bool = false, registry: RunRegistry? = nil) throws -> Result {
         guard workspace.isInitialised else {
             throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init")
         }
@@ -32,16 +32,31 @@ public struct RerunJob {
         defer { lock.unlock() }
         let settings = try Settings.load(root: workspace.root)
         let store = try Store.open(path: workspace.storePath)
+        registry?.begin()
         let report = DailyReport(workspace: workspace, store: store, settings: settings, logger: logger)
+        let days = Array(from...to)
+        let result = try Self.recompute(days, everyDate: everyDate, store: store, report: report, settings: settings)
+        try Journal(workspace: workspace).record(.rerun, store: store, days: result.computed)
+        if !result.skipped.isEmpty {
+            logger.info("dates without a run skipped", metadata: ["count": "\(result.skipped.count)"])
+        }
+        return result
+    }
+
+    /// Recomputes `days` in order, each from the files its run had seen; a day without a run is
+    /// skipped, or with `everyDate` computed from every file and recorded as a run. `rebuild`
+    /// replays a journaled rerun through here too.
+    static func recompute(_ days: [Day], everyDate: Bool, store: Store, report: DailyReport, settings: Settings) throws -> Result {
+        guard let first = days.first, let last = days.last else { return Result() }
         let runs = try store.database.read { db in
-            try DailyRunRecord.filter(Column("asOf") >= from.iso && Column("asOf") <= to.iso).fetchAll(db)
+            try DailyRunRecord.filter(Column("asOf") >= first.iso && Column("asOf") <= last.iso).fetchAll(db)
         }
         let cutoffs = Dictionary(uniqueKeysWithValues: runs.map { ($0.asOf, $0.lastFileId) })
         // One read of the store for the whole range: each date's ledger is selected from it,
         // unless a file its run had not seen would count on that date (then it is read apart).
-        let history = try LedgerLoader(store: store).history(through: to, settings: settings)
+        let history = try LedgerLoader(store: store).history(through: last, settings: settings)
         var result = Result()
-        for day in Array(from...to) {
+        for day in days {
             guard let recorded = cutoffs[day.iso] else {
                 if everyDate {
                     _ = try report.produce(asOf: day, from: history)
@@ -58,14 +73,11 @@ public struct RerunJob {
             }
             result.computed.append(day)
         }
-        if !result.skipped.isEmpty {
-            logger.info("dates without a run skipped", metadata: ["count": "\(result.skipped.count)"])
-        }
         return result
     }
 
     /// Whether a file recorded after the run of `day` (id above its cutoff) counts on that day.
-    func seesLaterFiles(_ store: Store, day: Day, cutoff: Int64) throws -> Bool {
+    static func seesLaterFiles(_ store: Store, day: Day, cutoff: Int64) throws -> Bool {
         try store.database.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM inputFile WHERE id > ? AND coalesce(businessDate, receivedOn) <= ?",
                              arguments: [cutoff, day.iso]) ?? 0 > 0

@@ -20,19 +20,31 @@ public final class RunRegistry: @unchecked Sendable {
     public var filesImported = 0, filesRejected = 0, filesUnreadable = 0
     public var exceptionsByCode: [String: Int]?
 
-    /// Starts recording `command` (its arguments as typed) in the workspace's store, if there is
-    /// one; any failure to record is logged and never stops the command.
+    private let start: RunRecord
+
+    /// Prepares the record of `command` (its arguments as typed); nothing is written until the
+    /// command holds the run lock (`begin`), so that a command locked out (75) never writes to a
+    /// store another run is using.
     public init(workspace: Workspace, command: String, arguments: [String], asOf: Day?, logger: Logger, now: Date = Date()) {
         self.logger = logger
         // The header check only: the command itself checks the store before it uses it.
         store = try? Store.open(path: workspace.storePath, quickCheckLimit: 0)
-        guard let store else { return }
+        start = RunRecord(id: nil, command: command, arguments: JSONText.array(arguments), asOf: asOf?.iso,
+                          host: ProcessInfo.processInfo.hostName, pid: Int64(getpid()),
+                          startedAt: Self.timestamp(now), endedAt: nil, status: .running, exitCode: nil)
+        // The end is written after the lock is released: wait for a run that took it meanwhile.
+        try? store?.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA busy_timeout = 10000") }
+    }
+
+    /// Records the start; called by the job once it holds the run lock. Marks the runs left
+    /// RUNNING by processes that are gone as KILLED, and says so in the log. Any failure to
+    /// record is logged and never stops the command.
+    public func begin() {
+        guard let store, row == nil else { return }
         do {
             try store.database.write { db in
                 try Self.markKilled(db, logger: logger)
-                var record = RunRecord(id: nil, command: command, arguments: JSONText.array(arguments), asOf: asOf?.iso,
-                                       host: ProcessInfo.processInfo.hostName, pid: Int64(getpid()),
-                                       startedAt: Self.timestamp(now), endedAt: nil, status: .running, exitCode: nil)
+                var record = start
                 try record.insert(db)
                 row = record
             }

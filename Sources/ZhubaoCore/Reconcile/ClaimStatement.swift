@@ -35,6 +35,12 @@ public struct ClaimStatement {
         Set(subsidy.subsidies(year: year).map(\.bankCode) + verdicts.map(\.line.bankCode)).sorted()
     }
 
+    /// The banks whose claim for the year is known (a CLAIM file with lines of the year), sorted:
+    /// only these get a claim for the finance bureau — a bank that sent none gets no empty claim.
+    public var claimingBanks: [String] {
+        Set(verdicts.map(\.line.bankCode)).sorted()
+    }
+
     public func lines(bank: String) -> [Line] {
         var lines: [String: Line] = [:]
         for s in subsidy.subsidies(year: year) where s.bankCode == bank {
@@ -53,6 +59,12 @@ public struct ClaimStatement {
             line.codes = verdict.codes
             line.adjustment = verdict.findings.first?.message ?? ""
             lines[c.loanNo] = line
+        }
+        // A bank that is not a partner of the city: every line of a known drawdown shows its E203.
+        if !ledger.settings.partnerBanks.contains(bank) {
+            for key in lines.keys where !lines[key]!.codes.contains("E504") {
+                lines[key]!.codes = (["E203"] + lines[key]!.codes).sorted()
+            }
         }
         return lines.values.sorted { $0.loanNo < $1.loanNo }
     }

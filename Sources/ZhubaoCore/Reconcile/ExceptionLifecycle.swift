@@ -16,6 +16,8 @@ public struct ExceptionLifecycle {
         public var status: Status
         public var firstSeen: Day
         public var acknowledgement: AcknowledgementRecord?
+        /// Every acknowledgement that applies on the date, oldest first (the last is `acknowledgement`).
+        public var history: [AcknowledgementRecord] = []
         public var key: String { finding.key }
     }
 
@@ -39,7 +41,8 @@ public struct ExceptionLifecycle {
             if let previous {
                 for row in try DailyExceptionRecord.filter(Column("asOf") == previous).fetchAll(db) { open[row.key] = row }
             }
-            let acknowledgements = try latestAcknowledgements(db, asOf: asOf)
+            let histories = try acknowledgementHistories(db, asOf: asOf)
+            let acknowledgements = histories.compactMapValues(\.last)
             var found: [String: Finding] = [:]
             for finding in findings where found[finding.key] == nil {
                 // E001 and E002 stay open until acknowledged (rules.md §7).
@@ -51,12 +54,13 @@ public struct ExceptionLifecycle {
                 let firstSeen = open[key].flatMap { Day(iso: $0.firstSeen) } ?? asOf
                 let ack = acknowledgements[key]
                 let status: Status = ack != nil ? .acknowledged : (firstSeen == asOf ? .new : .open)
-                reported.append(Reported(finding: finding, status: status, firstSeen: firstSeen, acknowledgement: ack))
+                reported.append(Reported(finding: finding, status: status, firstSeen: firstSeen, acknowledgement: ack,
+                                         history: histories[key] ?? []))
             }
             for (key, row) in open where found[key] == nil {
                 guard let finding = Finding(payload: row.payload) else { continue }
                 reported.append(Reported(finding: finding, status: .resolved, firstSeen: Day(iso: row.firstSeen) ?? asOf,
-                                         acknowledgement: acknowledgements[key]))
+                                         acknowledgement: acknowledgements[key], history: histories[key] ?? []))
             }
             reported.sort { $0.key < $1.key }
             try db.execute(sql: "DELETE FROM dailyRun WHERE asOf = ?", arguments: [asOf.iso])
@@ -69,21 +73,25 @@ public struct ExceptionLifecycle {
         }
     }
 
-    /// The latest acknowledgement of each key that applies on `asOf`.
-    func latestAcknowledgements(_ db: Database, asOf: Day) throws -> [String: AcknowledgementRecord] {
-        var latest: [String: AcknowledgementRecord] = [:]
+    /// The acknowledgements of each key that apply on `asOf`, oldest first: a second one adds to
+    /// the history, the last is the one in force.
+    func acknowledgementHistories(_ db: Database, asOf: Day) throws -> [String: [AcknowledgementRecord]] {
+        var histories: [String: [AcknowledgementRecord]] = [:]
         for ack in try AcknowledgementRecord.filter(Column("effectiveOn") <= asOf.iso).order(Column("id")).fetchAll(db) {
-            latest[ack.key] = ack
+            histories[ack.key, default: []].append(ack)
         }
-        return latest
+        return histories
     }
 
-    /// Records staff's acknowledgement of a key, effective from `on`.
-    public func acknowledge(key: String, note: String, by: String, on day: Day, now: Date = Date()) throws {
+    /// Records staff's acknowledgement of a key, effective from `on`: a row of its own, so that a
+    /// second acknowledgement adds to the history and never replaces the first.
+    @discardableResult
+    public func acknowledge(key: String, note: String, by: String, on day: Day, now: Date = Date()) throws -> AcknowledgementRecord {
         try store.database.write { db in
             var ack = AcknowledgementRecord(id: nil, key: key, note: note, byName: by,
                                             at: ISO8601DateFormatter().string(from: now), effectiveOn: day.iso)
             try ack.insert(db)
+            return ack
         }
     }
 }

@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v3 run registry", migrate: createRunRegistry)
         migrator.registerMigration("v4 inbox files left unread", migrate: createUnreadFiles)
         migrator.registerMigration("v5 outbox files", migrate: createOutboxTable)
+        migrator.registerMigration("v6 claim run staging", migrate: addClaimRunStaging)
         return migrator
     }
 
@@ -287,6 +288,18 @@ enum Migrations {
                 UNIQUE (recipient, name)
             );
             CREATE INDEX outboxFileByDate ON outboxFile(businessDate, recipient, kind);
+            """)
+    }
+
+    /// A claim run is all or nothing (outputs.md `zhubao claim`): it is recorded STAGED with the
+    /// files it writes (and the as-of date of the run each replaces) before any file moves into
+    /// place, and DONE after the last; a command that finds a STAGED run finishes it.
+    static func addClaimRunStaging(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE claimRun ADD COLUMN state TEXT NOT NULL DEFAULT 'DONE' CHECK (state IN ('STAGED', 'DONE'));
+            ALTER TABLE claimRun ADD COLUMN files TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE claimRun ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX claimRunByYear ON claimRun(year, id);
             """)
     }
 }

@@ -77,7 +77,7 @@ public enum AtomicFile {
     }
 
     /// Makes a rename into `folder` durable (fsync of the folder).
-    static func syncFolder(_ folder: URL) throws {
+    public static func syncFolder(_ folder: URL) throws {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw AtomicFileError(operation: "open", path: folder.path, code: errno) }
         defer { close(fd) }

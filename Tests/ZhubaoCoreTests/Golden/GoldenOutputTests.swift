@@ -41,7 +41,13 @@ import Testing
         #expect(result.faultsInjected > 20)
         try compareDaily(workspace, profile: "ganzhou-2021")
         #expect(!result.claims.isEmpty)
-        for claim in result.claims where claim.pathExtension == "xml" {
+        let xml = result.claims.filter { $0.pathExtension == "xml" }
+        if !Golden.recording {
+            // The same claim files, no more and no fewer.
+            let recorded = try FileManager.default.contentsOfDirectory(atPath: Golden.folder.appendingPathComponent("ganzhou-2021/claims/2026").path)
+            #expect(xml.map(\.lastPathComponent).sorted() == recorded.sorted())
+        }
+        for claim in xml {
             try Golden.assertMatches(try Data(contentsOf: claim), "ganzhou-2021/claims/2026/\(claim.lastPathComponent)")
         }
     }

@@ -50,15 +50,17 @@ import Testing
         #expect(header == ExceptionTable.columns.map(\.title).joined(separator: ","))
     }
 
-    @Test func everyRowIsOneRecordOfTwentyOneFields() throws {
+    @Test func everyRowIsOneRecordOfTwentyTwoFields() throws {
         let report = try ReportFixtures.report()
         let records = try Self.parse(ExceptionsCSV.render(report))
         #expect(records.count == report.allRows.count + 1)
         #expect(records.allSatisfy { $0.count == ExceptionTable.columns.count })
         // The acknowledgement note with a line break and markup comes back whole.
-        #expect(records.contains { $0.last == "银行已承诺 5 月退还。\n" + ReportFixtures.markupName })
+        #expect(records.contains { $0[$0.count - 2] == "银行已承诺 5 月退还。\n" + ReportFixtures.markupName })
+        // The short id last, what `zhubao exceptions ack` takes.
+        #expect(records.dropFirst().allSatisfy { ShortID.looksLikeShortID($0.last ?? "") })
         // Statuses in report order: open ones by owner, acknowledged ones after them, resolved last.
-        #expect(ExceptionTable.columns.count == 21)
+        #expect(ExceptionTable.columns.count == 22)
         // The bank column: the bank's code and name where the exception goes to a bank.
         #expect(Set(records.dropFirst().map { $0[3] }) == ["", "105 建设银行", "313 城市商业银行（赣州银行）"])
         let status = records.dropFirst().map { $0[4] }

@@ -53,8 +53,16 @@ import ZIPFoundation
         #expect(String(decoding: first[0], as: UTF8.self).contains("未解决异常 <b>0</b> 项"))
     }
 
-    @Test func theClaimJobWritesClaimsHTML() throws {
+    /// A workspace whose store holds the spec's samples (bank 105's CLAIM file among them).
+    func claimWorkspace() throws -> TemporaryWorkspace {
         let temp = try TemporaryWorkspace()
+        for name in SampleFiles.names where name.contains("_360700_") { try temp.deliver(name, try SampleFiles.bytes(name)) }
+        _ = try temp.intake(asOf: "2026-01-14")
+        return temp
+    }
+
+    @Test func theClaimJobWritesClaimsHTML() throws {
+        let temp = try claimWorkspace()
         _ = try ClaimJob(workspace: temp.workspace, logger: Logger(label: "test")).run(year: 2026, bank: nil, asOf: Day(iso: "2027-01-20")!)
         let html = temp.workspace.claims(year: 2026).appendingPathComponent("claims.html")
         let text = try String(contentsOf: html, encoding: .utf8)
@@ -65,7 +73,7 @@ import ZIPFoundation
 
     /// A claim run for one bank writes that bank's page and leaves the all-banks page alone.
     @Test func aClaimForOneBankKeepsTheAllBanksPage() throws {
-        let temp = try TemporaryWorkspace()
+        let temp = try claimWorkspace()
         let job = ClaimJob(workspace: temp.workspace, logger: Logger(label: "test"))
         let folder = temp.workspace.claims(year: 2026)
         _ = try job.run(year: 2026, bank: nil, asOf: Day(iso: "2027-01-20")!)

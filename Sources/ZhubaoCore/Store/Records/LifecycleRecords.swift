@@ -43,7 +43,15 @@ public struct ClaimRunRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     public var bankCode: String?
     public var asOf: String
     public var createdAt: String
+    /// `STAGED` while its files wait in the staging folder, `DONE` once they are in place.
+    public var state: String
+    /// JSON: the files the run writes, each with the as-of date of the run whose file it replaces.
+    public var files: String
+    /// Written with `--force` over a later as-of date.
+    public var forced: Bool
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public static let staged = "STAGED", done = "DONE"
 }
 
 /// A row of `claimApproval`: what a claim run approved for a drawdown and year.

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// Journaling from the store. The store commits first and the journal line follows; a kill in
+/// between leaves rows the journal lacks, so every journal write first takes up what the store
+/// holds and the journal does not (registry rows, computed dates, acknowledgements, finished
+/// claim runs) — nothing is left out for long, and nothing is journaled twice.
+extension Journal {
+    /// What the journal already holds, by store id (and computed dates).
+    struct Known {
+        var maxFileId: Int64 = 0
+        var maxOutboxId: Int64 = 0
+        var ackIds: Set<Int64> = []
+        var claimRunIds: Set<Int64> = []
+        var days: Set<String> = []
+    }
+
+    /// A line that does not decode is passed over here (`verify` reports it): a damaged journal
+    /// must not stop the daily job.
+    func known() throws -> Known {
+        var known = Known()
+        for entry in try lines().lines.compactMap({ try? JournalEntry.decode($0) }) {
+            for file in entry.files ?? [] { known.maxFileId = max(known.maxFileId, file.id ?? 0) }
+            for file in entry.outbox ?? [] { known.maxOutboxId = max(known.maxOutboxId, file.id ?? 0) }
+            known.days.formUnion(entry.days ?? [])
+            if let id = entry.ack?.id { known.ackIds.insert(id) }
+            if let id = entry.claimRun?.id { known.claimRunIds.insert(id) }
+        }
+        return known
+    }
+
+    /// Whether the claim run `id` is journaled.
+    func holdsClaimRun(_ id: Int64) throws -> Bool { try known().claimRunIds.contains(id) }
+
+    /// Appends `action` (with `ack` or `claim` where it is one), carrying the registry rows and
+    /// computed dates not journaled yet, then `days` (the dates this action computed).
+    /// Acknowledgements and finished claim runs the journal lacks go first, each on its line.
+    public func record(_ action: JournalEntry.Action, store: Store, asOf: Day? = nil, days: [Day] = [],
+                       ack: AcknowledgementRecord? = nil, claim: (ClaimRunRecord, [ClaimApprovalRecord])? = nil,
+                       now: Date = Date()) throws {
+        let known = try known()
+        let pending = try store.database.read { db in
+            (files: try InputFileRecord.filter(Column("id") > known.maxFileId).order(Column("id")).fetchAll(db),
+             outbox: try OutboxFileRecord.filter(Column("id") > known.maxOutboxId).order(Column("id")).fetchAll(db),
+             days: try String.fetchAll(db, sql: "SELECT asOf FROM dailyRun ORDER BY asOf").filter { !known.days.contains($0) },
+             acks: try AcknowledgementRecord.order(Column("id")).fetchAll(db).filter { !known.ackIds.contains($0.id ?? 0) },
+             claims: try ClaimRunRecord.filter(Column("state") == ClaimRunRecord.done).order(Column("id")).fetchAll(db)
+                .filter { !known.claimRunIds.contains($0.id ?? 0) })
+        }
+        for missing in pending.acks where missing.id != ack?.id {
+            var entry = JournalEntry(action: .ack, at: now)
+            entry.ack = missing
+            try append(entry)
+        }
+        for missing in pending.claims where missing.id != claim?.0.id {
+            var entry = JournalEntry(action: .claim, at: now)
+            entry.claimRun = missing
+            entry.approvals = try store.database.read { db in
+                try ClaimApprovalRecord.filter(Column("claimRunId") == missing.id).order(Column("id")).fetchAll(db)
+            }
+            try append(entry)
+        }
+        var entry = JournalEntry(action: action, at: now, asOf: asOf?.iso)
+        if !pending.files.isEmpty { entry.files = pending.files }
+        if !pending.outbox.isEmpty { entry.outbox = pending.outbox }
+        var allDays = pending.days.filter { day in !days.contains { $0.iso == day } }
+        allDays += days.map(\.iso)
+        if !allDays.isEmpty { entry.days = allDays }
+        entry.ack = ack
+        entry.claimRun = claim?.0
+        entry.approvals = claim?.1
+        if action == .run, asOf == nil, entry.files == nil, entry.days == nil, entry.outbox == nil { return }  // `catchUp` with nothing left
+        try append(entry)
+    }
+
+    /// Journals what the store holds and the journal lacks, and nothing else (before `rebuild
+    /// --force` replaces a store that can still be read).
+    public func catchUp(store: Store, now: Date = Date()) throws {
+        try record(.run, store: store, now: now)
+    }
+}

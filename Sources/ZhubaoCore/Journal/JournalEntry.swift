@@ -1,0 +1,54 @@
+import Foundation
+
+/// One line of `state/journal.jsonl`: an action that decides an output and is in no input file
+/// (README "The journal"). `prev` is the SHA-256 of the line before it (64 zeros on the first
+/// line), so that an edit anywhere breaks the chain. The store's own rows are carried whole, with
+/// their ids, so that `zhubao rebuild` puts back exactly what the store held.
+public struct JournalEntry: Codable, Sendable, Equatable {
+    public enum Action: String, Codable, Sendable {
+        /// A daily run: the files it took in (and any a killed run left unjournaled), then the
+        /// dates whose daily outputs it computed.
+        case run
+        /// `zhubao rerun`: the dates it recomputed.
+        case rerun
+        /// `zhubao exceptions ack`.
+        case ack
+        /// A claim run and its approvals.
+        case claim
+    }
+
+    /// SHA-256 (hex) of the previous line's bytes, without its newline.
+    public var prev: String
+    public var action: Action
+    /// When the action was journaled, ISO 8601 UTC (information only: rebuild uses the rows' own stamps).
+    public var at: String
+    /// The as-of date of a run.
+    public var asOf: String?
+    /// The registry rows the store recorded since the last journaled one, in id order.
+    public var files: [InputFileRecord]?
+    /// The files written to `outbox/` since the last journaled one (their store records), in id order.
+    public var outbox: [OutboxFileRecord]?
+    /// The dates whose daily outputs (and exception lifecycle) were computed, in order.
+    public var days: [String]?
+    public var ack: AcknowledgementRecord?
+    public var claimRun: ClaimRunRecord?
+    public var approvals: [ClaimApprovalRecord]?
+
+    public init(action: Action, at: Date = Date(), asOf: String? = nil) {
+        self.prev = ""
+        self.action = action
+        self.at = ISO8601DateFormatter().string(from: at)
+        self.asOf = asOf
+    }
+
+    /// The line's bytes (no newline): sorted keys, so the same entry is always the same line.
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    static func decode(_ line: Data) throws -> JournalEntry {
+        try JSONDecoder().decode(JournalEntry.self, from: line)
+    }
+}

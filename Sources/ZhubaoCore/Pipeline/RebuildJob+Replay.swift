@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+extension RebuildJob {
+    /// Applies journal entries, in order, to the new store.
+    struct Replay {
+        let store: Store
+        let sources: ArchiveIndex
+        let settings: Settings
+        /// Computes a date's lifecycle; its outputs go to a scratch folder and are thrown away.
+        let report: DailyReport
+        var result = Result()
+
+        mutating func apply(_ entry: JournalEntry) throws {
+            for file in entry.files ?? [] { try replay(file) }
+            let days = (entry.days ?? []).compactMap(Day.init(iso:))
+            if entry.action == .rerun {
+                // As rerun did: each date from the files its run had seen (every journaled date was computed).
+                result.days += try RerunJob.recompute(days, everyDate: true, store: store, report: report, settings: settings).computed.count
+            } else {
+                for day in days {
+                    _ = try report.produce(asOf: day)
+                    result.days += 1
+                }
+            }
+            for var file in entry.outbox ?? [] {
+                try store.database.write { db in try file.insert(db) }
+            }
+            if var ack = entry.ack {
+                try store.database.write { db in try ack.insert(db) }
+                result.acknowledgements += 1
+            }
+            if var run = entry.claimRun {
+                run.state = ClaimRunRecord.done
+                let approvals = entry.approvals ?? []
+                try store.database.write { db in
+                    try run.insert(db)
+                    for var approval in approvals { try approval.insert(db) }
+                }
+                result.claimRuns += 1
+            }
+        }
+
+        /// One registry row: a rejected or conflicting delivery is recorded as it was (its
+        /// reason is in the journal); an imported one is read again from its kept bytes.
+        mutating func replay(_ file: InputFileRecord) throws {
+            result.files += 1
+            guard file.status == .imported else {
+                var row = file
+                try store.database.write { db in try row.insert(db) }
+                return
+            }
+            guard let url = sources.file(sha256: file.sha256), case .success(let name) = FileName.parse(file.name) else {
+                throw RebuildError.missingFile(name: file.name, sha256: file.sha256)
+            }
+            var row = file
+            row.recordCount = 0
+            let importer = Importers.importer(for: name.kind)
+            let context = ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory())
+            let (stored, outcome) = try store.importFile(row, readingAhead: { sink in
+                try importer.read(url, name: name, context: context, into: &sink)
+            })
+            guard stored.status == .imported, stored.id == file.id, outcome.recordCount == file.recordCount else {
+                throw RebuildError.differentImport(name: file.name,
+                    detail: "原 \(file.recordCount) 条记录，现 \(stored.status == .imported ? "\(outcome.recordCount) 条" : "被拒收")")
+            }
+        }
+    }
+}
