@@ -7,7 +7,8 @@ set -euo pipefail
 
 packages=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev util-linux)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(libxml2-utils)
+  # xmllint checks the claim XML against its XSD; promtool (prometheus) checks the metrics file.
+  packages+=(libxml2-utils prometheus)
 fi
 
 missing=()

@@ -15,7 +15,9 @@ enum Exit {
     /// Runs a command body and turns what it throws into the documented exit code, with one
     /// log line on standard error.
     /// `registry`, when given, records the exit code of the command (issue 16's run registry).
-    static func guarding(_ logger: Logger, registry: RunRegistry? = nil, _ body: () throws -> Int32) throws {
+    /// `after`, when given, sees the exit code before the command exits (the run's metrics).
+    static func guarding(_ logger: Logger, registry: RunRegistry? = nil, after: ((Int32) -> Void)? = nil,
+                         _ body: () throws -> Int32) throws {
         let code: Int32
         do {
             code = try body()
@@ -35,6 +37,7 @@ enum Exit {
             code = ioFault
         } catch let error as ExitCode {
             registry?.finish(exitCode: error.rawValue)
+            after?(error.rawValue)
             throw error
         } catch let error where SystemFault.message(for: error) != nil {
             // The environment, not zhubao: a full disk, a folder it cannot write, a missing store.
@@ -45,6 +48,7 @@ enum Exit {
             code = software
         }
         registry?.finish(exitCode: code)
+        after?(code)
         if code != ok { throw ExitCode(code) }
     }
 }

@@ -21,8 +21,14 @@ struct RunCommand: ParsableCommand {
         let day = asOf ?? Day.today()
         let registry = RunRegistry(workspace: options.workspace, command: "run", arguments: Array(CommandLine.arguments.dropFirst()),
                                    asOf: day, logger: logger)
-        try Exit.guarding(logger, registry: registry) {
+        let started = Date()
+        var finished: DailyRunResult?
+        let metrics = { (code: Int32) in
+            RunMetrics.record(workspace: options.workspace, asOf: day, exitCode: code, started: started, result: finished, logger: logger)
+        }
+        try Exit.guarding(logger, registry: registry, after: metrics) {
             let result = try DailyJob(workspace: options.workspace, logger: logger).run(asOf: day, intakeOnly: intakeOnly, registry: registry)
+            finished = result
             let intake = result.intake
             registry.filesImported = intake.count(.imported)
             registry.filesRejected = intake.count(.rejected) + intake.count(.conflict)

@@ -47,7 +47,6 @@ public struct DailyJob {
         daily = try daily.map { try Outbox(workspace: workspace, store: store, settings: settings, logger: logger).send($0) }
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)
         try Journal(workspace: workspace).record(.run, store: store, asOf: asOf, days: intakeOnly ? [] : [asOf], now: now)
-        try RunMetrics(result: result, seconds: Date().timeIntervalSince(started)).write(to: workspace.metrics)
         logger.info("run finished", metadata: [
             "imported": "\(report.count(.imported))", "rejected": "\(report.count(.rejected) + report.count(.conflict))",
             "alreadyRecorded": "\(report.count(.alreadyRecorded))", "ignored": "\(report.ignored.count)",

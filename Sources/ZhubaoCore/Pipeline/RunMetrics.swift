@@ -1,40 +1,53 @@
 import Foundation
+import GRDB
+import Logging
 
-/// `metrics/zhubao.prom`: Prometheus textfile-collector metrics of the last run, written
-/// atomically so that the collector never reads half a file.
-struct RunMetrics {
-    let result: DailyRunResult
-    let seconds: Double
+/// `metrics/zhubao.prom`: Prometheus textfile-collector metrics of the last `run`, by
+/// Prometheus' conventions (every name `zhubao_`-prefixed, `# HELP` and `# TYPE` for each,
+/// seconds and Unix times), written atomically after every run that did something — failed ones
+/// included (exit 64, 70, 74), never one locked out (75), which did nothing. What alerting needs:
+/// `zhubao_last_success_timestamp_seconds` (kept from the file before when this run failed).
+public struct RunMetrics {
+    public var asOf: Day?
+    public var exitCode: Int32
+    public var started: Date
+    public var ended: Date
+    /// nil when the run stopped before it produced one.
+    public var result: DailyRunResult?
+    /// The approved subsidy of the latest claim run of each loan and year, summed per year.
+    public var approvedByYear: [Int: Fen] = [:]
+    /// The end of the last successful run (exit 0 or 65: the job ran to its end).
+    public var lastSuccess: Date?
 
-    var text: String {
-        let intake = result.intake
-        var lines = [
-            "# HELP zhubao_last_run_as_of_seconds The as-of date of the last run, as a Unix time.",
-            "# TYPE zhubao_last_run_as_of_seconds gauge",
-            "zhubao_last_run_as_of_seconds \(result.asOf.ordinal * 86_400)",
-            "# HELP zhubao_last_run_duration_seconds How long the last run took.",
-            "# TYPE zhubao_last_run_duration_seconds gauge",
-            "zhubao_last_run_duration_seconds \(String(format: "%.3f", seconds))",
-            "# HELP zhubao_last_run_files Inbox files of the last run by outcome.",
-            "# TYPE zhubao_last_run_files gauge",
-        ]
-        for outcome in [Delivery.Outcome.imported, .rejected, .conflict, .alreadyRecorded] {
-            lines.append("zhubao_last_run_files{outcome=\"\(outcome.rawValue)\"} \(intake.count(outcome))")
+    public static func isSuccess(_ code: Int32) -> Bool { code == 0 || code == 65 }
+
+    /// Writes the metrics of a run that ended with `exitCode`; any failure to write is logged,
+    /// never thrown (the run's own exit code stands).
+    public static func record(workspace: Workspace, asOf: Day?, exitCode: Int32, started: Date, result: DailyRunResult?,
+                              logger: Logger, now: Date = Date()) {
+        // A run locked out did nothing; a folder that is no workspace gets no metrics/ folder.
+        guard exitCode != 75, workspace.isInitialised else { return }
+        let file = workspace.metrics.appendingPathComponent("zhubao.prom")
+        var metrics = RunMetrics(asOf: asOf, exitCode: exitCode, started: started, ended: now, result: result)
+        metrics.lastSuccess = isSuccess(exitCode) ? now : previousSuccess(in: file)
+        if let store = try? Store.open(path: workspace.storePath, quickCheckLimit: 0),
+           let approvals = try? ClaimApprovals(store: store).latest(before: Day(year: 9999, month: 12, day: 31)!) {
+            for approval in approvals { metrics.approvedByYear[approval.year, default: .zero] += approval.approved }
         }
-        lines.append("zhubao_last_run_files{outcome=\"ignored\"} \(intake.ignored.count)")
-        lines.append("zhubao_last_run_files{outcome=\"unread\"} \(intake.unread.count)")
-        lines += [
-            "# HELP zhubao_last_run_outbox_files Files the last run wrote to outbox/, by recipient and kind.",
-            "# TYPE zhubao_last_run_outbox_files gauge",
-        ]
-        var sent: [String: Int] = [:]
-        for file in result.daily?.sent ?? [] { sent["recipient=\"\(file.recipient)\",kind=\"\(file.kind)\"", default: 0] += 1 }
-        for labels in sent.keys.sorted() { lines.append("zhubao_last_run_outbox_files{\(labels)} \(sent[labels]!)") }
-        return lines.joined(separator: "\n") + "\n"
+        do {
+            // Counts only, no personal data: readable by the metrics collector's account.
+            try AtomicFile.write(metrics.text, to: file, mode: 0o644, folderMode: 0o755)
+        } catch {
+            logger.warning("指标文件未能写入（metrics）", metadata: ["error": "\(error)"])
+        }
     }
 
-    func write(to folder: URL) throws {
-        // Counts only, no personal data: readable by the metrics collector's account.
-        try AtomicFile.write(text, to: folder.appendingPathComponent("zhubao.prom"), mode: 0o644, folderMode: 0o755)
+    /// `zhubao_last_success_timestamp_seconds` of the metrics file a previous run wrote.
+    static func previousSuccess(in file: URL) -> Date? {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("zhubao_last_success_timestamp_seconds ") {
+            if let seconds = Int64(line.split(separator: " ").last ?? "") { return Date(timeIntervalSince1970: TimeInterval(seconds)) }
+        }
+        return nil
     }
 }
