@@ -31,6 +31,9 @@ public final class XMLStreamReader {
     /// The type of the current node; `.none` before the first read and after the end.
     public internal(set) var nodeType = XMLNodeType.none
     private var failure: Error?
+    /// Called on each start tag that has attributes (namespace declarations count), with the
+    /// reader on it; `attributeNames()` lists them.
+    public var onAttributes: ((XMLStreamReader) -> Void)?
     public private(set) var isAtEnd = false
 
     /// - Parameters:
@@ -107,6 +110,7 @@ public final class XMLStreamReader {
             if nodeType == .entityReference {
                 return try fail(XMLReadError.entityReference(fileName: fileName, name: name, line: lineNumber))
             }
+            if nodeType == .element, let onAttributes, xmlTextReaderHasAttributes(reader) == 1 { onAttributes(self) }
             return true
         case 0:
             nodeType = .none
@@ -135,6 +139,10 @@ private func xmlStreamReaderRead(
     guard let buffer, length > 0, let source = context.source else { return 0 }
     do {
         let count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+        if let refusal = context.guardBytes(buffer, count) {
+            context.inputError = refusal
+            return -1
+        }
         return Int32(count)
     } catch {
         context.inputError = error

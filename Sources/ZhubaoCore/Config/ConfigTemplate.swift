@@ -40,6 +40,8 @@ public enum ConfigTemplate {
         death_grace_days = 30
         # 连续多少次养老金扣款失败升级为 E403.
         failures_to_escalate = 3
+        # 输入文件（gzip 解压后）的最大字节数；超过即拒收（E001），不再读取. Default 2 GiB.
+        max_decompressed_bytes = 2147483648
 
         # 合作银行 (\(bankComment)). Uncomment to change this city's list.
         # [city.\(region)]

@@ -15,6 +15,9 @@ public struct Settings: Sendable {
     public var lumpSumCap = Fen(8_000_000)
     public var deathGraceDays = 30
     public var failuresToEscalate = 3
+    /// formats.md "Layout": a file whose decompressed size exceeds this is rejected without
+    /// reading further (`max_decompressed_bytes`, default 2 GiB).
+    public var maxDecompressedBytes = 2 << 30
     public var reference: ReferenceData
 
     public static let fileName = "zhubao.toml"
@@ -57,6 +60,12 @@ public struct Settings: Sendable {
             if s["lump_sum_cap"] != nil { settings.lumpSumCap = try reader.amount(s, "lump_sum_cap", path) }
             if s["death_grace_days"] != nil { settings.deathGraceDays = try reader.int(s, "death_grace_days", path) }
             if s["failures_to_escalate"] != nil { settings.failuresToEscalate = try reader.int(s, "failures_to_escalate", path) }
+            if s["max_decompressed_bytes"] != nil {
+                settings.maxDecompressedBytes = try reader.int(s, "max_decompressed_bytes", path)
+                guard settings.maxDecompressedBytes > 0 else {
+                    throw ConfigError("\(file): settings.max_decompressed_bytes 应为正整数（字节数）")
+                }
+            }
         }
         return settings
     }

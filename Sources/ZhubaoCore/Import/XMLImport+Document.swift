@@ -101,8 +101,13 @@ extension XMLImport {
                            at: Location(file: name, line: line))]
         case .entityReference(let name, let entity, let line):
             return [.error("文件含实体引用 &\(entity);，拒收：不展开任何实体", at: Location(file: name, line: line))]
+        case .tooManyAttributes(let name, let element, let line, let limit):
+            return [.error("元素 <\(InputQuote.text(element))> 的属性超过 \(limit) 个，拒收：版式未规定这些属性，未再解析（formats.md“版式”）",
+                           at: Location(file: name, line: line))]
         case .malformed, .notTextOnly, .setupFailed:
-            return error.diagnostics.map { Diagnostic($0.severity, code: $0.code, "XML 格式错误：" + $0.message, at: $0.location) }
+            return error.diagnostics.map {
+                Diagnostic($0.severity, code: $0.code, chinese(libxml2: $0.message, severity: $0.severity), at: $0.location)
+            }
         }
     }
 }
