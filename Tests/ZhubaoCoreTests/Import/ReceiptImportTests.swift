@@ -216,14 +216,14 @@ extension Validator.Report {
         let gz = try scratch.gzip(Array(TaxXML.document(TaxXML.three).utf8))
         let (outcome, rows) = try ImportProbe().importFile(TaxXML.name + ".gz", bytes: Array(gz.dropLast(12)), as: ReceiptRecord.self)
         #expect(outcome.rejects && rows.isEmpty)
-        #expect(outcome.diagnostics.errors.contains { $0.message.contains("truncated") }, "\(outcome.reason)")
+        #expect(outcome.diagnostics.errors.contains { $0.message.hasPrefix("gzip 压缩数据不完整（文件可能被截断），拒收（压缩文件第") }, "\(outcome.reason)")
     }
 
     @Test func rejectsAnEmptyFileAndOneThatIsNotGzip() throws {
         let probe = try ImportProbe()
         #expect(try probe.validate(TaxXML.name, bytes: []).errors.map(\.message) == ["文件为空（0 字节）"])
         let notGzip = try probe.validate(TaxXML.name + ".gz", bytes: Array(TaxXML.document(TaxXML.three).utf8))
-        #expect(notGzip.errors.map(\.message) == ["not a gzip file (no gzip header)"])
+        #expect(notGzip.errors.map(\.message) == ["文件名以 .gz 结尾，但内容不是 gzip 格式，拒收（压缩文件第 0 字节处，解压后第 0 字节处；zlib：no gzip header）"])
     }
 
     @Test func compilesEachSchemaOnce() throws {
