@@ -104,7 +104,9 @@ extension XMLImport {
         case .tooManyAttributes(let name, let element, let line, let limit):
             return [.error("元素 <\(InputQuote.text(element))> 的属性超过 \(limit) 个，拒收：版式未规定这些属性，未再解析（formats.md“版式”）",
                            at: Location(file: name, line: line))]
-        case .malformed, .notTextOnly, .setupFailed:
+        case .setupFailed(let name, let reason):
+            return [.error("无法读取此 XML 文件（libxml2：\(reason)）", at: Location(file: name, line: 1))]
+        case .malformed, .notTextOnly:
             return error.diagnostics.map {
                 Diagnostic($0.severity, code: $0.code, chinese(libxml2: $0.message, severity: $0.severity), at: $0.location)
             }

@@ -89,7 +89,7 @@ final class XMLImport {
                 case .malformed where reader.source.bytesRead == 0:
                     collect()
                     pending.removeAll()
-                    outcome.diagnostics.append(.error("文件为空（0 字节）", at: Location(file: file)))
+                    outcome.diagnostics.append(.error("文件为空（0 字节）", at: Location(file: file, line: 1)))
                     return false
                 case .malformed(_, let messages)
                     where messages.contains(where: { $0.severity == .error && !$0.message.hasPrefix("Element '") }):
