@@ -137,3 +137,22 @@ import Testing
         #expect(Fen(yuan: "100000000.00") == nil)
     }
 }
+
+@Suite struct BoundedReadingCapTests {
+    /// The cap holds for XML too (both receipt paths and the register): the reason names it.
+    @Test(arguments: [TaxXML.name, TaxXML.name + ".gz"])
+    func anXMLFileBeyondTheCapIsRejected(name: String) throws {
+        let probe = try ImportProbe()
+        let text = Array(TaxXML.document(TaxXML.three).utf8)
+        let bytes = name.hasSuffix(".gz") ? try ReadingScratch().gzip(text) : text
+        var settings = probe.settings
+        settings.maxDecompressedBytes = text.count - 1
+        let url = try probe.write(name, bytes: bytes)
+        let report = try Validator(context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory())).validate(url)
+        #expect(report.rejected)
+        #expect(report.errors.map(\.message) == ["文件解压后超过 \(text.count - 1) 字节（设置 max_decompressed_bytes），未再读取，拒收"])
+        #expect(report.errors.first?.location.line != nil)
+        settings.maxDecompressedBytes = text.count
+        #expect(try !Validator(context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory())).validate(url).rejected)
+    }
+}
