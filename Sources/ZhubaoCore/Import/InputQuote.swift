@@ -11,9 +11,19 @@ enum InputQuote {
         return words
     }()
 
-    /// `text` masked: see `Masking.inputText`.
+    /// `text` masked (see `Masking.inputText`), its control characters written `\x0D`, so that
+    /// a quote cannot break a reason's line or forge another.
     static func text(_ text: some StringProtocol) -> String {
-        Masking.inputText(String(text), keeping: vocabulary)
+        var out = ""
+        for scalar in Masking.inputText(String(text), keeping: vocabulary).unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count == 1 ? "0" : "") + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// `“text”`, masked.

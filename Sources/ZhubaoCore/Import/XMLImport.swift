@@ -203,7 +203,7 @@ final class XMLImport {
     /// A libxml2 message as a reason: a Chinese sentence, then libxml2's words with what they
     /// quote from the file masked (`InputQuote`).
     static func chinese(libxml2 message: String, severity: Diagnostic.Severity) -> String {
-        let detail = "（libxml2：\(InputQuote.text(message))）"
+        let detail = "（libxml2：\(InputQuote.text(message.replacingOccurrences(of: "\n", with: " ")))）"
         if message.hasPrefix("Element '") { return "不符合 XML 架构，拒收" + detail }
         return (severity == .error ? "不是格式正确的 XML 1.0 文档，拒收" : "XML 解析警告") + detail
     }

@@ -156,3 +156,10 @@ import Testing
         #expect(try !Validator(context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory())).validate(url).rejected)
     }
 }
+
+@Suite struct InputQuoteTests {
+    @Test func controlCharactersInAQuoteAreWrittenOut() {
+        #expect(InputQuote.quoted("8904.00\r") == "“8904.00\\x0D”")
+        #expect(InputQuote.quoted("a\nERROR forged\u{0}") == "“a\\x0AERROR forged\\x00”")
+    }
+}
