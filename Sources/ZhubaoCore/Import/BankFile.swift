@@ -35,7 +35,7 @@ struct BankFile {
                 let firstBlank = reader.lineNumber + 1
                 let blanks = try reader.skipBlankLines()
                 if blanks > 0 {
-                    let run = blanks == 1 ? "空行" : "\(blanks) 个连续空行"
+                    let run = blanks == 1 ? "空行" : " \(blanks) 个连续空行"
                     let at = Location(file: file, line: firstBlank)
                     if let trailer {
                         outcome.diagnostics.append(.error("尾记录（第 \(trailer.line) 行）之后还有\(run)", at: at))
