@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Looks at the bytes before libxml2 gets them and stops a start tag with more than `limit`
 /// attributes (namespace declarations included) before libxml2 parses it: libxml2 2.9 checks
 /// each attribute of a tag against all the earlier ones, so a `<Header>` of 200,000
@@ -31,15 +25,22 @@ struct XMLAttributeGuard {
     private var quote: UInt8 = 0
     /// Attributes of the open start tag; its name; whether the name is still being read.
     private var count = 0
+    /// The name, when it began in an earlier chunk (within the current one it is only pointed
+    /// at: `nameStart`..<`nameEnd`, so that a tag costs no copy).
     private var name: [UInt8] = []
     private var inName = false
+    private var nameStart = -1
+    private var nameEnd = -1
     private var tagLine = 1
     /// Progress through a multi-byte delimiter (`--`, `[CDATA[`, `-->`, `]]>`, `?>`).
     private var match = 0
     private(set) var line = 1
     private(set) var fault: Fault?
 
-    init(limit: Int = 32) { self.limit = limit }
+    init(limit: Int = 32) {
+        self.limit = limit
+        name.reserveCapacity(64)
+    }
 
     /// Looks at the next bytes of the document; returns the fault once one is found (and from
     /// then on).
@@ -49,14 +50,38 @@ struct XMLAttributeGuard {
         let n = bytes.count
         var i = 0
         while i < n {
-            if state == .text {
-                // To the next '<' at once, counting the line breaks on the way.
-                let rest = n - i
-                let hit = memchr(base + i, 0x3C, rest)
-                let stop = hit.map { UnsafeRawPointer($0) - raw } ?? n
-                line += Self.lineBreaks(base + i, stop - i)
-                i = stop
-                if i < n { state = .lt; i += 1 }
+            if state == .text || state == .endTag || state == .quoted {
+                // To the next '<', the end tag's '>' or the closing quote, counting line breaks:
+                // a tight loop, the spans being short (a leaf's text, a name, a value).
+                let stop: UInt8 = state == .text ? 0x3C : state == .endTag ? 0x3E : quote
+                var j = i
+                var breaks = 0
+                while j < n {
+                    let b = base[j]
+                    if b == stop { break }
+                    if b == 0x0A { breaks += 1 }
+                    j += 1
+                }
+                line += breaks
+                i = j
+                if j < n {
+                    state = state == .text ? .lt : state == .endTag ? .text : .tag
+                    i += 1
+                }
+                continue
+            }
+            if state == .tag && inName {
+                // The element's name, at once (its first 64 bytes kept for the message).
+                var j = i
+                while j < n, !Self.endsName(base[j]) { j += 1 }
+                if nameStart >= 0 {
+                    nameEnd = j
+                } else {
+                    let take = min(j - i, 64 - name.count)
+                    if take > 0 { name.append(contentsOf: UnsafeBufferPointer(start: base + i, count: take)) }
+                }
+                i = j
+                if j < n { inName = false }
                 continue
             }
             let c = base[i]
@@ -73,32 +98,28 @@ struct XMLAttributeGuard {
                 default:
                     state = .tag
                     count = 0
-                    name = [c]
-                    inName = true
                     tagLine = line
+                    inName = !Self.endsName(c)
+                    nameStart = i - 1
+                    nameEnd = inName ? i : i - 1
+                    if !inName, c == 0x3E { state = .text }
                 }
             case .tag:
-                if inName {
-                    if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2F || c == 0x3E {
-                        inName = false
-                    } else if name.count < 64 {
-                        name.append(c)
-                    }
-                }
                 switch c {
                 case 0x22, 0x27: state = .quoted; quote = c
                 case 0x3D:  // '='
                     count += 1
                     if count > limit {
+                        keepName(base, n)
                         fault = Fault(element: String(decoding: name, as: UTF8.self), line: tagLine, limit: limit)
                         return fault
                     }
                 case 0x3E: state = .text
                 default: break
                 }
-            case .quoted:
-                if c == quote { state = .tag }
-            case .endTag, .declaration:
+            case .quoted, .endTag:
+                break  // handled above
+            case .declaration:
                 if c == 0x3E { state = .text }
             case .bang:
                 state = c == 0x2D ? .bangDash : c == 0x5B ? .cdataOpen : .declaration
@@ -123,25 +144,23 @@ struct XMLAttributeGuard {
                 if c == 0x3E && match == 1 { state = .text } else { match = c == 0x3F ? 1 : 0 }
             }
         }
+        // A tag still open at the chunk's end: its name goes with it.
+        if state == .tag || state == .quoted { keepName(base, n) }
+        nameStart = -1
         return nil
     }
 
-    /// The LF bytes in `count` bytes from `start`, eight at a time.
-    private static func lineBreaks(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        var total = 0
-        var i = 0
-        while i + 8 <= count {
-            let x = UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            // A byte of x is zero exactly where the byte was LF: set its high bit, count them.
-            let low7 = 0x7F7F_7F7F_7F7F_7F7F as UInt64
-            let zero = ~(((x & low7) &+ low7) | x | low7)
-            total += zero.nonzeroBitCount
-            i += 8
-        }
-        while i < count {
-            if start[i] == 0x0A { total += 1 }
-            i += 1
-        }
-        return total
+    /// Copies the open tag's name out of the chunk (its first 64 bytes), if it is there.
+    private mutating func keepName(_ base: UnsafePointer<UInt8>, _ n: Int) {
+        guard nameStart >= 0 else { return }
+        let end = inName ? n : nameEnd
+        name.removeAll(keepingCapacity: true)
+        name.append(contentsOf: UnsafeBufferPointer(start: base + nameStart, count: min(end - nameStart, 64)))
+        nameStart = -1
+    }
+
+    /// Whitespace, `/` or `>`: what ends an element's name in a start tag.
+    private static func endsName(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2F || c == 0x3E
     }
 }

@@ -163,3 +163,15 @@ import Testing
         #expect(InputQuote.quoted("a\nERROR forged\u{0}") == "“a\\x0AERROR forged\\x00”")
     }
 }
+
+@Suite struct AttributeGuardNameTests {
+    /// The element's name survives being cut by a chunk's end, wherever the cut falls.
+    @Test(arguments: [1, 2, 3, 5, 9, 4096])
+    func theNameIsKeptAcrossChunks(chunk: Int) {
+        let text = "<Root>\n  <LongElementName" + String(repeating: " a=\"1\"", count: 5) + "/></Root>"
+        #expect(BoundedReadingTests.scan(text, limit: 4, chunk: chunk)
+                == XMLAttributeGuard.Fault(element: "LongElementName", line: 2, limit: 4))
+        let long = "<" + String(repeating: "n", count: 100) + String(repeating: " a='1'", count: 5) + ">"
+        #expect(BoundedReadingTests.scan(long, limit: 4, chunk: chunk)?.element == String(repeating: "n", count: 64))
+    }
+}
