@@ -51,7 +51,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var chineseMessage: String {
         switch self {
         case .system(_, .open, _):
-            "无法打开文件，请检查文件权限后重新投递（\(message)）"
+            "无法打开文件，请检查文件的权限与所有者（\(message)）"
         case .system(_, .read, _):
             "读取文件时发生输入输出错误（\(message)）"
         case .gzip(_, let error):

@@ -10,6 +10,10 @@ import CLibXML2
 /// come as `.cdata` nodes: with `XML_PARSE_NOCDATA` libxml2 2.9's text reader drops their text
 /// (the receipts' quick-path comparison found it: a name in CDATA read as empty).
 ///
+/// Bounded: the bytes pass `XMLAttributeGuard` on their way in, so a start tag with more
+/// attributes than any layout names is refused (`XMLReadError.tooManyAttributes`) before
+/// libxml2's quadratic duplicate check sees it; the source's own cap bounds the size.
+///
 /// Errors: `read()` throws `XMLReadError.malformed` when libxml2 gives up (-1), carrying its
 /// messages; `InputError` when the source fails (a corrupt gzip stream, say). Schema validity
 /// errors do not stop reading: they collect in `errors`, with lines, so that every problem of
