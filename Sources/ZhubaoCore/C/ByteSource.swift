@@ -19,10 +19,13 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case gzip(fileName: String, ZlibError)
     /// `read` called after `close`.
     case closed(fileName: String)
+    /// More than `limit` bytes (after decompression): the file is rejected without reading
+    /// further (formats.md "Layout", setting `max_decompressed_bytes`).
+    case tooLarge(fileName: String, limit: Int)
 
     public var fileName: String {
         switch self {
-        case .system(let name, _, _), .gzip(let name, _), .closed(let name): name
+        case .system(let name, _, _), .gzip(let name, _), .closed(let name), .tooLarge(let name, _): name
         }
     }
 
@@ -37,13 +40,37 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
             error.description
         case .closed:
             "read after close"
+        case .tooLarge(_, let limit):
+            "more than \(limit) bytes"
         }
     }
 
     public var description: String { "\(fileName): \(message)" }
 
+    /// The reason in Chinese, with the technical detail after it.
+    public var chineseMessage: String {
+        switch self {
+        case .system(_, .open, _):
+            "无法打开文件，请检查文件的权限与所有者（\(message)）"
+        case .system(_, .read, _):
+            "读取文件时发生输入输出错误（\(message)）"
+        case .gzip(_, let error):
+            error.chineseMessage
+        case .closed:
+            "文件已关闭，无法继续读取（\(message)）"
+        case .tooLarge(_, let limit):
+            "文件解压后超过 \(limit) 字节（设置 max_decompressed_bytes），未再读取，拒收"
+        }
+    }
+
+    /// The diagnostic that rejects the file; `line`, where a reader knows it, is the line the
+    /// fault starts on.
+    public func diagnostic(line: Int? = nil) -> Diagnostic {
+        .error(chineseMessage, at: Location(file: fileName, line: line))
+    }
+
     /// The diagnostic that rejects the file.
-    public var diagnostic: Diagnostic { .error(message, at: Location(file: fileName)) }
+    public var diagnostic: Diagnostic { diagnostic() }
 }
 
 /// The bytes of one input: a plain file (POSIX `open`/`read`/`close`), a gzip file
@@ -62,6 +89,9 @@ public final class ByteSource {
     public let fileName: String
     /// Bytes delivered so far (decompressed bytes for gzip).
     public private(set) var bytesRead = 0
+    /// The most bytes (decompressed) this source delivers: a read that would go beyond throws
+    /// `InputError.tooLarge` instead, having delivered nothing past the limit.
+    public var limit = Int.max
 
     /// Opens `path`. With `gzip: true` the file is decompressed as it is read.
     /// Throws `InputError` (`.system` with `ENOENT`, `EACCES`, …).
@@ -106,6 +136,21 @@ public final class ByteSource {
     /// stream, `.closed` after `close()`.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count > 0 else { return 0 }
+        if bytesRead >= limit, !isClosed {
+            // At the limit: one more byte says whether the file goes beyond it.
+            var probe: UInt8 = 0
+            let more = try withUnsafeMutableBytes(of: &probe) { try readBackend(into: $0) }
+            if more > 0 { throw InputError.tooLarge(fileName: fileName, limit: limit) }
+            return 0
+        }
+        let wanted = limit - bytesRead < buffer.count
+            ? UnsafeMutableRawBufferPointer(rebasing: buffer[..<(limit - bytesRead)]) : buffer
+        let count = try readBackend(into: wanted)
+        bytesRead += count
+        return count
+    }
+
+    private func readBackend(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let count: Int
         switch backend {
         case .file(let fd):
@@ -132,7 +177,6 @@ public final class ByteSource {
         case .closed:
             throw InputError.closed(fileName: fileName)
         }
-        bytesRead += count
         return count
     }
 

@@ -14,11 +14,14 @@ public enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
     case notTextOnly(fileName: String, element: String, child: String, line: Int?)
     /// libxml2 could not set up a reader (out of memory, schema refused by the reader).
     case setupFailed(fileName: String, reason: String)
+    /// A start tag with more attributes than any layout names, stopped before libxml2 parsed
+    /// it (`XMLAttributeGuard`).
+    case tooManyAttributes(fileName: String, element: String, line: Int, limit: Int)
 
     public var fileName: String {
         switch self {
         case .malformed(let name, _), .documentTypeDeclaration(let name, _), .entityReference(let name, _, _),
-             .notTextOnly(let name, _, _, _), .setupFailed(let name, _):
+             .notTextOnly(let name, _, _, _), .setupFailed(let name, _), .tooManyAttributes(let name, _, _, _):
             name
         }
     }
@@ -28,7 +31,7 @@ public enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .malformed(let name, let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }
-            return errors.isEmpty ? [.error("not well-formed XML", at: Location(file: name))] : errors
+            return errors.isEmpty ? [.error("not well-formed XML (libxml2 gave no reason)", at: Location(file: name))] : errors
         case .documentTypeDeclaration(let name, let line):
             return [.error("document type declarations (<!DOCTYPE>) are not accepted", at: Location(file: name, line: line))]
         case .entityReference(let name, let entity, let line):
@@ -37,6 +40,8 @@ public enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
             return [.error("element \(element) holds element \(child); text expected", at: Location(file: name, line: line))]
         case .setupFailed(let name, let reason):
             return [.error(reason, at: Location(file: name))]
+        case .tooManyAttributes(let name, let element, let line, let limit):
+            return [.error("start tag <\(element)> has more than \(limit) attributes", at: Location(file: name, line: line))]
         }
     }
 
@@ -64,6 +69,8 @@ final class LibXML2Context {
     let fileName: String
     var inputError: (any Error)?
     var diagnostics = DiagnosticBag(limit: 1000)
+    /// Watches the bytes on their way to libxml2 (see `XMLAttributeGuard`).
+    var attributeGuard = XMLAttributeGuard()
     /// For libxml2's printf-style generic messages (see the shim).
     private let relay: UnsafeMutablePointer<zhubao_xmlMessageRelay>
     /// The calling thread's handlers, saved while this context borrows them.
@@ -83,6 +90,13 @@ final class LibXML2Context {
 
     deinit {
         relay.deallocate()
+    }
+
+    /// Passes `count` bytes just read at `buffer` by the guard; the refusal when they hold a
+    /// start tag with too many attributes.
+    func guardBytes(_ buffer: UnsafeRawPointer, _ count: Int) -> XMLReadError? {
+        guard let fault = attributeGuard.scan(UnsafeRawBufferPointer(start: buffer, count: count)) else { return nil }
+        return .tooManyAttributes(fileName: fileName, element: fault.element, line: fault.line, limit: fault.limit)
     }
 
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }

@@ -74,7 +74,7 @@ extension XMLStreamReader {
         return line > 0 ? Int(line) : parserLine
     }
 
-    private var parserLine: Int? {
+    var parserLine: Int? {
         let line = xmlTextReaderGetParserLineNumber(reader)
         return line > 0 ? Int(line) : nil
     }
@@ -91,6 +91,18 @@ extension XMLStreamReader {
         guard let raw = xmlTextReaderGetAttributeNs(reader, localName, namespaceURI) else { return nil }
         defer { zhubao_xmlFree(raw) }
         return string(raw)
+    }
+
+    /// The qualified names of the current element's attributes, namespace declarations left
+    /// out; the reader stays on the element.
+    public func attributeNames() -> [String] {
+        var names: [String] = []
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return [] }
+        repeat {
+            if xmlTextReaderIsNamespaceDecl(reader) != 1 { names.append(name) }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return names
     }
 
     /// Interns `name` in this reader's dictionary, for `localNameIs(_:)`.

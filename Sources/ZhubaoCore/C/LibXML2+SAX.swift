@@ -135,10 +135,12 @@ final class XMLSAXReader {
     /// Whether the document was parsed to its end with no message and no declaration, and
     /// libxml2 neither failed nor halted (an encoding error halts it with `wellFormed` still 1).
     var isClean: Bool {
-        isAtEnd && lastResult == 0 && messages.isEmpty && !box.sawDeclaration && parser.pointee.wellFormed == 1
+        isAtEnd && refusal == nil && lastResult == 0 && messages.isEmpty && !box.sawDeclaration && parser.pointee.wellFormed == 1
             && parser.pointee.disableSAX == 0
     }
     private var lastResult: Int32 = 0
+    /// Set when the bytes were refused before reaching libxml2 (`XMLAttributeGuard`).
+    private(set) var refusal: XMLReadError?
 
     /// Interns `name` in the parser's dictionary, to compare with the names the handler gets.
     func intern(_ name: String) -> XMLName {
@@ -151,6 +153,12 @@ final class XMLSAXReader {
     func next() throws -> Bool {
         guard !isAtEnd else { return false }
         let count = try source.read(into: buffer)
+        if let refusal = context.guardBytes(buffer.baseAddress!, count) {
+            // Not for the quick path: the ordinary path meets the same refusal and reports it.
+            self.refusal = refusal
+            isAtEnd = true
+            return false
+        }
         let result = context.capturingGlobalErrors {
             xmlParseChunk(parser, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
         }

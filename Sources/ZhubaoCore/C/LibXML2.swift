@@ -10,6 +10,10 @@ import CLibXML2
 /// come as `.cdata` nodes: with `XML_PARSE_NOCDATA` libxml2 2.9's text reader drops their text
 /// (the receipts' quick-path comparison found it: a name in CDATA read as empty).
 ///
+/// Bounded: the bytes pass `XMLAttributeGuard` on their way in, so a start tag with more
+/// attributes than any layout names is refused (`XMLReadError.tooManyAttributes`) before
+/// libxml2's quadratic duplicate check sees it; the source's own cap bounds the size.
+///
 /// Errors: `read()` throws `XMLReadError.malformed` when libxml2 gives up (-1), carrying its
 /// messages; `InputError` when the source fails (a corrupt gzip stream, say). Schema validity
 /// errors do not stop reading: they collect in `errors`, with lines, so that every problem of
@@ -31,6 +35,9 @@ public final class XMLStreamReader {
     /// The type of the current node; `.none` before the first read and after the end.
     public internal(set) var nodeType = XMLNodeType.none
     private var failure: Error?
+    /// Called on each start tag that has attributes (namespace declarations count), with the
+    /// reader on it; `attributeNames()` lists them.
+    public var onAttributes: ((XMLStreamReader) -> Void)?
     public private(set) var isAtEnd = false
 
     /// - Parameters:
@@ -107,6 +114,7 @@ public final class XMLStreamReader {
             if nodeType == .entityReference {
                 return try fail(XMLReadError.entityReference(fileName: fileName, name: name, line: lineNumber))
             }
+            if nodeType == .element, let onAttributes, xmlTextReaderHasAttributes(reader) == 1 { onAttributes(self) }
             return true
         case 0:
             nodeType = .none
@@ -135,6 +143,10 @@ private func xmlStreamReaderRead(
     guard let buffer, length > 0, let source = context.source else { return 0 }
     do {
         let count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+        if let refusal = context.guardBytes(buffer, count) {
+            context.inputError = refusal
+            return -1
+        }
         return Int32(count)
     } catch {
         context.inputError = error

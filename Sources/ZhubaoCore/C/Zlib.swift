@@ -28,6 +28,10 @@ public struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
     public let errno: Int32?
     /// Human-readable, e.g. "unexpected end of file" or "invalid block type".
     public let message: String
+    /// Where the fault was found: the compressed file's byte offset (0-based) and how many
+    /// decompressed bytes came before it; nil when not known (a failed open).
+    public var compressedOffset: Int?
+    public var decompressedOffset: Int?
 
     public init(kind: Kind, code: Int32, errno: Int32? = nil, message: String) {
         self.kind = kind
@@ -42,6 +46,21 @@ public struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
         case .corrupt: "gzip stream is corrupt (\(message))"
         case .notGzip: "not a gzip file (\(message))"
         case .system, .outOfMemory, .other: message
+        }
+    }
+
+    /// The reason in Chinese, with zlib's or the system's words and the offsets after it.
+    public var chineseMessage: String {
+        var at = ""
+        if let compressedOffset { at += "压缩文件第 \(compressedOffset) 字节处" }
+        if let decompressedOffset { at += (at.isEmpty ? "" : "，") + "解压后第 \(decompressedOffset) 字节处" }
+        let detail = (at.isEmpty ? "" : at + "；") + "zlib：\(message)"
+        switch kind {
+        case .truncated: return "gzip 压缩数据不完整（文件可能被截断），拒收（\(detail)）"
+        case .corrupt: return "gzip 压缩数据损坏，拒收（\(detail)）"
+        case .notGzip: return "文件名以 .gz 结尾，但内容不是 gzip 格式，拒收（\(detail)）"
+        case .system: return "读取文件时发生输入输出错误（\(message)）"
+        case .outOfMemory, .other: return "无法解压 gzip 数据（\(detail)）"
         }
     }
 
@@ -73,6 +92,8 @@ public final class GzipReader {
     private var finished = false
     /// Decompressed bytes returned so far.
     public private(set) var bytesRead = 0
+    /// Compressed bytes read from the file so far (some may wait in the input buffer).
+    private var fileBytes = 0
 
     /// Opens `path` for reading. Throws `ZlibError` (`.system` when the file cannot be opened).
     public init(path: String) throws {
@@ -100,13 +121,28 @@ public final class GzipReader {
     /// Reads up to `buffer.count` decompressed bytes; 0 means the end of the last member.
     /// Throws `ZlibError`: `.truncated`, `.corrupt`, `.notGzip`, `.system`, ….
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        do {
+            return try inflateInto(buffer)
+        } catch var error as ZlibError {
+            if error.kind != .system {
+                error.compressedOffset = fileBytes - Int(stream.avail_in)
+                error.decompressedOffset = bytesRead + max(0, wanted - Int(stream.avail_out))
+            }
+            throw error
+        }
+    }
+
+    /// The output space the call under way asked for.
+    private var wanted = 0
+
+    private func inflateInto(_ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard descriptor >= 0 else {
             throw ZlibError(kind: .other, code: Z_STREAM_ERROR, message: "read after close")
         }
         guard let base = buffer.baseAddress, buffer.count > 0, !finished else { return 0 }
         stream.next_out = base.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = UInt32(min(buffer.count, Int(UInt32.max)))
-        let wanted = Int(stream.avail_out)
+        wanted = Int(stream.avail_out)
         while stream.avail_out > 0 {
             if members == 0 || betweenMembers {
                 // The start of a member: its first two bytes must be the gzip magic 1F 8B.
@@ -159,6 +195,7 @@ public final class GzipReader {
                 throw ZlibError.system(err)
             }
             if got == 0 { inputEnded = true }
+            fileBytes += got
             stream.next_in = input
             stream.avail_in = UInt32(kept + got)
         }

@@ -70,6 +70,8 @@ public struct SettingKey: Sendable {
                  "借款人死亡后多少天仍有余额即提示（E409、E410）"),
         .integer("failures_to_escalate", 1...100, \.failuresToEscalate,
                  "连续多少次养老金扣款失败升级为 E403"),
+        .integer("max_decompressed_bytes", 1...Int.max, \.maxDecompressedBytes,
+                 "输入文件（gzip 解压后）的最大字节数，超过即拒收（E001），不再读取；默认 2 GiB"),
         .integer("lock_wait_seconds", 0...3600, \.lockWaitSeconds,
                  "zhubao exceptions ack 等待正在运行的任务释放运行锁的最长秒数，超时退出 75"),
     ]

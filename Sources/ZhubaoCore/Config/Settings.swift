@@ -17,6 +17,9 @@ public struct Settings: Sendable {
     public var failuresToEscalate = 3
     /// How long `exceptions ack` waits for a run that holds the lock before it exits 75.
     public var lockWaitSeconds = 60
+    /// formats.md "Layout": a file whose decompressed size exceeds this is rejected without
+    /// reading further (`max_decompressed_bytes`, default 2 GiB).
+    public var maxDecompressedBytes = 2 << 30
     public var reference: ReferenceData
 
     public static let fileName = "zhubao.toml"

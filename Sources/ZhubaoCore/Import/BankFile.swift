@@ -11,13 +11,13 @@ struct BankFile {
     /// Reads the file, passing each detail line of the right field count to `detail`, which
     /// stores the record when its fields are valid and returns the amount it adds to the trailer
     /// total (nil when that amount cannot be read). Every problem is collected.
-    func read<Sink: RecordSink>(_ url: URL, into sink: inout Sink,
+    func read<Sink: RecordSink>(_ url: URL, context: ImportContext, into sink: inout Sink,
                                 detail: (inout FieldReader, [String], inout Sink) throws -> Fen?) throws -> ImportOutcome {
         var outcome = ImportOutcome()
         let file = name.raw
         let reader: LineReader
         do {
-            reader = LineReader(source: try ByteSource(path: url.path, gzip: name.gzip), fileName: file, encoding: .gb18030)
+            reader = LineReader(source: try context.source(url, name), fileName: file, encoding: .gb18030)
         } catch let error as InputError {
             outcome.diagnostics.append(error.diagnostic)
             return outcome
@@ -30,14 +30,30 @@ struct BankFile {
         // A detail whose amount cannot be read makes the total meaningless: say so once, there.
         var unreadableAmounts = false
         do {
-            while let line = try reader.next() {
+            while true {
+                // A run of empty lines is one fault, reported once at its first line.
+                let firstBlank = reader.lineNumber + 1
+                let blanks = try reader.skipBlankLines()
+                if blanks > 0 {
+                    let run = blanks == 1 ? "空行" : " \(blanks) 个连续空行"
+                    let at = Location(file: file, line: firstBlank)
+                    if let trailer {
+                        outcome.diagnostics.append(.error("尾记录（第 \(trailer.line) 行）之后还有\(run)", at: at))
+                        break
+                    }
+                    outcome.diagnostics.append(.error(sawHeader ? "明细之间有\(run)" : "第一行应为头记录 H|…，实为\(run)", at: at))
+                }
+                guard let line = try reader.next() else { break }
                 let location = Location(file: file, line: line.number)
                 if let trailer {
-                    let what = line.text.isEmpty ? "空行" : "内容"
-                    outcome.diagnostics.append(.error("尾记录（第 \(trailer.line) 行）之后还有\(what)", at: location))
+                    outcome.diagnostics.append(.error("尾记录（第 \(trailer.line) 行）之后还有内容", at: location))
                     break
                 }
                 let parts = line.text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                if ControlCharacters.firstIndex(in: line.text) != nil {
+                    ControlCharacters.check(parts, names: { fieldName(of: parts.first, at: $0) }, at: location,
+                                            into: &outcome.diagnostics)
+                }
                 switch parts.first {
                 case "H" where line.number == 1:
                     sawHeader = true
@@ -59,8 +75,6 @@ struct BankFile {
                     if let amount { total += amount } else { unreadableAmounts = true }
                 case "T" where sawHeader:
                     trailer = (line.number, parts)
-                case _ where line.text.isEmpty:
-                    outcome.diagnostics.append(.error(sawHeader ? "明细之间有空行" : "第一行应为头记录 H|…，实为空行", at: location))
                 default:
                     outcome.diagnostics.append(.error(sawHeader ? "行首应为 D 或 T" : "第一行应为头记录 H|…", at: location))
                     if !sawHeader { return outcome }
@@ -70,7 +84,7 @@ struct BankFile {
             outcome.diagnostics.append(error.diagnostic(fileName: file))
             return outcome
         } catch let error as InputError {
-            outcome.diagnostics.append(error.diagnostic)
+            outcome.diagnostics.append(error.diagnostic(line: reader.lineNumber + 1))
             return outcome
         }
         if !sawHeader {
@@ -85,6 +99,14 @@ struct BankFile {
         return outcome
     }
 
+    /// The name of field `index` (0: the record type) of a line starting with `type`.
+    private func fieldName(of type: String?, at index: Int) -> String {
+        let header = ["记录类型", "行别代码", "地区", "文件类型", "业务日期", "批次号", "版本"]
+        let trailer = ["记录类型", "笔数", "合计"]
+        let names = type == "H" ? header : type == "T" ? trailer : ["记录类型"] + fields
+        return index < names.count ? names[index] : "第 \(index + 1) 个字段"
+    }
+
     private func checkHeader(_ parts: [String], at location: Location, into diagnostics: inout DiagnosticBag) {
         guard parts.count == 7 else {
             diagnostics.append(.error("头记录应有 7 个字段 H|行别|地区|类型|日期|批次号|1.0，实为 \(parts.count) 个", at: location))
@@ -95,10 +117,10 @@ struct BankFile {
             (3, "文件类型", name.kind.rawValue), (4, "业务日期", name.businessDate.compact),
         ]
         for (index, label, value) in expected where parts[index] != value {
-            diagnostics.append(.error("头记录的\(label)“\(parts[index])”与文件名中的“\(value)”不一致", at: location.field(label)))
+            diagnostics.append(.error("头记录的\(label)\(InputQuote.quoted(parts[index]))与文件名中的“\(value)”不一致", at: location.field(label)))
         }
         if parts[5].isEmpty { diagnostics.append(.error("头记录缺少批次号", at: location.field("批次号"))) }
-        if parts[6] != "1.0" { diagnostics.append(.error("版本应为 1.0，实为“\(parts[6])”", at: location.field("版本"))) }
+        if parts[6] != "1.0" { diagnostics.append(.error("版本应为 1.0，实为\(InputQuote.quoted(parts[6]))", at: location.field("版本"))) }
     }
 
     private func checkTrailer(_ parts: [String], count: Int, total: Fen?, at location: Location,
@@ -112,14 +134,14 @@ struct BankFile {
                 diagnostics.append(.error("尾记录笔数 \(stated) 与明细行数 \(count) 不符", at: location.field("笔数")))
             }
         } else {
-            diagnostics.append(.error("尾记录笔数“\(parts[1])”不是整数", at: location.field("笔数")))
+            diagnostics.append(.error("尾记录笔数\(InputQuote.quoted(parts[1]))不是整数", at: location.field("笔数")))
         }
-        if let stated = Fen(yuan: parts[2]) {
+        if let stated = Fen(total: parts[2]) {
             if let total, stated != total {
                 diagnostics.append(.error("尾记录合计 \(stated.yuan) 与明细合计 \(total.yuan) 不符", at: location.field("合计")))
             }
         } else {
-            diagnostics.append(.error("尾记录合计“\(parts[2])”应为两位小数的金额", at: location.field("合计")))
+            diagnostics.append(.error("尾记录合计\(InputQuote.quoted(parts[2]))应为两位小数的金额，绝对值不超过 99999999999999.99", at: location.field("合计")))
         }
     }
 }

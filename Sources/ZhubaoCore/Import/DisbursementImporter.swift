@@ -7,7 +7,7 @@ struct DisbursementImporter: FileImporter {
 
     func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome {
         let bank = name.sender.bankCode ?? ""
-        return try BankFile(name: name, fields: Self.fields).read(url, into: &sink) { r, v, sink in
+        return try BankFile(name: name, fields: Self.fields).read(url, context: context, into: &sink) { r, v, sink in
             let loanNo = r.required(v[0], "loanNo")
             let contractNo = r.required(v[1], "contractNo")
             let (id, idValid) = r.idNumber(v[2], "idNumber")

@@ -36,7 +36,7 @@ struct FieldReader {
         let text = required(value, field)
         guard !text.isEmpty else { return .zero }
         guard let amount = Fen(yuan: text) else {
-            fail(field, "金额“\(text)”应为恰好两位小数的元，绝对值不超过 99999999.99")
+            fail(field, "金额\(InputQuote.quoted(text))应为恰好两位小数的元，绝对值不超过 99999999.99")
             return .zero
         }
         return amount
@@ -51,7 +51,7 @@ struct FieldReader {
         let text = required(value, field)
         guard !text.isEmpty else { return Rate(units: 0) }
         guard let rate = Rate(percent: text) else {
-            fail(field, "利率“\(text)”应为年利率百分数，最多 4 位小数")
+            fail(field, "利率\(InputQuote.quoted(text))应为年利率百分数，最多 4 位小数")
             return Rate(units: 0)
         }
         return rate
@@ -78,7 +78,7 @@ struct FieldReader {
         let text = required(value, field)
         guard !text.isEmpty else { return Day(ordinal: 0) }
         guard let day = parse(text) else {
-            fail(field, "日期“\(text)”不是有效的 \(format) 日期")
+            fail(field, "日期\(InputQuote.quoted(text))不是有效的 \(format) 日期")
             return Day(ordinal: 0)
         }
         return day
@@ -96,7 +96,7 @@ struct FieldReader {
         let text = required(value, field)
         guard !text.isEmpty else { return YearMonth(year: 1970, month: 1)! }
         guard let month = parse(text) else {
-            fail(field, "月份“\(text)”不是有效的 \(format)")
+            fail(field, "月份\(InputQuote.quoted(text))不是有效的 \(format)")
             return YearMonth(year: 1970, month: 1)!
         }
         return month
@@ -107,7 +107,7 @@ struct FieldReader {
         let text = required(value, field)
         guard !text.isEmpty else { return "" }
         guard allowed.contains(text) else {
-            fail(field, "值“\(text)”不在允许的取值 \(allowed.joined(separator: "、")) 中")
+            fail(field, "值\(InputQuote.quoted(text))不在允许的取值 \(allowed.joined(separator: "、")) 中")
             return text
         }
         return text
@@ -117,7 +117,7 @@ struct FieldReader {
         let text = required(value, field)
         guard !text.isEmpty else { return 0 }
         guard digits.contains(text.utf8.count), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(text) else {
-            fail(field, "“\(text)”应为非负整数")
+            fail(field, "\(InputQuote.quoted(text))应为非负整数")
             return 0
         }
         return n
@@ -129,7 +129,7 @@ struct FieldReader {
         let text = required(value, field)
         guard !text.isEmpty else { return 0 }
         guard let number = XSDInteger.nonNegative(text), number.utf8.count <= digits, let n = Int(number) else {
-            fail(field, "“\(text)”应为不超过 \(digits) 位的非负整数")
+            fail(field, "\(InputQuote.quoted(text))应为不超过 \(digits) 位的非负整数")
             return 0
         }
         return n
@@ -140,7 +140,7 @@ struct FieldReader {
         let text = required(value, field)
         guard !text.isEmpty else { return "" }
         guard text.utf8.count == count, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            fail(field, "“\(text)”应为 \(count) 位数字")
+            fail(field, "\(InputQuote.quoted(text))应为 \(count) 位数字")
             return text
         }
         return text

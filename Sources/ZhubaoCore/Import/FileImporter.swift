@@ -19,6 +19,16 @@ public struct ImportContext: Sendable {
     }
 }
 
+extension ImportContext {
+    /// Opens an input file for reading (decompressing a `.gz` name), capped at
+    /// `settings.maxDecompressedBytes`: every importer opens its file here.
+    func source(_ url: URL, _ name: FileName) throws -> ByteSource {
+        let source = try ByteSource(path: url.path, gzip: name.gzip)
+        source.limit = settings.maxDecompressedBytes
+        return source
+    }
+}
+
 /// One importer per input kind.
 public enum Importers {
     public static func importer(for kind: InputKind) -> any FileImporter {

@@ -21,6 +21,8 @@ final class HardshipQuickPath {
 
     /// Stores the line and returns true, or returns false and does nothing.
     func take(_ line: UnsafeBufferPointer<UInt8>, number: Int, into sink: inout some RecordSink) throws -> Bool {
+        // A control character anywhere: the ordinary path reports it.
+        guard ControlCharacters.firstIndex(in: line) == nil else { return false }
         fields.removeAll(keepingCapacity: true)
         var start = 0
         for i in 0...line.count where i == line.count || line[i] == UInt8(ascii: ",") {

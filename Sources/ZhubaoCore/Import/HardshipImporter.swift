@@ -25,13 +25,14 @@ struct HardshipImporter: FileImporter {
         let own = Self.categories[department] ?? [:]
         let reader: CSVRecordReader
         do {
-            reader = CSVRecordReader(lines: LineReader(source: try ByteSource(path: url.path, gzip: name.gzip),
+            reader = CSVRecordReader(lines: LineReader(source: try context.source(url, name),
                                                        fileName: file, encoding: .detectBOM(default: .gb18030)))
         } catch let error as InputError {
             outcome.diagnostics.append(error.diagnostic)
             return outcome
         }
         defer { reader.lines.close() }
+        reader.skipsBlankLines = true  // formats.md §3: blank lines are ignored
         var sawHeader = false
         let quick = HardshipQuickPath(department: department, categories: own)
         while true {
@@ -52,7 +53,7 @@ struct HardshipImporter: FileImporter {
                 outcome.diagnostics.append(error.diagnostic(fileName: file))
                 break
             } catch let error as InputError {
-                outcome.diagnostics.append(error.diagnostic)
+                outcome.diagnostics.append(error.diagnostic(line: reader.lines.lineNumber + 1))
                 break
             }
             if record.isBlank { continue }
@@ -60,7 +61,9 @@ struct HardshipImporter: FileImporter {
             guard sawHeader else {
                 sawHeader = true
                 if record.fields != Self.header {
-                    outcome.diagnostics.append(.error("第一行应为表头“\(Self.header.joined(separator: ","))”，实为“\(record.fields.joined(separator: ","))”", at: location))
+                    outcome.diagnostics.append(.error(
+                        "第一行应为表头“\(Self.header.joined(separator: ","))”，实为 \(record.fields.count) 列的\(InputQuote.quoted(record.fields.joined(separator: ",")))（个人信息已遮盖）",
+                        at: location))
                     return outcome
                 }
                 continue
@@ -69,6 +72,8 @@ struct HardshipImporter: FileImporter {
                 outcome.diagnostics.append(.error("应有 \(Self.header.count) 列，实为 \(record.fields.count) 列", at: location))
                 continue
             }
+            ControlCharacters.check(record.fields, names: { Self.header[$0] }, allowingLF: true, at: location,
+                                    into: &outcome.diagnostics)
             var r = FieldReader(location: location)
             let v = record.fields
             let (id, idValid) = r.idNumber(v[0], "身份证号")
@@ -81,9 +86,9 @@ struct HardshipImporter: FileImporter {
                 if let code = own.first(where: { Self.sameBytes($0.key, categoryName) })?.value {
                     category = code
                 } else if let other = Self.categories.first(where: { $0.value[categoryName] != nil })?.key {
-                    r.fail("人员类别", "类别“\(categoryName)”属于 \(other) 部门，不应出现在 \(department) 的名单中")
+                    r.fail("人员类别", "类别\(InputQuote.quoted(categoryName))属于 \(other) 部门，不应出现在 \(department) 的名单中")
                 } else {
-                    r.fail("人员类别", "类别“\(categoryName)”不是 \(department) 的类别（\(own.keys.sorted().joined(separator: "、"))）")
+                    r.fail("人员类别", "类别\(InputQuote.quoted(categoryName))不是 \(department) 的类别（\(own.keys.sorted().joined(separator: "、"))）")
                 }
             }
             let county = r.digits(v[3], "行政区划", count: 6)
@@ -91,7 +96,7 @@ struct HardshipImporter: FileImporter {
             let endsOn = r.optionalSpreadsheetDay(v[5], "终止日期")
             let reason = r.optional(v[6])
             if let reason, !Self.endReasons.contains(reason) {
-                r.fail("终止原因", "终止原因“\(reason)”应为空、正常退出或撤销")
+                r.fail("终止原因", "终止原因\(InputQuote.quoted(reason))应为空、正常退出或撤销")
             }
             for diagnostic in r.diagnostics { outcome.diagnostics.append(diagnostic) }
             guard r.isValid else { continue }

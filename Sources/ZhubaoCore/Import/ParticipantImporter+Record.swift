@@ -65,7 +65,7 @@ extension ParticipantFields {
         case nil, "", "false", "0": return false
         case "true", "1": return true
         case let other?:
-            r.fail(label, "值“\(other)”应为 true 或 false")
+            r.fail(label, "值\(InputQuote.quoted(other))应为 true 或 false")
             return false
         }
     }

@@ -46,7 +46,7 @@ struct ParticipantImporter: FileImporter {
         try reader.forEachChild { _ = try header.take(reader) }
         let mentioned = xml.finish(last: header.lastLine)
         if let region = header[HeaderField.region], region != name.region {
-            xml.error("Header/Region“\(region)”与文件名中的地区代码“\(name.region)”不一致",
+            xml.error("Header/Region\(InputQuote.quoted(region))与文件名中的地区代码“\(name.region)”不一致",
                       line: header.line(HeaderField.region), xpath: shape.headerPath + "/Region")
         }
         var r = FieldReader(location: Location(file: xml.file, xpath: shape.headerPath))

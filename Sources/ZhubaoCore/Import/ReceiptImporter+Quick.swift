@@ -16,7 +16,7 @@ extension ReceiptImporter {
                      into sink: inout some RecordSink) throws -> ImportOutcome? {
         guard (try? XMLSchemaCache.shared.digest("tax-receipt.xsd", in: context.schemaDirectory))
                 == ReceiptQuickReader.schemaDigest,
-              let source = try? ByteSource(path: url.path, gzip: name.gzip) else { return nil }
+              let source = try? context.source(url, name) else { return nil }
         let file = name.raw
         guard let (reader, handler) = try? Self.quickReader(source, file) else {
             source.close()
@@ -77,7 +77,7 @@ extension ReceiptImporter {
         let header = handler.header
         guard headerMatches(header, name), header[H.region.rawValue] != nil, header[H.businessDate.rawValue] != nil,
               let stated = header[H.recordCount.rawValue], stated.utf8.count <= 18, Int(stated) == handler.count,
-              let total = header[H.totalAmount.rawValue].flatMap({ Fen(yuan: $0) }), total == results.sum.total,
+              let total = header[H.totalAmount.rawValue].flatMap({ Fen(total: $0) }), total == results.sum.total,
               !results.failed
         else { return nil }
         var outcome = ImportOutcome()

@@ -63,7 +63,7 @@ struct ReceiptImporter: FileImporter {
         if completed, let count, let header {
             xml.checkCount(stated: header[HeaderField.recordCount], line: header.line(HeaderField.recordCount),
                            counted: count, Self.shape)
-            if let stated = header[HeaderField.totalAmount].flatMap({ Fen(yuan: $0) }), let total = sum.total, stated != total {
+            if let stated = header[HeaderField.totalAmount].flatMap({ Fen(total: $0) }), let total = sum.total, stated != total {
                 xml.error("合计金额 \(stated.yuan) 与 Amount 合计 \(total.yuan) 不符", line: header.line(HeaderField.totalAmount),
                           xpath: Self.shape.headerPath + "/TotalAmount")
             }
@@ -77,11 +77,11 @@ struct ReceiptImporter: FileImporter {
         try reader.forEachChild { _ = try header.take(reader) }
         _ = xml.finish(last: header.lastLine)
         if let region = header[HeaderField.region], region != name.region {
-            xml.error("Header/Region“\(region)”与文件名中的地区代码“\(name.region)”不一致",
+            xml.error("Header/Region\(InputQuote.quoted(region))与文件名中的地区代码“\(name.region)”不一致",
                       line: header.line(HeaderField.region), xpath: shape.headerPath + "/Region")
         }
         if let date = header[HeaderField.businessDate], date != name.businessDate.iso {
-            xml.error("Header/BusinessDate“\(date)”与文件名中的业务日期 \(name.businessDate.iso) 不一致",
+            xml.error("Header/BusinessDate\(InputQuote.quoted(date))与文件名中的业务日期 \(name.businessDate.iso) 不一致",
                       line: header.line(HeaderField.businessDate), xpath: shape.headerPath + "/BusinessDate")
         }
         return header

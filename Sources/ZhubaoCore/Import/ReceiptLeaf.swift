@@ -12,6 +12,8 @@ enum ReceiptLeaf {
     case month
     /// `Amount`: `-?(0|[1-9][0-9]{0,7})\.[0-9]{2}`.
     case amount
+    /// `Total`: `-?(0|[1-9][0-9]{0,13})\.[0-9]{2}` (a control total, formats.md "Amounts").
+    case total
     /// `xs:nonNegativeInteger`, here only as bare digits (`+1`, `-0` or ` 1 ` are valid for the
     /// XSD and go the ordinary way).
     case count
@@ -47,6 +49,11 @@ enum ReceiptLeaf {
         range.allSatisfy { isDigit(bytes[$0]) }
     }
 
+    private var isTotal: Bool {
+        if case .total = self { return true }
+        return false
+    }
+
     func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
         switch self {
@@ -65,12 +72,12 @@ enum ReceiptLeaf {
             guard n == 7, Self.digits(bytes, 0..<4), bytes[4] == 0x2D else { return false }
             let tens = bytes[5], ones = bytes[6]
             return (tens == 0x30 && ones >= 0x31 && ones <= 0x39) || (tens == 0x31 && ones >= 0x30 && ones <= 0x32)
-        case .amount:
-            // -?(0|[1-9][0-9]{0,7})\.[0-9]{2}
+        case .amount, .total:
+            // -?(0|[1-9][0-9]{0,7})\.[0-9]{2}, or {0,13} for a total
             var i = bytes.first == 0x2D ? 1 : 0
             guard n - i >= 4, bytes[n - 3] == 0x2E, Self.digits(bytes, n - 2..<n) else { return false }
             let whole = i..<(n - 3)
-            guard !whole.isEmpty, whole.count <= 8, Self.digits(bytes, whole) else { return false }
+            guard !whole.isEmpty, whole.count <= (isTotal ? 14 : 8), Self.digits(bytes, whole) else { return false }
             i = whole.lowerBound
             return bytes[i] != 0x30 || whole.count == 1
         case .oneOf(let values):

@@ -18,9 +18,9 @@ import CLibXML2
 /// `ReceiptQuickHandler.reader`), not one per property it touches.
 struct ReceiptQuickReader {
     /// SHA-256 of the `tax-receipt.xsd` this mirrors.
-    static let schemaDigest = "2c8284062e2bf82127480db193ca4c7c86024ddcf7aad037ab374b0f9dfa205c"
+    static let schemaDigest = "bddfc68deeff1f9bac9977da322fb0743a181183b44453d03bee4a837de388ca"
     static let namespace = Array(ReceiptImporter.shape.namespace.utf8)
-    static let headerLeaves: [ReceiptLeaf] = [.text, .digits(6), .string, .date, .count, .amount]
+    static let headerLeaves: [ReceiptLeaf] = [.text, .digits(6), .string, .date, .count, .total]
     static let headerRequired: UInt32 = 0b111011
     /// In `ReceiptFields.Field` order.
     static let receiptLeaves: [ReceiptLeaf] = [

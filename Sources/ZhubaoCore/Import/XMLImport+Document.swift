@@ -28,8 +28,8 @@ extension XMLImport {
             switch reader.depth {
             case 0:
                 guard reader.localNameIs(root) else {
-                    error("根元素应为 \(shape.root)（命名空间 \(shape.namespace)），实为 \(reader.localName)",
-                          line: reader.lineNumber, xpath: "/" + reader.localName)
+                    error("根元素应为 \(shape.root)（命名空间 \(shape.namespace)），实为 \(InputQuote.text(reader.localName))",
+                          line: reader.lineNumber, xpath: "/" + InputQuote.text(reader.localName))
                     return nil
                 }
                 if reader.namespaceURI != shape.namespace {
@@ -100,9 +100,16 @@ extension XMLImport {
             return [.error("文件含文档类型声明（<!DOCTYPE>），拒收：不读取 DTD，不展开也不获取任何实体",
                            at: Location(file: name, line: line))]
         case .entityReference(let name, let entity, let line):
-            return [.error("文件含实体引用 &\(entity);，拒收：不展开任何实体", at: Location(file: name, line: line))]
-        case .malformed, .notTextOnly, .setupFailed:
-            return error.diagnostics.map { Diagnostic($0.severity, code: $0.code, "XML 格式错误：" + $0.message, at: $0.location) }
+            return [.error("文件含实体引用 &\(InputQuote.text(entity));，拒收：不展开任何实体", at: Location(file: name, line: line))]
+        case .tooManyAttributes(let name, let element, let line, let limit):
+            return [.error("元素 <\(InputQuote.text(element))> 的属性超过 \(limit) 个，拒收：版式未规定这些属性，未再解析（formats.md“版式”）",
+                           at: Location(file: name, line: line))]
+        case .setupFailed(let name, let reason):
+            return [.error("无法读取此 XML 文件（libxml2：\(reason)）", at: Location(file: name, line: 1))]
+        case .malformed, .notTextOnly:
+            return error.diagnostics.map {
+                Diagnostic($0.severity, code: $0.code, chinese(libxml2: $0.message, severity: $0.severity), at: $0.location)
+            }
         }
     }
 }

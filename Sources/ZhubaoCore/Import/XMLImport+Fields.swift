@@ -126,6 +126,6 @@ extension XMLStreamReader {
 
     /// The current element's namespace for messages: “urn:…” or （未声明命名空间）.
     var namespaceDescription: String {
-        namespaceURI.map { "“\($0)”" } ?? "（未声明命名空间）"
+        namespaceURI.map { "\(InputQuote.quoted($0))" } ?? "（未声明命名空间）"
     }
 }

@@ -43,10 +43,16 @@ final class XMLImport {
         file = name.raw
         let schema = try XMLSchemaCache.shared.schema(schemaFile, in: context.schemaDirectory)
         do {
-            reader = try XMLStreamReader(source: try ByteSource(path: url.path, gzip: name.gzip), fileName: file, schema: schema)
+            reader = try XMLStreamReader(source: try context.source(url, name), fileName: file, schema: schema)
+            reader?.onAttributes = { [unowned self] reader in self.checkAttributes(reader) }
         } catch let error as InputError {
             reader = nil
-            outcome.diagnostics.append(error.diagnostic)
+            // Beyond opening, libxml2 had asked for the first bytes: the fault is on line 1.
+            if case .system(_, .open, _) = error {
+                outcome.diagnostics.append(error.diagnostic)
+            } else {
+                outcome.diagnostics.append(error.diagnostic(line: 1))
+            }
         } catch let error as XMLReadError {
             reader = nil
             for diagnostic in Self.refusal(error) { outcome.diagnostics.append(diagnostic) }
@@ -72,17 +78,18 @@ final class XMLImport {
                 collect()
                 pending.removeAll { !$0.message.hasPrefix("Element '") }
                 place(before: nil)
-                outcome.diagnostics.append(error.diagnostic)
+                // The line the parser had reached: where the fault starts (with its offsets).
+                outcome.diagnostics.append(error.diagnostic(line: reader.parserLine))
             } catch let error as XMLReadError {
                 switch error {
-                case .documentTypeDeclaration, .entityReference:
+                case .documentTypeDeclaration, .entityReference, .tooManyAttributes:
                     // What libxml2 said of the unexpanded entities is noise: the refusal is the reason.
                     collect()
                     pending.removeAll()
                 case .malformed where reader.source.bytesRead == 0:
                     collect()
                     pending.removeAll()
-                    outcome.diagnostics.append(.error("文件为空（0 字节）", at: Location(file: file)))
+                    outcome.diagnostics.append(.error("文件为空（0 字节）", at: Location(file: file, line: 1)))
                     return false
                 case .malformed(_, let messages)
                     where messages.contains(where: { $0.severity == .error && !$0.message.hasPrefix("Element '") }):
@@ -94,6 +101,17 @@ final class XMLImport {
                 for diagnostic in Self.refusal(error) { outcome.diagnostics.append(diagnostic) }
             }
             return false
+        }
+    }
+
+    /// formats.md "Layout": an attribute the layout does not name is a layout fault. The layouts
+    /// name the root's `version` (and namespace declarations, which are not attributes to them).
+    private func checkAttributes(_ reader: XMLStreamReader) {
+        let allowed: Set<String> = reader.depth == 0 ? ["version"] : []
+        for attribute in reader.attributeNames() where !allowed.contains(attribute) {
+            outcome.diagnostics.append(.error(
+                "元素 <\(InputQuote.text(reader.name))> 有版式未规定的属性 \(InputQuote.text(attribute))，拒收（只允许根元素的 version 与命名空间声明）",
+                at: Location(file: file, line: reader.lineNumber)))
         }
     }
 
@@ -182,10 +200,18 @@ final class XMLImport {
         pending = kept
     }
 
+    /// A libxml2 message as a reason: a Chinese sentence, then libxml2's words with what they
+    /// quote from the file masked (`InputQuote`).
+    static func chinese(libxml2 message: String, severity: Diagnostic.Severity) -> String {
+        let detail = "（libxml2：\(InputQuote.text(message.replacingOccurrences(of: "\n", with: " ")))）"
+        if message.hasPrefix("Element '") { return "不符合 XML 架构，拒收" + detail }
+        return (severity == .error ? "不是格式正确的 XML 1.0 文档，拒收" : "XML 解析警告") + detail
+    }
+
     private func emit(_ message: Diagnostic, xpath: String?) {
-        let kind = message.message.hasPrefix("Element '") ? "XML 架构校验："
-            : message.severity == .error ? "XML 格式错误：" : "XML 解析警告："
-        let text = kind + message.message
+        // The schema's "attribute … is not allowed": `checkAttributes` reported it already.
+        if message.message.contains(": The attribute '"), message.message.contains("' is not allowed") { return }
+        let text = Self.chinese(libxml2: message.message, severity: message.severity)
         outcome.diagnostics.append(Diagnostic(message.severity, code: message.code, text,
                                               at: Location(file: file, line: message.location.line, xpath: xpath)))
     }

@@ -77,7 +77,13 @@ public struct RebuildJob {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss"
-        let aside = workspace.storePath + ".before-rebuild-" + formatter.string(from: now)
+        // Unique even for two rebuilds in one second: a second one takes the next number.
+        var aside = workspace.storePath + ".before-rebuild-" + formatter.string(from: now)
+        var number = 1
+        while ["", "-wal", "-shm"].contains(where: { fm.fileExists(atPath: aside + $0) }) {
+            number += 1
+            aside = workspace.storePath + ".before-rebuild-" + formatter.string(from: now) + "-\(number)"
+        }
         var moved: URL?
         for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: workspace.storePath + suffix) {
             try fm.moveItem(atPath: workspace.storePath + suffix, toPath: aside + suffix)

@@ -8,6 +8,8 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static let zero = Fen(0)
     /// formats.md: at most 99999999.99 in absolute value.
     public static let maxAbsolute: Int64 = 9_999_999_999
+    /// formats.md: a file's control total may reach 99999999999999.99 (14 integer digits).
+    public static let maxTotal: Int64 = 9_999_999_999_999_999
 
     /// Parses yuan text with exactly two decimals (`4800.00`, `-4800.00`).
     /// Returns nil for anything else: no exponent, no thousands separator, no plus sign.
@@ -18,8 +20,17 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = parsed
     }
 
-    /// `init(yuan:)` on UTF-8 bytes.
-    init?(yuanBytes bytes: UnsafeBufferPointer<UInt8>) {
+    /// A control total (`Header/TotalAmount`, a trailer's total): like `init(yuan:)`, up to
+    /// `99999999999999.99` in absolute value.
+    public init?(total text: some StringProtocol) {
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Fen(yuanBytes: $0, limit: Fen.maxTotal) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { Fen(yuanBytes: $0, limit: Fen.maxTotal) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// `init(yuan:)` on UTF-8 bytes; `limit` is the largest magnitude in fen.
+    init?(yuanBytes bytes: UnsafeBufferPointer<UInt8>, limit: Int64 = Fen.maxAbsolute) {
         let negative = bytes.first == UInt8(ascii: "-")
         let u = UnsafeBufferPointer(rebasing: bytes[(negative ? 1 : 0)...])
         guard u.count >= 4, u[u.count - 3] == UInt8(ascii: ".") else { return nil }
@@ -27,7 +38,7 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
         for (index, byte) in u.enumerated() where index != u.count - 3 {
             guard byte >= 48, byte <= 57 else { return nil }
             total = total * 10 + Int64(byte - 48)
-            if total > Fen.maxAbsolute { return nil }
+            if total > limit { return nil }
         }
         // "-0.00" is a valid spelling of zero; a leading zero run ("007.00") is refused.
         if u.count > 4, u[0] == UInt8(ascii: "0") { return nil }

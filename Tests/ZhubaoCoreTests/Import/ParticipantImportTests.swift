@@ -120,13 +120,13 @@ enum PartXML {
         (PartXML.document([PartXML.participant()], namespace: "urn:zhubao:tax-receipt:1"), "根元素的命名空间应为“urn:zhubao:participant:1”", "/ParticipantRegister", 2),
         (PartXML.document([PartXML.participant(birth: "1967-02-29")]), "日期“1967-02-29”不是有效的 YYYY-MM-DD 日期", first + "/BirthDate", 10),
         (PartXML.document([PartXML.participant(loan: PartXML.standardLoan.replacingOccurrences(of: "<ContractNo>GZ105-2026-000017</ContractNo>", with: ""))]),
-         "XML 架构校验：Element '{urn:zhubao:participant:1}Loan': Missing child element(s).", first + "/Loan", 10),
+         "不符合 XML 架构，拒收（libxml2：Element '{urn:zhubao:participant:1}Loan': Missing child element(s).", first + "/Loan", 10),
         (PartXML.document([PartXML.participant(loan: PartXML.standardLoan + "<CoBorrower><IdNumber/><Name>甲</Name><Relation>SPOUSE</Relation></CoBorrower>")]),
-         "XML 架构校验：Element '{urn:zhubao:participant:1}Relation': [facet 'enumeration'] The value 'SPOUSE'", first + "/Loan/CoBorrower[1]/Relation", 10),
+         "不符合 XML 架构，拒收（libxml2：Element '{urn:zhubao:participant:1}Relation': [facet 'enumeration'] The value 'SPOUSE'", first + "/Loan/CoBorrower[1]/Relation", 10),
         (PartXML.document([PartXML.participant(more: "<Pension><StartMonth>2026-04</StartMonth><Monthly>1386.5</Monthly></Pension>")]),
-         "XML 架构校验：Element '{urn:zhubao:participant:1}Monthly'", first + "/Pension/Monthly", 10),
+         "不符合 XML 架构，拒收（libxml2：Element '{urn:zhubao:participant:1}Monthly'", first + "/Pension/Monthly", 10),
         (PartXML.document([PartXML.participant(more: "<DeathDate>2026-13-01</DeathDate>")]), "日期“2026-13-01”不是有效的 YYYY-MM-DD 日期", first + "/DeathDate", 10),
-        (PartXML.document([PartXML.participant(), "<Participant/>"]), "XML 架构校验：Element '{urn:zhubao:participant:1}Participant': Missing child element(s).",
+        (PartXML.document([PartXML.participant(), "<Participant/>"]), "不符合 XML 架构，拒收（libxml2：Element '{urn:zhubao:participant:1}Participant': Missing child element(s).",
          "/ParticipantRegister/Participants/Participant[2]", 11),
     ] as [(String, String, String?, Int)])
     func rejectsWithTheReasonAndPlace(text: String, message: String, xpath: String?, line: Int) throws {

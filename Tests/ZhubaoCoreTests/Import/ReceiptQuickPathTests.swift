@@ -61,6 +61,7 @@ import Testing
         TaxXML.document([TaxXML.receipt(name: "刘建国 ")]),
         TaxXML.document([TaxXML.receipt(name: "刘<!-- c -->  <?pi x?>建国")]),
         TaxXML.document([TaxXML.receipt(amount: "0.00"), TaxXML.receipt(ticket: "T2", amount: "99999999.99")]),
+        TaxXML.document([TaxXML.receipt(name: "刘\t建国")]),  // a tab is allowed in XML text
         // xs:all: any order of the leaves.
         TaxXML.document([TaxXML.receipt().replacingOccurrences(of: "<TicketNo>336076260100000123</TicketNo>", with: "")
             .replacingOccurrences(of: "</Receipt>", with: "<TicketNo>336076260100000123</TicketNo></Receipt>")]),
@@ -154,6 +155,17 @@ import Testing
         TaxXML.document([TaxXML.receipt(id: "360702196703150031\n")]),
         TaxXML.document([TaxXML.receipt(name: "刘\r\n建国")]),
         TaxXML.document([TaxXML.receipt(name: String(repeating: "刘", count: 30_000))]),
+        // Control totals of up to 14 integer digits (formats.md "Amounts"); 15 the XSD refuses.
+        TaxXML.document(TaxXML.three, total: "99999999999999.99"),
+        TaxXML.document(TaxXML.three, total: "-10000000000000.00"),
+        TaxXML.document(TaxXML.three, total: "100000000000000.00"),
+        TaxXML.document([TaxXML.receipt(amount: "100000000.00")]),
+        // Control characters: libxml2 refuses all but tab, CR and LF, literal or referenced.
+        TaxXML.document([TaxXML.receipt(name: "刘&#x1;建国")]),
+        TaxXML.document([TaxXML.receipt(name: "刘\u{1}建国")]),
+        // Attributes the layout does not name.
+        plain.replacingOccurrences(of: "<Receipt>", with: "<Receipt id=\"1\">"),
+        plain.replacingOccurrences(of: " version=\"1.0\">", with: " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"x\" version=\"1.0\">"),
     ])
     func declinesEverythingElse(_ text: String) throws {
         try Self.expectSame(text, taken: false)

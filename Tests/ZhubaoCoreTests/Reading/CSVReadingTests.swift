@@ -28,7 +28,7 @@ import Testing
         #expect(throws: CSVError.textAfterClosingQuote(line: 1, field: 1)) { try CSVLine.split(#""ab"c,d"#) }
         #expect(throws: CSVError.unterminatedQuote(line: 3)) { try CSVLine.split(#"a,"bc"#, line: 3) }
         #expect(CSVError.quoteInUnquotedField(line: 7, field: 2).diagnostic(fileName: "h.csv").description
-            == "h.csv:7: field 2: quote inside an unquoted field")
+            == "h.csv:7: 第 2 列不以引号开头，却含有引号（RFC 4180：field 2: quote inside an unquoted field）")
     }
 
     @Test func joinsPhysicalLinesWhileAQuoteIsOpen() {

@@ -43,7 +43,7 @@ import Testing
         }
         let diagnostic = (readLines(reader(bytes)).error as? LineReaderError)?.diagnostic(fileName: "f.txt")
         #expect(diagnostic?.location == Location(file: "f.txt", line: 3))
-        #expect(diagnostic?.message == "invalid GB18030 bytes 81 20 0A 54 at byte offset \(good.count + 4)")
+        #expect(diagnostic?.message == "此行含有不是 GB18030 编码的字节，拒收（文件第 \(good.count + 4) 字节处起：81 20 0A 54）")
     }
 
     @Test func aCharacterCutByTheEndOfTheFileIsAnError() throws {

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 import Testing
 @testable import ZhubaoCore
 
@@ -96,6 +97,16 @@ import Testing
         let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>".utf8) + [0xC3, 0x28] + Array("</a>".utf8)
         let (reader, _) = try Self.parse(bytes)
         #expect(!reader.isClean)
+    }
+
+    /// A start tag of 200,000 attributes never reaches libxml2: the guard stops it at the 33rd.
+    @Test func stopsAnAttributeFloodBeforeLibxml2() throws {
+        let flood = "<a>\n<b" + (0..<200_000).map { " x\($0)=\"1\"" }.joined() + "/></a>"
+        let started = Date()
+        let (reader, _) = try Self.parse(Array(flood.utf8), chunkSize: 1 << 16)
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(!reader.isClean)
+        #expect(reader.refusal == .tooManyAttributes(fileName: "t.xml", element: "b", line: 2, limit: 32))
     }
 
     @Test func passesOnTheSourcesError() throws {

@@ -24,8 +24,17 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "line \(line): \(message)" }
 
+    /// The reason in Chinese, with the technical detail after it.
+    public var chineseMessage: String {
+        switch self {
+        case .unterminatedQuote: "从此行开始的带引号字段没有结束引号（RFC 4180：\(message)）"
+        case .quoteInUnquotedField(_, let field): "第 \(field) 列不以引号开头，却含有引号（RFC 4180：\(message)）"
+        case .textAfterClosingQuote(_, let field): "第 \(field) 列的结束引号之后还有字符（RFC 4180：\(message)）"
+        }
+    }
+
     public func diagnostic(fileName: String) -> Diagnostic {
-        .error(message, at: Location(file: fileName, line: line))
+        .error(chineseMessage, at: Location(file: fileName, line: line))
     }
 }
 

@@ -22,6 +22,10 @@ public final class CSVRecordReader {
 
     public let lines: LineReader
     private var parser: CSVParser
+    /// Whether blank lines (nothing between the line breaks) are skipped in bulk by the line
+    /// reader instead of coming back as one-empty-field records (`LineReader.skipBlankLines`).
+    /// Inside a quoted field they are always content.
+    public var skipsBlankLines = false
 
     public init(lines: LineReader, maxRecordBytes: Int = 1 << 20) {
         self.lines = lines
@@ -39,6 +43,7 @@ public final class CSVRecordReader {
     /// The next record, or nil at the end of the file.
     public func next() throws -> Record? {
         while true {
+            if skipsBlankLines, !parser.isOpen { try lines.skipBlankLines() }
             let fields = try lines.nextRaw { raw in
                 try parser.feed(raw.bytes, line: raw.number)
             }
@@ -67,6 +72,7 @@ public final class CSVRecordReader {
     /// returned. nil at the end of the file.
     public func next(offering quick: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> Step? {
         while true {
+            if skipsBlankLines, !parser.isOpen { try lines.skipBlankLines() }
             let step = try lines.nextRaw { raw -> Step? in
                 if !parser.isOpen, let base = raw.bytes.baseAddress, !raw.bytes.isEmpty, memchr(base, 0x22, raw.bytes.count) == nil,
                    try quick(raw.bytes, raw.number) {

@@ -70,9 +70,9 @@ public final class LineReader {
     /// Whether a UTF-8 byte-order mark was found and stripped.
     public internal(set) var hadByteOrderMark = false
     /// The number of the last line delivered (0 before the first).
-    public private(set) var lineNumber = 0
+    public internal(set) var lineNumber = 0
     /// Whether the last line delivered ended with a newline.
-    public private(set) var lastLineTerminated = false
+    public internal(set) var lastLineTerminated = false
     /// True once `next()` returned nil.
     public private(set) var isAtEnd = false
 

@@ -29,9 +29,21 @@ public enum LineReaderError: Error, Sendable, Hashable, CustomStringConvertible 
 
     public var description: String { "line \(line): \(message)" }
 
+    /// The reason in Chinese, with the technical detail after it.
+    public var chineseMessage: String {
+        switch self {
+        case .invalidBytes(_, let offset, let encoding, let bytes):
+            "此行含有不是 \(encoding) 编码的字节，拒收（文件第 \(offset) 字节处起：\(IconvError.hex(bytes))）"
+        case .truncatedCharacter(_, let offset, let encoding, let bytes):
+            "文件在一个 \(encoding) 字符中间结束（文件可能被截断），拒收（文件第 \(offset) 字节处起：\(IconvError.hex(bytes))）"
+        case .lineTooLong(_, let limit):
+            "此行超过 \(limit) 字节（文件可能缺少换行符），拒收"
+        }
+    }
+
     /// The diagnostic that rejects the file.
     public func diagnostic(fileName: String) -> Diagnostic {
-        .error(message, at: Location(file: fileName, line: line))
+        .error(chineseMessage, at: Location(file: fileName, line: line))
     }
 
     /// The same error placed on `line`.
