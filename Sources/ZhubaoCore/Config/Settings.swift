@@ -15,6 +15,10 @@ public struct Settings: Sendable {
     public var lumpSumCap = Fen(8_000_000)
     public var deathGraceDays = 30
     public var failuresToEscalate = 3
+    /// Intake of files still being written (issue 16): how a complete file is recognised, and
+    /// for `stable` how long it must stay unchanged.
+    public var intakeMode = IntakeMode.rename
+    public var stableSeconds = 60
     public var reference: ReferenceData
 
     public static let fileName = "zhubao.toml"
