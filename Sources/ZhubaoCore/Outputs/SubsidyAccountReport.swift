@@ -83,8 +83,8 @@ public enum SubsidyAccountReport {
             blocks.append(.text("银行未申请该借据 \(account.year) 年的贴息；核定 \(ReportText.money(computed)) 元。"))
             return blocks
         }
-        let claimed = v.claimed.map { "\(ReportText.money($0)) 元" } ?? "未申请"
-        blocks.append(.text("银行申请 \(claimed)；核定 \(ReportText.money(computed)) 元；拨付 \(ReportText.money(v.approved)) 元"))
+        let claimed = v.claimed.map { "银行申请 \(ReportText.money($0)) 元" } ?? "银行未申请"
+        blocks.append(.text("\(claimed)；核定 \(ReportText.money(computed)) 元；拨付 \(ReportText.money(v.approved)) 元"))
         let name = account.name ?? account.drawdown?.name ?? ""
         let reason = masked(v.reason, id: account.drawdown?.idNumber, name: name)
         let conclusion: String
