@@ -31,12 +31,7 @@ struct ScratchCopy {
     /// SQLite's online backup of the store, through an ordinary connection that reads only (a
     /// read-only connection could leave `-wal`/`-shm` behind). Faults name the real store.
     static func copyStore(from path: String, to copy: String) throws {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { throw StoreFault.missing(path: path) }
-        if ((attributes[.size] as? NSNumber)?.int64Value ?? 0) == 0 { throw StoreFault.empty(path: path) }
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        let header = try handle.read(upToCount: 16).map(Array.init) ?? []
-        try? handle.close()
-        guard header == Array("SQLite format 3\0".utf8) else { throw StoreFault.damaged(path: path, detail: "文件头不是 SQLite 格式") }
+        _ = try Store.checkHeader(path: path)
         do {
             let source = try DatabaseQueue(path: path)
             let destination = try DatabaseQueue(path: copy)
