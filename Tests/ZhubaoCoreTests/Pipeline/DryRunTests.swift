@@ -60,6 +60,24 @@ import Testing
         #expect(text.contains("E001  2（新增 2）"), "\(text)")
     }
 
+    @Test func aDryRunLeavesMarkersAndWaitingFilesInPlace() throws {
+        let ws = try TemporaryWorkspace()
+        let config = try String(contentsOf: ws.workspace.configFile, encoding: .utf8)
+        try config.replacingOccurrences(of: "intake_mode = \"rename\"", with: "intake_mode = \"marker\"")
+            .write(to: ws.workspace.configFile, atomically: true, encoding: .utf8)
+        _ = try FileLock(path: ws.workspace.lockPath)   // as the first run leaves it
+        let ready = SampleFiles.disbursement(date: "20260116", seq: 1, loan: "L00001")
+        let pending = SampleFiles.disbursement(date: "20260116", seq: 2, loan: "L00002")
+        try ws.deliver(ready.name, text: ready.text)
+        try ws.deliver(ready.name + ".done", [])
+        try ws.deliver(pending.name, text: pending.text)
+        let before = try Self.tree(ws.root)
+        let dry = try DryRunJob(workspace: ws.workspace, logger: Logger(label: "test")).run(asOf: Day(iso: "2026-01-16")!)
+        #expect(try Self.tree(ws.root) == before)
+        #expect(dry.intake.deliveries.map(\.record.name) == [ready.name])
+        #expect(dry.text.contains("可能仍在写入、留待下次运行 1 个文件\n  \(pending.name)（等待标记文件 \(pending.name).done）"))
+    }
+
     @Test func aDryRunTakesTheRunLock() throws {
         let ws = try TemporaryWorkspace()
         let held = try FileLock(path: ws.workspace.lockPath)
