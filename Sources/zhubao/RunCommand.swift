@@ -16,9 +16,13 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("intake-only"), help: "Only take the inbox (import or reject each file); compute no daily outputs.")
     var intakeOnly = false
 
+    @Flag(name: .customLong("dry-run"), help: "试运行：在临时副本上导入并计算，列出将导入、拒收的文件和将报告的异常（按代码）；工作目录不作任何改动，不记入运行记录。")
+    var dryRun = false
+
     func run() throws {
         let logger = Log.make()
         let day = asOf ?? Day.today()
+        if dryRun { return try runDry(asOf: day, logger: logger) }
         let registry = RunRegistry(workspace: options.workspace, command: "run", arguments: Array(CommandLine.arguments.dropFirst()),
                                    asOf: day, logger: logger)
         let started = Date()

@@ -6,7 +6,7 @@ struct Zhubao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhubao",
         abstract: "Reconciles pension contribution-assistance loan files (养老保险助保贷款).",
-        subcommands: [InitCommand.self, RunCommand.self, RerunCommand.self, RunsCommand.self, ExceptionsCommand.self, OutboxCommand.self, ValidateCommand.self, ClaimCommand.self, DemoCommand.self, GenerateCommand.self,
+        subcommands: [InitCommand.self, RunCommand.self, RerunCommand.self, RunsCommand.self, ExplainCommand.self, ExceptionsCommand.self, OutboxCommand.self, ValidateCommand.self, ClaimCommand.self, DemoCommand.self, GenerateCommand.self,
                       RebuildCommand.self, VerifyCommand.self]
     )
 

@@ -34,7 +34,7 @@ public final class InboxDirectory {
         public let isRegularFile: Bool
     }
 
-    private var descriptor: Int32
+    private(set) var descriptor: Int32
     public let path: String
 
     public init(path: String) throws(InboxFileError) {
@@ -118,7 +118,7 @@ public final class InboxDirectory {
 
 /// An inbox entry opened once: everything zhubao learns of the file comes through this descriptor.
 public final class OpenInboxFile {
-    private var descriptor: Int32
+    private(set) var descriptor: Int32
     public let name: String
     public let device: UInt64
     public let inode: UInt64

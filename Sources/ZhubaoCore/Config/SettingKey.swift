@@ -12,6 +12,8 @@ public struct SettingKey: Sendable {
         case monthDay
         /// A string of yuan with two decimals, at least the lower bound (in fen).
         case amount(min: Int64)
+        /// One of these strings.
+        case choice([String])
     }
 
     public let name: String
@@ -29,6 +31,7 @@ public struct SettingKey: Sendable {
             return range.upperBound == Int.max ? "不小于 \(range.lowerBound) 的整数" : "\(range.lowerBound) 到 \(range.upperBound) 之间的整数"
         case .monthDay: return "\"MM-DD\" 形式的月日"
         case .amount(let min): return "不小于 \(Fen(min).yuan) 的金额字符串（两位小数）"
+        case .choice(let values): return values.map { "\"\($0)\"" }.joined(separator: "、") + " 之一"
         }
     }
 
@@ -74,6 +77,20 @@ public struct SettingKey: Sendable {
                  "输入文件（gzip 解压后）的最大字节数，超过即拒收（E001），不再读取；默认 2 GiB"),
         .integer("lock_wait_seconds", 0...3600, \.lockWaitSeconds,
                  "zhubao exceptions ack 等待正在运行的任务释放运行锁的最长秒数，超时退出 75"),
+        SettingKey(name: "intake_mode", kind: .choice(IntakeMode.allCases.map(\.rawValue)),
+                   comment: "如何判断收件箱中的文件已写完：rename（发送方先写 .part/.tmp 再改名，默认）；"
+                       + "marker（等同目录出现 文件名.done 标记后才收取，标记随文件一并移走）；"
+                       + "stable（文件大小与修改时间持续 stable_seconds 秒不变才收取，未满的留待下次运行）",
+                   read: { settings, table, reader in
+                       let text = try reader.string(table, "intake_mode", "settings")
+                       guard let mode = IntakeMode(rawValue: text) else {
+                           throw ConfigError("\(reader.file): settings.intake_mode = \"\(text)\" 应为 \"rename\"、\"marker\" 或 \"stable\"")
+                       }
+                       settings.intakeMode = mode
+                   },
+                   literal: { "\"\($0.intakeMode.rawValue)\"" }),
+        .integer("stable_seconds", 1...86_400, \.stableSeconds,
+                 "intake_mode = \"stable\" 时，文件须保持不变的秒数"),
     ]
 
     public static func named(_ name: String) -> SettingKey? { all.first { $0.name == name } }

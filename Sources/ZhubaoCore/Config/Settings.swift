@@ -20,6 +20,10 @@ public struct Settings: Sendable {
     /// formats.md "Layout": a file whose decompressed size exceeds this is rejected without
     /// reading further (`max_decompressed_bytes`, default 2 GiB).
     public var maxDecompressedBytes = 2 << 30
+    /// Intake of files still being written (issue 16): how a complete file is recognised, and
+    /// for `stable` how long it must stay unchanged.
+    public var intakeMode = IntakeMode.rename
+    public var stableSeconds = 60
     public var reference: ReferenceData
 
     public static let fileName = "zhubao.toml"

@@ -10,12 +10,21 @@ public struct Intake {
     public let store: Store
     public let context: ImportContext
     public let logger: Logger
+    /// The folder listed: the workspace's inbox, or for a dry run the real workspace's inbox
+    /// while everything else is the throwaway copy's.
+    public let inbox: URL
+    /// false for a dry run: nothing is moved to `archive/` or `quarantine/`, no inbox name or
+    /// marker is removed; the store (a throwaway copy) records what would have been done.
+    public let placesFiles: Bool
 
-    public init(workspace: Workspace, store: Store, context: ImportContext, logger: Logger) {
+    public init(workspace: Workspace, store: Store, context: ImportContext, logger: Logger,
+                inbox: URL? = nil, placesFiles: Bool = true) {
         self.workspace = workspace
         self.store = store
         self.context = context
         self.logger = logger
+        self.inbox = inbox ?? workspace.inbox
+        self.placesFiles = placesFiles
     }
 
     /// Takes every complete file of the inbox. `asOf` is the run's date; `now` stamps the rows.
@@ -23,9 +32,14 @@ public struct Intake {
     /// `unread`; the other files are taken all the same. Only the store failing stops the run.
     public func run(asOf: Day, now: Date = Date()) throws -> IntakeReport {
         var report = IntakeReport()
-        let directory = try InboxDirectory(path: workspace.inbox.path)
-        let listing = try InboxListing.read(directory)
+        let directory = try InboxDirectory(path: inbox.path)
+        let settings = context.settings
+        let listing = try InboxListing.read(directory, mode: settings.intakeMode, stableSeconds: settings.stableSeconds, now: now)
         report.ignored = listing.ignored
+        report.waiting = listing.waiting
+        for file in listing.waiting {
+            logger.info("file may still be written; left for the next run", metadata: ["file": "\(file.name)", "why": "\(file.reason)"])
+        }
         let staging = Staging(workspace: workspace)
         try staging.clear()
         defer { try? staging.clear() }
@@ -34,6 +48,10 @@ public struct Intake {
                 report.add(try take(entry, from: directory, staging: staging, asOf: asOf, now: now))
             } catch let error as DatabaseError {
                 throw error
+            } catch let error as StillBeingWritten {
+                let file = WaitingFile(name: error.name, reason: "复制时文件仍在改动")
+                logger.info("file changed while it was read; left for the next run", metadata: ["file": "\(file.name)"])
+                report.waiting.append(file)
             } catch let error as InboxFileError where error.operation == .open && [ELOOP, EINVAL, ENOENT].contains(error.errno) {
                 // Gone, or no longer a regular file (a link or FIFO swapped in): left alone, like
                 // any name that is not a regular file. Nothing of it was read.
@@ -54,10 +72,12 @@ public struct Intake {
                       asOf: Day, now: Date) throws -> Delivery {
         let file = try directory.open(entry.raw, name: entry.name)
         defer { file.close() }
-        let (staged, digest) = try staging.copy(file, as: SafeName.isKept(entry.raw) ? entry.name : "unsafe-name")
-        let placing = Placing(staged: staged) {
+        let (staged, digest) = try staging.copy(file, as: SafeName.isKept(entry.raw) ? entry.name : "unsafe-name", checking: entry.listed)
+        let placing = Placing(staged: staged, places: placesFiles) {
             if try !directory.remove(entry.raw, ifStill: file) {
                 logger.warning("inbox name no longer refers to the file read; left alone", metadata: ["file": "\(entry.name)"])
+            } else if let marker = entry.marker {
+                try directory.removeRegularFile(marker, name: SafeName.display(marker))
             }
         }
         let earlier = try store.deliveries(named: entry.name)
@@ -93,7 +113,7 @@ public struct Intake {
         case .success(let parsedName):
             name = parsedName
         }
-        if let refusal = refusal(of: name) {
+        if let refusal = refusal(of: name) ?? (digest.size == 0 ? Self.emptyFile : nil) {
             row.reason = refusal
             return try finish(entry, placing, row: try store.record(row), outcome: .rejected)
         }
@@ -107,6 +127,9 @@ public struct Intake {
         return try finish(entry, placing, row: stored, outcome: stored.status == .imported ? .imported : .rejected)
     }
 
+
+    /// An empty file is rejected (E001) rather than left to wait for content (issue 16).
+    static let emptyFile = "文件为空（0 字节），没有可导入的内容；请发送方检查后以下一个序号重新发送"
 
     /// Rejections decided from the name alone, before reading a byte of the file.
     private func refusal(of name: FileName) -> String? {
@@ -132,9 +155,12 @@ public struct Intake {
     /// The staged copy of the file being taken and how to take its name out of the inbox.
     private struct Placing {
         let staged: URL
+        /// false for a dry run: the staged copy is dropped, nothing else is touched.
+        let places: Bool
         let removeFromInbox: () throws -> Void
 
         func apply(_ disposition: Disposition, _ record: InputFileRecord) throws {
+            guard places else { return try FileManager.default.removeItem(at: staged) }
             try disposition.apply(staged: staged, record: record, removeFromInbox: removeFromInbox)
         }
     }
@@ -155,6 +181,8 @@ public struct IntakeReport: Sendable {
     public var ignored: [String] = []
     /// Files left in the inbox because they could not be read or placed (exit 74).
     public var unread: [UnreadFile] = []
+    /// Files left in the inbox because they may still be being written (`intake_mode`).
+    public var waiting: [WaitingFile] = []
 
     public mutating func add(_ delivery: Delivery) { deliveries.append(delivery) }
 

@@ -23,11 +23,23 @@ struct Staging {
     /// Copies `file` to `folder/name`, mode 0640, flushed to disk. Throws `InboxFileError` when
     /// the inbox file cannot be read (the copy is removed), `AtomicFileError` when the copy
     /// cannot be written.
-    func copy(_ file: OpenInboxFile, as name: String) throws -> (url: URL, digest: FileDigest) {
+    ///
+    /// `listed` (intake_mode = "stable"): the size and modification time the file had when
+    /// listed; when the file is not exactly so before and after the copy, or the copy has
+    /// another size, it is still being written: the copy is removed and `StillBeingWritten` thrown.
+    func copy(_ file: OpenInboxFile, as name: String, checking listed: InboxFileStatus? = nil) throws -> (url: URL, digest: FileDigest) {
         let url = folder.appendingPathComponent(name)
         try? FileManager.default.removeItem(at: url)
+        let before = try listed.map { _ in try file.currentStatus() }
         var hasher = SHA256()
         let size = try file.copy(to: url.path, mode: FileModes.file) { hasher.update(bufferPointer: $0) }
+        if let listed, let before {
+            let after = try file.currentStatus()
+            guard before == listed, after == listed, size == listed.size else {
+                try? FileManager.default.removeItem(at: url)
+                throw StillBeingWritten(name: file.name)
+            }
+        }
         return (url, FileDigest(sha256: FileDigest.hex(hasher.finalize()), size: size))
     }
 }

@@ -46,7 +46,8 @@ public enum ClaimsHTML {
         body += HTMLText.table(columns, numeric: Set(1..<columns.count), rows: rows, className: "summary", lastRowClass: "total")
         if banks.isEmpty { body += "<p class=\"muted\">该年度没有应贴息的借据，也没有银行的贴息申请。</p>\n" }
         body += "</section>\n"
-        for bank in banks { body += section(bank, region: region, year: year) }
+        let anchors = anchors(banks)
+        for bank in banks { body += section(bank, region: region, year: year, anchors: anchors) }
         body += "<footer>拨付金额为申请金额与核定金额中较低者（银行未申请的不予拨付）。身份证号仅显示前 6 位和后 4 位，"
         body += "姓名仅显示姓和最后一个字。完整数据见同目录的 SUBSIDY_CLAIM_*.xml。</footer>"
         return HTMLText.page(title: title, body: body)
@@ -57,7 +58,7 @@ public enum ClaimsHTML {
         ("积数（元）", 10), ("利率%", 5), ("核定（元）", 7), ("申请（元）", 6), ("拨付（元）", 6), ("代码", 6),
     ]
 
-    static func section(_ bank: Bank, region: String, year: Int) -> String {
+    static func section(_ bank: Bank, region: String, year: Int, anchors: [String: String]) -> String {
         let file = "SUBSIDY_CLAIM_\(region)_\(bank.code)_\(year)"
         var out = "<section id=\"bank-\(HTMLText.escape(bank.code))\">\n<h2>\(HTMLText.escape(bank.title))"
         out += " · \(bank.lines.count) 行</h2>\n"
@@ -68,7 +69,9 @@ public enum ClaimsHTML {
             out += "<p class=\"muted\">无明细。</p>\n"
         } else {
             out += "<h3>明细</h3>\n"
-            out += HTMLText.table(lineColumns, numeric: [6, 7, 8, 9, 10, 11], rows: bank.lines.map(lineRow))
+            out += HTMLText.table(lineColumns, numeric: [6, 7, 8, 9, 10, 11], rows: bank.lines.map {
+                lineRow($0, anchor: anchors[anchorKey(bank.code, $0.loanNo)])
+            })
         }
         out += "<h3>调整明细（\(bank.adjustments.count)）</h3>\n"
         if bank.adjustments.isEmpty {
@@ -84,13 +87,14 @@ public enum ClaimsHTML {
             }
             out += HTMLText.table(columns, numeric: [2, 3, 4], rows: rows)
         }
-        return out + "</section>\n"
+        return out + accounts(bank, anchors: anchors) + "</section>\n"
     }
 
-    static func lineRow(_ line: ClaimStatement.Line) -> [String] {
+    static func lineRow(_ line: ClaimStatement.Line, anchor: String? = nil) -> [String] {
         let s = line.subsidy
         let period = s.map { "\($0.from.iso) 至 \($0.to.iso)" } ?? ""
-        return [HTMLText.escape(line.loanNo), HTMLText.escape(line.contractNo),
+        let loan = anchor.map { "<a href=\"#\(HTMLText.escape($0))\">\(HTMLText.escape(line.loanNo))</a>" } ?? HTMLText.escape(line.loanNo)
+        return [loan, HTMLText.escape(line.contractNo),
                 "<span class=\"nowrap\">\(HTMLText.escape(Masking.idNumber(line.idNumber)))</span>",
                 HTMLText.escape(Masking.name(line.name)), HTMLText.escape(s?.categories.joined(separator: " ") ?? ""), period,
                 "\(s?.days ?? 0)", HTMLText.money(s?.accumulated), s.map { $0.rate.percent } ?? "",
@@ -100,9 +104,36 @@ public enum ClaimsHTML {
 
     /// Why approved differs from claimed, masked (the reason is a finding's message).
     static func reason(_ line: ClaimStatement.Line) -> String {
-        let text = line.adjustment.isEmpty ? "按申请金额拨付" : line.adjustment
-        let scrubbed = ReportText.scrub(text, id: line.idNumber)
-        guard line.name.count >= 2, scrubbed.contains(line.name) else { return scrubbed }
-        return scrubbed.replacingOccurrences(of: line.name, with: Masking.name(line.name))
+        SubsidyAccountReport.masked(line.adjustment.isEmpty ? "按申请金额拨付" : line.adjustment, id: line.idNumber, name: line.name)
+    }
+
+    /// The account of every line of a bank (`SubsidyAccountReport`), each a closed `<details>`
+    /// reached from its loanNo in the table: static, no script.
+    static func accounts(_ bank: Bank, anchors: [String: String]) -> String {
+        let lines = bank.lines.filter { $0.account != nil }
+        guard !lines.isEmpty else { return "" }
+        var out = "<h3>逐行核定过程（\(lines.count)）</h3>\n<p class=\"muted\">每行一节：贴息资格、利率、各余额区间的天数与积数、"
+        out += "积数 × 利率 ÷ 360 的精确值与四舍五入结果、银行申请与结论；可逐项手工复核（同 zhubao explain）。</p>\n"
+        for line in lines {
+            out += SubsidyAccountReport.html(line.account!, id: anchors[anchorKey(bank.code, line.loanNo)] ?? "explain-\(line.loanNo)")
+        }
+        return out
+    }
+
+    static func anchorKey(_ bank: String, _ loanNo: String) -> String { bank + "|" + loanNo }
+
+    /// `explain-LOANNO` for each line; a loanNo under two banks gets the bank's code as well the second time.
+    static func anchors(_ banks: [Bank]) -> [String: String] {
+        var anchors: [String: String] = [:]
+        var used: Set<String> = []
+        for bank in banks {
+            for line in bank.lines where line.account != nil {
+                var id = "explain-\(line.loanNo)"
+                if used.contains(id) { id += "-\(bank.code)" }
+                used.insert(id)
+                anchors[anchorKey(bank.code, line.loanNo)] = id
+            }
+        }
+        return anchors
     }
 }

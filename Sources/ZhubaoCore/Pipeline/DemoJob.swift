@@ -63,7 +63,9 @@ public struct DemoJob {
                 try FileManager.default.moveItem(at: staging.appendingPathComponent(name),
                                                  to: workspace.inbox.appendingPathComponent(name))
             }
+            let started = Date()
             let result = try job.run(asOf: day)
+            RunMetrics.record(workspace: workspace, asOf: day, exitCode: result.exitCode, started: started, result: result, logger: logger)
             rejected += result.intake.count(.rejected) + result.intake.count(.conflict)
             runs += 1
             last = result

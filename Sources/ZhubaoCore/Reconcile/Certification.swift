@@ -101,7 +101,12 @@ public struct Certification: Sendable {
 
     /// The category codes the person holds on a day, sorted, without repeats (for the claim).
     public func categories(of idNumber: String, on day: Day) -> [String] {
-        let held = intervals[idNumber]?.filter { $0.contains(day) }.map(\.category) ?? []
-        return Array(Set(held)).sorted()
+        Array(Set(held(by: idNumber, on: day).map(\.category))).sorted()
+    }
+
+    /// The intervals valid on a day: the certifications that make the person eligible then
+    /// (`zhubao explain` lists them), in order of start, department, category.
+    public func held(by idNumber: String, on day: Day) -> [Interval] {
+        intervals[idNumber]?.filter { $0.contains(day) } ?? []
     }
 }

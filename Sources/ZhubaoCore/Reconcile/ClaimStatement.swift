@@ -16,6 +16,8 @@ public struct ClaimStatement {
         public var codes: [String]
         /// Why approved differs from claimed, in Chinese; empty when it does not.
         public var adjustment: String
+        /// The line's account, step by step (`zhubao explain`, claims.html).
+        public var account: SubsidyAccount? = nil
     }
 
     public let ledger: Ledger
@@ -66,6 +68,28 @@ public struct ClaimStatement {
                 lines[key]!.codes = (["E203"] + lines[key]!.codes).sorted()
             }
         }
-        return lines.values.sorted { $0.loanNo < $1.loanNo }
+        return lines.values.sorted { $0.loanNo < $1.loanNo }.map { line in
+            var line = line
+            line.account = subsidy.account(loanNo: line.loanNo, year: year)
+            line.account?.verdict = .init(claimed: line.claimed, approved: line.approved, codes: line.codes,
+                                          reason: line.adjustment)
+            return line
+        }
+    }
+
+    /// The line of a loanNo, whichever bank it is under; nil where the loanNo has no subsidised
+    /// day in the year and no bank claimed for it.
+    public func line(loanNo: String) -> Line? {
+        let candidates = [subsidy.line(loanNo: loanNo, year: year)?.bankCode]
+            + verdicts.filter { $0.line.loanNo == loanNo }.map(\.line.bankCode)
+        for bank in Set(candidates.compactMap { $0 }).sorted() {
+            if let line = lines(bank: bank).first(where: { $0.loanNo == loanNo }) { return line }
+        }
+        return nil
+    }
+
+    /// The account of a loanNo for the year: its claim line's, else the subsidy's alone.
+    public func account(loanNo: String) -> SubsidyAccount {
+        line(loanNo: loanNo)?.account ?? subsidy.account(loanNo: loanNo, year: year)
     }
 }

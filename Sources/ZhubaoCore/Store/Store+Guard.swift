@@ -46,7 +46,9 @@ extension Store {
         try open(path: path, allowEmpty: false, quickCheckLimit: quickCheckLimit)
     }
 
-    private static func open(path: String, allowEmpty: Bool, quickCheckLimit: Int64 = Store.quickCheckLimit) throws -> Store {
+    /// The cheap part of the check, reading nothing but the header: the file exists, is not
+    /// empty (unless `allowEmpty`) and starts with SQLite's header. Returns its size.
+    static func checkHeader(path: String, allowEmpty: Bool = false) throws -> Int64 {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { throw StoreFault.missing(path: path) }
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
         if size == 0 && !allowEmpty { throw StoreFault.empty(path: path) }
@@ -58,6 +60,11 @@ extension Store {
                 throw StoreFault.damaged(path: path, detail: "文件头不是 SQLite 格式")
             }
         }
+        return size
+    }
+
+    private static func open(path: String, allowEmpty: Bool, quickCheckLimit: Int64 = Store.quickCheckLimit) throws -> Store {
+        let size = try checkHeader(path: path, allowEmpty: allowEmpty)
         for suffix in ["", "-wal", "-shm"] { try FileModes.narrow(path + suffix, to: FileModes.file) }
         let wal = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.int64Value ?? 0
         do {

@@ -6,13 +6,40 @@
 public enum Interest {
     public static let denominator: Int64 = 100 * 10_000 * 360
 
+    /// The exact, unrounded value of accumulated × rate ÷ 360: `whole` fen and
+    /// `remainder / Interest.denominator` of a fen, and the sign. `zhubao explain` shows it
+    /// beside the rounded result, which is made from it (`rounded`), so the two cannot disagree.
+    public struct Exact: Sendable, Equatable {
+        public static func == (a: Exact, b: Exact) -> Bool {
+            a.product == b.product && (a.whole, a.remainder, a.negative) == (b.whole, b.remainder, b.negative)
+        }
+
+
+        /// accumulated × units, the product 积数 × rate in units of 10⁻⁸ yuan (fen × 0.0001 %),
+        /// as the high and low 64 bits of its magnitude.
+        public var product: (high: UInt64, low: UInt64)
+        public var whole: UInt64
+        public var remainder: UInt64
+        public var negative: Bool
+
+        /// Rounded half up to the fen; negative values round half away from zero, symmetrically.
+        public var rounded: Fen {
+            let magnitude = Int64(whole) + (remainder * 2 >= UInt64(Interest.denominator) ? 1 : 0)
+            return Fen(negative ? -magnitude : magnitude)
+        }
+    }
+
+    /// accumulated × rate ÷ 360, exactly.
+    public static func exact(accumulated: Fen, rate: Rate) -> Exact {
+        let (high, low) = accumulated.value.magnitude.multipliedFullWidth(by: rate.units.magnitude)
+        let (quotient, remainder) = UInt64(denominator).dividingFullWidth((high, low))
+        return Exact(product: (high, low), whole: quotient, remainder: remainder,
+                     negative: (accumulated.value < 0) != (rate.units < 0) && (quotient != 0 || remainder != 0))
+    }
+
     /// Rounds accumulated × rate ÷ 360 half up to the fen. Negative products round half away
     /// from zero, symmetrically.
     public static func of(accumulated: Fen, rate: Rate) -> Fen {
-        let (high, low) = accumulated.value.magnitude.multipliedFullWidth(by: rate.units.magnitude)
-        let (quotient, remainder) = UInt64(denominator).dividingFullWidth((high, low))
-        let rounded = Int64(quotient) + (remainder * 2 >= UInt64(denominator) ? 1 : 0)
-        let negative = (accumulated.value < 0) != (rate.units < 0)
-        return Fen(negative ? -rounded : rounded)
+        exact(accumulated: accumulated, rate: rate).rounded
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+
+/// `zhubao run --dry-run` (issue 16): what `run` would do now, done on a throwaway copy
+/// (`ScratchCopy`): the inbox is read through the same intake (files opened once, staged,
+/// imported into the copy of the store) but nothing is moved, no name or marker removed, and the
+/// daily outputs are computed in the copy. The workspace — inbox, archive, quarantine, out,
+/// outbox, state, metrics, the run registry — is left byte for byte as it was. Takes the run
+/// lock like a run, so that it never races one.
+public struct DryRunJob {
+    public let workspace: Workspace
+    public let logger: Logger
+
+    public init(workspace: Workspace, logger: Logger) {
+        self.workspace = workspace
+        self.logger = logger
+    }
+
+    public struct Result: Sendable {
+        public let asOf: Day
+        public let intake: IntakeReport
+        /// nil with `--intake-only`.
+        public let daily: DailyReport.Result?
+
+        /// The exit code `run` would give (0, 65 or 74).
+        public var wouldExit: Int32 { intake.exitCode }
+    }
+
+    public func run(asOf: Day, intakeOnly: Bool = false, now: Date = Date()) throws -> Result {
+        guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
+        let settings = try Settings.load(root: workspace.root)
+        guard FileManager.default.fileExists(atPath: workspace.storePath) else { throw StoreFault.missing(path: workspace.storePath) }
+        let lock = try FileLock(path: workspace.lockPath)
+        defer { lock.unlock() }
+        let scratch = try ScratchCopy(of: workspace)
+        defer { scratch.remove() }
+        let store = try Store.open(path: scratch.workspace.storePath)
+        logger.info("dry run started: nothing in the workspace is changed", metadata: ["asOf": "\(asOf.iso)"])
+        let intake = Intake(workspace: scratch.workspace, store: store,
+                            context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory()),
+                            logger: logger, inbox: workspace.inbox, placesFiles: false)
+        let report = try intake.run(asOf: asOf, now: now)
+        try store.recordUnread(report.unread, asOf: asOf)
+        let daily = intakeOnly ? nil
+            : try DailyReport(workspace: scratch.workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
+        try store.database.close()
+        return Result(asOf: asOf, intake: report, daily: daily)
+    }
+}
