@@ -5,38 +5,40 @@ import ZhubaoCore
 struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
-        abstract: "Verify the banks' subsidy claims for a year and write the claims for the finance bureau (ganzhou-2021).",
-        discussion: "Writes out/claims/YEAR/SUBSIDY_CLAIM_{region}_{bank}_{year}.xml for each bank with a CLAIM file and records what it approved, all or nothing; a later daily run raises E505 where the subsidy is then computed lower. An --as-of earlier than the year's last claim run is refused (64) unless --force.")
+        abstract: "核对各银行某年度的贴息申请，并出具报财政局的贴息申请文件（赣州方案）。",
+        discussion: "为每家报送了 CLAIM 文件的银行写出 out/claims/YEAR/SUBSIDY_CLAIM_{地区}_{银行}_{年度}.xml，并记录核准的金额，要么全部完成，要么什么都不写；之后的日常运行若算得的贴息更低，报 E505。--as-of 早于该年度上一次申请运行的，拒绝（64），除非加 --force。")
 
     @OptionGroup var options: RootOptions
 
-    @Option(help: ArgumentHelp("The claim year.", valueName: "yyyy"))
+    @Option(help: ArgumentHelp("贴息年度。", valueName: "yyyy"))
     var year: Int
 
-    @Option(help: ArgumentHelp("Only this bank (3-digit category code).", valueName: "nnn"))
+    @Option(help: ArgumentHelp("只处理这家银行（3 位银行代码）。", valueName: "nnn"))
     var bank: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute the subsidy as of this date (default: today).", valueName: "yyyy-mm-dd"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("按该日的数据计算贴息（默认：今天）。", valueName: "yyyy-mm-dd"))
     var asOf: Day?
 
-    @Flag(help: "Write the claims even when --as-of is earlier than the year's last claim run (the replaced files are kept under superseded/).")
+    @Flag(help: "即使 --as-of 早于该年度上一次申请运行，也写出申请文件（被替换的文件保存在 superseded/ 下）。")
     var force = false
 
     func validate() throws {
-        guard (2000...2100).contains(year) else { throw ValidationError("--year must be a year such as 2026") }
-        if let bank, bank.count != 3 || Int(bank) == nil { throw ValidationError("--bank must be a 3-digit bank code such as 105") }
-        if let asOf, asOf.year < year { throw ValidationError("--as-of must not be before the claim year") }
+        guard (2000...2100).contains(year) else { throw ValidationError("--year 应为年份，例如 2026") }
+        if let bank, bank.count != 3 || Int(bank) == nil { throw ValidationError("--bank 应为 3 位银行代码，例如 105") }
+        if let asOf, asOf.year < year { throw ValidationError("--as-of 不能早于贴息年度") }
     }
 
     func run() throws {
         let logger = Log.make()
-        try Exit.guarding(logger) {
+        let day = asOf ?? Day.today()
+        let registry = options.registry("claim", asOf: day, logger: logger)
+        try Exit.guarding(logger, registry: registry) {
             do {
                 let claims = try ClaimJob(workspace: options.workspace, logger: logger)
-                    .run(year: year, bank: bank, asOf: asOf ?? Day.today(), force: force)
+                    .run(year: year, bank: bank, asOf: day, force: force, registry: registry)
                 for claim in claims {
                     let approved = claim.lines.reduce(Fen.zero) { $0 + $1.approved }
-                    print("\(claim.file.path): \(claim.lines.count) line(s), approved \(approved.yuan)")
+                    print("\(claim.file.path)：\(claim.lines.count) 行，核准 \(approved.yuan) 元")
                 }
                 if claims.isEmpty { print("没有\(bank.map { "银行 \($0) " } ?? "任何银行")\(year) 年的贴息申请（CLAIM 文件）：未出具申请文件") }
                 return Exit.ok

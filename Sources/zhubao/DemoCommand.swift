@@ -5,23 +5,23 @@ import ZhubaoCore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create a demo workspace with generated files for a few hundred borrowers over a year and run the daily job over it.",
-        discussion: "The folder (default ./demo) is rebuilt each time; a folder that an earlier demo did not make is refused.")
+        abstract: "建立演示工作目录：生成几百名借款人一年的文件，逐日运行日常作业，并出具年度贴息申请。",
+        discussion: "目录（默认 ./demo）每次重建；不是由演示建立的目录会被拒绝。")
 
-    @Option(name: .long, help: ArgumentHelp("The demo folder (default: ./demo).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("演示目录（默认：./demo）。", valueName: "dir"))
     var root: String = "demo"
 
-    @Option(help: ArgumentHelp("The policy: ganzhou-2021 or tongling-2022.", valueName: "profile"))
+    @Option(help: ArgumentHelp("政策方案：ganzhou-2021 或 tongling-2022。", valueName: "profile"))
     var profile: String = Profile.Name.ganzhou2021.rawValue
 
-    @Option(help: ArgumentHelp("How many borrowers (default 300).", valueName: "n"))
+    @Option(help: ArgumentHelp("借款人数（默认 300）。", valueName: "n"))
     var borrowers: Int = 300
 
     func validate() throws {
         guard Profile.Name(rawValue: profile) != nil else {
-            throw ValidationError("--profile must be one of: \(Profile.Name.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("--profile 应为以下之一：\(Profile.Name.allCases.map(\.rawValue).joined(separator: "、"))")
         }
-        guard (10...5000).contains(borrowers) else { throw ValidationError("--borrowers must be 10 … 5000") }
+        guard (10...5000).contains(borrowers) else { throw ValidationError("--borrowers 应在 10 到 5000 之间") }
     }
 
     func run() throws {
@@ -31,15 +31,15 @@ struct DemoCommand: ParsableCommand {
             let result = try DemoJob(workspace: workspace, profile: .named(Profile.Name(rawValue: profile)!),
                                      borrowers: borrowers, logger: logger).run()
             print("""
-            demo workspace: \(workspace.root.path) (\(profile), \(borrowers) borrowers, 2026-01-01 … \(result.lastDay.iso))
-            daily runs: \(result.runs); files rejected along the way: \(result.rejectedFiles) (see quarantine/)
-            faults injected by the generator: \(result.faultsInjected) (generated/faults.json)
-            open exceptions as of \(result.lastDay.iso): \(result.openExceptions)
-            report: \(result.report.path)
-              also: \(result.report.deletingLastPathComponent().path)/exceptions.{xlsx,csv,jsonl}, summary.json
-            sent back to the banks and agencies: \(workspace.outbox.path)/ (zhubao outbox list --root \(workspace.root.path))
+            演示工作目录：\(workspace.root.path)（\(profile)，\(borrowers) 名借款人，2026-01-01 至 \(result.lastDay.iso)）
+            日常运行：\(result.runs) 次；其间拒收的文件：\(result.rejectedFiles) 个（见 quarantine/）
+            生成器注入的错误：\(result.faultsInjected) 处（generated/faults.json）
+            截至 \(result.lastDay.iso) 未关闭的异常：\(result.openExceptions) 条
+            报告：\(result.report.path)
+              另有：\(result.report.deletingLastPathComponent().path)/exceptions.{xlsx,csv,jsonl}、summary.json
+            回传给银行和各单位的文件：\(workspace.outbox.path)/（zhubao outbox list --root \(workspace.root.path)）
             """)
-            for claim in result.claims { print("claim for the finance bureau: \(claim.path)") }
+            for claim in result.claims { print("报财政局的贴息申请：\(claim.path)") }
             return Exit.ok
         }
     }

@@ -23,7 +23,7 @@ enum Exit {
             code = try body()
         } catch let error as FileLock.LockError {
             if case .held = error {
-                logger.warning("another run holds the lock; nothing done", metadata: ["lock": "\(error)"])
+                logger.warning("另一次运行持有锁，本次未做任何事，请稍后再试（another run holds the lock）", metadata: ["lock": "\(error)"])
                 code = locked
             } else {
                 logger.error("\(SystemFault.message(for: error) ?? "\(error)")")
@@ -44,7 +44,7 @@ enum Exit {
             logger.error("\(SystemFault.message(for: error)!)")
             code = ioError
         } catch {
-            logger.error("internal error: \(String(describing: error))")
+            logger.error("zhubao 内部错误，请报告给维护人员（internal error: \(String(describing: error))）")
             code = software
         }
         registry?.finish(exitCode: code)

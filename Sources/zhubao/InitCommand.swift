@@ -5,26 +5,27 @@ import ZhubaoCore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the run layout and a commented zhubao.toml with a profile's defaults.")
+        abstract: "建立运行目录结构、带注释的 zhubao.toml（按方案的默认值）和存储。",
+        discussion: "唯一会创建存储（state/zhubao.sqlite）的命令；已有的 zhubao.toml 和存储保持原样。记入运行记录（zhubao runs）。")
 
     @OptionGroup var options: RootOptions
 
-    @Option(help: ArgumentHelp("The policy: ganzhou-2021 or tongling-2022.", valueName: "profile"))
+    @Option(help: ArgumentHelp("政策方案：ganzhou-2021 或 tongling-2022。", valueName: "profile"))
     var profile: String = Profile.Name.ganzhou2021.rawValue
 
-    @Option(help: ArgumentHelp("The city's 6-digit region code (default: the profile's city).", valueName: "code"))
+    @Option(help: ArgumentHelp("城市的 6 位行政区划代码（默认：方案所属的城市）。", valueName: "code"))
     var region: String?
 
     @Flag(name: .customLong("allow-unknown-region"),
-          help: "Accept a region that no profile or shipped reference data knows (its partner banks must then be set in zhubao.toml).")
+          help: "接受方案和随附参考数据都不认识的地区代码（此时须在 zhubao.toml 中填写其合作银行）。")
     var allowUnknownRegion = false
 
     func validate() throws {
         guard Profile.Name(rawValue: profile) != nil else {
-            throw ValidationError("--profile must be one of: \(Profile.Name.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("--profile 应为以下之一：\(Profile.Name.allCases.map(\.rawValue).joined(separator: "、"))")
         }
         if let region, region.count != 6 || !region.allSatisfy(\.isASCII) || Int(region) == nil {
-            throw ValidationError("--region must be a 6-digit region code, e.g. 360700")
+            throw ValidationError("--region 应为 6 位行政区划代码，例如 360700")
         }
         if let region, !allowUnknownRegion {
             let reference = try ReferenceData.shipped()
@@ -38,23 +39,25 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let logger = Log.make()
-        try Exit.guarding(logger) {
+        let registry = options.registry("init", asOf: nil, logger: logger)
+        try Exit.guarding(logger, registry: registry) {
             let workspace = options.workspace
             let chosen = Profile.named(Profile.Name(rawValue: profile)!)
             let settings = try Settings.defaults(profile: chosen, region: region)
             try workspace.createFolders()
             if workspace.isInitialised {
-                print("\(workspace.configFile.path) exists; left unchanged")
+                print("\(workspace.configFile.path) 已存在，未改动")
             } else {
                 let text = ConfigTemplate.text(profile: chosen, region: settings.region, reference: settings.reference)
                 try Data(text.utf8).write(to: workspace.configFile)
-                print("created \(workspace.configFile.path) (profile \(chosen.name.rawValue), region \(settings.region))")
+                print("已创建 \(workspace.configFile.path)（方案 \(chosen.name.rawValue)，地区 \(settings.region)）")
             }
             _ = try Settings.load(root: workspace.root)
             // The one command that creates a store; an existing one is opened (and migrated) as is.
             let existed = FileManager.default.fileExists(atPath: workspace.storePath)
             _ = try Store.create(path: workspace.storePath)
-            print(existed ? "\(workspace.storePath) exists; left unchanged" : "created \(workspace.storePath)")
+            registry.begin()  // recorded in the store it made or found
+            print(existed ? "\(workspace.storePath) 已存在，未改动" : "已创建 \(workspace.storePath)")
             return Exit.ok
         }
     }

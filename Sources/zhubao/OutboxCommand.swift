@@ -5,30 +5,30 @@ import ZhubaoCore
 struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outbox",
-        abstract: "The files zhubao sent to other agencies (outbound.md).",
+        abstract: "zhubao 回传给其他单位和银行的文件（outbound.md）。",
         subcommands: [List.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the files written to outbox/, as the store records them (the record, not the folder, is the truth).")
+            abstract: "按存储中的记录列出写入 outbox/ 的文件（以记录为准，而不是目录）。")
 
         @OptionGroup var options: RootOptions
 
-        @Option(help: ArgumentHelp("Only this recipient: B105, TAX, MZ, XC, JY, SI …", valueName: "recipient"))
+        @Option(help: ArgumentHelp("只列这个接收方：B105、TAX、MZ、XC、JY、SI……", valueName: "recipient"))
         var recipient: String?
 
-        @Option(help: ArgumentHelp("Only this kind: FDBK or ELIG.", valueName: "kind"))
+        @Option(help: ArgumentHelp("只列这一种：FDBK 或 ELIG。", valueName: "kind"))
         var kind: String?
 
-        @Option(help: ArgumentHelp("Only files dated on or after this date.", valueName: "yyyy-mm-dd"))
+        @Option(help: ArgumentHelp("只列该日及以后日期的文件。", valueName: "yyyy-mm-dd"))
         var from: Day?
 
-        @Option(help: ArgumentHelp("Only files dated on or before this date.", valueName: "yyyy-mm-dd"))
+        @Option(help: ArgumentHelp("只列该日及以前日期的文件。", valueName: "yyyy-mm-dd"))
         var to: Day?
 
         func validate() throws {
-            if let kind, OutboundKind(rawValue: kind) == nil { throw ValidationError("--kind must be FDBK or ELIG") }
-            if let from, let to, from > to { throw ValidationError("--from must not be after --to") }
+            if let kind, OutboundKind(rawValue: kind) == nil { throw ValidationError("--kind 应为 FDBK 或 ELIG") }
+            if let from, let to, from > to { throw ValidationError("--from 不能晚于 --to") }
         }
 
         func run() throws {

@@ -5,25 +5,26 @@ import ZhubaoCore
 struct RebuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild",
-        abstract: "Recreate the store from archive/, quarantine/ and the journal (state/journal.jsonl).",
-        discussion: "For a missing, empty or damaged store. A healthy store is replaced only with --force; the old one is kept as state/zhubao.sqlite.before-rebuild-…. Exit codes: 0 rebuilt; 64 the store is healthy (no --force); 74 the journal or a kept file is missing or broken; 75 another run holds the lock.")
+        abstract: "从 archive/、quarantine/ 和日志（state/journal.jsonl）重建存储。",
+        discussion: "用于缺失、为空或损坏的存储。完好的存储只有加 --force 才会被替换，旧存储保存为 state/zhubao.sqlite.before-rebuild-…。退出码：0 已重建；64 存储完好（未加 --force）；74 日志或某个留存文件缺失或损坏；75 另一次运行持有锁。")
 
     @OptionGroup var options: RootOptions
 
-    @Flag(help: "Rebuild even when the store looks healthy (it is kept aside).")
+    @Flag(help: "即使存储看来完好也重建（旧存储另行保存）。")
     var force = false
 
     func run() throws {
         let logger = Log.make()
-        try Exit.guarding(logger) {
+        let registry = options.registry("rebuild", asOf: nil, logger: logger)
+        try Exit.guarding(logger, registry: registry) {
             do {
-                let result = try RebuildJob(workspace: options.workspace, logger: logger).run(force: force)
-                print("rebuilt: \(result.files) file(s), \(result.days) computed date(s), \(result.acknowledgements) acknowledgement(s), \(result.claimRuns) claim run(s)"
-                      + (result.keptAside.map { "; the old store is \($0.path)" } ?? ""))
+                let result = try RebuildJob(workspace: options.workspace, logger: logger).run(force: force, registry: registry)
+                print("已重建：\(result.files) 个文件，\(result.days) 个计算日期，\(result.acknowledgements) 条确认，\(result.claimRuns) 次贴息申请运行"
+                      + (result.keptAside.map { "；原存储已移至 \($0.path)" } ?? ""))
                 return Exit.ok
             } catch let error as RebuildError {
                 print(error.description)
-                logger.error("rebuild refused or failed; the store is as it was")
+                logger.error("重建被拒绝或失败，存储保持原样（rebuild refused or failed）")
                 if case .healthyStore = error { return Exit.usage }
                 return Exit.ioFault
             }

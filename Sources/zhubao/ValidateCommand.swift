@@ -5,22 +5,22 @@ import ZhubaoCore
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check files against the contract without importing anything.",
-        discussion: "Prints every problem with its file and line or element. Exit 0 when every file passes, 65 when any is rejected.")
+        abstract: "按接口规范检查文件，不导入任何东西。",
+        discussion: "列出每个问题及其所在的文件和行或元素（outbox 中的 FDBK、ELIG 文件也可检查）。全部通过退出 0，有文件会被拒收退出 65。")
 
     @OptionGroup var options: RootOptions
 
-    @Option(help: ArgumentHelp("Check as for this profile when there is no zhubao.toml (default: ganzhou-2021).", valueName: "profile"))
+    @Option(help: ArgumentHelp("没有 zhubao.toml 时按此方案检查（默认：ganzhou-2021）。", valueName: "profile"))
     var profile: String?
 
-    @Argument(help: "The files to check.")
+    @Argument(help: ArgumentHelp("要检查的文件。", valueName: "file"))
     var files: [String]
 
     func validate() throws {
         if let profile, Profile.Name(rawValue: profile) == nil {
-            throw ValidationError("--profile must be one of: \(Profile.Name.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("--profile 应为以下之一：\(Profile.Name.allCases.map(\.rawValue).joined(separator: "、"))")
         }
-        guard !files.isEmpty else { throw ValidationError("name at least one file") }
+        guard !files.isEmpty else { throw ValidationError("至少指定一个文件") }
     }
 
     func run() throws {

@@ -10,7 +10,7 @@ import ZhubaoCore
         try file.text.write(to: root.appendingPathComponent("inbox/\(file.name)"), atomically: true, encoding: .utf8)
         let result = try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-31"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("1 imported"))
+        #expect(result.stdout.contains("按 2026-01-31 运行：导入 1 个文件，拒收 0 个"))
     }
 
     @Test func aRejectedFileExits65() throws {

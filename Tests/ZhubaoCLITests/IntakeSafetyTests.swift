@@ -115,7 +115,7 @@ import ZhubaoCore
         }
         let result = try zhubao(["run", "--root", root.path, "--as-of", "2026-01-31"])
         #expect(result.status == 74, "\(result.stderr)")
-        #expect(result.stdout.contains("1 imported") && result.stdout.contains("1 left unread"))
+        #expect(result.stdout.contains("导入 1 个文件") && result.stdout.contains("1 个无法读取、留在收件箱"))
         #expect(FileManager.default.fileExists(atPath: secretURL.path))
         #expect(!FileManager.default.fileExists(atPath: goodURL.path))
         #expect(result.stderr.contains("file=\(secret.name)") && result.stderr.contains("无权读取"))

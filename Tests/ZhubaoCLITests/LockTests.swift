@@ -53,8 +53,8 @@ import ZhubaoCore
         let statuses = [a.0.terminationStatus, b.0.terminationStatus]
         #expect(statuses.contains(0))
         #expect(statuses.allSatisfy { $0 == 0 || $0 == 75 })
-        #expect([outA, outB].contains { $0.contains("300 imported") })
-        if statuses == [0, 0] { #expect([outA, outB].contains { $0.contains("0 imported") }) }
+        #expect([outA, outB].contains { $0.contains("导入 300 个文件") })
+        if statuses == [0, 0] { #expect([outA, outB].contains { $0.contains("导入 0 个文件") }) }
     }
 
     /// A lock left by a killed process never blocks the next run.

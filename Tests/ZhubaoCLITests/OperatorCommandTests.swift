@@ -16,7 +16,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("inbox/\(file.name)").path))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/daily/2026-01-15").path))
         let runs = try ZhubaoProcess.run(["runs", "--root", root.path])
-        #expect(runs.stdout.hasSuffix("1 run(s)\n"), "\(runs.stdout)")
+        // init and the run; not the dry run.
+        let commands = runs.stdout.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: "\t")[1] }
+        #expect(commands == ["run", "init"], "\(runs.stdout)")
+        #expect(runs.stdout.hasSuffix("共 2 次运行\n"), "\(runs.stdout)")
     }
 
     @Test func explainNamesWhyNothingIsDueAndRefusesAnUnknownLoan() throws {

@@ -24,14 +24,15 @@ import Testing
         #expect(list.status == 0)
         let lines = list.stdout.split(separator: "\n").map(String.init)
         // The samples' E501 goes back to bank 105, with the bank's 2026 subsidy list (review date not yet passed).
-        #expect(lines.first == "2 file(s)")
+        #expect(lines.first == "共 2 个文件（各列：文件日期、接收方、种类、年度、文件名、行数、合计金额（元）、SHA-256 前 16 位、写出它的运行日期与时间）")
         #expect(lines.dropFirst().map { $0.split(separator: " ").prefix(5).joined(separator: " ") } == [
             "2027-01-20 B105 ELIG 2026 SI_ELIG_360700_20270120_001.txt",
             "2027-01-20 B105 FDBK - SI_FDBK_360700_20270120_001.txt",
         ])
         let filtered = try ZhubaoProcess.run(["outbox", "list", "--root", root.path, "--kind", "FDBK", "--from", "2027-01-20", "--to", "2027-01-20"])
-        #expect(filtered.stdout.hasPrefix("1 file(s)\n2027-01-20 B105  FDBK"))
-        #expect(try ZhubaoProcess.run(["outbox", "list", "--root", root.path, "--recipient", "TAX"]).stdout == "0 file(s)\n")
+        let filteredLines = filtered.stdout.split(separator: "\n").map(String.init)
+        #expect(filteredLines.count == 2 && filteredLines[0].hasPrefix("共 1 个文件（各列：") && filteredLines[1].hasPrefix("2027-01-20 B105  FDBK -"))
+        #expect(try ZhubaoProcess.run(["outbox", "list", "--root", root.path, "--recipient", "TAX"]).stdout == "共 0 个文件\n")
         #expect(try ZhubaoProcess.run(["outbox", "list", "--root", root.path, "--kind", "XXX"]).status == 64)
         #expect(try ZhubaoProcess.run(["outbox", "list", "--root", root.path, "--from", "2027-02-01", "--to", "2027-01-01"]).status == 64)
         let folder = root.appendingPathComponent("outbox/B105")
@@ -50,6 +51,6 @@ import Testing
         let again = try String(contentsOf: root.appendingPathComponent("metrics/zhubao.prom"), encoding: .utf8)
         #expect(!again.contains("zhubao_last_run_outbox_files{"))
         #expect(try String(contentsOf: root.appendingPathComponent("out/daily/2027-01-20/summary.json"), encoding: .utf8) == summary)
-        #expect(try ZhubaoProcess.run(["outbox", "list", "--root", root.path]).stdout.hasPrefix("2 file(s)\n"))
+        #expect(try ZhubaoProcess.run(["outbox", "list", "--root", root.path]).stdout.hasPrefix("共 2 个文件（"))
     }
 }

@@ -19,13 +19,15 @@ import Testing
         let listing = try ZhubaoProcess.run(["runs", "--root", root.path])
         #expect(listing.status == 0, "\(listing.stderr)")
         let rows = lines(listing.stdout)
-        #expect(rows.count == 2)
+        #expect(rows.count == 3)
         // id, command, as-of, started, ended, status, exit, imported, rejected, unreadable, exceptions
         #expect(rows[0][1] == "rerun" && rows[0][2] == "2026-01-31" && rows[0][5] == "DONE" && rows[0][6] == "0")
         #expect(rows[1][1] == "run" && rows[1][5] == "DONE" && rows[1][6] == "65")
         #expect(rows[1][7] == "1" && rows[1][8] == "1" && rows[1][9] == "0")
         #expect(rows[1][10].contains("\"E001\":1"))
-        #expect(listing.stdout.hasSuffix("2 run(s)\n"))
+        #expect(rows[2][1] == "init" && rows[2][2] == "-" && rows[2][5] == "DONE" && rows[2][6] == "0")
+        #expect(listing.stdout.hasPrefix("编号\t命令\t业务日期\t开始\t结束\t状态\t退出码\t导入\t拒收\t无法读取\t异常（按代码）\n"))
+        #expect(listing.stdout.hasSuffix("共 3 次运行\n"))
         #expect(try lines(ZhubaoProcess.run(["runs", "--root", root.path, "--last", "1"]).stdout).count == 1)
     }
 

@@ -13,15 +13,17 @@ public struct AcknowledgeJob {
         self.logger = logger
     }
 
-    /// Returns the full key acknowledged. `waitSeconds` overrides the setting.
+    /// Returns the full key acknowledged. `waitSeconds` overrides the setting. `registry`, when
+    /// given, records the run once the lock is held and the store opened.
     @discardableResult
     public func run(key typed: String, note: String, by: String, on day: Day,
-                    waitSeconds: Double? = nil, now: Date = Date()) throws -> String {
+                    waitSeconds: Double? = nil, registry: RunRegistry? = nil, now: Date = Date()) throws -> String {
         guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
         let settings = try Settings.load(root: workspace.root)
         let lock = try FileLock.waiting(path: workspace.lockPath, upTo: waitSeconds ?? Double(settings.lockWaitSeconds))
         defer { lock.unlock() }
         let store = try Store.open(path: workspace.storePath)
+        registry?.begin()
         try ClaimStaging(workspace: workspace, store: store, logger: logger).recover()
         guard let key = try ExceptionListing(store: store).resolve(typed) else { throw AcknowledgeError.unknownKey(typed) }
         let ack = try ExceptionLifecycle(store: store).acknowledge(key: key, note: note, by: by, on: day, now: now)

@@ -23,13 +23,16 @@ public struct ClaimJob {
     }
 
     /// With `force`, an as-of date earlier than the year's last claim run is allowed.
-    public func run(year: Int, bank: String?, asOf: Day, force: Bool = false, now: Date = Date()) throws -> [BankClaim] {
+    /// `registry`, when given, records the run once the lock is held and the store opened.
+    public func run(year: Int, bank: String?, asOf: Day, force: Bool = false, registry: RunRegistry? = nil,
+                    now: Date = Date()) throws -> [BankClaim] {
         guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
         let settings = try Settings.load(root: workspace.root)
         guard settings.profile.subsidisesInterest else { throw ClaimJobError.noSubsidy(settings.profile.name.rawValue) }
         let store = try Store.open(path: workspace.storePath)
+        registry?.begin()
         let staging = ClaimStaging(workspace: workspace, store: store, logger: logger)
         try staging.recover()
         if let last = try staging.lastRun(year: year, bank: bank), asOf.iso < last.asOf, !force {

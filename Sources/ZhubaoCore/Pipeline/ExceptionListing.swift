@@ -24,10 +24,17 @@ public struct ExceptionListing {
         return matches.count == 1 ? matches[0] : nil
     }
 
+    /// The listing of the run of `asOf` (default: the latest run), first column the short id
+    /// `exceptions ack` takes. Throws `ExceptionListingError.noRun` for a date without a daily
+    /// run, rather than an empty listing that would read as "no exceptions".
     public func list(asOf: Day?, statuses: Set<String>?, owner: String?) throws -> String {
         try store.database.read { db in
             guard let day = try asOf?.iso ?? String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun") else {
-                return "no daily run yet"
+                return "尚无日常运行，没有异常可列：先运行 zhubao run"
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dailyRun WHERE asOf = ?)", arguments: [day]) == true else {
+                let earlier = try String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun WHERE asOf < ?", arguments: [day])
+                throw ExceptionListingError.noRun(day: day, earlier: earlier)
             }
             let previous = try String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun WHERE asOf < ?", arguments: [day])
             let current = try DailyExceptionRecord.filter(Column("asOf") == day).fetchAll(db)
@@ -49,7 +56,8 @@ public struct ExceptionListing {
             }
             for row in earlier where !currentKeys.contains(row.key) { add(row, "RESOLVED") }
             let body = lines.sorted { $0.0 < $1.0 }.map(\.1)
-            return (["as of \(day): \(body.count) exception(s)"] + body).joined(separator: "\n")
+            let header = "\(day) 日常运行的异常 \(body.count) 条" + (body.isEmpty ? "" : "（第一列为短编号，zhubao exceptions ack 可直接使用）")
+            return ([header] + body).joined(separator: "\n")
         }
     }
 
@@ -57,5 +65,18 @@ public struct ExceptionListing {
     func maskedKey(_ finding: Finding) -> String {
         guard let id = finding.subject.idNumber else { return finding.key }
         return finding.key.replacingOccurrences(of: id, with: Masking.idNumber(id))
+    }
+}
+
+public enum ExceptionListingError: Error, CustomStringConvertible, Equatable {
+    /// No daily run of `day`; `earlier` is the latest run before it, if any.
+    case noRun(day: String, earlier: String?)
+
+    public var description: String {
+        switch self {
+        case .noRun(let day, let earlier):
+            return "\(day) 没有日常运行，因此没有该日的异常清单（不是“没有异常”）："
+                + (earlier.map { "最近的较早一次运行是 \($0)，可用 zhubao exceptions list --as-of \($0) 查看" } ?? "此前没有任何日常运行")
+        }
     }
 }

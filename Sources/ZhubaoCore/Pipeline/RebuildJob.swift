@@ -23,14 +23,20 @@ public struct RebuildJob {
         public var keptAside: URL?
     }
 
-    /// With `force`, a store that looks healthy is replaced too (and kept aside).
-    public func run(force: Bool, now: Date = Date()) throws -> Result {
+    /// With `force`, a store that looks healthy is replaced too (and kept aside). `registry`,
+    /// when given, records the run in the rebuilt store once it is in place, or in the healthy
+    /// store a rebuild without `force` refuses to replace; a rebuild that fails leaves its trace
+    /// in the log only (the store it would record into is missing or damaged).
+    public func run(force: Bool, registry: RunRegistry? = nil, now: Date = Date()) throws -> Result {
         guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
         let settings = try Settings.load(root: workspace.root)
         let healthy = StoreState.of(path: workspace.storePath) == .healthy
-        if healthy, !force { throw RebuildError.healthyStore(workspace.storePath) }
+        if healthy, !force {
+            registry?.begin()  // refused: recorded in the healthy store, left as it was
+            throw RebuildError.healthyStore(workspace.storePath)
+        }
         let journal = Journal(workspace: workspace)
         let broken = journal.verify()
         guard broken.isEmpty else { throw RebuildError.brokenJournal(broken) }
@@ -64,6 +70,7 @@ public struct RebuildJob {
         }
         // A claim killed before it was recorded left only a staging folder: not part of the journal.
         try ClaimStaging(workspace: workspace, store: try Store.open(path: workspace.storePath), logger: logger).recover()
+        registry?.begin()
         logger.info("store rebuilt", metadata: ["files": "\(result.files)", "days": "\(result.days)",
                                                 "acknowledgements": "\(result.acknowledgements)", "claimRuns": "\(result.claimRuns)"])
         return result

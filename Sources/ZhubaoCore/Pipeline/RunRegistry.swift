@@ -12,7 +12,8 @@ import Glibc
 /// KILLED and says so in its log. Nothing is recorded where there is no store (a run refused
 /// before one exists leaves its trace in the log and the metrics only).
 public final class RunRegistry: @unchecked Sendable {
-    private let store: Store?
+    private let storePath: String
+    private var store: Store?
     private let logger: Logger
     private var row: RunRecord?
 
@@ -22,25 +23,35 @@ public final class RunRegistry: @unchecked Sendable {
 
     private let start: RunRecord
 
-    /// Prepares the record of `command` (its arguments as typed); nothing is written until the
-    /// command holds the run lock (`begin`), so that a command locked out (75) never writes to a
-    /// store another run is using.
+    /// Prepares the record of `command` (its arguments as typed); nothing is opened or written
+    /// until the command holds the run lock (`begin`), so that a command locked out (75) never
+    /// writes to a store another run is using, and `init` and `rebuild` record into the store
+    /// they made.
     public init(workspace: Workspace, command: String, arguments: [String], asOf: Day?, logger: Logger, now: Date = Date()) {
         self.logger = logger
-        // The header check only: the command itself checks the store before it uses it.
-        store = try? Store.open(path: workspace.storePath, quickCheckLimit: 0)
+        storePath = workspace.storePath
         start = RunRecord(id: nil, command: command, arguments: JSONText.array(arguments), asOf: asOf?.iso,
                           host: ProcessInfo.processInfo.hostName, pid: Int64(getpid()),
                           startedAt: Self.timestamp(now), endedAt: nil, status: .running, exitCode: nil)
-        // The end is written after the lock is released: wait for a run that took it meanwhile.
-        try? store?.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA busy_timeout = 10000") }
     }
 
-    /// Records the start; called by the job once it holds the run lock. Marks the runs left
-    /// RUNNING by processes that are gone as KILLED, and says so in the log. Any failure to
-    /// record is logged and never stops the command.
+    /// The store at the workspace's path when `begin` is called (the header check only: the
+    /// command itself checks the store before it uses it); nil where there is none.
+    private func openStore() -> Store? {
+        if store == nil, let opened = try? Store.open(path: storePath, quickCheckLimit: 0) {
+            // The end is written after the lock is released: wait for a run that took it meanwhile.
+            try? opened.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA busy_timeout = 10000") }
+            store = opened
+        }
+        return store
+    }
+
+    /// Records the start; called by the job once it holds the run lock (and, for `init` and
+    /// `rebuild`, once the store is in place). Marks the runs left RUNNING by processes that
+    /// are gone as KILLED, and says so in the log. Any failure to record is logged and never
+    /// stops the command.
     public func begin() {
-        guard let store, row == nil else { return }
+        guard row == nil, let store = openStore() else { return }
         do {
             try store.database.write { db in
                 try Self.markKilled(db, logger: logger)
