@@ -49,9 +49,16 @@ struct ZhubaoProcess {
     /// Runs `program` to completion.
     static func run(program: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let (process, out, err) = try start(program: program, arguments, environment: environment)
-        // Read before waiting so that a full pipe cannot block the child.
+        // Both pipes read at once, before waiting: a child that fills one pipe while the other is
+        // being read (a chatty log on stderr) would otherwise block for ever.
+        nonisolated(unsafe) var stderr = Data()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: stdout, as: UTF8.self),
