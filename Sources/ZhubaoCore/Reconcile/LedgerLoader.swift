@@ -84,6 +84,12 @@ struct UniqueKeys {
         return true
     }
 
+    /// `admit` for a row of `recordsSQL`: its ID number and flag, its file's name and business date.
+    mutating func admit(_ row: Row, table: String, key: String, source: String, subject: Finding.Subject) -> Bool {
+        admit(table: table, key: key, idValid: row["idValid"], idNumber: row["idNumber"],
+              file: row["fileName"], day: row.day("fileDate"), source: source, subject: subject)
+    }
+
     /// A record with an invalid ID number raises E003 and takes part in nothing (rules.md §1).
     mutating func validID(_ idValid: Bool, idNumber: String, file: String, day: Day, source: String) -> Bool {
         if idValid { return true }
