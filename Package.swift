@@ -51,8 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhubaoCoreTests",
-            dependencies: ["ZhubaoCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["ZhubaoCore"]
         ),
         .testTarget(
             name: "ZhubaoCLITests",

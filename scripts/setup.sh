@@ -25,8 +25,8 @@ fi
 
 if [[ "${1:-}" == "--tests" ]]; then
   # The report tests: openpyxl reads the generated .xlsx; headless Chromium renders exceptions.html
-  # (with a CJK font, so that the Chinese shows). Chromium is best effort: without it, the render
-  # test is skipped and says so.
+  # (with a CJK font, so that the Chinese shows). Without them those tests fail and say what to
+  # install (they are never skipped).
   python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet openpyxl \
     || python3 -m pip install --quiet --break-system-packages openpyxl
   if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
@@ -34,7 +34,7 @@ if [[ "${1:-}" == "--tests" ]]; then
     [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
     { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq \
         chromium fonts-wqy-microhei >/dev/null; } \
-      || echo "setup: chromium could not be installed; the HTML render test will be skipped" >&2
+      || echo "setup: chromium could not be installed; the HTML render test will fail" >&2
   fi
 fi
 

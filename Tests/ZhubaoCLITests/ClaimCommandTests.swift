@@ -27,14 +27,16 @@ import Testing
         #expect(xml.contains("<Claimed>270.00</Claimed>"))
         let attributes = try FileManager.default.attributesOfItem(atPath: claim.path)
         #expect((attributes[.posixPermissions] as? Int ?? 0) & 0o007 == 0, "the claim holds personal data: no access for others")
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
-            process.arguments = ["--noout", "--schema", schemaPath(), claim.path]
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-        }
+        // xmllint (libxml2-utils, installed by `bash scripts/setup.sh --tests`) is required:
+        // without it this check would pass without checking anything.
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"),
+                     "xmllint is missing: run bash scripts/setup.sh --tests")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--schema", schemaPath(), claim.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
     }
 
     func schemaPath() -> String {

@@ -32,14 +32,22 @@ struct FieldReader {
         return value
     }
 
-    mutating func amount(_ value: String?, _ field: String) -> Fen {
+    /// A required value read by `parse`; `missing` stands in when it is absent or does not
+    /// read, and then the field fails with `problem` of the value quoted (masked).
+    private mutating func parsed<Value>(_ value: String?, _ field: String, missing: Value,
+                                        problem: (String) -> String, parse: (String) -> Value?) -> Value {
         let text = required(value, field)
-        guard !text.isEmpty else { return .zero }
-        guard let amount = Fen(yuan: text) else {
-            fail(field, "金额\(InputQuote.quoted(text))应为恰好两位小数的元，绝对值不超过 99999999.99")
-            return .zero
+        guard !text.isEmpty else { return missing }
+        guard let parsed = parse(text) else {
+            fail(field, problem(InputQuote.quoted(text)))
+            return missing
         }
-        return amount
+        return parsed
+    }
+
+    mutating func amount(_ value: String?, _ field: String) -> Fen {
+        parsed(value, field, missing: .zero, problem: { "金额\($0)应为恰好两位小数的元，绝对值不超过 99999999.99" },
+               parse: { Fen(yuan: $0) })
     }
 
     mutating func optionalAmount(_ value: String?, _ field: String) -> Fen? {
@@ -48,13 +56,8 @@ struct FieldReader {
     }
 
     mutating func rate(_ value: String?, _ field: String) -> Rate {
-        let text = required(value, field)
-        guard !text.isEmpty else { return Rate(units: 0) }
-        guard let rate = Rate(percent: text) else {
-            fail(field, "利率\(InputQuote.quoted(text))应为年利率百分数，最多 4 位小数")
-            return Rate(units: 0)
-        }
-        return rate
+        parsed(value, field, missing: Rate(units: 0), problem: { "利率\($0)应为年利率百分数，最多 4 位小数" },
+               parse: { Rate(percent: $0) })
     }
 
     mutating func compactDay(_ value: String?, _ field: String) -> Day {
@@ -75,13 +78,7 @@ struct FieldReader {
     }
 
     private mutating func day(_ value: String?, _ field: String, format: String, parse: (String) -> Day?) -> Day {
-        let text = required(value, field)
-        guard !text.isEmpty else { return Day(ordinal: 0) }
-        guard let day = parse(text) else {
-            fail(field, "日期\(InputQuote.quoted(text))不是有效的 \(format) 日期")
-            return Day(ordinal: 0)
-        }
-        return day
+        parsed(value, field, missing: Day(ordinal: 0), problem: { "日期\($0)不是有效的 \(format) 日期" }, parse: parse)
     }
 
     mutating func compactMonth(_ value: String?, _ field: String) -> YearMonth {
@@ -93,13 +90,8 @@ struct FieldReader {
     }
 
     private mutating func month(_ value: String?, _ field: String, format: String, parse: (String) -> YearMonth?) -> YearMonth {
-        let text = required(value, field)
-        guard !text.isEmpty else { return YearMonth(year: 1970, month: 1)! }
-        guard let month = parse(text) else {
-            fail(field, "月份\(InputQuote.quoted(text))不是有效的 \(format)")
-            return YearMonth(year: 1970, month: 1)!
-        }
-        return month
+        parsed(value, field, missing: YearMonth(year: 1970, month: 1)!, problem: { "月份\($0)不是有效的 \(format)" },
+               parse: parse)
     }
 
     /// A value from a closed list.
@@ -151,7 +143,7 @@ struct FieldReader {
     mutating func idNumber(_ value: String?, _ field: String) -> (String, Bool) {
         let text = IDNumber.normalized(value ?? "")
         if IDNumber.isValid(text) { return (text, true) }
-        warn(code: "E003", field, text.isEmpty ? "身份证号为空" : "身份证号校验不通过（GB 11643-1999）")
+        warn(code: "E003", field, IDNumber.invalidReason(text))
         return (text, false)
     }
 }

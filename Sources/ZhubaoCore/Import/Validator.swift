@@ -32,10 +32,9 @@ public struct Validator {
         case .success(let value):
             parsed = value
         }
-        if parsed.region != context.settings.region {
+        if let refusal = parsed.refusal(under: context.settings) {
             return Report(file: name, kind: parsed.kind, recordCount: 0,
-                          diagnostics: [.error("文件名中的地区代码 \(parsed.region) 不是本市 \(context.settings.region)", at: Location(file: name))],
-                          dropped: 0, rejected: true)
+                          diagnostics: [.error(refusal, at: Location(file: name))], dropped: 0, rejected: true)
         }
         var sink = DiscardingSink()
         let outcome = try Importers.importer(for: parsed.kind).read(url, name: parsed, context: context, into: &sink)

@@ -113,7 +113,7 @@ public struct Intake {
         case .success(let parsedName):
             name = parsedName
         }
-        if let refusal = refusal(of: name) ?? (digest.size == 0 ? Self.emptyFile : nil) {
+        if let refusal = name.refusal(under: context.settings) ?? (digest.size == 0 ? Self.emptyFile : nil) {
             row.reason = refusal
             return try finish(entry, placing, row: try store.record(row), outcome: .rejected)
         }
@@ -130,18 +130,6 @@ public struct Intake {
 
     /// An empty file is rejected (E001) rather than left to wait for content (issue 16).
     static let emptyFile = "文件为空（0 字节），没有可导入的内容；请发送方检查后以下一个序号重新发送"
-
-    /// Rejections decided from the name alone, before reading a byte of the file.
-    private func refusal(of name: FileName) -> String? {
-        let settings = context.settings
-        if name.region != settings.region {
-            return "文件名中的地区代码 \(name.region) 不是本市 \(settings.region)"
-        }
-        if name.kind == .claims, !settings.profile.subsidisesInterest {
-            return "本市方案 \(settings.profile.name.rawValue) 不贴息，不受理银行贴息申请（CLAIM）文件；文件未导入任何内容"
-        }
-        return nil
-    }
 
     private func finish(_ entry: InboxListing.Entry, _ placing: Placing, row: InputFileRecord,
                         outcome: Delivery.Outcome) throws -> Delivery {

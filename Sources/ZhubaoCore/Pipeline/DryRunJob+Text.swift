@@ -11,7 +11,7 @@ extension DryRunJob.Result {
         let rejected = files([.rejected, .conflict])
         out += "\n将拒收 \(rejected.count) 个文件（移入 quarantine/）\n"
         for delivery in rejected {
-            let code = delivery.outcome == .conflict ? "E002" : "E001"
+            let code = delivery.record.status.exceptionCode ?? "E001"
             let reason = ReportText.scrub(delivery.record.reason ?? "", id: nil).split(separator: "\n").first.map(String.init) ?? ""
             out += "  \(delivery.record.name)  \(code)  \(reason)\n"
         }

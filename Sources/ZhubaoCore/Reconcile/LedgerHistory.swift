@@ -15,7 +15,7 @@ public struct LedgerHistory: Sendable {
     }
 
     public let through: Day
-    let settings: Settings
+    var settings: Settings
     /// Drawdowns (DISB status N), not yet marked cancelled.
     var drawdowns: [Dated<Drawdown>] = []
     /// The loanNo of each DISB status C.

@@ -6,8 +6,7 @@ extension LedgerLoader {
         while let row = try rows.next() {
             let file: String = row["fileName"], line: Int = row["line"], day = row.day("fileDate")
             let loanNo: String = row["loanNo"], status: String = row["status"]
-            guard unique.admit(table: "drawdown", key: "\(loanNo)|\(status)", idValid: row["idValid"],
-                               idNumber: row["idNumber"], file: file, day: day, source: "\(file):\(line)",
+            guard unique.admit(row, table: "drawdown", key: "\(loanNo)|\(status)", source: "\(file):\(line)",
                                subject: .init(loanNo: loanNo, file: file)) else { continue }
             if status == "C" {
                 history.cancellations.append(.init(day: day, value: loanNo))
@@ -27,8 +26,8 @@ extension LedgerLoader {
         while let row = try rows.next() {
             let file: String = row["fileName"], source: String = row["source"], ticketNo: String = row["ticketNo"]
             let day = row.day("fileDate")
-            guard unique.admit(table: "receipt", key: ticketNo, idValid: row["idValid"], idNumber: row["idNumber"],
-                               file: file, day: day, source: source, subject: .init(ticketNo: ticketNo, file: file)) else { continue }
+            guard unique.admit(row, table: "receipt", key: ticketNo, source: source,
+                               subject: .init(ticketNo: ticketNo, file: file)) else { continue }
             history.receipts.append(.init(day: day, value: Receipt(
                 ticketNo: ticketNo, idNumber: row["idNumber"], name: row["name"], insuranceType: row["insuranceType"],
                 periodFrom: row.month("periodFrom"), periodTo: row.month("periodTo"),
@@ -44,8 +43,8 @@ extension LedgerLoader {
         while let row = try rows.next() {
             let file: String = row["fileName"], line: Int = row["line"], txnNo: String = row["txnNo"]
             let day = row.day("fileDate")
-            guard unique.admit(table: "transaction", key: txnNo, idValid: row["idValid"], idNumber: row["idNumber"],
-                               file: file, day: day, source: "\(file):\(line)", subject: .init(txnNo: txnNo, file: file)) else { continue }
+            guard unique.admit(row, table: "transaction", key: txnNo, source: "\(file):\(line)",
+                               subject: .init(txnNo: txnNo, file: file)) else { continue }
             history.transactions.append(.init(day: day, value: Transaction(
                 txnNo: txnNo, loanNo: row["loanNo"], contractNo: row["contractNo"], idNumber: row["idNumber"],
                 txnDate: row.day("txnDate"), kind: row["kind"], due: Fen(row["due"]),
@@ -60,8 +59,8 @@ extension LedgerLoader {
         while let row = try rows.next() {
             let file: String = row["fileName"], line: Int = row["line"], day = row.day("fileDate")
             let loanNo: String = row["loanNo"], year: Int = row["year"]
-            guard unique.admit(table: "claim", key: "\(loanNo)|\(year)", idValid: row["idValid"], idNumber: row["idNumber"],
-                               file: file, day: day, source: "\(file):\(line)", subject: .init(loanNo: loanNo, file: file)) else { continue }
+            guard unique.admit(row, table: "claim", key: "\(loanNo)|\(year)", source: "\(file):\(line)",
+                               subject: .init(loanNo: loanNo, file: file)) else { continue }
             history.claimLines.append(.init(day: day, value: ClaimLine(
                 bankCode: row["bankCode"], loanNo: loanNo, contractNo: row["contractNo"], idNumber: row["idNumber"],
                 name: row["name"], year: year, from: row.day("fromDay"), to: row.day("toDay"),

@@ -48,9 +48,9 @@ public struct LedgerLoader {
             .filter(sql: "coalesce(businessDate, receivedOn) <= ?" + withinCutoff("id"), arguments: [through.iso])
             .order(Column("id")).fetchAll(db)
         return rows.map { row in
-            let code = row.status == .conflict ? "E002" : "E001"
-            return .init(day: Day(iso: row.effectiveDate) ?? through,
-                         value: Finding(code: code, subject: .init(file: row.name), source: row.name, detail: row.reason ?? ""))
+            .init(day: Day(iso: row.effectiveDate) ?? through,
+                  value: Finding(code: row.status.exceptionCode ?? "E001", subject: .init(file: row.name),
+                                 source: row.name, detail: row.reason ?? ""))
         }
     }
 
@@ -84,12 +84,18 @@ struct UniqueKeys {
         return true
     }
 
+    /// `admit` for a row of `recordsSQL`: its ID number and flag, its file's name and business date.
+    mutating func admit(_ row: Row, table: String, key: String, source: String, subject: Finding.Subject) -> Bool {
+        admit(table: table, key: key, idValid: row["idValid"], idNumber: row["idNumber"],
+              file: row["fileName"], day: row.day("fileDate"), source: source, subject: subject)
+    }
+
     /// A record with an invalid ID number raises E003 and takes part in nothing (rules.md §1).
     mutating func validID(_ idValid: Bool, idNumber: String, file: String, day: Day, source: String) -> Bool {
         if idValid { return true }
         findings.append(.init(day: day, value: Finding(
             code: "E003", subject: .init(idNumber: idNumber, file: file), source: source,
-            detail: idNumber.isEmpty ? "身份证号为空" : "身份证号校验不通过（GB 11643-1999）")))
+            detail: IDNumber.invalidReason(idNumber))))
         return false
     }
 }

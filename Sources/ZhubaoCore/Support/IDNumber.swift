@@ -35,6 +35,12 @@ public enum IDNumber {
         return text.withUTF8 { isValid(bytes: $0) }
     }
 
+    /// Why a normalized ID number is invalid (E003, rules.md §1): the one wording, used by the
+    /// import's warning and by the loader's finding.
+    public static func invalidReason(_ text: String) -> String {
+        text.isEmpty ? "身份证号为空" : "身份证号校验不通过（GB 11643-1999）"
+    }
+
     /// `isValid` on UTF-8 bytes.
     static func isValid(bytes u: UnsafeBufferPointer<UInt8>) -> Bool {
         guard u.count == 18, let expected = checkByte(for: UnsafeBufferPointer(rebasing: u[0..<17])) else { return false }

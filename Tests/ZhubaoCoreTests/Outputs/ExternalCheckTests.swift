@@ -4,7 +4,7 @@ import Testing
 
 /// Checks by independent programs: openpyxl opens the .xlsx files; headless Chromium renders
 /// exceptions.html. `bash scripts/setup.sh --tests` installs both; without them these tests
-/// are skipped, and say why.
+/// fail and say what to install (a skipped check would pass without checking anything).
 @Suite struct ExternalCheckTests {
     static func which(_ program: String) -> String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
@@ -41,21 +41,21 @@ import Testing
     }
 
     static func checkXLSX(_ data: Data, spec: [String: Any]) throws -> String {
+        try #require(hasOpenpyxl, "python3 with openpyxl is missing: run bash scripts/setup.sh --tests")
         let folder = try ReportFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("book.xlsx"), specFile = folder.appendingPathComponent("spec.json")
         try data.write(to: file)
         try JSONSerialization.data(withJSONObject: spec).write(to: specFile)
         let script = ReportFixtures.root.appendingPathComponent("scripts/check_xlsx.py").path
-        let result = try run(python!, [script, file.path, specFile.path])
+        let result = try run(try #require(python), [script, file.path, specFile.path])
         #expect(result.status == 0, "\(result.output)")
         return result.output
     }
 
     static let maskedID = "^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$"
 
-    @Test(.enabled(if: hasOpenpyxl, "python3 with openpyxl is missing: run bash scripts/setup.sh --tests"))
-    func openpyxlReadsTheExceptionWorkbook() throws {
+    @Test func openpyxlReadsTheExceptionWorkbook() throws {
         let header = ExceptionTable.columns.dropFirst().map(\.title)
         let output = try Self.checkXLSX(try ExceptionsXLSX.render(try ReportFixtures.report()), spec: [
             "sheets": ["汇总", "报送方", "社保经办机构", "合作银行", "银行 105 建设银行", "银行 313 城市商业银行（赣州银行）", "银行 未定",
@@ -74,8 +74,7 @@ import Testing
         #expect(output.contains("ok 合作银行"))
     }
 
-    @Test(.enabled(if: hasOpenpyxl, "python3 with openpyxl is missing: run bash scripts/setup.sh --tests"))
-    func openpyxlReadsTheClaimWorkbook() throws {
+    @Test func openpyxlReadsTheClaimWorkbook() throws {
         let data = try ClaimXLSX.render(region: "360700", year: 2026, asOf: Day(iso: "2027-01-20")!,
                                         bank: try ReportFixtures.claimBank())
         _ = try Self.checkXLSX(data, spec: [
@@ -88,20 +87,21 @@ import Testing
         ])
     }
 
-    @Test(.enabled(if: chromium != nil && python != nil, "chromium is not installed: run bash scripts/setup.sh --tests"))
-    func chromiumRendersTheExceptionReport() throws {
+    @Test func chromiumRendersTheExceptionReport() throws {
+        let chromium = try #require(Self.chromium, "chromium is not installed: run bash scripts/setup.sh --tests")
+        let python = try #require(Self.python, "python3 is not installed: run bash scripts/setup.sh --tests")
         let folder = try ReportFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let html = folder.appendingPathComponent("exceptions.html"), png = folder.appendingPathComponent("exceptions.png")
         try ExceptionsHTML.render(try ReportFixtures.report()).write(to: html, atomically: true, encoding: .utf8)
-        let result = try Self.run(Self.chromium!, [
+        let result = try Self.run(chromium, [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--screenshot=\(png.path)",
             "--window-size=1400,1000", html.absoluteString,
         ])
         let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
         #expect(size > 20_000, "screenshot of \(size) bytes; chromium said: \(result.output.suffix(600))")
-        let check = try Self.run(Self.python!, [ReportFixtures.root.appendingPathComponent("scripts/check_png.py").path, png.path, "16", "0.02"])
+        let check = try Self.run(python, [ReportFixtures.root.appendingPathComponent("scripts/check_png.py").path, png.path, "16", "0.02"])
         #expect(check.status == 0, "\(check.output)")
     }
 }

@@ -15,13 +15,13 @@ extension LedgerBuilder {
                             balanceAfter: String = "0.00", account: String = LedgerBuilder.sscAccount,
                             line: Int? = nil) {
         let collected = fen(principal) + fen(interest)
-        let number = line ?? ledger.transactions.count + 2
-        ledger.transactions.append(Transaction(
+        let number = line ?? history.transactions.count + 2
+        history.transactions.append(.init(day: LedgerBuilder.counts, value: Transaction(
             txnNo: txnNo, loanNo: loan, contractNo: contract, idNumber: id, txnDate: d(date), kind: kind,
             due: due.map(fen) ?? collected, principalPaid: fen(principal), interestPaid: fen(interest),
             result: result, pension: kind == "P" ? pension.map(fen) : nil,
             basicPension: kind == "P" ? basic.map(fen) : nil, balanceAfter: fen(balanceAfter),
-            account: account, source: "B105_DEDU_360700_20260430_001.txt:\(number)"))
+            account: account, source: "B105_DEDU_360700_20260430_001.txt:\(number)")))
     }
 
     /// A failed line: nothing collected, `due` what the bank tried to take.

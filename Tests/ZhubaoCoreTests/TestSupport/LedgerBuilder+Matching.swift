@@ -14,11 +14,11 @@ extension LedgerBuilder {
 
     /// Sets (or adds) the minimum monthly base of a year, as `zhubao.toml` may.
     mutating func minimumBase(_ year: Int, _ yuan: String, province: String = "360000") {
-        ledger.settings.reference.minimumBase[province, default: [:]][year] = fen(yuan)
+        history.settings.reference.minimumBase[province, default: [:]][year] = fen(yuan)
     }
 
     /// Moves the as-of date (the same records, read on another day).
     mutating func reread(asOf iso: String) {
-        ledger.asOf = d(iso)
+        asOf = d(iso)
     }
 }

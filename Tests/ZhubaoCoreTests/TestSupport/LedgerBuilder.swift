@@ -2,12 +2,25 @@
 
 /// Builds ledgers by hand for rule tests: every record with sensible defaults, so that a test
 /// states only what it is about. Amounts are yuan strings ("8904.00"), dates ISO strings.
+///
+/// The records go into a `LedgerHistory`, and the ledger a rule sees is `history.ledger(asOf:)`
+/// — the selection the loader's ledgers go through (cancelled drawdowns, reversed receipts,
+/// transactions of live drawdowns only) — so a rule test sees what the daily run would.
 struct LedgerBuilder {
-    var ledger: Ledger
+    var history: LedgerHistory
+    var asOf: Day
 
     init(asOf: String, profile: Profile = .ganzhou2021) throws {
-        ledger = Ledger(asOf: d(asOf), settings: try Settings.defaults(profile: profile))
+        self.asOf = d(asOf)
+        history = LedgerHistory(through: Self.through, settings: try Settings.defaults(profile: profile))
     }
+
+    /// Every record counts from `counts` on (the business date of its file), so that the same
+    /// records can be read as of any date up to `through`.
+    static let counts = d("2000-01-01"), through = d("2099-12-31")
+
+    /// The ledger as of the builder's date, selected as the daily run selects it.
+    var ledger: Ledger { history.ledger(asOf: asOf) }
 
     static let borrower = "360702196703150030"
     static let otherPerson = "360731196908221041"
@@ -21,24 +34,24 @@ struct LedgerBuilder {
         let drawdown = Drawdown(loanNo: loanNo, contractNo: contract, idNumber: id, bankCode: bank, mode: mode,
                                 amount: fen(amount), rate: Rate(percent: rate)!, disbursedOn: d(disbursed),
                                 maturesOn: d(matures), coverFrom: YearMonth(iso: cover.0)!, coverTo: YearMonth(iso: cover.1)!,
-                                account: account, cancelled: cancelled, source: source ?? "B\(bank)_DISB.txt:2", name: "刘建国")
-        ledger.drawdowns.append(drawdown)
-        return drawdown
+                                account: account, cancelled: false, source: source ?? "B\(bank)_DISB.txt:2", name: "刘建国")
+        history.drawdowns.append(.init(day: Self.counts, value: drawdown))
+        // A cancelled drawdown is a DISB line of status N and one of status C (formats.md §4).
+        if cancelled { history.cancellations.append(.init(day: Self.counts, value: loanNo)) }
+        var result = drawdown
+        result.cancelled = cancelled
+        return result
     }
 
     mutating func receipt(_ ticketNo: String, contract: String? = "C1", id: String = borrower, amount: String = "8904.00",
                           paid: String = "2026-01-15", channel: String = "LOAN", status: String = "NORMAL",
                           reverses: String? = nil, base: String? = "3710.00", insurance: String = "110",
                           period: (String, String) = ("2026-01", "2026-12")) {
-        ledger.receipts.append(Receipt(
+        history.receipts.append(.init(day: Self.counts, value: Receipt(
             ticketNo: ticketNo, idNumber: id, name: "刘建国", insuranceType: insurance,
             periodFrom: YearMonth(iso: period.0)!, periodTo: YearMonth(iso: period.1)!, base: base.map(fen),
             amount: fen(amount), paidOn: d(paid), channel: channel, contractNo: contract, bankCode: "105",
-            status: status, reversesTicketNo: reverses, reversed: false, source: "TAX_RCPT.xml:/x"))
-        // rules.md §6: a reversal known as of D cancels its target.
-        if status == "REVERSAL", let reverses {
-            for i in ledger.receipts.indices where ledger.receipts[i].ticketNo == reverses { ledger.receipts[i].reversed = true }
-        }
+            status: status, reversesTicketNo: reverses, reversed: false, source: "TAX_RCPT.xml:/x")))
     }
 
     mutating func transaction(_ txnNo: String, loan: String, contract: String = "C1", id: String = borrower,
@@ -47,11 +60,11 @@ struct LedgerBuilder {
                               basic: String? = nil, balanceAfter: String = "0.00",
                               account: String = "6217002030001234567", source: String = "B105_DEDU.txt:2") {
         let collected = fen(principal) + fen(interest)
-        ledger.transactions.append(Transaction(
+        history.transactions.append(.init(day: Self.counts, value: Transaction(
             txnNo: txnNo, loanNo: loan, contractNo: contract, idNumber: id, txnDate: d(date), kind: kind,
             due: due.map(fen) ?? collected, principalPaid: fen(principal), interestPaid: fen(interest), result: result,
             pension: pension.map(fen), basicPension: basic.map(fen), balanceAfter: fen(balanceAfter),
-            account: account, source: source))
+            account: account, source: source)))
     }
 
     mutating func participant(_ id: String = borrower, asOf: String = "2026-01-07", contract: String? = "C1",
@@ -66,11 +79,10 @@ struct LedgerBuilder {
         let pensionValue = pensionStart.map {
             Participant.Pension(startMonth: YearMonth(iso: $0)!, monthly: fen(pension), basic: basic.map(fen))
         }
-        ledger.register[id, default: []].append(Participant(
+        history.register.append(.init(day: Self.counts, value: Participant(
             asOf: d(asOf), idNumber: id, name: "刘建国", retirementDate: d(retirement), contributionMonths: months,
             sscAccount: account, loan: loan, pension: pensionValue, personalAccountBalance: personalAccount.map(fen),
-            deathDate: death.map(d), source: "SI_PART.xml:/x"))
-        ledger.register[id]!.sort { $0.asOf < $1.asOf }
+            deathDate: death.map(d), source: "SI_PART.xml:/x")))
     }
 
     /// A hardship snapshot: rows of (id, category, certified, ends, revoked).
@@ -81,17 +93,18 @@ struct LedgerBuilder {
             .init(idNumber: row.id, category: row.category, certifiedOn: d(row.certified),
                   endsOn: row.ends.map(d), revoked: row.revoked, line: index + 2)
         })
-        ledger.snapshots[department, default: []].append(snapshot)
-        ledger.snapshots[department]!.sort { $0.date < $1.date }
+        // The loader's order: by department, then date.
+        history.snapshots.append(.init(day: Self.counts, value: snapshot))
+        history.snapshots.sort { ($0.value.department, $0.value.date) < ($1.value.department, $1.value.date) }
     }
 
     mutating func claim(_ loanNo: String, contract: String = "C1", id: String = borrower, year: Int = 2026,
                         from: String = "2026-01-15", to: String = "2026-12-31", days: Int = 351,
                         accumulated: String = "3125304.00", rate: String = "3.0000", claimed: String, bank: String = "105") {
-        ledger.claimLines.append(ClaimLine(
+        history.claimLines.append(.init(day: Self.counts, value: ClaimLine(
             bankCode: bank, loanNo: loanNo, contractNo: contract, idNumber: id, name: "刘建国", year: year,
             from: d(from), to: d(to), days: days, accumulated: fen(accumulated), rate: Rate(percent: rate)!,
-            claimed: fen(claimed), file: "B\(bank)_CLAIM_360700_20270112_001.txt", source: "B\(bank)_CLAIM_360700_20270112_001.txt:2"))
+            claimed: fen(claimed), file: "B\(bank)_CLAIM_360700_20270112_001.txt", source: "B\(bank)_CLAIM_360700_20270112_001.txt:2")))
     }
 }
 
