@@ -18,12 +18,18 @@ public enum ReportLegend {
         return name
     }
 
-    /// formats.md §3: the hardship categories, by code, with the certifying department.
-    public static let categories: [(code: String, name: String, department: String)] = [
-        ("TK", "特困人员", "民政"), ("DB", "最低生活保障对象", "民政"), ("DSR", "低收入家庭", "民政"),
-        ("ZCX", "支出型贫困家庭", "民政"), ("TP", "脱贫户", "乡村振兴"), ("BY", "贫困边缘户", "乡村振兴"),
-        ("XG", "下岗失业人员", "人社（就业）"),
-    ]
+    /// The certifying departments of formats.md §3, in words.
+    public static func department(_ code: String) -> String? {
+        ["MZ": "民政", "XC": "乡村振兴", "JY": "就业"][code]
+    }
+
+    /// formats.md §3: the hardship categories (as the importer reads them), by department
+    /// (民政, 乡村振兴, 就业), then code.
+    public static let categories: [(code: String, name: String, department: String)] =
+        ["MZ", "XC", "JY"].flatMap { dept in
+            (HardshipImporter.categories[dept] ?? [:]).map { (code: $0.value, name: $0.key, department: department(dept) ?? dept) }
+                .sorted { $0.code < $1.code }
+        }
 
     /// rules.md §7 "amount": what the amount of an exception of this code is; nil for a code
     /// that carries none.
