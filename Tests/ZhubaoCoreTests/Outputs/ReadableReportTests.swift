@@ -149,4 +149,37 @@ import Testing
             #expect(result.output.contains("\"missing\": []"), "\(name): \(result.output)")
         }
     }
+
+    /// Headless Chromium draws the masked name `赖*𠮷` with the reports' stylesheet, and the same
+    /// page with a code point no font has (U+10FFFD, drawn as the missing-glyph box): the two
+    /// screenshots must differ, while two such boxes (U+10FFFD, U+10FFFC) draw alike — so a
+    /// difference means 𠮷 was drawn from a font, not as a box.
+    @Test(.enabled(if: ExternalCheckTests.chromium != nil && ExternalCheckTests.python != nil,
+                   "chromium is not installed: run bash scripts/setup.sh --tests"))
+    func chromiumDrawsTheExtensionBNameWithAGlyph() throws {
+        let folder = try ReportFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func screenshot(_ last: String, _ name: String) throws -> String {
+            let masked = Masking.name("赖小" + last)
+            let html = HTMLText.page(title: "字形", body: "<h1 style=\"font-size:64px\">\(HTMLText.escape(masked))</h1>")
+            let page = folder.appendingPathComponent("\(name).html"), png = folder.appendingPathComponent("\(name).png")
+            try html.write(to: page, atomically: true, encoding: .utf8)
+            let result = try ExternalCheckTests.run(ExternalCheckTests.chromium!, [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--screenshot=\(png.path)",
+                "--window-size=500,200", page.absoluteString,
+            ])
+            #expect(FileManager.default.fileExists(atPath: png.path), "chromium said: \(result.output.suffix(600))")
+            return png.path
+        }
+        func differing(_ a: String, _ b: String) throws -> String {
+            let script = ReportFixtures.root.appendingPathComponent("scripts/check_png.py").path
+            return try ExternalCheckTests.run(ExternalCheckTests.python!, [script, "--compare", a, b]).output
+        }
+        let name = try screenshot(Self.extB, "name"), box = try screenshot("\u{10FFFD}", "box"),
+            otherBox = try screenshot("\u{10FFFC}", "other-box")
+        #expect(try differing(box, otherBox).contains("\"differing_pixels\": 0}"))
+        let result = try differing(name, box)
+        #expect(!result.contains("\"differing_pixels\": 0}") && !result.contains("-1"), "𠮷 is drawn as a box: \(result)")
+    }
 }
