@@ -92,7 +92,7 @@ public struct ExceptionReport: Sendable {
             amount = f.amount
             source = ReportText.scrub(f.source, id: s.idNumber)
             title = entry.title
-            detail = ReportText.scrub(f.detail, id: s.idNumber)
+            detail = ReportText.fieldAfter(ReportText.scrub(f.detail, id: s.idNumber))
             action = entry.action
             acks = (item.history.isEmpty ? item.acknowledgement.map { [$0] } ?? [] : item.history).map {
                 Ack(by: $0.byName, on: $0.effectiveOn, note: ReportText.scrub($0.note, id: s.idNumber))
@@ -257,6 +257,21 @@ public enum ReportText {
         }
         flush()
         return result
+    }
+
+    /// A reader's reason reads `FILE:LINE: amount: 金额…`: the field's name (English, from the
+    /// file contract) before the Chinese sentence. For people it is put after the sentence, as the
+    /// technical detail: `FILE:LINE: 金额…（字段 amount）`. Lines of another form are left as they are.
+    public static func fieldAfter(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let parts = line.components(separatedBy: ": ")
+            guard parts.count >= 3, parts[0].contains(":"),
+                  let first = parts[1].unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
+                  parts[1].unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }),
+                  let lead = parts[2].unicodeScalars.first, !lead.isASCII
+            else { return String(line) }
+            return parts[0] + ": " + parts[2...].joined(separator: ": ") + "（字段 \(parts[1])）"
+        }.joined(separator: "\n")
     }
 
     /// Yuan with thousands separators for reading: `3,125,304.00`.

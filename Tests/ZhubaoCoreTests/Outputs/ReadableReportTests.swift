@@ -183,3 +183,16 @@ import Testing
         #expect(!result.contains("\"differing_pixels\": 0}") && !result.contains("-1"), "𠮷 is drawn as a box: \(result)")
     }
 }
+
+@Suite struct ReasonWordingTests {
+    @Test func aFieldNameGoesAfterTheChineseSentence() {
+        #expect(ReportText.fieldAfter("B104_DISB_360700_20260619_001.txt:2: amount: 金额“22886.400”应为恰好两位小数的元")
+            == "B104_DISB_360700_20260619_001.txt:2: 金额“22886.400”应为恰好两位小数的元（字段 amount）")
+        #expect(ReportText.fieldAfter("a.txt:2: loan_no: 借据号为空\nb.txt:3: 行太长") == "a.txt:2: 借据号为空（字段 loan_no）\nb.txt:3: 行太长")
+        // Left alone: no field, an XPath location, a message that starts in English.
+        for text in ["TAX_RCPT_360700_20260126_001.xml.gz:/ContributionReceipts/Receipts/Receipt[1]/Amount: 不符合 XML 架构",
+                     "a.txt:2: amount: value too long", "放款 8904.00 元: 无缴费"] {
+            #expect(ReportText.fieldAfter(text) == text)
+        }
+    }
+}
