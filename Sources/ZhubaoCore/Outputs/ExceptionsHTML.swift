@@ -22,7 +22,8 @@ public enum ExceptionsHTML {
 
     /// Where a clerk goes from here: what the short id is for, and whom to ask (README "Decisions").
     public static let footer = "身份证号仅显示前 6 位和后 4 位，金额单位：元；代码的含义见上方“代码说明”。"
-        + "每项异常代码下方的 10 位短编号用于确认：处理完毕后，请系统管理员执行 zhubao exceptions ack <短编号> --note 说明 --by 姓名"
+        + "每项异常代码下方的 10 位短编号用于确认：处理完毕后，在运行 zhubao 的服务器上执行 zhubao exceptions ack <短编号> --note 说明 --by 姓名"
+        + "（无权限的请系统管理员代为执行）"
         + "（确认人、日期和说明会显示在以后的报告中）。对报告内容有疑问，请联系本中心负责助保贷款对账的系统管理员。"
 
     // MARK: summary

@@ -38,16 +38,20 @@ public enum ReportLegend {
         case "E201", "E202", "E203", "E301", "E601": return "放款金额"
         case "E207": return "第二笔放款金额"
         case "E205", "E206": return "超出上限部分"
-        case "E302", "E401", "E410": return "差额（不足部分）"
+        case "E302": return "放款未用于缴费的部分"
+        case "E401": return "扣款后低于低保标准的差额"
+        case "E410": return "余额超出个人账户的部分"
         case "E303", "E304": return "缴费金额"
-        case "E402", "E403": return "应扣金额"
+        // The third failure in a row (E403) is also a failure (E402): never summed together.
+        case "E402": return "扣款失败的应扣金额"
+        case "E403": return "连续第三次失败的应扣金额"
         case "E404": return "从基础养老金中扣取部分"
         case "E405": return "扣取的本金与利息"
         case "E406": return "多收利息（最大一笔）"
         case "E407": return "余额差（银行 − 应有，带符号）"
         case "E409": return "对账日贷款余额"
         case "E501": return "多申请的贴息"
-        case "E502", "E504": return "申请贴息金额"
+        case "E502", "E504": return "不应贴息的申请金额"
         case "E503": return "少申请的贴息"
         case "E505": return "已拨付 − 现核定（应追回）"
         default: return nil
@@ -56,7 +60,7 @@ public enum ReportLegend {
 
     /// The meanings in a fixed order, for the summary's amount table.
     static let meaningOrder: [String] = [
-        "E201", "E207", "E205", "E302", "E303", "E402", "E404", "E405", "E406", "E407", "E409", "E501", "E502", "E503", "E505",
+        "E201", "E207", "E205", "E302", "E303", "E402", "E403", "E401", "E404", "E405", "E406", "E407", "E409", "E410", "E501", "E502", "E503", "E505",
     ].compactMap(amountMeaning)
 
     static func meaningRank(_ meaning: String) -> Int { meaningOrder.firstIndex(of: meaning) ?? meaningOrder.count }

@@ -68,8 +68,8 @@ import Testing
         #expect(rows["放款金额"]?.sum == Fen(yuan: "8904.00"))
         #expect(rows["缴费金额"]?.sum == Fen(yuan: "3710.00"))
         #expect(rows["余额差（银行 − 应有，带符号）"]?.sum == Fen(yuan: "-150.00"))
-        #expect(rows["差额（不足部分）"]?.codes == ["E401"])
-        #expect(rows["应扣金额"] == nil)
+        #expect(rows["扣款后低于低保标准的差额"]?.codes == ["E401"])
+        #expect(rows["扣款失败的应扣金额"] == nil)  // E402 is resolved
         #expect(rows.count == 7)
         let html = ExceptionsHTML.render(report)
         #expect(!html.contains("涉及金额合计") && !html.contains("金额合计"))
