@@ -49,9 +49,10 @@ public enum ClaimsHTML {
         body += HTMLText.table(columns, numeric: Set(1..<columns.count), rows: rows, className: "summary", lastRowClass: "total")
         if banks.isEmpty { body += "<p class=\"muted\">该年度没有应贴息的借据，也没有银行的贴息申请。</p>\n" }
         body += "</section>\n"
+        // The legend before the tables that use the codes.
+        body += legend(banks)
         let anchors = anchors(banks)
         for bank in banks { body += section(bank, region: region, year: year, anchors: anchors) }
-        body += legend(banks)
         body += "<footer>\(HTMLText.escape(footer))</footer>"
         return HTMLText.page(title: title, body: body)
     }

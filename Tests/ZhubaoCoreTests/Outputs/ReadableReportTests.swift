@@ -58,6 +58,9 @@ import Testing
         #expect(claims.contains("TP 脱贫户（乡村振兴）"))
         #expect(claims.contains("XG 下岗失业人员（就业）"))
         #expect(claims.contains("E501 "))
+        // Before the tables that use the codes.
+        let legendAt = try #require(claims.range(of: "<section id=\"legend\">")).lowerBound
+        #expect(legendAt < (try #require(claims.range(of: "<section id=\"bank-105\">")).lowerBound))
     }
 
     @Test func amountsAreSummedOnlyWithLikeAmounts() throws {
