@@ -116,10 +116,18 @@ public enum ClaimsHTML {
         let loan = anchor.map { "<a href=\"#\(HTMLText.escape($0))\">\(HTMLText.escape(line.loanNo))</a>" } ?? HTMLText.escape(line.loanNo)
         return [loan, HTMLText.escape(line.contractNo),
                 "<span class=\"nowrap\">\(HTMLText.escape(Masking.idNumber(line.idNumber)))</span>",
-                HTMLText.escape(Masking.name(line.name)), HTMLText.escape(s?.categories.joined(separator: " ") ?? ""), period,
+                HTMLText.escape(Masking.name(line.name)), categories(s?.categories ?? []), period,
                 "\(s?.days ?? 0)", HTMLText.money(s?.accumulated), s.map { $0.rate.percent } ?? "",
                 HTMLText.money(line.computed), HTMLText.money(line.claimed), HTMLText.money(line.approved),
                 HTMLText.escape(line.codes.joined(separator: " "))]
+    }
+
+    /// The category codes, each with its name on hover (`<span class="abbr" title="最低生活保障对象">DB</span>`; a span: the pages use no other inline tag).
+    static func categories(_ codes: [String]) -> String {
+        codes.map { code in
+            ReportLegend.categories.first { $0.code == code }
+                .map { "<span class=\"abbr\" title=\"\(HTMLText.escape($0.name))\">\(HTMLText.escape(code))</span>" } ?? HTMLText.escape(code)
+        }.joined(separator: " ")
     }
 
     /// Why approved differs from claimed, masked (the reason is a finding's message).

@@ -120,6 +120,7 @@ public enum HTMLText {
     .tag.RESOLVED { background: #3d7a4a; }
     .muted { color: #69727d; }
     .nowrap { white-space: nowrap; }
+    .abbr { text-decoration: underline dotted #8a96a3; cursor: help; }
     .what b { font-weight: 600; }
     .src { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 11px; color: #4d5661; }
     footer { margin-top: 18px; color: #69727d; font-size: 11px; }

@@ -58,6 +58,7 @@ import Testing
         #expect(claims.contains("TP 脱贫户（乡村振兴）"))
         #expect(claims.contains("XG 下岗失业人员（就业）"))
         #expect(claims.contains("E501 "))
+        #expect(ClaimsHTML.categories(["DB", "TP", "QQ"]) == "<span class=\"abbr\" title=\"最低生活保障对象\">DB</span> <span class=\"abbr\" title=\"脱贫户\">TP</span> QQ")
         // Before the tables that use the codes.
         let legendAt = try #require(claims.range(of: "<section id=\"legend\">")).lowerBound
         #expect(legendAt < (try #require(claims.range(of: "<section id=\"bank-105\">")).lowerBound))
