@@ -2,11 +2,13 @@
 """Says whether a PNG (a headless-browser screenshot) shows something: standard library only.
 
     python3 scripts/check_png.py FILE.png [MIN_COLOURS] [MIN_INK]
+    python3 scripts/check_png.py --compare A.png B.png
 
 Decodes the image (8-bit greyscale, RGB or RGBA, not interlaced), counts the distinct colours
 and the share of pixels that differ from the most common one (the background). Prints them as
 JSON; exits 1 when there are fewer than MIN_COLOURS (default 8) colours or less than MIN_INK
-(default 0.01) of the pixels differ from the background.
+(default 0.01) of the pixels differ from the background. With --compare, prints how many pixels
+differ between two images of one size (-1 when the sizes differ).
 """
 import json
 import struct
@@ -56,7 +58,21 @@ def decode(path):
     return width, height, channels, rows
 
 
+def compare(a, b):
+    """Prints how many pixels differ between two images of the same size (or -1 if the sizes differ)."""
+    wa, ha, ca, ra = decode(a)
+    wb, hb, cb, rb = decode(b)
+    if (wa, ha, ca) != (wb, hb, cb):
+        print(json.dumps({"differing_pixels": -1}))
+        return
+    differing = sum(1 for x, y in zip(ra, rb) for i in range(0, len(x), ca) if x[i:i + ca] != y[i:i + ca])
+    print(json.dumps({"differing_pixels": differing}))
+
+
 def main():
+    if sys.argv[1] == "--compare":
+        compare(sys.argv[2], sys.argv[3])
+        return
     path = sys.argv[1]
     min_colours = int(sys.argv[2]) if len(sys.argv) > 2 else 8
     min_ink = float(sys.argv[3]) if len(sys.argv) > 3 else 0.01

@@ -6,10 +6,13 @@
 SPEC: {"sheets": [names in order],
        "checks": [{"sheet": name, "header_row": 1, "header": [titles], "frozen": "A2",
                    "amount_header": title, "id_header": title, "id_pattern": regex,
-                   "texts": [values that must appear as text cells]}]}
+                   "texts": [values that must appear as text cells],
+                   "date_headers": [titles of columns whose values must be date cells],
+                   "date_cells": {"B3": "2026-04-30", …: cells that must be that date}}]}
 Everywhere: no cell is a formula, and no text starting with = + - @ is stored as anything but text.
 Prints one line per check; exits 1 on the first failure, 2 when openpyxl is missing.
 """
+import datetime
 import json
 import re
 import sys
@@ -75,6 +78,19 @@ def main(path, spec_path):
                 if cell.data_type != "s" or not re.fullmatch(check["id_pattern"], cell.value):
                     fail(f"{sheet.title}!{cell.coordinate} ID {cell.value!r} ({cell.data_type}) is not masked text")
             print(f"ok {sheet.title}: {len(ids)} masked IDs as text, e.g. {ids[0].value}")
+        for title in check.get("date_headers", []):
+            col = header.index(title)
+            dates = [r[col] for r in data if len(r) > col and r[col].value is not None]
+            if not dates:
+                fail(f"{sheet.title}: no date in column {title}")
+            for cell in dates:
+                if not cell.is_date or not isinstance(cell.value, datetime.datetime):
+                    fail(f"{sheet.title}!{cell.coordinate} date {cell.value!r} ({cell.data_type}) is not a date cell")
+            print(f"ok {sheet.title}: {len(dates)} dates in {title}, e.g. {dates[0].value:%Y-%m-%d} as {dates[0].number_format}")
+        for coordinate, day in check.get("date_cells", {}).items():
+            cell = sheet[coordinate]
+            if not cell.is_date or f"{cell.value:%Y-%m-%d}" != day:
+                fail(f"{sheet.title}!{coordinate} {cell.value!r} is not the date {day}")
         values = {c.value for r in sheet.iter_rows() for c in r if c.data_type == "s"}
         for text in check.get("texts", []):
             if text not in values:

@@ -7,8 +7,10 @@ set -euo pipefail
 
 packages=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev util-linux)
 if [[ "${1:-}" == "--tests" ]]; then
-  # xmllint checks the claim XML against its XSD; promtool (prometheus) checks the metrics file.
-  packages+=(libxml2-utils prometheus)
+  # xmllint checks the claim XML against its XSD; promtool (prometheus) checks the metrics file;
+  # fonts-hanazono (HanaMinA/B) covers CJK Extension B (names like 赖*𠮷), which the reports'
+  # font stack names and the font test requires (fontconfig, fc-list, comes with it).
+  packages+=(libxml2-utils prometheus fonts-hanazono fontconfig)
 fi
 
 missing=()

@@ -9,20 +9,22 @@ public enum ClaimXLSX {
         "SUBSIDY_CLAIM_\(region)_\(bank)_\(year).xlsx"
     }
 
-    public static func render(region: String, year: Int, asOf: Day, bank: ClaimsHTML.Bank) throws -> Data {
-        try XLSXWorkbook(sheets: [summary(region: region, year: year, asOf: asOf, bank: bank), lines(bank), adjustments(bank)])
-            .data()
+    /// `cityName`: the region's name from the reference data (`赣州市`).
+    public static func render(region: String, year: Int, asOf: Day, bank: ClaimsHTML.Bank, cityName: String? = nil) throws -> Data {
+        try XLSXWorkbook(sheets: [summary(region: region, year: year, asOf: asOf, bank: bank, cityName: cityName), lines(bank),
+                                  adjustments(bank)]).data()
     }
 
-    static func summary(region: String, year: Int, asOf: Day, bank: ClaimsHTML.Bank) -> XLSXWorkbook.Sheet {
+    static func summary(region: String, year: Int, asOf: Day, bank: ClaimsHTML.Bank, cityName: String?) -> XLSXWorkbook.Sheet {
         typealias Cell = XLSXWorkbook.Cell
         var rows: [[Cell]] = [[.title("\(year) 年度助保贷款贴息申请核定 · \(bank.title)")]]
         rows.append([.header("项目"), .header("内容")])
-        rows.append([.text("区划"), .text(region)])
+        rows.append([.text("城市"), .text(ReportLegend.cityName(region, cityName))])
+        rows.append([.text("行政区划代码"), .text(region)])
         rows.append([.text("银行代码"), .text(bank.code)])
         if let name = bank.name { rows.append([.text("银行名称"), .text(name)]) }
         rows.append([.text("年度"), .integer(year)])
-        rows.append([.text("核定所用数据截至"), .text(asOf.iso)])
+        rows.append([.text("核定所用数据截至"), .date(asOf)])
         rows.append([.text("明细行数"), .integer(bank.lines.count)])
         rows.append([.text("核定合计（元）"), .total(bank.computed)])
         rows.append([.text("申请合计（元）"), .total(bank.claimed)])
@@ -30,8 +32,15 @@ public enum ClaimXLSX {
         rows.append([.text("核减（申请−拨付，元）"), .total(bank.claimed - bank.approved)])
         rows.append([.text("有调整的行"), .integer(bank.adjustments.count)])
         rows.append([])
-        rows.append([.wrapped("拨付金额为申请金额与核定金额中较低者（银行未申请的不予拨付）。身份证号仅显示前 6 位和后 4 位，"
-            + "姓名仅显示姓和最后一个字；完整数据见 \(fileName(region: region, bank: bank.code, year: year).dropLast(5)).xml。")])
+        rows.append([.header("类别"), .header("含义（认定部门）")])
+        for category in ReportLegend.categories {
+            rows.append([.text(category.code), .text("\(category.name)（\(category.department)）")])
+        }
+        let codes = Set(bank.lines.flatMap(\.codes))
+        if !codes.isEmpty { rows.append([.header("代码"), .header("含义")]) }
+        for row in ReportLegend.codeRows(codes) { rows.append([.text(row.code), .text(row.title)]) }
+        rows.append([])
+        rows.append([.wrapped(ClaimsHTML.footer.replacingOccurrences(of: "上方“类别与代码说明”", with: "本表上方"))])
         return XLSXWorkbook.Sheet(name: "汇总", widths: [26, 70], rows: rows, frozenRows: 1)
     }
 
@@ -48,7 +57,8 @@ public enum ClaimXLSX {
             let s = line.subsidy
             rows.append([
                 .text(line.loanNo), .text(line.contractNo), .text(Masking.idNumber(line.idNumber)), .text(Masking.name(line.name)),
-                text(s?.categories.joined(separator: " ")), text(s?.from.iso), text(s?.to.iso), .integer(s?.days ?? 0),
+                text(s?.categories.joined(separator: " ")), s.map { .date($0.from) } ?? .empty, s.map { .date($0.to) } ?? .empty,
+                .integer(s?.days ?? 0),
                 .amount(s?.accumulated ?? .zero), text(s?.rate.percent), .amount(line.computed), line.claimed.map { .amount($0) } ?? .empty,
                 .amount(line.approved), text(line.codes.joined(separator: " ")),
                 line.adjustment.isEmpty ? .empty : .wrapped(ClaimsHTML.reason(line)),

@@ -23,10 +23,13 @@ public enum ClaimsHTML {
         public var title: String { "银行 \(code)" + (name.map { " \($0)" } ?? "") }
     }
 
-    public static func render(region: String, year: Int, asOf: Day, banks: [Bank]) -> String {
-        let title = "\(year) 年度助保贷款贴息申请核定 \(region)"
+    /// `cityName`: the region's name from the reference data (`赣州市`).
+    public static func render(region: String, year: Int, asOf: Day, banks: [Bank], cityName: String? = nil) -> String {
+        let city = ReportLegend.cityName(region, cityName)
+        let title = "\(year) 年度助保贷款贴息申请核定 \(city)"
         var body = "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
-        body += "<p class=\"meta\">区划 \(HTMLText.escape(region)) · 年度 \(year) · 按 \(asOf.iso) 的数据核定 · "
+        body += "<p class=\"meta\">\(HTMLText.escape(ReportLegend.schemeName(profile: Profile.Name.ganzhou2021.rawValue, city: cityName)))"
+        body += " · 年度 \(year) · 按 \(asOf.iso) 的数据核定 · "
         body += "银行 \(banks.count) 家</p>\n</header>\n"
         body += "<section id=\"summary\">\n<h2>汇总</h2>\n"
         let columns: [(title: String, width: Int)] = [
@@ -46,11 +49,28 @@ public enum ClaimsHTML {
         body += HTMLText.table(columns, numeric: Set(1..<columns.count), rows: rows, className: "summary", lastRowClass: "total")
         if banks.isEmpty { body += "<p class=\"muted\">该年度没有应贴息的借据，也没有银行的贴息申请。</p>\n" }
         body += "</section>\n"
+        // The legend before the tables that use the codes.
+        body += legend(banks)
         let anchors = anchors(banks)
         for bank in banks { body += section(bank, region: region, year: year, anchors: anchors) }
-        body += "<footer>拨付金额为申请金额与核定金额中较低者（银行未申请的不予拨付）。身份证号仅显示前 6 位和后 4 位，"
-        body += "姓名仅显示姓和最后一个字。完整数据见同目录的 SUBSIDY_CLAIM_*.xml。</footer>"
+        body += "<footer>\(HTMLText.escape(footer))</footer>"
         return HTMLText.page(title: title, body: body)
+    }
+
+    /// Where a reader goes from here (README "Decisions"): no file holding full personal data.
+    public static let footer = "拨付金额为申请金额与核定金额中较低者（银行未申请的不予拨付）。身份证号仅显示前 6 位和后 4 位，"
+        + "姓名仅显示姓和最后一个字；类别与代码的含义见上方“类别与代码说明”。对核定结果有疑问，请联系本中心负责助保贷款对账的系统管理员。"
+
+    /// The hardship categories (formats.md §3) and the codes that show in the lines.
+    static func legend(_ banks: [Bank]) -> String {
+        let lines = banks.flatMap(\.lines)
+        var out = "<section id=\"legend\">\n<h2>类别与代码说明</h2>\n<p><b>类别</b>（困难人员类别，认定部门）："
+        out += HTMLText.escape(ReportLegend.categoryLine()) + "。</p>\n"
+        let codes = Set(lines.flatMap(\.codes))
+        guard !codes.isEmpty else { return out + "</section>\n" }
+        out += "<p><b>代码</b>："
+        out += ReportLegend.codeRows(codes).map { HTMLText.escape("\($0.code) \($0.title)") }.joined(separator: "；") + "。</p>\n"
+        return out + "</section>\n"
     }
 
     static let lineColumns: [(title: String, width: Int)] = [
@@ -96,10 +116,18 @@ public enum ClaimsHTML {
         let loan = anchor.map { "<a href=\"#\(HTMLText.escape($0))\">\(HTMLText.escape(line.loanNo))</a>" } ?? HTMLText.escape(line.loanNo)
         return [loan, HTMLText.escape(line.contractNo),
                 "<span class=\"nowrap\">\(HTMLText.escape(Masking.idNumber(line.idNumber)))</span>",
-                HTMLText.escape(Masking.name(line.name)), HTMLText.escape(s?.categories.joined(separator: " ") ?? ""), period,
+                HTMLText.escape(Masking.name(line.name)), categories(s?.categories ?? []), period,
                 "\(s?.days ?? 0)", HTMLText.money(s?.accumulated), s.map { $0.rate.percent } ?? "",
                 HTMLText.money(line.computed), HTMLText.money(line.claimed), HTMLText.money(line.approved),
                 HTMLText.escape(line.codes.joined(separator: " "))]
+    }
+
+    /// The category codes, each with its name on hover (`<span class="abbr" title="最低生活保障对象">DB</span>`; a span: the pages use no other inline tag).
+    static func categories(_ codes: [String]) -> String {
+        codes.map { code in
+            ReportLegend.categories.first { $0.code == code }
+                .map { "<span class=\"abbr\" title=\"\(HTMLText.escape($0.name))\">\(HTMLText.escape(code))</span>" } ?? HTMLText.escape(code)
+        }.joined(separator: " ")
     }
 
     /// Why approved differs from claimed, masked (the reason is a finding's message).

@@ -92,7 +92,7 @@ public struct ExceptionReport: Sendable {
             amount = f.amount
             source = ReportText.scrub(f.source, id: s.idNumber)
             title = entry.title
-            detail = ReportText.scrub(f.detail, id: s.idNumber)
+            detail = ReportText.fieldAfter(ReportText.scrub(f.detail, id: s.idNumber))
             action = entry.action
             acks = (item.history.isEmpty ? item.acknowledgement.map { [$0] } ?? [] : item.history).map {
                 Ack(by: $0.byName, on: $0.effectiveOn, note: ReportText.scrub($0.note, id: s.idNumber))
@@ -111,18 +111,36 @@ public struct ExceptionReport: Sendable {
         }
     }
 
-    /// Counts and amounts of one owner (or of all): open exceptions only, resolved counted apart.
+    /// Counts of one owner (or of all): open exceptions only, resolved counted apart; and their
+    /// amounts by what the amount is (rules.md §7's amount column), never one sum of unlike amounts.
     public struct Tally: Sendable {
         public var count: [Diagnostic.Severity: Int] = [:]
-        public var amount: [Diagnostic.Severity: Fen] = [:]
+        /// Meaning (`放款金额`, `差额（不足部分）` …) → how many open exceptions, their sum and codes.
+        public var amounts: [String: Amount] = [:]
         public var new = 0, acknowledged = 0, resolved = 0
         public var total: Int { count.values.reduce(0, +) }
-        public var totalAmount: Fen { amount.values.reduce(.zero, +) }
+
+        public struct Amount: Sendable {
+            public var count = 0
+            public var sum = Fen.zero
+            public var codes: Set<String> = []
+        }
+
+        /// The amounts in the legend's order of meanings.
+        public var amountRows: [(meaning: String, amount: Amount)] {
+            amounts.sorted { (ReportLegend.meaningRank($0.key), $0.key) < (ReportLegend.meaningRank($1.key), $1.key) }
+                .map { ($0.key, $0.value) }
+        }
 
         mutating func add(_ row: Row) {
             if row.status == .resolved { resolved += 1; return }
             count[row.severity, default: 0] += 1
-            if let a = row.amount { amount[row.severity, default: .zero] += a }
+            if let a = row.amount {
+                let meaning = ReportLegend.amountMeaning(row.code) ?? "\(row.code) 金额"
+                amounts[meaning, default: Amount()].count += 1
+                amounts[meaning, default: Amount()].sum += a
+                amounts[meaning, default: Amount()].codes.insert(row.code)
+            }
             if row.status == .new { new += 1 }
             if row.status == .acknowledged { acknowledged += 1 }
         }
@@ -140,6 +158,9 @@ public struct ExceptionReport: Sendable {
     public var previousRun: Day?
     public var region: String
     public var profile: String
+    /// The region's name from the reference data (`赣州市`), and the scheme in words.
+    public var city: String
+    public var scheme: String
     public var files: DailySummary.Files
     public var warnings: [String]
     public var sections: [Section]
@@ -152,11 +173,15 @@ public struct ExceptionReport: Sendable {
     public var banks: [Section]
 
     /// `routes`: the recipient of each exception key (outbound.md), for the bank column.
-    public init(summary: DailySummary, routes: [String: String] = [:], bankNames: [String: String] = [:]) {
+    /// `cityName`: the region's name from the reference data (`ReferenceData.cities`).
+    public init(summary: DailySummary, routes: [String: String] = [:], bankNames: [String: String] = [:],
+                cityName: String? = nil) {
         asOf = summary.asOf
         previousRun = summary.previousRun
         region = summary.region
         profile = summary.profile
+        city = ReportLegend.cityName(summary.region, cityName)
+        scheme = ReportLegend.schemeName(profile: summary.profile, city: cityName)
         files = summary.files
         warnings = summary.warnings
         let rows = summary.exceptions.map { Row($0, recipient: routes[$0.key], bankNames: bankNames) }.sorted(by: Self.order)
@@ -195,53 +220,9 @@ public struct ExceptionReport: Sendable {
 
     static func ownerRank(_ owner: String) -> Int { owners.firstIndex(of: owner) ?? owners.count }
 
+    /// The codes shown in the report, for the legend.
+    public var codes: Set<String> { Set(allRows.map(\.code)) }
+
     /// Open exceptions of every owner, then the resolved ones: the rows of the CSV.
     public var allRows: [Row] { sections.flatMap(\.rows) + resolved }
-}
-
-/// Text helpers shared by the human-readable outputs.
-public enum ReportText {
-    /// Masks personal data that a free text might carry: the subject's own ID number, and any
-    /// other 18-character token that is a valid ID number (GB 11643-1999).
-    public static func scrub(_ text: String, id: String?) -> String {
-        var out = text
-        if let id, id.count >= 6, out.contains(id) {
-            out = out.replacingOccurrences(of: id, with: Masking.idNumber(id))
-        }
-        guard out.utf8.count >= 18 else { return out }
-        var result = "", run = ""
-        func flush() {
-            result += run.count == 18 && IDNumber.isValid(run) ? Masking.idNumber(run) : run
-            run = ""
-        }
-        for ch in out {
-            if ch.isASCII, ch.isNumber || ch == "X" || ch == "x" {
-                run.append(ch)
-            } else if ch.isASCII, ch.isLetter {
-                // Part of a longer identifier (contract numbers, file names): not an ID number.
-                result += run
-                run = ""
-                result.append(ch)
-            } else {
-                flush()
-                result.append(ch)
-            }
-        }
-        flush()
-        return result
-    }
-
-    /// Yuan with thousands separators for reading: `3,125,304.00`.
-    public static func money(_ fen: Fen) -> String {
-        let plain = fen.yuan
-        let negative = plain.hasPrefix("-")
-        let digits = negative ? String(plain.dropFirst()) : plain
-        let whole = Array(digits.prefix(while: { $0 != "." }))
-        var grouped = ""
-        for (i, ch) in whole.enumerated() {
-            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
-        }
-        return (negative ? "-" : "") + grouped + String(digits.dropFirst(whole.count))
-    }
 }

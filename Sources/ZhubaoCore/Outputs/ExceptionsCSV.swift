@@ -12,6 +12,7 @@ public enum ExceptionsCSV {
                 switch value {
                 case .text(let s): return CSVText.guarded(s)
                 case .amount(let fen): return fen?.yuan ?? ""
+                case .date(let day): return day?.iso ?? ""
                 }
             })
         }

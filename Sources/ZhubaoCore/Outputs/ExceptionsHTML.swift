@@ -5,20 +5,26 @@ public enum ExceptionsHTML {
     public static func render(_ report: ExceptionReport) -> String {
         let title = "助保贷款对账异常报告 \(report.asOf.iso)"
         var body = "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
-        body += "<p class=\"meta\">区划 \(HTMLText.escape(report.region)) · 方案 \(HTMLText.escape(report.profile))"
+        body += "<p class=\"meta\">\(HTMLText.escape(report.city)) · \(HTMLText.escape(report.scheme))"
         body += " · 对账日期 \(report.asOf.iso) · 上次运行 \(report.previousRun?.iso ?? "无（首次运行）")</p>\n</header>\n"
         body += summary(report)
         body += "<nav>" + ExceptionReport.owners.map { owner in
             "<a href=\"#owner-\(owner)\">\(ExceptionReport.ownerName(owner))（\(report.tallies[owner]?.total ?? 0)）</a>"
-        }.joined() + "<a href=\"#resolved\">本次已解决（\(report.resolved.count)）</a></nav>\n"
+        }.joined() + "<a href=\"#resolved\">本次已解决（\(report.resolved.count)）</a><a href=\"#legend\">代码说明</a></nav>\n"
         for section in report.sections {
             body += section.owner == "BANK" ? bankSection(section, banks: report.banks) : self.section(section)
         }
         body += resolved(report)
-        body += "<footer>身份证号仅显示前 6 位和后 4 位。金额单位：元。代码含义见异常目录（rules.md §7）。"
-        body += "完整数据见同目录 exceptions.jsonl。</footer>"
+        body += ReportLegend.codesHTML(report.codes)
+        body += "<footer>\(HTMLText.escape(footer))</footer>"
         return HTMLText.page(title: title, body: body)
     }
+
+    /// Where a clerk goes from here: what the short id is for, and whom to ask (README "Decisions").
+    public static let footer = "身份证号仅显示前 6 位和后 4 位，金额单位：元；代码的含义见上方“代码说明”。"
+        + "每项异常代码下方的 10 位短编号用于确认：处理完毕后，在运行 zhubao 的服务器上执行 zhubao exceptions ack <短编号> --note 说明 --by 姓名"
+        + "（无权限的请系统管理员代为执行）"
+        + "（确认人、日期和说明会显示在以后的报告中）。对报告内容有疑问，请联系本中心负责助保贷款对账的系统管理员。"
 
     // MARK: summary
 
@@ -26,7 +32,7 @@ public enum ExceptionsHTML {
         let t = report.total
         var out = "<section id=\"summary\">\n<h2>汇总</h2>\n"
         out += "<p class=\"lead\">未解决异常 <b>\(t.total)</b> 项，其中本次新增 <b>\(t.new)</b> 项、已确认 \(t.acknowledged) 项；"
-        out += "本次已解决 <b>\(t.resolved)</b> 项。涉及金额合计 <b>\(ReportText.money(t.totalAmount))</b> 元。</p>\n"
+        out += "本次已解决 <b>\(t.resolved)</b> 项。各项金额含义不同，按含义分列于下表，不相加。</p>\n"
         let f = report.files
         out += "<p class=\"meta\">本日接收文件：导入 \(f.imported) 个，拒收 \(f.rejected) 个，同名不同内容 \(f.conflicts) 个；"
         out += "业务日期晚于对账日期、暂不计入的文件 \(f.notYetEffective) 个。</p>\n"
@@ -35,10 +41,8 @@ public enum ExceptionsHTML {
         var columns: [(title: String, width: Int)] = [("负责方", 14)]
         columns += severities.map { ("\(ExceptionReport.severityName($0))", 6) }
         columns += [("合计", 6), ("新增", 6), ("已确认", 6), ("本次已解决", 8)]
-        columns += severities.map { ("金额·\(ExceptionReport.severityName($0))", 10) } + [("金额合计（元）", 12)]
         func cells(_ name: String, _ t: ExceptionReport.Tally) -> [String] {
             [name] + severities.map { "\(t.count[$0] ?? 0)" } + ["\(t.total)", "\(t.new)", "\(t.acknowledged)", "\(t.resolved)"]
-                + severities.map { HTMLText.money(t.amount[$0] ?? .zero) } + [HTMLText.money(t.totalAmount)]
         }
         var rows = ExceptionReport.owners.map { owner in
             cells("<a href=\"#owner-\(owner)\">\(ExceptionReport.ownerName(owner))</a>", report.tallies[owner] ?? .init())
@@ -46,7 +50,20 @@ public enum ExceptionsHTML {
         rows.append(cells("合计", t))
         let table = HTMLText.table(columns, numeric: Set(1..<columns.count), rows: rows, className: "summary",
                                    lastRowClass: "total")
-        return out + table + "</section>\n"
+        return out + table + amounts(t) + "</section>\n"
+    }
+
+    /// The open exceptions' amounts, one row per meaning (rules.md §7's amount column).
+    static func amounts(_ t: ExceptionReport.Tally) -> String {
+        var out = "<h3>涉及金额（按金额含义分列）</h3>\n"
+        let rows = t.amountRows
+        guard !rows.isEmpty else { return out + "<p class=\"muted\">未解决的异常均不涉及金额。</p>\n" }
+        let columns: [(title: String, width: Int)] = [("金额含义", 30), ("代码", 20), ("项数", 8), ("金额（元）", 14)]
+        out += HTMLText.table(columns, numeric: [2, 3], rows: rows.map { row in
+            [HTMLText.escape(row.meaning), HTMLText.escape(row.amount.codes.sorted().joined(separator: " ")),
+             "\(row.amount.count)", HTMLText.money(row.amount.sum)]
+        }, className: "summary")
+        return out
     }
 
     // MARK: owner sections
@@ -64,7 +81,7 @@ public enum ExceptionsHTML {
     static func section(_ section: ExceptionReport.Section) -> String {
         let name = ExceptionReport.ownerName(section.owner)
         var out = "<section id=\"owner-\(section.owner)\">\n"
-        out += "<h2>\(name)（\(HTMLText.escape(section.owner))）· 未解决 \(section.rows.count) 项</h2>\n"
+        out += "<h2>\(name) · 未解决 \(section.rows.count) 项</h2>\n"
         if section.open.isEmpty {
             out += "<p class=\"muted\">无待处理的异常。</p>\n"
         } else {
@@ -81,7 +98,7 @@ public enum ExceptionsHTML {
     /// (outbound.md), so that a clerk sees what each bank was sent.
     static func bankSection(_ section: ExceptionReport.Section, banks: [ExceptionReport.Section]) -> String {
         var out = "<section id=\"owner-BANK\">\n"
-        out += "<h2>\(ExceptionReport.ownerName("BANK"))（BANK）· 未解决 \(section.rows.count) 项</h2>\n"
+        out += "<h2>\(ExceptionReport.ownerName("BANK")) · 未解决 \(section.rows.count) 项</h2>\n"
         if banks.isEmpty { out += "<p class=\"muted\">无待处理的异常。</p>\n" }
         for group in banks {
             let name = group.owner.isEmpty ? "未能确定放款银行" : group.owner

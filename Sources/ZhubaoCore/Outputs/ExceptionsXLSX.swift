@@ -33,35 +33,42 @@ public enum ExceptionsXLSX {
     static let tallyColumns: [(title: String, width: Double)] = {
         var columns: [(title: String, width: Double)] = [("负责方", 14)]
         columns += ExceptionReport.severities.map { (ExceptionReport.severityName($0), 9) }
-        columns += [("合计", 9), ("新增", 9), ("已确认", 9), ("本次已解决", 11)]
-        columns += ExceptionReport.severities.map { ("金额·\(ExceptionReport.severityName($0))", 15) }
-        return columns + [("金额合计（元）", 16)]
+        return columns + [("合计", 9), ("新增", 9), ("已确认", 9), ("本次已解决", 11)]
     }()
 
     static func summarySheet(_ report: ExceptionReport) -> XLSXWorkbook.Sheet {
         typealias Cell = XLSXWorkbook.Cell
         let t = report.total, f = report.files
         var rows: [[Cell]] = [[.title("助保贷款对账异常报告 \(report.asOf.iso)")]]
-        rows.append([.text("区划 \(report.region) · 方案 \(report.profile) · 对账日期 \(report.asOf.iso) · "
-            + "上次运行 \(report.previousRun?.iso ?? "无（首次运行）")")])
+        rows.append([.text("\(report.city) · \(report.scheme)")])
+        rows.append([.text("对账日期"), .date(report.asOf), .text("上次运行"), report.previousRun.map { .date($0) } ?? .text("无（首次运行）")])
         rows.append([.text("未解决异常 \(t.total) 项，其中本次新增 \(t.new) 项、已确认 \(t.acknowledged) 项；"
-            + "本次已解决 \(t.resolved) 项。身份证号仅显示前 6 位和后 4 位；金额单位：元。")])
+            + "本次已解决 \(t.resolved) 项。身份证号仅显示前 6 位和后 4 位；金额单位：元；各项金额含义不同，按含义分列，不相加。")])
         rows.append([.text("本日接收文件：导入 \(f.imported) 个，拒收 \(f.rejected) 个，同名不同内容 \(f.conflicts) 个；"
             + "业务日期晚于对账日期、暂不计入的文件 \(f.notYetEffective) 个。")])
         for warning in report.warnings { rows.append([.text("注意：" + warning)]) }
         rows.append([])
         rows.append(tallyColumns.map { .header($0.title) })
         func tally(_ name: String, _ t: ExceptionReport.Tally, bold: Bool) -> [Cell] {
-            let severities = ExceptionReport.severities
-            return [bold ? .header(name) : .text(name)] + severities.map { .integer(t.count[$0] ?? 0) }
+            [bold ? .header(name) : .text(name)] + ExceptionReport.severities.map { .integer(t.count[$0] ?? 0) }
                 + [.integer(t.total), .integer(t.new), .integer(t.acknowledged), .integer(t.resolved)]
-                + severities.map { bold ? .total(t.amount[$0] ?? .zero) : .amount(t.amount[$0] ?? .zero) }
-                + [bold ? .total(t.totalAmount) : .amount(t.totalAmount)]
         }
         for owner in ExceptionReport.owners {
             rows.append(tally(ExceptionReport.ownerName(owner), report.tallies[owner] ?? .init(), bold: false))
         }
         rows.append(tally("合计", t, bold: true))
+        rows.append([])
+        rows.append([.header("金额含义"), .header("代码"), .header("项数"), .header("金额（元）")])
+        for row in t.amountRows {
+            rows.append([.text(row.meaning), .text(row.amount.codes.sorted().joined(separator: " ")), .integer(row.amount.count),
+                         .amount(row.amount.sum)])
+        }
+        rows.append([])
+        rows.append([.title("代码说明")])
+        rows.append([.header("代码"), .header("级别"), .header("负责方"), .header("含义"), .header("金额栏含义")])
+        for row in ReportLegend.codeRows(report.codes) {
+            rows.append([.text(row.code), .text(row.severity), .text(row.owner), .text(row.title), .text(row.amount)])
+        }
         rows.append([])
         rows.append([.title("本次已解决（\(report.resolved.count)）")])
         if report.resolved.isEmpty {
@@ -73,6 +80,8 @@ public enum ExceptionsXLSX {
         let widths = (0..<max(tallyColumns.count, ExceptionTable.columns.count)).map { i in
             max(i < tallyColumns.count ? tallyColumns[i].width : 0, i < ExceptionTable.columns.count ? ExceptionTable.columns[i].width : 0)
         }
+        rows.append([])
+        rows.append([.wrapped(ExceptionsHTML.footer)])
         return XLSXWorkbook.Sheet(name: "汇总", widths: widths, rows: rows, frozenRows: 1)
     }
 }
@@ -83,6 +92,8 @@ public enum ExceptionTable {
     public enum Value: Sendable, Equatable {
         case text(String)
         case amount(Fen?)
+        /// A day: a date cell in the workbook, `YYYY-MM-DD` in the CSV.
+        case date(Day?)
     }
 
     public static let columns: [(title: String, width: Double)] = [
@@ -93,13 +104,15 @@ public enum ExceptionTable {
     ]
 
     public static func values(_ row: ExceptionReport.Row) -> [Value] {
-        let texts: [String?] = [
+        let head: [String?] = [
             ExceptionReport.ownerName(row.owner), ExceptionReport.severityName(row.severity), row.code, row.bank,
-            ExceptionReport.statusName(row.status), row.firstSeen.iso, row.contractNo, row.loanNo, row.ticketNo, row.txnNo,
-            row.file, row.period, row.maskedID,
+            ExceptionReport.statusName(row.status),
         ]
-        let after: [String?] = [row.source, row.title, row.detail, row.action, row.ackBy, row.ackOn, row.ackNote, row.shortID]
-        return texts.map { .text($0 ?? "") } + [.amount(row.amount)] + after.map { .text($0 ?? "") }
+        let texts: [String?] = [row.contractNo, row.loanNo, row.ticketNo, row.txnNo, row.file, row.period, row.maskedID]
+        let after: [String?] = [row.source, row.title, row.detail, row.action, row.ackBy]
+        func text(_ values: [String?]) -> [Value] { values.map { .text($0 ?? "") } }
+        return text(head) + [.date(row.firstSeen)] + text(texts) + [.amount(row.amount)] + text(after)
+            + [.date(row.ackOn.flatMap(Day.init(iso:)))] + text([row.ackNote, row.shortID])
     }
 
     static let wrappedColumns: Set<Int> = [15, 16, 17, 20]
@@ -110,6 +123,7 @@ public enum ExceptionTable {
             case .text(let s) where s.isEmpty: return .empty
             case .text(let s): return wrappedColumns.contains(i) ? .wrapped(s) : .text(s)
             case .amount(let fen): return fen.map { .amount($0) } ?? .empty
+            case .date(let day): return day.map { .date($0) } ?? .empty
             }
         }
     }

@@ -73,13 +73,24 @@ public enum HTMLText {
         return out + "</tbody>\n</table>\n"
     }
 
+    /// The fonts of every page, in order. The browser takes each character from the first font that
+    /// has it, so the list ends with fonts of CJK Extension B (rare characters of names, `𠮷`):
+    /// HanaMinB (Debian `fonts-hanazono`, installed by `scripts/setup.sh --tests`) and SimSun-ExtB
+    /// (Windows). `scripts/check_fonts.py` checks that the installed ones cover a page.
+    public static let fonts = [
+        "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun",
+        "HanaMinA", "HanaMinB", "SimSun-ExtB",
+    ]
+
+    static let fontStack = fonts.map { "\"\($0)\"" }.joined(separator: ", ") + ", sans-serif"
+
     /// The shared stylesheet.
     static let style = """
     @page { size: A4 landscape; margin: 10mm 8mm 12mm 8mm; }
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
     body { margin: 16px 20px; color: #1c1f23; background: #fff; font-size: 13px; line-height: 1.45;
-      font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; }
+      font-family: \(fontStack); }
     h1 { font-size: 21px; margin: 0 0 2px; }
     h2 { font-size: 16px; margin: 22px 0 6px; padding: 5px 10px; background: #e9eef4; border-left: 5px solid #33587d;
       break-after: avoid; page-break-after: avoid; }
@@ -109,6 +120,7 @@ public enum HTMLText {
     .tag.RESOLVED { background: #3d7a4a; }
     .muted { color: #69727d; }
     .nowrap { white-space: nowrap; }
+    .abbr { text-decoration: underline dotted #8a96a3; cursor: help; }
     .what b { font-weight: 600; }
     .src { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 11px; color: #4d5661; }
     footer { margin-top: 18px; color: #69727d; font-size: 11px; }

@@ -107,12 +107,7 @@ public enum SubsidyAccountReport {
     }
 
     static func departmentName(_ code: String) -> String {
-        switch code {
-        case "MZ": return "民政（MZ）"
-        case "XC": return "乡村振兴（XC）"
-        case "JY": return "就业（JY）"
-        default: return code
-        }
+        ReportLegend.department(code).map { "\($0)（\(code)）" } ?? code
     }
 
     /// The category's name (formats.md §3) and its code: `最低生活保障对象（DB）`.

@@ -22,6 +22,8 @@ public struct XLSXWorkbook {
         /// A total: bold, two decimals.
         case total(Fen)
         case integer(Int)
+        /// A real date cell: the serial day number (1900 date system) shown `yyyy-mm-dd`.
+        case date(Day)
         case empty
     }
 
@@ -152,12 +154,13 @@ public struct XLSXWorkbook {
         case .amount(let fen): return "<c r=\"\(ref)\" s=\"2\"><v>\(fen.yuan)</v></c>"
         case .total(let fen): return "<c r=\"\(ref)\" s=\"3\"><v>\(fen.yuan)</v></c>"
         case .integer(let n): return "<c r=\"\(ref)\" s=\"7\"><v>\(n)</v></c>"
+        case .date(let day): return "<c r=\"\(ref)\" s=\"8\"><v>\(serial(day))</v></c>"
         case .empty: return ""
         }
     }
 
     static let styles = header + """
-    <styleSheet xmlns="\(main)"><fonts count="3">\
+    <styleSheet xmlns="\(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="3">\
     <font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>\
     <font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>\
     <font><b/><sz val="14"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>\
@@ -165,7 +168,7 @@ public struct XLSXWorkbook {
     <fill><patternFill patternType="solid"><fgColor rgb="FFDDE5EE"/><bgColor indexed="64"/></patternFill></fill></fills>\
     <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
     <border><left/><right/><top/><bottom style="thin"><color rgb="FF8A96A3"/></bottom><diagonal/></border></borders>\
-    <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="8">\
+    <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="9">\
     <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
     <xf numFmtId="49" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>\
     <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
@@ -174,8 +177,13 @@ public struct XLSXWorkbook {
     <xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>\
     <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
     <xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment horizontal="left" vertical="top"/></xf>\
     </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
     """
+
+    /// The day's serial number in the 1900 date system: days since 1899-12-30 (Excel's own count,
+    /// which takes 1900 for a leap year, so that the serials from 1900-03-01 on agree).
+    static func serial(_ day: Day) -> Int { day.ordinal + 25_569 }
 
     /// `A`, `B`, …, `Z`, `AA`, … for a 1-based column number.
     static func column(_ n: Int) -> String {

@@ -52,7 +52,8 @@ public struct ClaimJob {
             // For finance staff: masked, beside the XML.
             let bankReport = ClaimsHTML.Bank(code: code, name: settings.reference.bankNames[code], lines: lines)
             files.append((ClaimXLSX.fileName(region: settings.region, bank: code, year: year),
-                          try ClaimXLSX.render(region: settings.region, year: year, asOf: asOf, bank: bankReport)))
+                          try ClaimXLSX.render(region: settings.region, year: year, asOf: asOf, bank: bankReport,
+                                               cityName: settings.reference.cities[settings.region]?.name)))
             readable.append(bankReport)
             claims.append(BankClaim(bankCode: code, lines: lines, file: folder.appendingPathComponent(name)))
         }
@@ -63,7 +64,8 @@ public struct ClaimJob {
         // claims.html is the page of a run over every bank; a run for one bank writes its own
         // page beside it and leaves the all-banks page as it was (README "Decisions").
         files.append((Self.htmlName(bank: bank),
-                      Data(ClaimsHTML.render(region: settings.region, year: year, asOf: asOf, banks: readable).utf8)))
+                      Data(ClaimsHTML.render(region: settings.region, year: year, asOf: asOf, banks: readable,
+                                             cityName: settings.reference.cities[settings.region]?.name).utf8)))
         let run = ClaimRunRecord(id: nil, year: year, bankCode: bank, asOf: asOf.iso,
                                  createdAt: ISO8601DateFormatter().string(from: now),
                                  state: ClaimRunRecord.staged, files: "[]", forced: force)

@@ -55,7 +55,8 @@ public struct DailyReport {
         try AtomicFile.write(ExceptionsJSONL.render(outcome), to: folder.appendingPathComponent("exceptions.jsonl"), mode: 0o640)
         try AtomicFile.write(summary.render(), to: folder.appendingPathComponent("summary.json"), mode: 0o640)
         // Human-readable outputs (masked): 0640 too, like the rest of the folder.
-        let report = ExceptionReport(summary: summary, routes: plan.routes, bankNames: settings.reference.bankNames)
+        let report = ExceptionReport(summary: summary, routes: plan.routes, bankNames: settings.reference.bankNames,
+                                     cityName: settings.reference.cities[settings.region]?.name)
         try AtomicFile.write(ExceptionsHTML.render(report), to: folder.appendingPathComponent("exceptions.html"), mode: 0o640)
         try AtomicFile.write(try ExceptionsXLSX.render(report), to: folder.appendingPathComponent("exceptions.xlsx"), mode: 0o640)
         try AtomicFile.write(ExceptionsCSV.render(report), to: folder.appendingPathComponent("exceptions.csv"), mode: 0o640)

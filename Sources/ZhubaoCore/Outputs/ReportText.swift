@@ -1,0 +1,63 @@
+import Foundation
+
+/// Text helpers shared by the human-readable outputs.
+public enum ReportText {
+    /// Masks personal data that a free text might carry: the subject's own ID number, and any
+    /// other 18-character token that is a valid ID number (GB 11643-1999).
+    public static func scrub(_ text: String, id: String?) -> String {
+        var out = text
+        if let id, id.count >= 6, out.contains(id) {
+            out = out.replacingOccurrences(of: id, with: Masking.idNumber(id))
+        }
+        guard out.utf8.count >= 18 else { return out }
+        var result = "", run = ""
+        func flush() {
+            result += run.count == 18 && IDNumber.isValid(run) ? Masking.idNumber(run) : run
+            run = ""
+        }
+        for ch in out {
+            if ch.isASCII, ch.isNumber || ch == "X" || ch == "x" {
+                run.append(ch)
+            } else if ch.isASCII, ch.isLetter {
+                // Part of a longer identifier (contract numbers, file names): not an ID number.
+                result += run
+                run = ""
+                result.append(ch)
+            } else {
+                flush()
+                result.append(ch)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// A reader's reason reads `FILE:LINE: amount: 金额…`: the field's name (English, from the
+    /// file contract) before the Chinese sentence. For people it is put after the sentence, as the
+    /// technical detail: `FILE:LINE: 金额…（字段 amount）`. Lines of another form are left as they are.
+    public static func fieldAfter(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let parts = line.components(separatedBy: ": ")
+            guard parts.count >= 3, parts[0].contains(":"),
+                  let first = parts[1].unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
+                  parts[1].unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }),
+                  let lead = parts[2].unicodeScalars.first, !lead.isASCII
+            else { return String(line) }
+            return parts[0] + ": " + parts[2...].joined(separator: ": ") + "（字段 \(parts[1])）"
+        }.joined(separator: "\n")
+    }
+
+    /// Yuan with thousands separators for reading: `3,125,304.00`.
+    public static func money(_ fen: Fen) -> String {
+        let plain = fen.yuan
+        let negative = plain.hasPrefix("-")
+        let digits = negative ? String(plain.dropFirst()) : plain
+        let whole = Array(digits.prefix(while: { $0 != "." }))
+        var grouped = ""
+        for (i, ch) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(ch)
+        }
+        return (negative ? "-" : "") + grouped + String(digits.dropFirst(whole.count))
+    }
+}
