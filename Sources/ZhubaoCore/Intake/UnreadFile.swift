@@ -7,7 +7,7 @@ import Darwin
 /// An inbox file the run could not take (formats.md "Common rules"): not the sender's fault, so
 /// it is not rejected; it stays in the inbox, untouched, is named in the daily report and the
 /// log, and is tried again by the next run (exit 74).
-public struct UnreadFile: Sendable, Equatable {
+public struct UnreadFile: Sendable, Equatable, Codable {
     /// The display name (`SafeName`).
     public let name: String
     /// What went wrong and what to do, in Chinese, the system's text after it.

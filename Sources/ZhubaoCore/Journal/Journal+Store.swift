@@ -63,6 +63,7 @@ extension Journal {
         var entry = JournalEntry(action: action, at: now, asOf: asOf?.iso)
         if !pending.files.isEmpty { entry.files = pending.files }
         if !pending.outbox.isEmpty { entry.outbox = pending.outbox }
+        if action == .run, let asOf { entry.unread = try store.unread(asOf: asOf) }
         var allDays = pending.days.filter { day in !days.contains { $0.iso == day } }
         allDays += days.map(\.iso)
         if !allDays.isEmpty { entry.days = allDays }

@@ -26,6 +26,9 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var asOf: String?
     /// The registry rows the store recorded since the last journaled one, in id order.
     public var files: [InputFileRecord]?
+    /// A run's files left unread in the inbox (exit 74), which its date's report names; on a
+    /// `run` line always (empty when none), so that a later run of the date clears them too.
+    public var unread: [UnreadFile]?
     /// The files written to `outbox/` since the last journaled one (their store records), in id order.
     public var outbox: [OutboxFileRecord]?
     /// The dates whose daily outputs (and exception lifecycle) were computed, in order.

@@ -13,6 +13,9 @@ extension RebuildJob {
 
         mutating func apply(_ entry: JournalEntry) throws {
             for file in entry.files ?? [] { try replay(file) }
+            if entry.action == .run, let asOf = entry.asOf.flatMap(Day.init(iso:)), let unread = entry.unread {
+                try store.recordUnread(unread, asOf: asOf)  // before the dates, as the run did
+            }
             let days = (entry.days ?? []).compactMap(Day.init(iso:))
             if entry.action == .rerun {
                 // As rerun did: each date from the files its run had seen (every journaled date was computed).
