@@ -1,10 +1,10 @@
 import GRDB
 
-/// SQLite's own checks of the store file, opened read-only (nothing is created or migrated).
-enum StoreIntegrity {
-    /// The rows of `PRAGMA integrity_check` (or `quick_check`) other than "ok", and a store
-    /// without the registry table counts as damaged.
-    static func check(path: String, pragma: String = "integrity_check") throws -> [String] {
+extension Store {
+    /// SQLite's own checks of the store file at `path`, opened read-only (nothing is created or
+    /// migrated): the rows of `PRAGMA integrity_check` (or `quick_check`) other than "ok"; a
+    /// store without the registry table counts as damaged.
+    static func integrityProblems(path: String, pragma: String = "integrity_check") throws -> [String] {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
