@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// `zhubao claim` (outputs.md): verifies the banks' claims for a year against the subsidy

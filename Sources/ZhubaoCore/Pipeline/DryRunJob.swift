@@ -33,7 +33,7 @@ public final class DryRunJob: WorkspaceJob {
         try store.recordUnread(report.unread, asOf: asOf)
         let daily = intakeOnly ? nil
             : try DailyReport(workspace: scratch.workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
-        try store.database.close()
+        try store.close()
         return Result(asOf: asOf, intake: report, daily: daily)
     }
 }

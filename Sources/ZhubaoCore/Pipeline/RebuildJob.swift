@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// `zhubao rebuild`: recreates the store from `archive/`, `quarantine/` and the journal. The
@@ -49,7 +48,7 @@ public final class RebuildJob: WorkspaceJob {
                                 report: DailyReport(workspace: scratch, store: store, settings: settings, logger: logger))
             for entry in entries { try replay.apply(entry) }
             result = replay.result
-            try store.database.close()
+            try store.close()
         } catch {
             try? Self.remove(store: fresh.path)
             throw error

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// `metrics/zhubao.prom`: Prometheus textfile-collector metrics of the last `run`, by

@@ -6,9 +6,9 @@ import Logging
 /// interest, a store on disk) → the run lock is taken → (`openStore`) the store is opened, the
 /// run recorded in the registry and a claim run a kill interrupted finished. A job opens a
 /// session, works with `settings` and the store, and closes it, which releases the lock.
-public final class WorkspaceSession {
+final class WorkspaceSession {
     /// How the job takes the run lock.
-    public enum Locking: Sendable, Equatable {
+    enum Locking: Sendable, Equatable {
         /// No lock: the job only reads (`explain`), and finishes no interrupted claim.
         case none
         /// Fails at once with `FileLock.LockError.held` when another run holds it.
@@ -19,21 +19,20 @@ public final class WorkspaceSession {
 
     /// What must hold before the lock is taken; a job that does not need it stops there,
     /// touching nothing.
-    public struct Requirements: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
+    struct Requirements: OptionSet, Sendable {
+        let rawValue: Int
         /// The store exists: no command but `init` creates one (`StoreFault.missing`).
-        public static let store = Requirements(rawValue: 1)
+        static let store = Requirements(rawValue: 1)
         /// The profile subsidises interest (`ClaimJobError.noSubsidy`).
-        public static let subsidy = Requirements(rawValue: 2)
+        static let subsidy = Requirements(rawValue: 2)
     }
 
-    public let workspace: Workspace
-    public let settings: Settings
-    public let logger: Logger
+    let workspace: Workspace
+    let settings: Settings
+    let logger: Logger
     private let lock: FileLock?
 
-    public init(workspace: Workspace, logger: Logger, locking: Locking, requires: Requirements = .store) throws {
+    init(workspace: Workspace, logger: Logger, locking: Locking, requires: Requirements = .store) throws {
         try workspace.requireInitialised()
         let settings = try Settings.load(root: workspace.root)
         if requires.contains(.subsidy), !settings.profile.subsidisesInterest {
@@ -55,7 +54,7 @@ public final class WorkspaceSession {
 
     /// Opens the store (checked, never created); under the lock, records the run in `registry`
     /// and finishes a claim run a kill interrupted, before the job reads anything.
-    public func openStore(registry: RunRegistry? = nil) throws -> Store {
+    func openStore(registry: RunRegistry? = nil) throws -> Store {
         let store = try Store.open(path: workspace.storePath)
         guard lock != nil else { return store }
         registry?.begin()
@@ -64,12 +63,12 @@ public final class WorkspaceSession {
     }
 
     /// The daily computation of a date in this workspace, from `store`.
-    public func dailyReport(_ store: Store) -> DailyReport {
+    func dailyReport(_ store: Store) -> DailyReport {
         DailyReport(workspace: workspace, store: store, settings: settings, logger: logger)
     }
 
     /// Releases the run lock (the kernel also drops it when the process ends).
-    public func close() { lock?.unlock() }
+    func close() { lock?.unlock() }
 }
 
 /// What every job is made with: the workspace it works in and its logger. A job (a subclass)
@@ -86,7 +85,7 @@ public class WorkspaceJob {
 
 extension Workspace {
     /// Throws the usage error of a folder where `zhubao init` has not been run.
-    public func requireInitialised() throws {
+    func requireInitialised() throws {
         guard isInitialised else { throw ConfigError("\(configFile.path) 不存在：先运行 zhubao init") }
     }
 }

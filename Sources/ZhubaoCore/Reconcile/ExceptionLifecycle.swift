@@ -29,11 +29,11 @@ public struct ExceptionLifecycle {
 
     /// What a run stored of a key: the day it was first found, and the finding (nil when its
     /// payload no longer decodes).
-    public struct Stored: Sendable {
-        public var firstSeen: Day
-        public var finding: Finding?
+    struct Stored: Sendable {
+        var firstSeen: Day
+        var finding: Finding?
 
-        public init(firstSeen: Day, finding: Finding?) {
+        init(firstSeen: Day, finding: Finding?) {
             self.firstSeen = firstSeen
             self.finding = finding
         }
@@ -49,7 +49,7 @@ public struct ExceptionLifecycle {
     /// first, that apply on `asOf`. A key found is ACKNOWLEDGED when acknowledged, else NEW when
     /// first seen on `asOf` (seen before: the first day stored), else OPEN; a key stored and not
     /// found is RESOLVED. Sorted by key.
-    public static func statuses(found: [Finding], stored: [String: Stored],
+    static func statuses(found: [Finding], stored: [String: Stored],
                                 acknowledgements: [String: [AcknowledgementRecord]], asOf: Day) -> [Reported] {
         var reported: [Reported] = []
         let foundKeys = Set(found.map(\.key))

@@ -4,7 +4,7 @@ import GRDB
 extension Store {
     /// For each drawdown and year, the approval of the latest claim run with an as-of date
     /// before `asOf` (every run when nil), sorted by loan and year.
-    public func latestApprovals(before asOf: Day? = nil) throws -> [ClaimRecovery.Approval] {
+    func latestApprovals(before asOf: Day? = nil) throws -> [ClaimRecovery.Approval] {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.loanNo, a.year, a.approved, r.asOf FROM claimApproval a JOIN claimRun r ON r.id = a.claimRunId
@@ -22,7 +22,7 @@ extension Store {
 
     /// The last finished claim run of the year that covered `bank` (any run when `bank` is nil:
     /// a run over every bank replaces every bank's claim).
-    public func lastClaimRun(year: Int, bank: String?) throws -> ClaimRunRecord? {
+    func lastClaimRun(year: Int, bank: String?) throws -> ClaimRunRecord? {
         try database.read { db in
             try ClaimRunRecord.fetchOne(db, sql: """
                 SELECT * FROM claimRun WHERE year = ? AND state = 'DONE' AND (? IS NULL OR bankCode IS NULL OR bankCode = ?)
@@ -33,7 +33,7 @@ extension Store {
 
     /// The claim runs in `state` (`ClaimRunRecord.done` or `.staged`), of `year` when given,
     /// oldest first.
-    public func claimRuns(state: String, year: Int? = nil) throws -> [ClaimRunRecord] {
+    func claimRuns(state: String, year: Int? = nil) throws -> [ClaimRunRecord] {
         try database.read { db in
             var request = ClaimRunRecord.filter(Column("state") == state)
             if let year { request = request.filter(Column("year") == year) }
@@ -42,7 +42,7 @@ extension Store {
     }
 
     /// What the claim run `id` approved, in the order recorded.
-    public func approvals(ofClaimRun id: Int64?) throws -> [ClaimApprovalRecord] {
+    func approvals(ofClaimRun id: Int64?) throws -> [ClaimApprovalRecord] {
         try database.read { db in
             try ClaimApprovalRecord.filter(Column("claimRunId") == id).order(Column("id")).fetchAll(db)
         }
@@ -50,7 +50,7 @@ extension Store {
 
     /// Records a claim run and its approvals (theirs set to the run's id) in one transaction;
     /// returns them with their ids.
-    public func insertClaimRun(_ run: ClaimRunRecord,
+    func insertClaimRun(_ run: ClaimRunRecord,
                                approvals: [ClaimApprovalRecord]) throws -> (ClaimRunRecord, [ClaimApprovalRecord]) {
         try database.write { db in
             var run = run, recorded = approvals
@@ -64,7 +64,7 @@ extension Store {
     }
 
     /// Marks the claim run `id` finished.
-    public func markClaimRunDone(_ id: Int64?) throws {
+    func markClaimRunDone(_ id: Int64?) throws {
         try database.write { db in
             try db.execute(sql: "UPDATE claimRun SET state = ? WHERE id = ?", arguments: [ClaimRunRecord.done, id])
         }

@@ -4,7 +4,7 @@ import GRDB
 /// left open (`dailyException`) and staff's acknowledgements.
 extension Store {
     /// The latest computed date before `day`, or the latest of all when `day` is nil.
-    public func lastDailyRun(before day: Day? = nil) throws -> Day? {
+    func lastDailyRun(before day: Day? = nil) throws -> Day? {
         try database.read { db in
             let iso = try day.map { try String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun WHERE asOf < ?", arguments: [$0.iso]) }
                 ?? String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun")
@@ -13,17 +13,17 @@ extension Store {
     }
 
     /// Whether the daily outputs of `day` were computed.
-    public func hasDailyRun(on day: Day) throws -> Bool {
+    func hasDailyRun(on day: Day) throws -> Bool {
         try database.read { db in try DailyRunRecord.filter(key: day.iso).fetchCount(db) > 0 }
     }
 
     /// Every computed date, in order.
-    public func dailyRunDays() throws -> [String] {
+    func dailyRunDays() throws -> [String] {
         try database.read { db in try String.fetchAll(db, sql: "SELECT asOf FROM dailyRun ORDER BY asOf") }
     }
 
     /// The dates computed from `first` through `last`, with the highest file id each run saw.
-    public func fileCutoffs(from first: Day, through last: Day) throws -> [String: Int64?] {
+    func fileCutoffs(from first: Day, through last: Day) throws -> [String: Int64?] {
         let runs = try database.read { db in
             try DailyRunRecord.filter(Column("asOf") >= first.iso && Column("asOf") <= last.iso).fetchAll(db)
         }
@@ -31,23 +31,23 @@ extension Store {
     }
 
     /// The exceptions the run of `day` left open.
-    public func dailyExceptions(of day: Day) throws -> [DailyExceptionRecord] {
+    func dailyExceptions(of day: Day) throws -> [DailyExceptionRecord] {
         try database.read { db in try DailyExceptionRecord.filter(Column("asOf") == day.iso).fetchAll(db) }
     }
 
     /// Every key a daily run has found.
-    public func exceptionKeys() throws -> [String] {
+    func exceptionKeys() throws -> [String] {
         try database.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT key FROM dailyException") }
     }
 
     /// Whether a daily run has found `key`.
-    public func hasException(key: String) throws -> Bool {
+    func hasException(key: String) throws -> Bool {
         try database.read { db in try DailyExceptionRecord.filter(Column("key") == key).fetchCount(db) > 0 }
     }
 
     /// Records the computation of a date: its run (replacing an earlier one of the same date)
     /// and the exceptions it leaves open, in one transaction.
-    public func recordDailyRun(_ run: DailyRunRecord, open: [DailyExceptionRecord]) throws {
+    func recordDailyRun(_ run: DailyRunRecord, open: [DailyExceptionRecord]) throws {
         try database.write { db in
             try DailyRunRecord.deleteOne(db, key: run.asOf)
             try run.insert(db)
@@ -57,7 +57,7 @@ extension Store {
 
     /// The acknowledgements of each key that apply on `asOf`, oldest first: a second one adds to
     /// the history, the last is the one in force.
-    public func acknowledgementHistories(asOf: Day) throws -> [String: [AcknowledgementRecord]] {
+    func acknowledgementHistories(asOf: Day) throws -> [String: [AcknowledgementRecord]] {
         let acks = try database.read { db in
             try AcknowledgementRecord.filter(Column("effectiveOn") <= asOf.iso).order(Column("id")).fetchAll(db)
         }
@@ -65,7 +65,7 @@ extension Store {
     }
 
     /// Every acknowledgement, in the order recorded.
-    public func acknowledgements() throws -> [AcknowledgementRecord] {
+    func acknowledgements() throws -> [AcknowledgementRecord] {
         try database.read { db in try AcknowledgementRecord.order(Column("id")).fetchAll(db) }
     }
 

@@ -39,7 +39,7 @@ extension Store {
     }
 
     /// summary.json: the files dated D, by recipient and kind (every run of D: `rerun` agrees).
-    public func outboxCounts(on date: Day) throws -> [String: [String: Int]] {
+    func outboxCounts(on date: Day) throws -> [String: [String: Int]] {
         var counts: [String: [String: Int]] = [:]
         for file in try outboxFiles(from: date, to: date) { counts[file.recipient, default: [:]][file.kind, default: 0] += 1 }
         return counts
@@ -58,14 +58,14 @@ extension Store {
     }
 
     /// The outbox rows with ids above `id`, in order (the journal's).
-    public func outboxFiles(after id: Int64) throws -> [OutboxFileRecord] {
+    func outboxFiles(after id: Int64) throws -> [OutboxFileRecord] {
         try database.read { db in try OutboxFileRecord.filter(Column("id") > id).order(Column("id")).fetchAll(db) }
     }
 
     /// Records an outbox file, running `publish` inside the transaction (so that a file
     /// published is recorded, or the publication throws and nothing is); returns it with its id.
     @discardableResult
-    public func recordOutboxFile(_ file: OutboxFileRecord, publish: () throws -> Void) throws -> OutboxFileRecord {
+    func recordOutboxFile(_ file: OutboxFileRecord, publish: () throws -> Void) throws -> OutboxFileRecord {
         try database.write { db in
             var row = file
             try row.insert(db)

@@ -6,7 +6,7 @@ extension Store {
     /// Inserts a row in a transaction of its own (an acknowledgement, a claim run's, a replayed
     /// registry or outbox row); returns it with its id.
     @discardableResult
-    public func inserted<R: MutablePersistableRecord>(_ record: R) throws -> R {
+    func inserted<R: MutablePersistableRecord>(_ record: R) throws -> R {
         try database.write { db in
             var row = record
             try row.insert(db)
@@ -15,17 +15,17 @@ extension Store {
     }
 
     /// The highest registry id: the files recorded so far (0 for none).
-    public func lastFileId() throws -> Int64 {
+    func lastFileId() throws -> Int64 {
         try database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputFile") } ?? 0
     }
 
     /// The registry rows with ids above `id`, in order (every row for 0).
-    public func files(after id: Int64 = 0) throws -> [InputFileRecord] {
+    func files(after id: Int64 = 0) throws -> [InputFileRecord] {
         try database.read { db in try InputFileRecord.filter(Column("id") > id).order(Column("id")).fetchAll(db) }
     }
 
     /// Whether a file recorded after a run (id above its `cutoff`) counts on `day`.
-    public func hasFile(after cutoff: Int64, effectiveBy day: Day) throws -> Bool {
+    func hasFile(after cutoff: Int64, effectiveBy day: Day) throws -> Bool {
         try database.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM inputFile WHERE id > ? AND coalesce(businessDate, receivedOn) <= ?",
                              arguments: [cutoff, day.iso]) ?? 0 > 0
@@ -34,7 +34,7 @@ extension Store {
 
     /// The files taken by the run of `day`, by status; `notYetEffective` of those the run had
     /// seen (ids up to `cutoff`).
-    public func fileCounts(receivedOn day: Day, cutoff: Int64) throws -> DailySummary.Files {
+    func fileCounts(receivedOn day: Day, cutoff: Int64) throws -> DailySummary.Files {
         try database.read { db in
             var files = DailySummary.Files()
             let rows = try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM inputFile WHERE receivedOn = ? AND id <= ? GROUP BY status",

@@ -5,12 +5,12 @@ import GRDB
 /// its transaction, and returns them so that the caller can say so.
 extension Store {
     /// Makes writes wait up to `milliseconds` for another writer instead of failing at once.
-    public func waitForWriters(milliseconds: Int) throws {
+    func waitForWriters(milliseconds: Int) throws {
         try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA busy_timeout = \(milliseconds)") }
     }
 
     /// Records the start of a run; returns it with its id, and the runs found killed.
-    public func startRun(_ run: RunRecord, isGone: (RunRecord) -> Bool) throws -> (run: RunRecord, killed: [RunRecord]) {
+    func startRun(_ run: RunRecord, isGone: (RunRecord) -> Bool) throws -> (run: RunRecord, killed: [RunRecord]) {
         try database.write { db in
             let killed = try Self.markKilled(db, isGone: isGone)
             var row = run
@@ -20,12 +20,12 @@ extension Store {
     }
 
     /// Writes the end of a run started with `startRun`.
-    public func endRun(_ run: RunRecord) throws {
+    func endRun(_ run: RunRecord) throws {
         try database.write { db in try run.update(db) }
     }
 
     /// The last `count` runs, newest first, and the runs found killed.
-    public func lastRuns(_ count: Int, isGone: (RunRecord) -> Bool) throws -> (runs: [RunRecord], killed: [RunRecord]) {
+    func lastRuns(_ count: Int, isGone: (RunRecord) -> Bool) throws -> (runs: [RunRecord], killed: [RunRecord]) {
         try database.write { db in
             let killed = try Self.markKilled(db, isGone: isGone)
             return (try RunRecord.order(RunRecord.Columns.id.desc).limit(count).fetchAll(db), killed)
