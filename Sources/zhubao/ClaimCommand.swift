@@ -10,29 +10,22 @@ struct ClaimCommand: ParsableCommand {
 
     @OptionGroup var options: RootOptions
 
-    @Option(help: ArgumentHelp("贴息年度。", valueName: "yyyy"))
-    var year: Int
+    @OptionGroup var claimYear: ClaimYearOptions
 
     @Option(help: ArgumentHelp("只处理这家银行（3 位银行代码）。", valueName: "nnn"))
     var bank: String?
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("按该日的数据计算贴息（默认：今天）。", valueName: "yyyy-mm-dd"))
-    var asOf: Day?
 
     @Flag(help: "即使 --as-of 早于该年度上一次申请运行，也写出申请文件（被替换的文件保存在 superseded/ 下）。")
     var force = false
 
     func validate() throws {
-        guard (2000...2100).contains(year) else { throw ValidationError("--year 应为年份，例如 2026") }
         if let bank, bank.count != 3 || Int(bank) == nil { throw ValidationError("--bank 应为 3 位银行代码，例如 105") }
-        if let asOf, asOf.year < year { throw ValidationError("--as-of 不能早于贴息年度") }
     }
 
     func run() throws {
         let logger = Log.make()
-        let day = asOf ?? Day.today()
-        let registry = options.registry("claim", asOf: day, logger: logger)
-        try Exit.guarding(logger, registry: registry) {
+        let (year, day) = (claimYear.year, claimYear.day)
+        try options.recorded("claim", asOf: day, logger: logger) { registry in
             do {
                 let claims = try ClaimJob(workspace: options.workspace, logger: logger)
                     .run(year: year, bank: bank, asOf: day, force: force, registry: registry)
@@ -43,9 +36,7 @@ struct ClaimCommand: ParsableCommand {
                 if claims.isEmpty { print("没有\(bank.map { "银行 \($0) " } ?? "任何银行")\(year) 年的贴息申请（CLAIM 文件）：未出具申请文件") }
                 return Exit.ok
             } catch let error as ClaimJobError {
-                print(error.description)
-                logger.error("\(error.description)")
-                return Exit.usage
+                return Exit.refused(error, logger: logger)
             }
         }
     }

@@ -43,9 +43,7 @@ struct ExceptionsCommand: ParsableCommand {
                     print(try ExceptionListing(store: store).list(asOf: asOf, statuses: statuses, owner: owner))
                     return Exit.ok
                 } catch let error as ExceptionListingError {
-                    print(error.description)
-                    logger.error("该日没有日常运行，未列出任何异常（no daily run of that date）")
-                    return Exit.usage
+                    return Exit.refused(error, logLine: "该日没有日常运行，未列出任何异常（no daily run of that date）", logger: logger)
                 }
             }
         }
@@ -82,8 +80,7 @@ struct ExceptionsCommand: ParsableCommand {
         func run() throws {
             let logger = Log.make()
             let day = asOf ?? Day.today()
-            let registry = options.registry("exceptions ack", asOf: day, logger: logger)
-            try Exit.guarding(logger, registry: registry) {
+            try options.recorded("exceptions ack", asOf: day, logger: logger) { registry in
                 do {
                     let full = try AcknowledgeJob(workspace: options.workspace, logger: logger)
                         .run(key: key, note: note, by: by, on: day, registry: registry)
@@ -91,9 +88,7 @@ struct ExceptionsCommand: ParsableCommand {
                     return Exit.ok
                 } catch let error as AcknowledgeError {
                     // The key may hold an ID number: on standard output only, never in the log.
-                    print(error.description)
-                    logger.error("未知的异常键或短编号，未确认任何异常（unknown key or short id）")
-                    return Exit.usage
+                    return Exit.refused(error, logLine: "未知的异常键或短编号，未确认任何异常（unknown key or short id）", logger: logger)
                 }
             }
         }

@@ -53,6 +53,17 @@ enum Exit {
     }
 }
 
+extension Exit {
+    /// A refusal of the job (`error`), said on standard output, where its description may name
+    /// personal data (a key, a loan): the log gets `logLine` instead, or the description itself
+    /// when it names none. Returns `code`.
+    static func refused(_ error: CustomStringConvertible, logLine: String? = nil, logger: Logger, code: Int32 = usage) -> Int32 {
+        print(error.description)
+        logger.error("\(logLine ?? error.description)")
+        return code
+    }
+}
+
 /// Logging is bootstrapped once, here in the executable; libraries only take a `Logger`.
 enum Log {
     nonisolated(unsafe) private static var bootstrapped = false

@@ -15,30 +15,18 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("借据号（loanNo）。", valueName: "loanNo"))
     var loanNo: String
 
-    @Option(help: ArgumentHelp("贴息年度。", valueName: "yyyy"))
-    var year: Int
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("按该日的数据核定（默认：今天），与 zhubao claim --as-of 相同。", valueName: "yyyy-mm-dd"))
-    var asOf: Day?
-
-    func validate() throws {
-        guard (2000...2100).contains(year) else { throw ValidationError("--year 应为年份，例如 2026") }
-        if let asOf, asOf.year < year { throw ValidationError("--as-of 不能早于贴息年度") }
-    }
+    @OptionGroup var claimYear: ClaimYearOptions
 
     func run() throws {
         let logger = Log.make()
         try Exit.guarding(logger) {
             do {
                 let account = try ExplainJob(workspace: options.workspace, logger: logger)
-                    .account(loanNo: loanNo, year: year, asOf: asOf ?? Day.today())
+                    .account(loanNo: loanNo, year: claimYear.year, asOf: claimYear.day)
                 print(SubsidyAccountReport.text(account), terminator: "")
                 return Exit.ok
-            } catch let error as ExplainError {
-                logger.error("\(error.description)")
-                return Exit.usage
-            } catch let error as ClaimJobError {
-                logger.error("\(error.description)")
+            } catch let error where error is ExplainError || error is ClaimJobError {
+                logger.error("\(error)")  // standard output stays empty: it is the account's
                 return Exit.usage
             }
         }

@@ -39,8 +39,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let logger = Log.make()
-        let registry = options.registry("init", asOf: nil, logger: logger)
-        try Exit.guarding(logger, registry: registry) {
+        try options.recorded("init", asOf: nil, logger: logger) { registry in
             let workspace = options.workspace
             let chosen = Profile.named(Profile.Name(rawValue: profile)!)
             let settings = try Settings.defaults(profile: chosen, region: region)

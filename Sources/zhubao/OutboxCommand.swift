@@ -35,7 +35,7 @@ struct OutboxCommand: ParsableCommand {
             let logger = Log.make()
             try Exit.guarding(logger) {
                 let store = try Store.open(path: options.workspace.storePath)
-                let files = try OutboxRecords(store: store).list(recipient: recipient, kind: kind, from: from, to: to)
+                let files = try store.outboxFiles(recipient: recipient, kind: kind, from: from, to: to)
                 print(OutboxListing.render(files))
                 return Exit.ok
             }

@@ -15,18 +15,15 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let logger = Log.make()
-        let registry = options.registry("rebuild", asOf: nil, logger: logger)
-        try Exit.guarding(logger, registry: registry) {
+        try options.recorded("rebuild", asOf: nil, logger: logger) { registry in
             do {
                 let result = try RebuildJob(workspace: options.workspace, logger: logger).run(force: force, registry: registry)
                 print("已重建：\(result.files) 个文件，\(result.days) 个计算日期，\(result.acknowledgements) 条确认，\(result.claimRuns) 次贴息申请运行"
                       + (result.keptAside.map { "；原存储已移至 \($0.path)" } ?? ""))
                 return Exit.ok
             } catch let error as RebuildError {
-                print(error.description)
-                logger.error("重建被拒绝或失败，存储保持原样（rebuild refused or failed）")
-                if case .healthyStore = error { return Exit.usage }
-                return Exit.ioFault
+                let code = if case .healthyStore = error { Exit.usage } else { Exit.ioFault }
+                return Exit.refused(error, logLine: "重建被拒绝或失败，存储保持原样（rebuild refused or failed）", logger: logger, code: code)
             }
         }
     }

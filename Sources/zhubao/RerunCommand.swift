@@ -26,8 +26,7 @@ struct RerunCommand: ParsableCommand {
 
     func run() throws {
         let logger = Log.make()
-        let registry = options.registry("rerun", asOf: to, logger: logger)
-        try Exit.guarding(logger, registry: registry) {
+        try options.recorded("rerun", asOf: to, logger: logger) { registry in
             let result = try RerunJob(workspace: options.workspace, logger: logger).run(from: from, to: to, everyDate: everyDate, registry: registry)
             print("已重算 \(result.computed.count) 个日期（\(from.iso) 至 \(to.iso)）")
             if !result.skipped.isEmpty {

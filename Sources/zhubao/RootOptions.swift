@@ -13,11 +13,31 @@ struct RootOptions: ParsableArguments {
         return Workspace(root: URL(fileURLWithPath: path, isDirectory: true))
     }
 
-    /// The record of this command in the run registry (`zhubao runs`), with the command line as
-    /// typed; the job writes it once it holds the lock, `Exit.guarding` ends it.
-    func registry(_ command: String, asOf: Day?, logger: Logger) -> RunRegistry {
-        RunRegistry(workspace: workspace, command: command, arguments: Array(CommandLine.arguments.dropFirst()),
-                    asOf: asOf, logger: logger)
+    /// Runs a command that changes the workspace, recorded in the run registry (`zhubao runs`)
+    /// with the command line as typed: `body` hands the record to the job, which writes it once
+    /// it holds the lock; `Exit.guarding` ends it with the exit code.
+    func recorded(_ command: String, asOf: Day?, logger: Logger, after: ((Int32) -> Void)? = nil,
+                  _ body: (RunRegistry) throws -> Int32) throws {
+        let registry = RunRegistry(workspace: workspace, command: command, arguments: Array(CommandLine.arguments.dropFirst()),
+                                   asOf: asOf, logger: logger)
+        try Exit.guarding(logger, registry: registry, after: after) { try body(registry) }
+    }
+}
+
+/// `--year` and `--as-of` of the commands that compute a year's subsidy (`claim`, `explain`).
+struct ClaimYearOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("贴息年度。", valueName: "yyyy"))
+    var year: Int
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("按该日的数据核定贴息（默认：今天），claim 与 explain 相同。", valueName: "yyyy-mm-dd"))
+    var asOf: Day?
+
+    /// The as-of date: the one given, else today.
+    var day: Day { asOf ?? Day.today() }
+
+    func validate() throws {
+        guard (2000...2100).contains(year) else { throw ValidationError("--year 应为年份，例如 2026") }
+        if let asOf, asOf.year < year { throw ValidationError("--as-of 不能早于贴息年度") }
     }
 }
 

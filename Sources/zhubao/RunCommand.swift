@@ -23,13 +23,12 @@ struct RunCommand: ParsableCommand {
         let logger = Log.make()
         let day = asOf ?? Day.today()
         if dryRun { return try runDry(asOf: day, logger: logger) }
-        let registry = options.registry("run", asOf: day, logger: logger)
         let started = Date()
         var finished: DailyRunResult?
         let metrics = { (code: Int32) in
             RunMetrics.record(workspace: options.workspace, asOf: day, exitCode: code, started: started, result: finished, logger: logger)
         }
-        try Exit.guarding(logger, registry: registry, after: metrics) {
+        try options.recorded("run", asOf: day, logger: logger, after: metrics) { registry in
             let result = try DailyJob(workspace: options.workspace, logger: logger).run(asOf: day, intakeOnly: intakeOnly, registry: registry)
             finished = result
             let intake = result.intake

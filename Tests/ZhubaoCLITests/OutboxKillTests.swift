@@ -65,7 +65,7 @@ import ZhubaoCore
     /// at most once; when complete, exactly one file per bank, recorded, and no `.part` left.
     private func checkInvariants(root: URL, complete: Bool) throws {
         let store = try Store.open(path: root.appendingPathComponent("state/zhubao.sqlite").path)
-        let records = try OutboxRecords(store: store).list()
+        let records = try store.outboxFiles()
         var byPath: [String: [OutboxFileRecord]] = [:]
         for record in records { byPath["\(record.recipient)/\(record.name)", default: []].append(record) }
         #expect(byPath.values.allSatisfy { $0.count == 1 }, "a file recorded twice")

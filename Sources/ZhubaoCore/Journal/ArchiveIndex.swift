@@ -40,7 +40,7 @@ enum StoreState: Equatable {
         let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { return .empty }
         do {
-            let problems = try StoreIntegrity.check(path: path, pragma: "quick_check")
+            let problems = try Store.integrityProblems(path: path, pragma: "quick_check")
             return problems.isEmpty ? .healthy : .damaged(problems.joined(separator: "; "))
         } catch {
             return .damaged(String(describing: error))

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Journaling from the store. The store commits first and the journal line follows; a kill in
 /// between leaves rows the journal lacks, so every journal write first takes up what the store
@@ -39,14 +38,11 @@ extension Journal {
                        ack: AcknowledgementRecord? = nil, claim: (ClaimRunRecord, [ClaimApprovalRecord])? = nil,
                        now: Date = Date()) throws {
         let known = try known()
-        let pending = try store.database.read { db in
-            (files: try InputFileRecord.filter(Column("id") > known.maxFileId).order(Column("id")).fetchAll(db),
-             outbox: try OutboxFileRecord.filter(Column("id") > known.maxOutboxId).order(Column("id")).fetchAll(db),
-             days: try String.fetchAll(db, sql: "SELECT asOf FROM dailyRun ORDER BY asOf").filter { !known.days.contains($0) },
-             acks: try AcknowledgementRecord.order(Column("id")).fetchAll(db).filter { !known.ackIds.contains($0.id ?? 0) },
-             claims: try ClaimRunRecord.filter(Column("state") == ClaimRunRecord.done).order(Column("id")).fetchAll(db)
-                .filter { !known.claimRunIds.contains($0.id ?? 0) })
-        }
+        let pending = (files: try store.files(after: known.maxFileId),
+                       outbox: try store.outboxFiles(after: known.maxOutboxId),
+                       days: try store.dailyRunDays().filter { !known.days.contains($0) },
+                       acks: try store.acknowledgements().filter { !known.ackIds.contains($0.id ?? 0) },
+                       claims: try store.claimRuns(state: ClaimRunRecord.done).filter { !known.claimRunIds.contains($0.id ?? 0) })
         for missing in pending.acks where missing.id != ack?.id {
             var entry = JournalEntry(action: .ack, at: now)
             entry.ack = missing
@@ -55,9 +51,7 @@ extension Journal {
         for missing in pending.claims where missing.id != claim?.0.id {
             var entry = JournalEntry(action: .claim, at: now)
             entry.claimRun = missing
-            entry.approvals = try store.database.read { db in
-                try ClaimApprovalRecord.filter(Column("claimRunId") == missing.id).order(Column("id")).fetchAll(db)
-            }
+            entry.approvals = try store.approvals(ofClaimRun: missing.id)
             try append(entry)
         }
         var entry = JournalEntry(action: action, at: now, asOf: asOf?.iso)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// The outbox step of `zhubao run` (outbound.md "The outbox"), after the daily report: compares
@@ -14,30 +13,22 @@ public struct Outbox {
     public let settings: Settings
     public let logger: Logger
 
-    public init(workspace: Workspace, store: Store, settings: Settings, logger: Logger) {
-        self.workspace = workspace
-        self.store = store
-        self.settings = settings
-        self.logger = logger
-    }
-
     /// Sends what `daily.plan` holds and rewrites summary.json with the files of the date.
     public func send(_ daily: DailyReport.Result, now: Date = Date()) throws -> DailyReport.Result {
         var daily = daily
         try removeLeftovers()
         daily.sent = try send(daily.plan, now: now)
-        daily.summary.outbox = try OutboxRecords(store: store).counts(on: daily.plan.asOf)
+        daily.summary.outbox = try store.outboxCounts(on: daily.plan.asOf)
         try AtomicFile.write(daily.summary.render(), to: daily.folder.appendingPathComponent("summary.json"), mode: 0o640)
         return daily
     }
 
     /// Writes the files that differ from what was sent; returns their records, in order written.
     public func send(_ plan: OutboundPlan, now: Date = Date()) throws -> [OutboxFileRecord] {
-        let records = OutboxRecords(store: store)
         var sent: [OutboxFileRecord] = []
-        let sentFeedback = try records.recipients(kind: .feedback, on: plan.asOf)
+        let sentFeedback = try store.outboxRecipients(kind: .feedback, on: plan.asOf)
         for recipient in Set(plan.feedback.keys).union(sentFeedback).sorted() {
-            let last = try records.last(kind: .feedback, recipient: recipient, date: plan.asOf)
+            let last = try store.lastOutboxFile(kind: .feedback, recipient: recipient, date: plan.asOf)
             if let file = try write(recipient: recipient, kind: .feedback, year: nil, lines: plan.feedback[recipient] ?? [],
                                     last: last, asOf: plan.asOf, now: now) {
                 sent.append(file)
@@ -45,7 +36,7 @@ public struct Outbox {
         }
         if let year = plan.eligibilityYear {
             for bank in plan.eligibility.keys.sorted() {
-                let last = try records.last(kind: .eligibility, recipient: bank, year: year)
+                let last = try store.lastOutboxFile(kind: .eligibility, recipient: bank, year: year)
                 if let file = try write(recipient: bank, kind: .eligibility, year: year, lines: plan.eligibility[bank] ?? [],
                                         last: last, asOf: plan.asOf, now: now) {
                     sent.append(file)
@@ -59,8 +50,7 @@ public struct Outbox {
     /// and nothing was sent), else the whole file under the next SEQ of the date.
     func write(recipient: String, kind: OutboundKind, year: Int?, lines: [OutboundLine], last: OutboxFileRecord?,
                asOf: Day, now: Date) throws -> OutboxFileRecord? {
-        let records = OutboxRecords(store: store)
-        let seq = try records.lastSeq(kind: kind, recipient: recipient, region: settings.region, date: asOf) + 1
+        let seq = try store.lastOutboxSeq(kind: kind, recipient: recipient, region: settings.region, date: asOf) + 1
         let file = OutboundFile(recipient: recipient, kind: kind, region: settings.region, date: asOf, seq: seq, lines: lines)
         if let last {
             if last.linesSha256 == file.linesDigest { return nil }
@@ -71,13 +61,12 @@ public struct Outbox {
         let folder = try self.folder(recipient)
         let final = folder.appendingPathComponent(file.name), part = folder.appendingPathComponent(file.name + ".part")
         try AtomicFile.writeFlushed(bytes, at: part, mode: 0o640)
-        var record = OutboxFileRecord(
+        let record = OutboxFileRecord(
             id: nil, name: file.name, recipient: recipient, kind: kind.rawValue, region: settings.region,
             businessDate: asOf.iso, seq: seq, year: year, lineCount: lines.count, total: file.total.value,
             sha256: FileDigest.sha256(bytes), linesSha256: file.linesDigest, runAsOf: asOf.iso,
             writtenAt: ISO8601DateFormatter().string(from: now))
-        try store.database.write { db in
-            try record.insert(db)
+        let recorded = try store.recordOutboxFile(record) {
             // Published inside the transaction: killed before the commit, the file may be
             // visible but unrecorded; the next run then writes the same name with the same
             // bytes, finds it there and records it (never a second, different file).
@@ -91,7 +80,7 @@ public struct Outbox {
         logger.info("outbox file written", metadata: [
             "recipient": "\(recipient)", "file": "\(file.name)", "lines": "\(lines.count)",
         ])
-        return record
+        return recorded
     }
 
     /// `outbox/{recipient}/`, created `0750` when missing (a mode an operator set is left alone).

@@ -8,7 +8,6 @@ public enum ExceptionsJSONL {
 
     static func line(_ item: ExceptionLifecycle.Reported, asOf: Day) -> String {
         let f = item.finding
-        let s = f.subject
         var o = JSONObject()
         o.add("key", f.key)
         o.add("code", f.code)
@@ -17,14 +16,7 @@ public enum ExceptionsJSONL {
         o.add("status", item.status.rawValue)
         o.add("firstSeen", item.firstSeen.iso)
         o.add("asOf", asOf.iso)
-        o.add("idNumber", s.idNumber)
-        o.add("contractNo", s.contractNo)
-        o.add("loanNo", s.loanNo)
-        o.add("ticketNo", s.ticketNo)
-        o.add("txnNo", s.txnNo)
-        o.add("file", s.file)
-        o.add("year", s.year)
-        o.add("month", s.month?.iso)
+        f.addSubject(to: &o)
         o.add("amount", f.amount?.yuan)
         o.add("source", f.source)
         o.add("message", f.message)

@@ -16,18 +16,14 @@ public enum XMLText {
     /// `&`, `<`, `>` and `"` as references; every other scalar as `other` says: its replacement,
     /// "" to drop it, nil to keep it. Shared by the XML and the HTML writers.
     static func escapeMarkup(_ text: String, other: (Unicode.Scalar) -> String?) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        TextEscape.map(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if let replacement = other(scalar) { out += replacement } else { out.unicodeScalars.append(scalar) }
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            default: return other(scalar)
             }
         }
-        return out
     }
 }

@@ -1,20 +1,11 @@
 import Foundation
-import GRDB
 import Logging
 
 /// `zhubao claim` (outputs.md): verifies the banks' claims for a year against the subsidy
 /// computed as of a date, writes `SUBSIDY_CLAIM_{region}_{bank}_{year}.xml` per bank for the
 /// finance bureau, and records what it approved (for E505 in later daily runs). All or nothing:
 /// the files and approvals go through `ClaimStaging`.
-public struct ClaimJob {
-    public let workspace: Workspace
-    public let logger: Logger
-
-    public init(workspace: Workspace, logger: Logger) {
-        self.workspace = workspace
-        self.logger = logger
-    }
-
+public final class ClaimJob: WorkspaceJob {
     /// The claim of one bank for one year.
     public struct BankClaim: Sendable {
         public var bankCode: String
@@ -26,16 +17,11 @@ public struct ClaimJob {
     /// `registry`, when given, records the run once the lock is held and the store opened.
     public func run(year: Int, bank: String?, asOf: Day, force: Bool = false, registry: RunRegistry? = nil,
                     now: Date = Date()) throws -> [BankClaim] {
-        guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
-        let lock = try FileLock(path: workspace.lockPath)
-        defer { lock.unlock() }
-        let settings = try Settings.load(root: workspace.root)
-        guard settings.profile.subsidisesInterest else { throw ClaimJobError.noSubsidy(settings.profile.name.rawValue) }
-        let store = try Store.open(path: workspace.storePath)
-        registry?.begin()
+        let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail, requires: .subsidy)
+        defer { session.close() }
+        let settings = session.settings, store = try session.openStore(registry: registry)
         let staging = ClaimStaging(workspace: workspace, store: store, logger: logger)
-        try staging.recover()
-        if let last = try staging.lastRun(year: year, bank: bank), asOf.iso < last.asOf, !force {
+        if let last = try store.lastClaimRun(year: year, bank: bank), asOf.iso < last.asOf, !force {
             throw ClaimJobError.earlierThanLastRun(year: year, last: last.asOf, asOf: asOf.iso)
         }
         let ledger = try LedgerLoader(store: store).load(asOf: asOf, settings: settings)

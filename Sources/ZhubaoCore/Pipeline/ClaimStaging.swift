@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// What makes a claim run all or nothing (outputs.md `zhubao claim`). The new files are written
@@ -24,17 +23,6 @@ struct ClaimStaging {
         workspace.claims(year: year).appendingPathComponent(".staging", isDirectory: true)
     }
 
-    /// The last finished claim run of the year that covered `bank` (any run when `bank` is nil:
-    /// a run over every bank replaces every bank's claim).
-    func lastRun(year: Int, bank: String?) throws -> ClaimRunRecord? {
-        try store.database.read { db in
-            try ClaimRunRecord.fetchOne(db, sql: """
-                SELECT * FROM claimRun WHERE year = ? AND state = 'DONE' AND (? IS NULL OR bankCode IS NULL OR bankCode = ?)
-                ORDER BY id DESC LIMIT 1
-                """, arguments: [year, bank, bank])
-        }
-    }
-
     /// Stages `files`, records the run and its approvals in one transaction, then finishes it.
     func commit(_ run: ClaimRunRecord, files: [(name: String, data: Data)], approvals: [ClaimApprovalRecord], now: Date) throws {
         let fm = FileManager.default
@@ -49,23 +37,13 @@ struct ClaimStaging {
         }
         var run = run
         run.files = String(decoding: try JSONEncoder().encode(staged), as: UTF8.self)
-        var recorded = approvals
-        try store.database.write { db in
-            try run.insert(db)
-            for index in recorded.indices {
-                recorded[index].claimRunId = run.id!
-                try recorded[index].insert(db)
-            }
-        }
-        try finish(run, approvals: recorded, now: now)
+        let recorded = try store.insertClaimRun(run, approvals: approvals)
+        try finish(recorded.0, approvals: recorded.1, now: now)
     }
 
     /// The as-of date of the last finished run of the year that wrote a file of this name.
     func replacedAsOf(_ name: String, year: Int) throws -> String {
-        let runs = try store.database.read { db in
-            try ClaimRunRecord.filter(Column("year") == year && Column("state") == ClaimRunRecord.done)
-                .order(Column("id").desc).fetchAll(db)
-        }
+        let runs = try store.claimRuns(state: ClaimRunRecord.done, year: year).reversed()
         for run in runs where try Self.files(of: run).contains(where: { $0.name == name }) { return run.asOf }
         // Written before runs listed their files: the last run of the year, else "earlier".
         return runs.first?.asOf ?? "earlier"
@@ -101,24 +79,16 @@ struct ClaimStaging {
         if try !journal.holdsClaimRun(run.id!) {
             try journal.record(.claim, store: store, claim: (done, approvals), now: now)
         }
-        try store.database.write { db in
-            try db.execute(sql: "UPDATE claimRun SET state = ? WHERE id = ?", arguments: [ClaimRunRecord.done, run.id])
-        }
+        try store.markClaimRunDone(run.id)
         if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
     }
 
     /// Finishes every STAGED run, and removes the staging folder of a claim killed before it was
     /// recorded. Runs under the run lock, before anything else reads the claims.
     func recover() throws {
-        let pending = try store.database.read { db in
-            try ClaimRunRecord.filter(Column("state") == ClaimRunRecord.staged).order(Column("id")).fetchAll(db)
-        }
-        for run in pending {
+        for run in try store.claimRuns(state: ClaimRunRecord.staged) {
             logger.warning("finishing a claim run that was interrupted", metadata: ["year": "\(run.year)", "run": "\(run.id ?? 0)"])
-            let approvals = try store.database.read { db in
-                try ClaimApprovalRecord.filter(Column("claimRunId") == run.id).order(Column("id")).fetchAll(db)
-            }
-            try finish(run, approvals: approvals, now: Date())
+            try finish(run, approvals: try store.approvals(ofClaimRun: run.id), now: Date())
         }
         let claims = workspace.out.appendingPathComponent("claims", isDirectory: true)
         for year in (try? FileManager.default.contentsOfDirectory(atPath: claims.path)) ?? [] {

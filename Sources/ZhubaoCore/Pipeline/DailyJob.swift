@@ -4,36 +4,21 @@ import Logging
 /// The daily job (`zhubao run`): intake → import → store → reconcile → outputs, under the
 /// run lock. Each hand-over between stages is a named value: `IntakeReport` from intake,
 /// `DailyRunResult` to the caller.
-public struct DailyJob {
-    public let workspace: Workspace
-    public let logger: Logger
-
-    public init(workspace: Workspace, logger: Logger) {
-        self.workspace = workspace
-        self.logger = logger
-    }
-
+public final class DailyJob: WorkspaceJob {
     /// Runs the job for `asOf`. Throws `FileLock.LockError.held` at once, touching nothing,
     /// when another run holds the lock.
     /// With `intakeOnly`, the inbox is taken but no daily outputs are computed.
     /// `registry`, when given, records the run once the lock is held.
     public func run(asOf: Day, intakeOnly: Bool = false, registry: RunRegistry? = nil, now: Date = Date()) throws -> DailyRunResult {
-        guard workspace.isInitialised else {
-            throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init")
-        }
-        let settings = try Settings.load(root: workspace.root)
-        // The store is guarded before anything else: `run` never creates one (only `init`
-        // does), and a missing, empty or damaged one stops the run before the inbox is touched.
-        guard FileManager.default.fileExists(atPath: workspace.storePath) else { throw StoreFault.missing(path: workspace.storePath) }
-        let lock = try FileLock(path: workspace.lockPath)
-        defer { lock.unlock() }
-        let store = try Store.open(path: workspace.storePath)
-        registry?.begin()
+        // The store is guarded before the lock: `run` never creates one (only `init` does), and
+        // a missing, empty or damaged one stops the run before the inbox is touched.
+        let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail)
+        defer { session.close() }
+        let settings = session.settings, store = try session.openStore(registry: registry)
         try workspace.createFolders()
         for path in workspace.removeStaleTemporaries() {
             logger.info("removed a temporary file a killed run left", metadata: ["path": "\(SafeName.display(path))"])
         }
-        try ClaimStaging(workspace: workspace, store: store, logger: logger).recover()  // a killed claim: finish it
         let started = Date()
         logger.info("run started", metadata: ["asOf": "\(asOf.iso)", "profile": "\(settings.profile.name.rawValue)"])
         let intake = Intake(workspace: workspace, store: store,
@@ -42,7 +27,7 @@ public struct DailyJob {
         let report = try intake.run(asOf: asOf, now: now)
         try store.recordUnread(report.unread, asOf: asOf)
         var daily = intakeOnly ? nil
-            : try DailyReport(workspace: workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
+            : try session.dailyReport(store).produce(asOf: asOf)
         // outbound.md: only `run` writes to the outbox, after the daily report.
         daily = try daily.map { try Outbox(workspace: workspace, store: store, settings: settings, logger: logger).send($0) }
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)

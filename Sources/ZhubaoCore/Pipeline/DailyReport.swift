@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// Reconcile → outputs for one date: loads the ledger as of D from the store, runs the rule
@@ -10,13 +9,6 @@ public struct DailyReport {
     public let store: Store
     public let settings: Settings
     public let logger: Logger
-
-    public init(workspace: Workspace, store: Store, settings: Settings, logger: Logger) {
-        self.workspace = workspace
-        self.store = store
-        self.settings = settings
-        self.logger = logger
-    }
 
     /// What a date's computation produced.
     public struct Result: Sendable {
@@ -33,20 +25,20 @@ public struct DailyReport {
     /// the store. `fileCutoff`, when given (a rerun of a date `run` computed), limits what is
     /// read to the files that run saw; a run sees every file recorded so far.
     public func produce(asOf: Day, from history: LedgerHistory? = nil, fileCutoff: Int64? = nil) throws -> Result {
-        let cutoff = try fileCutoff ?? store.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputFile") } ?? 0
+        let cutoff = try fileCutoff ?? store.lastFileId()
         let ledger = try history?.ledger(asOf: asOf)
             ?? LedgerLoader(store: store, fileCutoff: fileCutoff).load(asOf: asOf, settings: settings)
-        let approvals = try ClaimApprovals(store: store).latest(before: asOf)
+        let approvals = try store.latestApprovals(before: asOf)
         let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
         let findings = reconciliation.findings()
         let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf, fileCutoff: cutoff)
         var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
         summary.previousRun = outcome.previousRun
         summary.exceptions = NoteMasking.masking(outcome.exceptions, ledger: ledger)  // staff's notes, for the masked reports
-        summary.files = try fileCounts(asOf: asOf, cutoff: cutoff)
+        summary.files = try store.fileCounts(receivedOn: asOf, cutoff: cutoff)
         summary.totals = reconciliation.totals()
         summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)
-        summary.outbox = try OutboxRecords(store: store).counts(on: asOf)
+        summary.outbox = try store.outboxCounts(on: asOf)
         let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.subsidy, outcome: outcome)
         for warning in summary.warnings { logger.warning("\(warning)") }
         let folder = workspace.daily(asOf)
@@ -68,50 +60,8 @@ public struct DailyReport {
         return Result(outcome: outcome, summary: summary, folder: folder, plan: plan)
     }
 
-    /// The files taken by the run of this date, from the store; `notYetEffective` of those the
-    /// run had seen (ids up to `cutoff`).
-    func fileCounts(asOf: Day, cutoff: Int64) throws -> DailySummary.Files {
-        try store.database.read { db in
-            var files = DailySummary.Files()
-            let rows = try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM inputFile WHERE receivedOn = ? AND id <= ? GROUP BY status",
-                                        arguments: [asOf.iso, cutoff])
-            for row in rows {
-                switch row["status"] as String {
-                case "IMPORTED": files.imported = row["n"]
-                case "REJECTED": files.rejected = row["n"]
-                default: files.conflicts = row["n"]
-                }
-            }
-            files.notYetEffective = try Int.fetchOne(db, sql: "SELECT count(*) FROM inputFile WHERE status = 'IMPORTED' AND businessDate > ? AND id <= ?",
-                                                     arguments: [asOf.iso, cutoff]) ?? 0
-            return files
-        }
-    }
-
     /// What the reader of the day's outputs must know about the reference data behind them.
     func warnings(asOf: Day) -> [String] {
         ReferenceWarnings(settings: settings).warnings(asOf: asOf)
-    }
-}
-
-/// What `zhubao claim` runs approved, for E505.
-struct ClaimApprovals {
-    let store: Store
-
-    /// For each drawdown and year, the approval of the latest claim run with an as-of date before D.
-    func latest(before asOf: Day) throws -> [ClaimRecovery.Approval] {
-        try store.database.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT a.loanNo, a.year, a.approved, r.asOf FROM claimApproval a JOIN claimRun r ON r.id = a.claimRunId
-                WHERE r.asOf < ? ORDER BY r.asOf, r.id
-                """, arguments: [asOf.iso])
-            var latest: [String: ClaimRecovery.Approval] = [:]
-            for row in rows {
-                let loanNo: String = row["loanNo"], year: Int = row["year"]
-                latest["\(loanNo)|\(year)"] = ClaimRecovery.Approval(loanNo: loanNo, year: year, approved: Fen(row["approved"]),
-                                                                    asOf: Day(iso: row["asOf"] as String)!)
-            }
-            return latest.keys.sorted().map { latest[$0]! }
-        }
     }
 }

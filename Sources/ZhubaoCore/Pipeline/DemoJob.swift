@@ -4,26 +4,23 @@ import Logging
 /// `zhubao demo`: a workspace with realistic generated files for a few hundred borrowers over a
 /// year, delivered into the inbox day by day and taken by the daily job as it would be in
 /// production, then the year's claim (ganzhou-2021).
-public struct DemoJob {
-    public let workspace: Workspace
+public final class DemoJob: WorkspaceJob {
     public let profile: Profile
     public let borrowers: Int
     /// The generated period; the daily job runs on every business date in it and on `to`.
     public let from: Day
     public let to: Day
-    public let logger: Logger
 
     public static let marker = ".zhubao-demo"
 
     public init(workspace: Workspace, profile: Profile, borrowers: Int = 300,
                 from: Day = Day(year: 2026, month: 1, day: 1)!, to: Day = Day(year: 2027, month: 1, day: 31)!,
                 logger: Logger) {
-        self.workspace = workspace
         self.profile = profile
         self.borrowers = borrowers
         self.from = from
         self.to = to
-        self.logger = logger
+        super.init(workspace: workspace, logger: logger)
     }
 
     public struct Result: Sendable {

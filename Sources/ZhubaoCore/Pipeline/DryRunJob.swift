@@ -7,15 +7,7 @@ import Logging
 /// daily outputs are computed in the copy. The workspace — inbox, archive, quarantine, out,
 /// outbox, state, metrics, the run registry — is left byte for byte as it was. Takes the run
 /// lock like a run, so that it never races one.
-public struct DryRunJob {
-    public let workspace: Workspace
-    public let logger: Logger
-
-    public init(workspace: Workspace, logger: Logger) {
-        self.workspace = workspace
-        self.logger = logger
-    }
-
+public final class DryRunJob: WorkspaceJob {
     public struct Result: Sendable {
         public let asOf: Day
         public let intake: IntakeReport
@@ -27,11 +19,9 @@ public struct DryRunJob {
     }
 
     public func run(asOf: Day, intakeOnly: Bool = false, now: Date = Date()) throws -> Result {
-        guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
-        let settings = try Settings.load(root: workspace.root)
-        guard FileManager.default.fileExists(atPath: workspace.storePath) else { throw StoreFault.missing(path: workspace.storePath) }
-        let lock = try FileLock(path: workspace.lockPath)
-        defer { lock.unlock() }
+        let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail)
+        defer { session.close() }
+        let settings = session.settings
         let scratch = try ScratchCopy(of: workspace)
         defer { scratch.remove() }
         let store = try Store.open(path: scratch.workspace.storePath)
@@ -43,7 +33,7 @@ public struct DryRunJob {
         try store.recordUnread(report.unread, asOf: asOf)
         let daily = intakeOnly ? nil
             : try DailyReport(workspace: scratch.workspace, store: store, settings: settings, logger: logger).produce(asOf: asOf)
-        try store.database.close()
+        try store.close()
         return Result(asOf: asOf, intake: report, daily: daily)
     }
 }

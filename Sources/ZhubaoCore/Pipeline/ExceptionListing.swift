@@ -1,5 +1,3 @@
-import GRDB
-
 /// `zhubao exceptions list`: what a daily run reported, one line each, personal data masked
 /// (standard output is read by people).
 public struct ExceptionListing {
@@ -7,11 +5,7 @@ public struct ExceptionListing {
 
     public init(store: Store) { self.store = store }
 
-    public func exists(key: String) throws -> Bool {
-        try store.database.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM dailyException WHERE key = ?", arguments: [key]) ?? 0 > 0
-        }
-    }
+    public func exists(key: String) throws -> Bool { try store.hasException(key: key) }
 
     /// The key an operator typed: the key itself, or its short id (outputs.md); nil when no
     /// daily run has found such an exception.
@@ -19,8 +13,7 @@ public struct ExceptionListing {
         if try exists(key: typed) { return typed }
         let short = typed.lowercased()
         guard ShortID.looksLikeShortID(short) else { return nil }
-        let keys = try store.database.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT key FROM dailyException") }
-        let matches = keys.filter { ShortID.of(key: $0) == short }
+        let matches = try store.exceptionKeys().filter { ShortID.of(key: $0) == short }
         return matches.count == 1 ? matches[0] : nil
     }
 
@@ -28,37 +21,42 @@ public struct ExceptionListing {
     /// `exceptions ack` takes. Throws `ExceptionListingError.noRun` for a date without a daily
     /// run, rather than an empty listing that would read as "no exceptions".
     public func list(asOf: Day?, statuses: Set<String>?, owner: String?) throws -> String {
-        try store.database.read { db in
-            guard let day = try asOf?.iso ?? String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun") else {
-                return "尚无日常运行，没有异常可列：先运行 zhubao run"
-            }
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dailyRun WHERE asOf = ?)", arguments: [day]) == true else {
-                let earlier = try String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun WHERE asOf < ?", arguments: [day])
-                throw ExceptionListingError.noRun(day: day, earlier: earlier)
-            }
-            let previous = try String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun WHERE asOf < ?", arguments: [day])
-            let current = try DailyExceptionRecord.filter(Column("asOf") == day).fetchAll(db)
-            let earlier = try previous.map { try DailyExceptionRecord.filter(Column("asOf") == $0).fetchAll(db) } ?? []
-            let acknowledged = Set(try String.fetchAll(db, sql: "SELECT key FROM acknowledgement WHERE effectiveOn <= ?", arguments: [day]))
-            let currentKeys = Set(current.map(\.key))
-            var lines: [(String, String)] = []
-            func add(_ row: DailyExceptionRecord, _ status: String) {
-                guard let finding = Finding(payload: row.payload) else { return }
-                if let statuses, !statuses.contains(status) { return }
-                if let owner, finding.owner != owner { return }
-                let amount = finding.amount.map { " \($0.yuan)" } ?? ""
-                let id = finding.subject.idNumber.map { " " + Masking.idNumber($0) } ?? ""
-                lines.append((row.key, "\(ShortID.of(key: row.key))  \(status.padding(toLength: 12, withPad: " ", startingAt: 0)) \(finding.severity.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(finding.owner.padding(toLength: 6, withPad: " ", startingAt: 0)) \(maskedKey(finding))\(id)\(amount)  \(finding.entry.title)"))
-            }
-            for row in current {
-                let status = acknowledged.contains(row.key) ? "ACKNOWLEDGED" : (row.firstSeen == day ? "NEW" : "OPEN")
-                add(row, status)
-            }
-            for row in earlier where !currentKeys.contains(row.key) { add(row, "RESOLVED") }
-            let body = lines.sorted { $0.0 < $1.0 }.map(\.1)
-            let header = "\(day) 日常运行的异常 \(body.count) 条" + (body.isEmpty ? "" : "（第一列为短编号，zhubao exceptions ack 可直接使用）")
-            return ([header] + body).joined(separator: "\n")
+        guard let day = try asOf ?? store.lastDailyRun() else { return "尚无日常运行，没有异常可列：先运行 zhubao run" }
+        let previous = try store.lastDailyRun(before: day)
+        guard try store.hasDailyRun(on: day) else { throw ExceptionListingError.noRun(day: day.iso, earlier: previous?.iso) }
+        let lines = try reported(on: day, previous: previous).filter { item in
+            (statuses?.contains(item.status.rawValue) ?? true) && (owner.map { item.finding.owner == $0 } ?? true)
+        }.map(line)
+        let header = "\(day.iso) 日常运行的异常 \(lines.count) 条" + (lines.isEmpty ? "" : "（第一列为短编号，zhubao exceptions ack 可直接使用）")
+        return ([header] + lines).joined(separator: "\n")
+    }
+
+    /// What the run of `day` reported, decided again from what it stored (the exceptions it
+    /// left open, with their first days) and what the run before it left open.
+    func reported(on day: Day, previous: Day?) throws -> [ExceptionLifecycle.Reported] {
+        var stored: [String: ExceptionLifecycle.Stored] = [:]
+        for row in try previous.map(store.dailyExceptions(of:)) ?? [] { stored[row.key] = .init(row, asOf: day) }
+        var found: [Finding] = []
+        for row in try store.dailyExceptions(of: day) {
+            let current = ExceptionLifecycle.Stored(row, asOf: day)
+            stored[row.key] = current
+            if let finding = current.finding { found.append(finding) }
         }
+        return ExceptionLifecycle.statuses(found: found, stored: stored,
+                                           acknowledgements: try store.acknowledgementHistories(asOf: day), asOf: day)
+    }
+
+    /// One line of the listing, personal data masked.
+    func line(_ item: ExceptionLifecycle.Reported) -> String {
+        let finding = item.finding
+        let amount = finding.amount.map { " \($0.yuan)" } ?? ""
+        let id = finding.subject.idNumber.map { " " + Masking.idNumber($0) } ?? ""
+        return "\(ShortID.of(key: item.key))  \(Self.padded(item.status.rawValue, 12)) \(Self.padded(finding.severity.rawValue, 5)) "
+            + "\(Self.padded(finding.owner, 6)) \(maskedKey(finding))\(id)\(amount)  \(finding.entry.title)"
+    }
+
+    static func padded(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: width, withPad: " ", startingAt: 0)
     }
 
     /// The key with any ID number in it masked.

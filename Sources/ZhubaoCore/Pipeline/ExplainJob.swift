@@ -4,22 +4,10 @@ import Logging
 /// `zhubao explain LOANNO --year Y [--as-of D]`: the account of one claim line (rules.md §4,
 /// §7 E501–E504) from the store as of D, made by the code that computes the claim
 /// (`ClaimStatement`, `Subsidy.account`). Reads only: no lock, no run recorded, nothing written.
-public struct ExplainJob {
-    public let workspace: Workspace
-    public let logger: Logger
-
-    public init(workspace: Workspace, logger: Logger) {
-        self.workspace = workspace
-        self.logger = logger
-    }
-
+public final class ExplainJob: WorkspaceJob {
     public func account(loanNo: String, year: Int, asOf: Day) throws -> SubsidyAccount {
-        guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
-        let settings = try Settings.load(root: workspace.root)
-        guard settings.profile.subsidisesInterest else { throw ClaimJobError.noSubsidy(settings.profile.name.rawValue) }
-        guard FileManager.default.fileExists(atPath: workspace.storePath) else { throw StoreFault.missing(path: workspace.storePath) }
-        let store = try Store.open(path: workspace.storePath)
-        let ledger = try LedgerLoader(store: store).load(asOf: asOf, settings: settings)
+        let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .none, requires: [.store, .subsidy])
+        let ledger = try LedgerLoader(store: try session.openStore()).load(asOf: asOf, settings: session.settings)
         guard ledger.drawdowns.contains(where: { $0.loanNo == loanNo }) || ledger.claimLines.contains(where: { $0.loanNo == loanNo })
         else { throw ExplainError.unknownLoan(loanNo, asOf: asOf) }
         logger.debug("explain", metadata: ["loanNo": "\(loanNo)", "year": "\(year)", "asOf": "\(asOf.iso)"])

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension RebuildJob {
     /// Applies journal entries, in order, to the new store.
@@ -26,20 +25,14 @@ extension RebuildJob {
                     result.days += 1
                 }
             }
-            for var file in entry.outbox ?? [] {
-                try store.database.write { db in try file.insert(db) }
-            }
-            if var ack = entry.ack {
-                try store.database.write { db in try ack.insert(db) }
+            for file in entry.outbox ?? [] { try store.inserted(file) }
+            if let ack = entry.ack {
+                try store.inserted(ack)
                 result.acknowledgements += 1
             }
             if var run = entry.claimRun {
                 run.state = ClaimRunRecord.done
-                let approvals = entry.approvals ?? []
-                try store.database.write { db in
-                    try run.insert(db)
-                    for var approval in approvals { try approval.insert(db) }
-                }
+                _ = try store.insertClaimRun(run, approvals: entry.approvals ?? [])
                 result.claimRuns += 1
             }
         }
@@ -49,8 +42,7 @@ extension RebuildJob {
         mutating func replay(_ file: InputFileRecord) throws {
             result.files += 1
             guard file.status == .imported else {
-                var row = file
-                try store.database.write { db in try row.insert(db) }
+                try store.record(file)
                 return
             }
             guard let url = sources.file(sha256: file.sha256), case .success(let name) = FileName.parse(file.name) else {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// `zhubao rebuild`: recreates the store from `archive/`, `quarantine/` and the journal. The
@@ -8,15 +7,7 @@ import Logging
 /// claim runs — into a new file beside the store, which then takes the store's place; the old
 /// store, if any, is kept aside. Afterwards `rerun`, `exceptions list` and `claim` give what
 /// they gave before.
-public struct RebuildJob {
-    public let workspace: Workspace
-    public let logger: Logger
-
-    public init(workspace: Workspace, logger: Logger) {
-        self.workspace = workspace
-        self.logger = logger
-    }
-
+public final class RebuildJob: WorkspaceJob {
     public struct Result: Sendable {
         public var files = 0, days = 0, acknowledgements = 0, claimRuns = 0
         /// Where the store that was replaced now is.
@@ -28,10 +19,9 @@ public struct RebuildJob {
     /// store a rebuild without `force` refuses to replace; a rebuild that fails leaves its trace
     /// in the log only (the store it would record into is missing or damaged).
     public func run(force: Bool, registry: RunRegistry? = nil, now: Date = Date()) throws -> Result {
-        guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
-        let lock = try FileLock(path: workspace.lockPath)
-        defer { lock.unlock() }
-        let settings = try Settings.load(root: workspace.root)
+        let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail, requires: [])
+        defer { session.close() }
+        let settings = session.settings
         let healthy = StoreState.of(path: workspace.storePath) == .healthy
         if healthy, !force {
             registry?.begin()  // refused: recorded in the healthy store, left as it was
@@ -58,7 +48,7 @@ public struct RebuildJob {
                                 report: DailyReport(workspace: scratch, store: store, settings: settings, logger: logger))
             for entry in entries { try replay.apply(entry) }
             result = replay.result
-            try store.database.close()
+            try store.close()
         } catch {
             try? Self.remove(store: fresh.path)
             throw error
@@ -69,8 +59,7 @@ public struct RebuildJob {
             throw AtomicFileError(operation: "rename", path: workspace.storePath, code: errno)
         }
         // A claim killed before it was recorded left only a staging folder: not part of the journal.
-        try ClaimStaging(workspace: workspace, store: try Store.open(path: workspace.storePath), logger: logger).recover()
-        registry?.begin()
+        _ = try session.openStore(registry: registry)
         logger.info("store rebuilt", metadata: ["files": "\(result.files)", "days": "\(result.days)",
                                                 "acknowledgements": "\(result.acknowledgements)", "claimRuns": "\(result.claimRuns)"])
         return result

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// `metrics/zhubao.prom`: Prometheus textfile-collector metrics of the last `run`, by
@@ -31,7 +30,7 @@ public struct RunMetrics {
         var metrics = RunMetrics(asOf: asOf, exitCode: exitCode, started: started, ended: now, result: result)
         metrics.lastSuccess = isSuccess(exitCode) ? now : previousSuccess(in: file)
         if let store = try? Store.open(path: workspace.storePath, quickCheckLimit: 0),
-           let approvals = try? ClaimApprovals(store: store).latest(before: Day(year: 9999, month: 12, day: 31)!) {
+           let approvals = try? store.latestApprovals() {
             for approval in approvals { metrics.approvedByYear[approval.year, default: .zero] += approval.approved }
         }
         do {

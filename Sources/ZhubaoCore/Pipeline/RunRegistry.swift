@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 #if canImport(Glibc)
 import Glibc
@@ -40,7 +39,7 @@ public final class RunRegistry: @unchecked Sendable {
     private func openStore() -> Store? {
         if store == nil, let opened = try? Store.open(path: storePath, quickCheckLimit: 0) {
             // The end is written after the lock is released: wait for a run that took it meanwhile.
-            try? opened.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA busy_timeout = 10000") }
+            try? opened.waitForWriters(milliseconds: 10_000)
             store = opened
         }
         return store
@@ -53,12 +52,9 @@ public final class RunRegistry: @unchecked Sendable {
     public func begin() {
         guard row == nil, let store = openStore() else { return }
         do {
-            try store.database.write { db in
-                try Self.markKilled(db, logger: logger)
-                var record = start
-                try record.insert(db)
-                row = record
-            }
+            let started = try store.startRun(start, isGone: Self.isGone)
+            Self.report(killed: started.killed, logger: logger)
+            row = started.run
         } catch {
             logger.warning("运行记录未能写入（run registry）", metadata: ["error": "\(error)"])
         }
@@ -75,19 +71,19 @@ public final class RunRegistry: @unchecked Sendable {
         record.filesUnreadable = Int64(filesUnreadable)
         record.exceptions = exceptionsByCode.map(JSONText.counts)
         do {
-            try store.database.write { db in try record.update(db) }
+            try store.endRun(record)
         } catch {
             logger.warning("运行记录未能更新（run registry）", metadata: ["error": "\(error)"])
         }
     }
 
-    /// Rows RUNNING on this host whose process no longer exists: killed.
-    static func markKilled(_ db: Database, logger: Logger) throws {
-        let host = ProcessInfo.processInfo.hostName
-        for var record in try RunRecord.filter(RunRecord.Columns.status == RunRecord.Status.running.rawValue).fetchAll(db)
-        where record.host == host && !processExists(record.pid) {
-            record.status = .killed
-            try record.update(db)
+    /// A row RUNNING on this host whose process no longer exists: killed.
+    static func isGone(_ record: RunRecord) -> Bool {
+        record.host == ProcessInfo.processInfo.hostName && !processExists(record.pid)
+    }
+
+    static func report(killed: [RunRecord], logger: Logger) {
+        for record in killed {
             logger.warning("上次运行未正常结束（可能被终止）：请查看 zhubao runs", metadata: [
                 "run": "\(record.id ?? 0)", "command": "\(record.command)", "started": "\(record.startedAt)",
             ])
@@ -106,10 +102,8 @@ public final class RunRegistry: @unchecked Sendable {
 
     /// The last `count` runs, newest first (killed ones marked as such first).
     public static func last(_ count: Int, in workspace: Workspace, logger: Logger) throws -> [RunRecord] {
-        let store = try Store.open(path: workspace.storePath)
-        return try store.database.write { db in
-            try markKilled(db, logger: logger)
-            return try RunRecord.order(RunRecord.Columns.id.desc).limit(count).fetchAll(db)
-        }
+        let found = try Store.open(path: workspace.storePath).lastRuns(count, isGone: isGone)
+        report(killed: found.killed, logger: logger)
+        return found.runs
     }
 }

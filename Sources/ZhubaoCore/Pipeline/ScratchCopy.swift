@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A throwaway copy of a workspace for `zhubao run --dry-run`: a private folder (0700) under
 /// the temporary folder (`$TMPDIR`, else /tmp) holding the run layout and a copy of the store
@@ -19,7 +18,7 @@ struct ScratchCopy {
         workspace = Workspace(root: folder)
         do {
             try workspace.createFolders()
-            try Self.copyStore(from: source.storePath, to: workspace.storePath)
+            try Store.backup(source.storePath, to: workspace.storePath)
         } catch {
             remove()
             throw error
@@ -27,21 +26,6 @@ struct ScratchCopy {
     }
 
     func remove() { try? FileManager.default.removeItem(at: workspace.root) }
-
-    /// SQLite's online backup of the store, through an ordinary connection that reads only (a
-    /// read-only connection could leave `-wal`/`-shm` behind). Faults name the real store.
-    static func copyStore(from path: String, to copy: String) throws {
-        _ = try Store.checkHeader(path: path)
-        do {
-            let source = try DatabaseQueue(path: path)
-            let destination = try DatabaseQueue(path: copy)
-            try source.backup(to: destination)
-            try destination.close()
-            try source.close()
-        } catch let error as DatabaseError {
-            throw StoreFault.damaged(path: path, detail: "SQLite: \(error.message ?? "\(error.resultCode)")")
-        }
-    }
 
     /// Removes the copies of dry runs whose process no longer runs.
     static func removeStale() {

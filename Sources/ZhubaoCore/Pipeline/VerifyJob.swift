@@ -1,28 +1,19 @@
 import Foundation
-import GRDB
 import Logging
 
 /// `zhubao verify`: the journal's hash chain, SQLite's `PRAGMA integrity_check`, every registry
 /// row against the bytes kept in `archive/` or `quarantine/`, and the claim files of every
 /// finished claim run. Finishes a claim run a kill interrupted first (as every command does).
-public struct VerifyJob {
-    public let workspace: Workspace
-    public let logger: Logger
-
-    public init(workspace: Workspace, logger: Logger) {
-        self.workspace = workspace
-        self.logger = logger
-    }
-
+public final class VerifyJob: WorkspaceJob {
     /// What is wrong, in Chinese, one sentence each; empty when all is well.
     public func run() throws -> [String] {
-        guard workspace.isInitialised else { throw ConfigError("\(workspace.configFile.path) 不存在：先运行 zhubao init") }
+        try workspace.requireInitialised()  // the settings are not read: verify checks a workspace whatever its zhubao.toml
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }
         var problems = Journal(workspace: workspace).verify()
         let state = StoreState.of(path: workspace.storePath)
         guard state == .healthy else { return problems + [StoreStateError(path: workspace.storePath, state: state).description] }
-        let integrity = try StoreIntegrity.check(path: workspace.storePath)
+        let integrity = try Store.integrityProblems(path: workspace.storePath)
         if !integrity.isEmpty {
             return problems + ["存储未通过 PRAGMA integrity_check：" + integrity.prefix(10).joined(separator: "；") + "。运行 zhubao rebuild --force 重建"]
         }
@@ -36,7 +27,7 @@ public struct VerifyJob {
     /// Every registry row has its bytes in `archive/`, `quarantine/` (or still in the inbox).
     func registry(_ store: Store) throws -> [String] {
         let index = try ArchiveIndex(workspace: workspace)
-        let rows = try store.database.read { db in try InputFileRecord.order(Column("id")).fetchAll(db) }
+        let rows = try store.files()
         return rows.filter { index.file(sha256: $0.sha256) == nil }.map { row in
             "登记的文件 \(Self.escaped(row.name))（SHA-256 \(row.sha256.prefix(12))…）在 archive/、quarantine/ 中找不到内容相同的文件：文件被改动或删除"
         }
@@ -44,9 +35,7 @@ public struct VerifyJob {
 
     /// The files of the last finished claim run that wrote each name are in place.
     func claimFiles(_ store: Store) throws -> [String] {
-        let runs = try store.database.read { db in
-            try ClaimRunRecord.filter(Column("state") == ClaimRunRecord.done).order(Column("id")).fetchAll(db)
-        }
+        let runs = try store.claimRuns(state: ClaimRunRecord.done)
         var latest: [String: (year: Int, asOf: String)] = [:]
         for run in runs {
             for file in try ClaimStaging.files(of: run) { latest["\(run.year)/\(file.name)"] = (run.year, run.asOf) }

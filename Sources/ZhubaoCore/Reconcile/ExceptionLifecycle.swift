@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The life of an exception across daily runs (rules.md §7, last paragraphs; outputs.md
 /// `status`): NEW the day it is first found, OPEN while it is found again, RESOLVED in the run
@@ -28,6 +27,59 @@ public struct ExceptionLifecycle {
         public var exceptions: [Reported]
     }
 
+    /// What a run stored of a key: the day it was first found, and the finding (nil when its
+    /// payload no longer decodes).
+    struct Stored: Sendable {
+        var firstSeen: Day
+        var finding: Finding?
+
+        init(firstSeen: Day, finding: Finding?) {
+            self.firstSeen = firstSeen
+            self.finding = finding
+        }
+
+        init(_ row: DailyExceptionRecord, asOf: Day) {
+            self.init(firstSeen: Day(iso: row.firstSeen) ?? asOf, finding: Finding(payload: row.payload))
+        }
+    }
+
+    /// The lifecycle's decision, the one place it is made (a pure function; `record` and
+    /// `ExceptionListing` both ask here). `found`: the findings of `asOf`, one per key;
+    /// `stored`: what the run before left open, by key; `acknowledgements`: each key's, oldest
+    /// first, that apply on `asOf`. A key found is ACKNOWLEDGED when acknowledged, else NEW when
+    /// first seen on `asOf` (seen before: the first day stored), else OPEN; a key stored and not
+    /// found is RESOLVED. Sorted by key.
+    static func statuses(found: [Finding], stored: [String: Stored],
+                                acknowledgements: [String: [AcknowledgementRecord]], asOf: Day) -> [Reported] {
+        var reported: [Reported] = []
+        let foundKeys = Set(found.map(\.key))
+        for finding in found {
+            let firstSeen = stored[finding.key]?.firstSeen ?? asOf
+            let ack = acknowledgements[finding.key]?.last
+            reported.append(Reported(finding: finding, status: ack != nil ? .acknowledged : (firstSeen == asOf ? .new : .open),
+                                     firstSeen: firstSeen, acknowledgement: ack, history: acknowledgements[finding.key] ?? []))
+        }
+        for (key, row) in stored where !foundKeys.contains(key) {
+            guard let finding = row.finding else { continue }
+            reported.append(Reported(finding: finding, status: .resolved, firstSeen: row.firstSeen,
+                                     acknowledgement: acknowledgements[key]?.last, history: acknowledgements[key] ?? []))
+        }
+        return reported.sorted { $0.key < $1.key }
+    }
+
+    /// What the rules found, one finding per key (the first), less the E001 and E002 findings
+    /// staff have acknowledged: those stay open only until acknowledged (rules.md §7).
+    static func reportable(_ findings: [Finding], acknowledged: Set<String>) -> [Finding] {
+        var seen: Set<String> = []
+        return findings.filter { finding in
+            guard seen.insert(finding.key).inserted else { return false }
+            return !(fileFaults.contains(finding.code) && acknowledged.contains(finding.key))
+        }
+    }
+
+    /// The codes of a delivery's fault (E001 rejected, E002 conflicting), from the registry's statuses.
+    static let fileFaults = Set([InputFileRecord.Status.rejected, .conflict].compactMap(\.exceptionCode))
+
     let store: Store
 
     public init(store: Store) { self.store = store }
@@ -35,63 +87,25 @@ public struct ExceptionLifecycle {
     /// Applies the lifecycle to what the rules found as of `asOf` and records it.
     /// `fileCutoff` is the highest file id the computation saw (kept for `rerun`).
     public func record(_ findings: [Finding], asOf: Day, fileCutoff: Int64? = nil, now: Date = Date()) throws -> Outcome {
-        try store.database.write { db in
-            let previous = try String.fetchOne(db, sql: "SELECT max(asOf) FROM dailyRun WHERE asOf < ?", arguments: [asOf.iso])
-            var open: [String: DailyExceptionRecord] = [:]
-            if let previous {
-                for row in try DailyExceptionRecord.filter(Column("asOf") == previous).fetchAll(db) { open[row.key] = row }
-            }
-            let histories = try acknowledgementHistories(db, asOf: asOf)
-            let acknowledgements = histories.compactMapValues(\.last)
-            var found: [String: Finding] = [:]
-            for finding in findings where found[finding.key] == nil {
-                // E001 and E002 stay open until acknowledged (rules.md §7).
-                if ["E001", "E002"].contains(finding.code), acknowledgements[finding.key] != nil { continue }
-                found[finding.key] = finding
-            }
-            var reported: [Reported] = []
-            for (key, finding) in found {
-                let firstSeen = open[key].flatMap { Day(iso: $0.firstSeen) } ?? asOf
-                let ack = acknowledgements[key]
-                let status: Status = ack != nil ? .acknowledged : (firstSeen == asOf ? .new : .open)
-                reported.append(Reported(finding: finding, status: status, firstSeen: firstSeen, acknowledgement: ack,
-                                         history: histories[key] ?? []))
-            }
-            for (key, row) in open where found[key] == nil {
-                guard let finding = Finding(payload: row.payload) else { continue }
-                reported.append(Reported(finding: finding, status: .resolved, firstSeen: Day(iso: row.firstSeen) ?? asOf,
-                                         acknowledgement: acknowledgements[key], history: histories[key] ?? []))
-            }
-            reported.sort { $0.key < $1.key }
-            try db.execute(sql: "DELETE FROM dailyRun WHERE asOf = ?", arguments: [asOf.iso])
-            try DailyRunRecord(asOf: asOf.iso, computedAt: ISO8601DateFormatter().string(from: now), lastFileId: fileCutoff).insert(db)
-            for item in reported where item.status != .resolved {
-                try DailyExceptionRecord(asOf: asOf.iso, key: item.key, firstSeen: item.firstSeen.iso,
-                                         payload: item.finding.payload).insert(db)
-            }
-            return Outcome(asOf: asOf, previousRun: previous.flatMap { Day(iso: $0) }, exceptions: reported)
+        let previous = try store.lastDailyRun(before: asOf)
+        var stored: [String: Stored] = [:]
+        for row in try previous.map(store.dailyExceptions(of:)) ?? [] { stored[row.key] = Stored(row, asOf: asOf) }
+        let histories = try store.acknowledgementHistories(asOf: asOf)
+        let found = Self.reportable(findings, acknowledged: Set(histories.keys))
+        let reported = Self.statuses(found: found, stored: stored, acknowledgements: histories, asOf: asOf)
+        let open = reported.filter { $0.status != .resolved }.map {
+            DailyExceptionRecord(asOf: asOf.iso, key: $0.key, firstSeen: $0.firstSeen.iso, payload: $0.finding.payload)
         }
-    }
-
-    /// The acknowledgements of each key that apply on `asOf`, oldest first: a second one adds to
-    /// the history, the last is the one in force.
-    func acknowledgementHistories(_ db: Database, asOf: Day) throws -> [String: [AcknowledgementRecord]] {
-        var histories: [String: [AcknowledgementRecord]] = [:]
-        for ack in try AcknowledgementRecord.filter(Column("effectiveOn") <= asOf.iso).order(Column("id")).fetchAll(db) {
-            histories[ack.key, default: []].append(ack)
-        }
-        return histories
+        try store.recordDailyRun(DailyRunRecord(asOf: asOf.iso, computedAt: ISO8601DateFormatter().string(from: now),
+                                                lastFileId: fileCutoff), open: open)
+        return Outcome(asOf: asOf, previousRun: previous, exceptions: reported)
     }
 
     /// Records staff's acknowledgement of a key, effective from `on`: a row of its own, so that a
     /// second acknowledgement adds to the history and never replaces the first.
     @discardableResult
     public func acknowledge(key: String, note: String, by: String, on day: Day, now: Date = Date()) throws -> AcknowledgementRecord {
-        try store.database.write { db in
-            var ack = AcknowledgementRecord(id: nil, key: key, note: note, byName: by,
-                                            at: ISO8601DateFormatter().string(from: now), effectiveOn: day.iso)
-            try ack.insert(db)
-            return ack
-        }
+        try store.inserted(AcknowledgementRecord(id: nil, key: key, note: note, byName: by,
+                                               at: ISO8601DateFormatter().string(from: now), effectiveOn: day.iso))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A finding stored with a daily run, so that the next run can report it RESOLVED.
 extension Finding {
-    struct Payload: Codable {
+    struct Payload: Decodable {
         var code: String
         var idNumber, contractNo, loanNo, ticketNo, txnNo, file: String?
         var year: Int?
@@ -12,13 +12,30 @@ extension Finding {
         var detail: String
     }
 
+    /// The payload: written by the same writer, with the same subject fields, as the finding's
+    /// line of exceptions.jsonl (`addSubject`); read back through `Payload`, which also reads
+    /// the sorted-keys form stores written before kept.
     var payload: String {
-        let p = Payload(code: code, idNumber: subject.idNumber, contractNo: subject.contractNo, loanNo: subject.loanNo,
-                        ticketNo: subject.ticketNo, txnNo: subject.txnNo, file: subject.file, year: subject.year,
-                        month: subject.month?.iso, amount: amount?.value, source: source, detail: detail)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(p), as: UTF8.self)
+        var o = JSONObject()
+        o.add("code", code)
+        addSubject(to: &o)
+        o.add("amount", amount.map { Int($0.value) })
+        o.add("source", source)
+        o.add("detail", detail)
+        return o.text
+    }
+
+    /// The subject's fields, in the order every JSON that carries a finding gives them (null
+    /// where absent).
+    func addSubject(to o: inout JSONObject) {
+        o.add("idNumber", subject.idNumber)
+        o.add("contractNo", subject.contractNo)
+        o.add("loanNo", subject.loanNo)
+        o.add("ticketNo", subject.ticketNo)
+        o.add("txnNo", subject.txnNo)
+        o.add("file", subject.file)
+        o.add("year", subject.year)
+        o.add("month", subject.month?.iso)
     }
 
     init?(payload: String) {

@@ -40,13 +40,7 @@ public final class Store: Sendable {
 
     /// Records a file that brings no records (a rejection or a conflict).
     @discardableResult
-    public func record(_ file: InputFileRecord) throws -> InputFileRecord {
-        try database.write { db in
-            var row = file
-            try row.insert(db)
-            return row
-        }
-    }
+    public func record(_ file: InputFileRecord) throws -> InputFileRecord { try inserted(file) }
 
     /// Imports a file in one transaction: its registry row, then whatever `body` writes through
     /// the sink. When `body` returns diagnostics with an error, everything is rolled back and the

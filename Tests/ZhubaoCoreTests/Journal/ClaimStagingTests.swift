@@ -74,15 +74,15 @@ import Testing
     }
 
     @Test func theLastRunCoversItsBanks() throws {
-        let (workspace, _, staging) = try setUp()
+        let (workspace, store, staging) = try setUp()
         defer { withExtendedLifetime(workspace) {} }
         var bankRun = run("2027-01-25")
         bankRun.bankCode = "105"
         try staging.commit(run("2027-01-20"), files: [("a.xml", Data("x".utf8))], approvals: [], now: Date())
         try staging.commit(bankRun, files: [("b.xml", Data("x".utf8))], approvals: [], now: Date())
-        #expect(try staging.lastRun(year: 2026, bank: "105")?.asOf == "2027-01-25")
-        #expect(try staging.lastRun(year: 2026, bank: "103")?.asOf == "2027-01-20")
-        #expect(try staging.lastRun(year: 2026, bank: nil)?.asOf == "2027-01-25")
-        #expect(try staging.lastRun(year: 2025, bank: nil) == nil)
+        #expect(try store.lastClaimRun(year: 2026, bank: "105")?.asOf == "2027-01-25")
+        #expect(try store.lastClaimRun(year: 2026, bank: "103")?.asOf == "2027-01-20")
+        #expect(try store.lastClaimRun(year: 2026, bank: nil)?.asOf == "2027-01-25")
+        #expect(try store.lastClaimRun(year: 2025, bank: nil) == nil)
     }
 }

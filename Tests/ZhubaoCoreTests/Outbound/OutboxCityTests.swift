@@ -41,7 +41,7 @@ import Testing
                     expected.insert("\(recipient) \(item.finding.shortID) \(item.status.rawValue)")
                 }
             }
-            let files = try OutboxRecords(store: store).list(kind: "FDBK", from: day, to: day)
+            let files = try store.outboxFiles(kind: "FDBK", from: day, to: day)
             #expect(files.allSatisfy { $0.seq == 1 })
             var sent: Set<String> = []
             for file in files {
@@ -49,14 +49,14 @@ import Testing
             }
             #expect(sent == expected, "\(day.iso): missing \(expected.subtracting(sent)), extra \(sent.subtracting(expected))")
             routedSeen += expected.count
-            eligSent += try OutboxRecords(store: store).list(kind: "ELIG", from: day, to: day).count
+            eligSent += try store.outboxFiles(kind: "ELIG", from: day, to: day).count
         }
         #expect(routedSeen >= 15, "too few routed exceptions to show anything: \(routedSeen)")
         #expect(eligSent >= 3)
         // Each bank's last ELIG of 2026 (the review date has passed) equals the list computed here.
         let expectedLists = try IndependentEligibility.lists(store: store, settings: ws.settings, asOf: d("2026-02-28"), year: 2026)
         #expect(expectedLists.values.contains { !$0.isEmpty })
-        let elig = try OutboxRecords(store: store).list(kind: "ELIG").filter { $0.year == 2026 }
+        let elig = try store.outboxFiles(kind: "ELIG").filter { $0.year == 2026 }
         for (bank, lines) in expectedLists {
             let last = elig.filter { $0.recipient == bank }.last
             if lines.isEmpty && last == nil { continue }
@@ -64,15 +64,15 @@ import Testing
             #expect(got == lines, "\(bank)")
         }
         // A second run of the last date, and a rerun of the range, send nothing.
-        let count = try OutboxRecords(store: store).list().count
+        let count = try store.outboxFiles().count
         _ = try job.run(asOf: d("2026-02-28"))
         try RerunJob(workspace: ws.workspace, logger: Logger(label: "test")).run(from: d("2026-02-20"), to: d("2026-02-28"))
-        #expect(try OutboxRecords(store: store).list().count == count)
+        #expect(try store.outboxFiles().count == count)
         // A changed day: a file from B105 rejected on the last date; its FDBK goes out whole as the next SEQ.
-        let before = try OutboxRecords(store: store).list(recipient: "B105", kind: "FDBK", from: d("2026-02-28"), to: d("2026-02-28"))
+        let before = try store.outboxFiles(recipient: "B105", kind: "FDBK", from: d("2026-02-28"), to: d("2026-02-28"))
         try ws.deliver("B105_DEDU_360700_20260228_009.txt", text: "H|105|360700|DEDU|20260228|x|1.0\nT|1|0.00\n")
         _ = try job.run(asOf: d("2026-02-28"))
-        let after = try OutboxRecords(store: store).list(recipient: "B105", kind: "FDBK", from: d("2026-02-28"), to: d("2026-02-28"))
+        let after = try store.outboxFiles(recipient: "B105", kind: "FDBK", from: d("2026-02-28"), to: d("2026-02-28"))
         #expect(after.count == before.count + 1)
         let last = try #require(after.last)
         #expect(last.seq == (before.last?.seq ?? 0) + 1)

@@ -50,7 +50,7 @@ import Testing
         let folder = ws.workspace.outbox.appendingPathComponent("B105")
         #expect(ws.files(in: folder) == ["SI_FDBK_360700_20260310_001.txt", "SI_FDBK_360700_20260310_002.txt",
                                          "SI_FDBK_360700_20260310_003.txt", "SI_FDBK_360700_20260311_001.txt"])
-        let records = try OutboxRecords(store: store).list(recipient: "B105")
+        let records = try store.outboxFiles(recipient: "B105")
         #expect(records.map(\.seq) == [1, 2, 3, 1])
         for record in records {
             let url = folder.appendingPathComponent(record.name)
@@ -60,7 +60,7 @@ import Testing
         }
         let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
         #expect(folderMode == 0o750)
-        #expect(try OutboxRecords(store: store).counts(on: d("2026-03-10")) == ["B105": ["FDBK": 3], "TAX": ["FDBK": 1]])
+        #expect(try store.outboxCounts(on: d("2026-03-10")) == ["B105": ["FDBK": 3], "TAX": ["FDBK": 1]])
     }
 
     @Test func elig_isComparedWithTheLastListOfItsYearWhateverTheDate() throws {
@@ -92,7 +92,7 @@ import Testing
         let sent = try outbox.send(try DailyReportStub.result(ws, plan)).sent
         #expect(sent.map(\.name) == ["SI_FDBK_360700_20260310_001.txt"])
         #expect(ws.files(in: folder) == ["SI_FDBK_360700_20260310_001.txt"])
-        #expect(try OutboxRecords(store: store).list().count == 1)
+        #expect(try store.outboxFiles().count == 1)
         // Other bytes under that name: refused, never overwritten.
         try Data("other".utf8).write(to: folder.appendingPathComponent("SI_FDBK_360700_20260311_001.txt"))
         #expect(throws: OutboxError.self) {
