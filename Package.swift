@@ -27,11 +27,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The C libraries and the POSIX calls behind Swift types without a C pointer in
+        // their interface; the streaming readers; `Diagnostic`.
+        .target(
+            name: "ZhubaoSystem",
+            dependencies: ["CLibXML2", "CZlibSystem"]
+        ),
         .target(
             name: "ZhubaoCore",
             dependencies: [
-                "CLibXML2",
-                "CZlibSystem",
+                "ZhubaoSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -51,11 +56,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhubaoCoreTests",
-            dependencies: ["ZhubaoCore"]
+            dependencies: ["ZhubaoCore", "ZhubaoSystem"]
         ),
         .testTarget(
             name: "ZhubaoCLITests",
-            dependencies: ["ZhubaoCore"]
+            dependencies: ["ZhubaoCore", "ZhubaoSystem"]
         ),
     ]
 )

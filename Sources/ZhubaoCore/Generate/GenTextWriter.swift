@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// How a generated text file is encoded (formats.md: XML UTF-8 or GB18030, CSV GB18030 or
 /// UTF-8 with a byte-order mark, bank files GB18030).

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import ZhubaoSystem
 
 /// What makes a claim run all or nothing (outputs.md `zhubao claim`). The new files are written
 /// to `out/claims/YYYY/.staging/`; one transaction then records the run as STAGED with its

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import ZhubaoSystem
 
 /// `metrics/zhubao.prom`: Prometheus textfile-collector metrics of the last `run`, by
 /// Prometheus' conventions (every name `zhubao_`-prefixed, `# HELP` and `# TYPE` for each,

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import ZhubaoSystem
 
 /// `zhubao verify`: the journal's hash chain, SQLite's `PRAGMA integrity_check`, every registry
 /// row against the bytes kept in `archive/` or `quarantine/`, and the claim files of every

@@ -1,10 +1,11 @@
 import CLibXML2
 
-/// What an `XMLSAXReader` reports while it parses. Every pointer is valid only during the call.
-protocol XMLSAXHandler: AnyObject {
-    /// A start tag: its interned local name, its namespace URI (nil: none), its attributes (not
-    /// the namespace declarations), and the line its start tag ends on.
-    func startElement(_ localName: XMLName, namespace: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int)
+/// What an `XMLSAXReader` reports while it parses. The bytes are valid only during the call.
+package protocol XMLSAXHandler: AnyObject {
+    /// A start tag: its interned local name, where its namespace stands to the reader's
+    /// `targetNamespace`, its attributes (not the namespace declarations), and the line its
+    /// start tag ends on.
+    func startElement(_ localName: XMLName, namespace: XMLNamespace, attributes: XMLSAXAttributes, line: Int)
     func endElement(_ localName: XMLName)
     /// Character data (text, whitespace, resolved character and predefined references).
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
@@ -12,14 +13,39 @@ protocol XMLSAXHandler: AnyObject {
     func cdata(_ bytes: UnsafeBufferPointer<UInt8>)
 }
 
+/// A name's namespace as the SAX reader sees it: none, the one the reader looks for
+/// (`XMLSAXReader.targetNamespace`), or another.
+package enum XMLNamespace: Sendable {
+    case none, target, other
+}
+
 /// The attributes of a start tag, as libxml2 passes them to `startElementNs`.
-struct XMLSAXAttributes {
-    let count: Int
+package struct XMLSAXAttributes {
+    package let count: Int
     /// Five pointers an attribute: local name, prefix, URI, value start, value end.
     let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    /// The reader's (which outlives every callback): no retain per start tag.
+    unowned(unsafe) let namespaces: XMLNamespaceMatcher
 
-    func localName(_ index: Int) -> XMLName { XMLName(pointer: raw?[5 * index]) }
-    func namespace(_ index: Int) -> UnsafePointer<xmlChar>? { raw?[5 * index + 2] }
+    package func localName(_ index: Int) -> XMLName { XMLName(pointer: raw?[5 * index]) }
+    package func namespace(_ index: Int) -> XMLNamespace { namespaces.classify(raw?[5 * index + 2]) }
+}
+
+/// Tells the target namespace from others by its URI: its bytes compared until one matches, then
+/// the pointer libxml2 gave for that one compared first (a document declares its namespace once).
+final class XMLNamespaceMatcher {
+    var target: [UInt8] = [] { didSet { known = nil } }
+    private var known: UnsafePointer<xmlChar>?
+
+    func classify(_ uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
+        guard let uri else { return .none }
+        if uri == known { return .target }
+        guard !target.isEmpty else { return .other }
+        for (i, byte) in target.enumerated() where uri[i] != byte { return .other }
+        guard uri[target.count] == 0 else { return .other }
+        known = uri
+        return .target
+    }
 }
 
 /// libxml2's push parser driven through SAX, over a `ByteSource`, in constant memory: no tree,
@@ -34,16 +60,16 @@ struct XMLSAXAttributes {
 ///
 /// Threads: one reader, one thread. The thread's global libxml2 error handlers are borrowed for
 /// each `next()` (encoding errors are reported there) and put back before it returns.
-final class XMLSAXReader {
-    let fileName: String
-    let source: ByteSource
+package final class XMLSAXReader {
+    package let fileName: String
+    package let source: ByteSource
     private let context: LibXML2Context
     private let box: Box
     private let parser: xmlParserCtxtPtr
     private var buffer: UnsafeMutableRawBufferPointer
-    private(set) var isAtEnd = false
+    package private(set) var isAtEnd = false
     /// The parser met `<!DOCTYPE`.
-    var sawDeclaration: Bool { box.sawDeclaration }
+    package var sawDeclaration: Bool { box.sawDeclaration }
 
     /// What the C callbacks reach through libxml2's user-data pointer.
     private final class Box {
@@ -53,6 +79,7 @@ final class XMLSAXReader {
         unowned let context: LibXML2Context
         var parser: xmlParserCtxtPtr?
         var sawDeclaration = false
+        let namespaces = XMLNamespaceMatcher()
         init(context: LibXML2Context) {
             self.context = context
         }
@@ -69,12 +96,19 @@ final class XMLSAXReader {
     }
 
     /// Who the parser reports to; set it (after interning its names) before the first `next()`.
-    var handler: (any XMLSAXHandler)? {
+    package var handler: (any XMLSAXHandler)? {
         get { box.handler }
         set { box.handler = newValue }
     }
 
-    init(source: ByteSource, fileName: String? = nil, chunkSize: Int = 1 << 16) throws {
+    /// The namespace URI that start tags and attributes report as `.target`; set it before the
+    /// first `next()`.
+    package var targetNamespace: String {
+        get { String(decoding: box.namespaces.target, as: UTF8.self) }
+        set { box.namespaces.target = Array(newValue.utf8) }
+    }
+
+    package init(source: ByteSource, fileName: String? = nil, chunkSize: Int = 1 << 16) throws {
         _ = XMLSAXReader.libraryInitialized
         let name = fileName ?? source.fileName
         let context = LibXML2Context(source: source, fileName: name)
@@ -83,8 +117,9 @@ final class XMLSAXReader {
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { user, localName, _, uri, _, _, count, _, attributes in
             Box.with(user) { handler, box in
-                handler.startElement(XMLName(pointer: localName), namespace: uri,
-                                     attributes: XMLSAXAttributes(count: Int(count), raw: attributes), line: box.line)
+                handler.startElement(XMLName(pointer: localName), namespace: box.namespaces.classify(uri),
+                                     attributes: XMLSAXAttributes(count: Int(count), raw: attributes, namespaces: box.namespaces),
+                                     line: box.line)
             }
         }
         sax.endElementNs = { user, localName, _, _ in
@@ -130,27 +165,27 @@ final class XMLSAXReader {
     }()
 
     /// Messages libxml2 gave so far (the first stops the parser).
-    var messages: [Diagnostic] { context.diagnostics.items }
+    package var messages: [Diagnostic] { context.diagnostics.items }
 
     /// Whether the document was parsed to its end with no message and no declaration, and
     /// libxml2 neither failed nor halted (an encoding error halts it with `wellFormed` still 1).
-    var isClean: Bool {
+    package var isClean: Bool {
         isAtEnd && refusal == nil && lastResult == 0 && messages.isEmpty && !box.sawDeclaration && parser.pointee.wellFormed == 1
             && parser.pointee.disableSAX == 0
     }
     private var lastResult: Int32 = 0
     /// Set when the bytes were refused before reaching libxml2 (`XMLAttributeGuard`).
-    private(set) var refusal: XMLReadError?
+    package private(set) var refusal: XMLReadError?
 
     /// Interns `name` in the parser's dictionary, to compare with the names the handler gets.
-    func intern(_ name: String) -> XMLName {
+    package func intern(_ name: String) -> XMLName {
         XMLName(pointer: xmlDictLookup(parser.pointee.dict, name, -1))
     }
 
     /// Parses the next chunk of the source (the handler is called as it goes). Returns false
     /// once the document ended or the parser stopped (see `isClean`). Throws what the source
     /// throws (a corrupt gzip stream, an I/O error).
-    func next() throws -> Bool {
+    package func next() throws -> Bool {
         guard !isAtEnd else { return false }
         let count = try source.read(into: buffer)
         if let refusal = context.guardBytes(buffer.baseAddress!, count) {
@@ -170,7 +205,7 @@ final class XMLSAXReader {
         return !isAtEnd
     }
 
-    func close() {
+    package func close() {
         source.close()
     }
 }

@@ -2,10 +2,10 @@
 /// endings and, in XML, tab) inside a field is a layout fault. The one check of bank files and
 /// CSV, on both the ordinary and the quick paths (XML's are refused by libxml2 itself: XML 1.0
 /// allows none of them but tab, CR and LF, not even as `&#1;`).
-enum ControlCharacters {
+package enum ControlCharacters {
     /// The index of the first byte below 0x20 in `bytes`, LF excepted when `allowingLF` (a
     /// quoted CSV field spanning lines holds one); nil when there is none. Eight bytes at a time.
-    static func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, allowingLF: Bool = false) -> Int? {
+    package static func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, allowingLF: Bool = false) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let n = bytes.count
         var i = 0
@@ -26,13 +26,13 @@ enum ControlCharacters {
     }
 
     /// `firstIndex` over a string's UTF-8.
-    static func firstIndex(in text: String, allowingLF: Bool = false) -> Int? {
+    package static func firstIndex(in text: String, allowingLF: Bool = false) -> Int? {
         var text = text
         return text.withUTF8 { firstIndex(in: $0, allowingLF: allowingLF) }
     }
 
     /// The fault of a field holding `byte`: `U+0000（NUL）`.
-    static func message(_ byte: UInt8) -> String {
+    package static func message(_ byte: UInt8) -> String {
         let names: [UInt8: String] = [0x00: "NUL", 0x09: "制表符 TAB", 0x0D: "回车 CR", 0x1A: "SUB", 0x1B: "ESC"]
         let hex = String(byte, radix: 16, uppercase: true)
         let code = "U+00" + (hex.count == 1 ? "0" : "") + hex
@@ -40,7 +40,7 @@ enum ControlCharacters {
     }
 
     /// Adds a diagnostic for each of `values` (named by `names`) that holds a control character.
-    static func check(_ values: [String], names: (Int) -> String, allowingLF: Bool = false,
+    package static func check(_ values: [String], names: (Int) -> String, allowingLF: Bool = false,
                       at location: Location, into diagnostics: inout DiagnosticBag) {
         for (k, value) in values.enumerated() {
             guard let index = firstIndex(in: value, allowingLF: allowingLF) else { continue }

@@ -156,7 +156,7 @@ public final class OpenInboxFile {
     /// exactly, flushed to disk; `chunk` sees every byte copied, in order. Throws
     /// `InboxFileError` when this file cannot be read, `AtomicFileError` when the copy cannot be
     /// written; either way the copy is removed.
-    func copy(to path: String, mode: mode_t, _ chunk: (UnsafeRawBufferPointer) -> Void) throws -> Int64 {
+    package func copy(to path: String, mode: mode_t, _ chunk: (UnsafeRawBufferPointer) -> Void) throws -> Int64 {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw AtomicFileError(operation: "open", path: path, code: errno) }
         var ok = false

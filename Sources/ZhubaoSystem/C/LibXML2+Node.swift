@@ -74,7 +74,7 @@ extension XMLStreamReader {
         return line > 0 ? Int(line) : parserLine
     }
 
-    var parserLine: Int? {
+    package var parserLine: Int? {
         let line = xmlTextReaderGetParserLineNumber(reader)
         return line > 0 ? Int(line) : nil
     }

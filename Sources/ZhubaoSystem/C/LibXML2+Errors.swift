@@ -64,7 +64,7 @@ public struct XMLSchemaError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// What libxml2's callbacks need: the source to pull bytes from, and where messages go. Passed
 /// to C as an unretained pointer; its owner (a reader or a schema load) outlives every call.
-final class LibXML2Context {
+package final class LibXML2Context {
     let source: ByteSource?
     let fileName: String
     var inputError: (any Error)?
@@ -126,7 +126,7 @@ final class LibXML2Context {
 
     /// Runs `body` with this context as the calling thread's global error handlers, then puts
     /// the previous ones back.
-    func capturingGlobalErrors<T>(_ body: () throws -> T) rethrows -> T {
+    package func capturingGlobalErrors<T>(_ body: () throws -> T) rethrows -> T {
         let previous = zhubao_xmlInstallHandlers(LibXML2Context.errorHandler, opaque, relay)
         defer { zhubao_xmlRestoreHandlers(previous) }
         return try body()

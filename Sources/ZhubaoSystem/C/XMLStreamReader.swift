@@ -31,7 +31,7 @@ public final class XMLStreamReader {
     /// Kept alive while the reader validates against it.
     public let schema: XMLSchema?
     let reader: xmlTextReaderPtr
-    let context: LibXML2Context
+    package let context: LibXML2Context
     /// The type of the current node; `.none` before the first read and after the end.
     public internal(set) var nodeType = XMLNodeType.none
     private var failure: Error?

@@ -69,7 +69,7 @@ public enum AtomicFile {
     }
 
     /// Renames `source` to `target` (same file system) and makes it durable.
-    static func move(_ source: URL, to target: URL) throws {
+    package static func move(_ source: URL, to target: URL) throws {
         guard rename(source.path, target.path) == 0 else {
             throw AtomicFileError(operation: "rename", path: target.path, code: errno)
         }
@@ -94,4 +94,10 @@ public struct AtomicFileError: Error, CustomStringConvertible {
     public let path: String
     public let code: Int32
     public var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+
+    package init(operation: String, path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
 }

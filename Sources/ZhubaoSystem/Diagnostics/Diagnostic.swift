@@ -5,7 +5,7 @@
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable, CaseIterable {
         case info = "INFO", warning = "WARN", error = "ERROR"
-        var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
+        package var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
