@@ -46,17 +46,27 @@ let package = Package(
             ],
             resources: [.copy("Resources/reference"), .copy("Resources/schemas")]
         ),
+        // The generator of realistic input files and the demo, over ZhubaoCore's reference data.
+        .target(
+            name: "ZhubaoGenerate",
+            dependencies: [
+                "ZhubaoCore",
+                "ZhubaoSystem",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "zhubao",
             dependencies: [
                 "ZhubaoCore",
+                "ZhubaoGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "ZhubaoCoreTests",
-            dependencies: ["ZhubaoCore", "ZhubaoSystem"]
+            dependencies: ["ZhubaoCore", "ZhubaoSystem", "ZhubaoGenerate"]
         ),
         .testTarget(
             name: "ZhubaoCLITests",
