@@ -27,11 +27,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The C libraries and the POSIX calls behind Swift types without a C pointer in
+        // their interface; the streaming readers; `Diagnostic`.
+        .target(
+            name: "ZhubaoSystem",
+            dependencies: ["CLibXML2", "CZlibSystem"]
+        ),
         .target(
             name: "ZhubaoCore",
             dependencies: [
-                "CLibXML2",
-                "CZlibSystem",
+                "ZhubaoSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -41,21 +46,31 @@ let package = Package(
             ],
             resources: [.copy("Resources/reference"), .copy("Resources/schemas")]
         ),
+        // The generator of realistic input files and the demo, over ZhubaoCore's reference data.
+        .target(
+            name: "ZhubaoGenerate",
+            dependencies: [
+                "ZhubaoCore",
+                "ZhubaoSystem",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "zhubao",
             dependencies: [
                 "ZhubaoCore",
+                "ZhubaoGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "ZhubaoCoreTests",
-            dependencies: ["ZhubaoCore"]
+            dependencies: ["ZhubaoCore", "ZhubaoSystem", "ZhubaoGenerate"]
         ),
         .testTarget(
             name: "ZhubaoCLITests",
-            dependencies: ["ZhubaoCore"]
+            dependencies: ["ZhubaoCore", "ZhubaoSystem"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZhubaoCore
+import ZhubaoGenerate
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

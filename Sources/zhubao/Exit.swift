@@ -21,14 +21,9 @@ enum Exit {
         let code: Int32
         do {
             code = try body()
-        } catch let error as FileLock.LockError {
-            if case .held = error {
-                logger.warning("另一次运行持有锁，本次未做任何事，请稍后再试（another run holds the lock）", metadata: ["lock": "\(error)"])
-                code = locked
-            } else {
-                logger.error("\(SystemFault.message(for: error) ?? "\(error)")")
-                code = ioError
-            }
+        } catch let error where SystemFault.isLockHeld(error) {
+            logger.warning("另一次运行持有锁，本次未做任何事，请稍后再试（another run holds the lock）", metadata: ["lock": "\(error)"])
+            code = locked
         } catch let error as ConfigError {
             logger.error("\(error.description)")
             code = usage

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZhubaoCore
+import ZhubaoGenerate
 
 /// `zhubao generate`: deterministic, realistic input files for tests, the demo and benchmarks.
 struct GenerateCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct GenerateCommand: ParsableCommand {
     var out: String
 
     @Option(help: ArgumentHelp("政策方案：ganzhou-2021 或 tongling-2022。", valueName: "profile"))
-    var profile: String = GeneratorProfile.ganzhou2021.rawValue
+    var profile: String = Profile.Name.ganzhou2021.rawValue
 
     @Option(help: ArgumentHelp("生成器伪随机数的种子。", valueName: "n"))
     var seed: UInt64 = GeneratorOptions.defaultSeed
@@ -78,7 +79,7 @@ struct GenerateCommand: ParsableCommand {
     var department: String?
 
     func validate() throws {
-        guard GeneratorProfile(rawValue: profile) != nil else {
+        guard Profile.Name(rawValue: profile) != nil else {
             throw ValidationError("--profile 应为 ganzhou-2021 或 tongling-2022")
         }
         if gzip && noGzip { throw ValidationError("--gzip 与 --no-gzip 不能同时使用") }
@@ -108,7 +109,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func cityOptions() throws -> GeneratorOptions {
-        GeneratorOptions(profile: GeneratorProfile(rawValue: profile)!, borrowers: borrowers ?? 200, from: from, to: to,
+        GeneratorOptions(profile: .named(Profile.Name(rawValue: profile)!), borrowers: borrowers ?? 200, from: from, to: to,
                          seed: seed, faults: try FaultRequest.parse(faults ?? "none"),
                          gzip: gzip ? .all : noGzip ? .none : .some, variety: !plain, edgeCases: edgeCases,
                          hardshipNoisePerBorrower: noise ?? 2)
@@ -128,7 +129,7 @@ struct GenerateCommand: ParsableCommand {
                 print("注入错误 \(report.manifest.faults.count) 处"
                       + (report.manifest.unplaced.isEmpty ? "" : "；未能注入：\(report.manifest.unplaced.joined(separator: ", "))"))
             case .bulkHardship, .bulkReceipts:
-                var options = BulkOptions(profile: GeneratorProfile(rawValue: profile)!, rows: rows!, seed: seed, gzip: gzip)
+                var options = BulkOptions(profile: .named(Profile.Name(rawValue: profile)!), rows: rows!, seed: seed, gzip: gzip)
                 if let date { options.date = date }
                 if let department { options.department = HardshipDepartment(rawValue: department)! }
                 let result = what == .bulkHardship ? try BulkGenerator.hardship(options, to: directory)

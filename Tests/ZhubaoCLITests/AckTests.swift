@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhubaoCore
+import ZhubaoSystem
 
 @Suite struct AckTests {
     /// By short id; a second acknowledgement adds a row and the reports show both; an ID number

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import ZhubaoCore
+import ZhubaoSystem
 
 @Suite struct LockTests {
     /// A second run while one holds the lock exits 75 at once and touches nothing. The holder

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// The frame shared by the three bank files (formats.md §4–6): GB18030 `|` lines, a header
 /// `H|bank|region|kind|YYYYMMDD|batch|1.0`, detail lines `D|…`, and a trailer

@@ -1,3 +1,5 @@
+import ZhubaoSystem
+
 /// Reads the fields of one record (a bank-file line, a CSV row, an XML element's children),
 /// checking each against its format and collecting a diagnostic per bad field with the field's
 /// name in its location: field → record → file, like moov-io/ach's `FieldError`.

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// Reads one input file, checks it against its contract (formats.md) and writes its records
 /// through the sink. Problems are collected as diagnostics, never thrown: only what stops the

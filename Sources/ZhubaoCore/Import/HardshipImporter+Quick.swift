@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// The quick path of the hardship importer: a line that holds no quote and passes every check
 /// as it stands is checked on its bytes and written without making a `String` of it (a

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// `MZ_HARD_*.csv`, `XC_HARD_*.csv`, `JY_HARD_*.csv` (formats.md §3): a department's full
 /// snapshot of its hardship list. GB18030, or UTF-8 after a byte-order mark; RFC 4180.

@@ -1,3 +1,5 @@
+import ZhubaoSystem
+
 /// One `Participant` element as read: its leaves, its `Loan` (with any `CoBorrower`) and its
 /// `Pension`, each found by name. Reused participant after participant.
 struct ParticipantFields: XMLFieldLookup {

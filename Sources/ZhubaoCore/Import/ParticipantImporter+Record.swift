@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 extension ParticipantFields {
     /// Checks the participant read, adds its diagnostics and, when it has no error, stores it

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// `SI_PART_*.xml[.gz]` (formats.md §2): the agency's register extract, each `Participant` the
 /// whole record of one person as of `Header/AsOf`. Streams the file once, validating against

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// The quick path of the receipts' importer: libxml2's SAX parser with `ReceiptQuickReader` (the
 /// XSD written out by hand) in place of the text reader validating against the XSD, which

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// One `Receipt` element: its fields, read by name, and the checks the XSD cannot make.
 struct ReceiptFields {

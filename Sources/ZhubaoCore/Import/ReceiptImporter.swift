@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// `TAX_RCPT_*.xml[.gz]` (formats.md §1): the tax bureau's contribution receipts. Streams the
 /// file once, validating against `tax-receipt.xsd` while reading, and writes each `Receipt` as

@@ -1,4 +1,4 @@
-import CLibXML2
+import ZhubaoSystem
 
 /// `schemas/tax-receipt.xsd` written out by hand for libxml2's SAX parser: the receipts' quick
 /// path (`ReceiptImporter.readQuickly`). It accepts only documents that the XSD accepts and that
@@ -19,7 +19,6 @@ import CLibXML2
 struct ReceiptQuickReader {
     /// SHA-256 of the `tax-receipt.xsd` this mirrors.
     static let schemaDigest = "bddfc68deeff1f9bac9977da322fb0743a181183b44453d03bee4a837de388ca"
-    static let namespace = Array(ReceiptImporter.shape.namespace.utf8)
     static let headerLeaves: [ReceiptLeaf] = [.text, .digits(6), .string, .date, .count, .total]
     static let headerRequired: UInt32 = 0b111011
     /// In `ReceiptFields.Field` order.
@@ -46,7 +45,6 @@ struct ReceiptQuickReader {
 
     private var place = Place.outside
     private var sawHeader = false, sawReceipts = false
-    private var namespacePointer: UnsafePointer<xmlChar>?
     private let root, headerName, receipts, receipt, version: XMLName
     private let headerNames, receiptNames: [XMLName]
     /// The open leaf (index among its record's fields), or -1.
@@ -56,8 +54,10 @@ struct ReceiptQuickReader {
     /// Where the open leaf's text starts in `batch`'s bytes (the text goes straight there).
     private var leafStart = 0
 
+    /// Interns the names in `reader`'s dictionary and sets the namespace it tells apart.
     init(names reader: XMLSAXReader, batchSize: Int) {
         self.batchSize = batchSize
+        reader.targetNamespace = ReceiptImporter.shape.namespace
         root = reader.intern(ReceiptImporter.shape.root)
         headerName = reader.intern(ReceiptImporter.shape.header)
         receipts = reader.intern(ReceiptImporter.shape.list)
@@ -85,21 +85,12 @@ struct ReceiptQuickReader {
         if declined == nil { declined = why }
     }
 
-    private mutating func inNamespace(_ uri: UnsafePointer<xmlChar>?) -> Bool {
-        guard let uri else { return false }
-        if uri == namespacePointer { return true }
-        for (i, byte) in Self.namespace.enumerated() where uri[i] != byte { return false }
-        guard uri[Self.namespace.count] == 0 else { return false }
-        namespacePointer = uri
-        return true
-    }
-
-    mutating func startElement(_ name: XMLName, namespace uri: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int) {
+    mutating func startElement(_ name: XMLName, namespace: XMLNamespace, attributes: XMLSAXAttributes, line: Int) {
         guard declined == nil else { return }
-        guard inNamespace(uri) else { return decline("an element outside \(ReceiptImporter.shape.namespace)") }
+        guard namespace == .target else { return decline("an element outside \(ReceiptImporter.shape.namespace)") }
         guard leaf < 0 else { return decline("an element inside a leaf") }
         if place == .outside {
-            guard name == root, attributes.count == 1, attributes.localName(0) == version, attributes.namespace(0) == nil
+            guard name == root, attributes.count == 1, attributes.localName(0) == version, attributes.namespace(0) == .none
             else { return decline("the root element or its attributes") }
             place = .root
             return
@@ -199,7 +190,7 @@ final class ReceiptQuickHandler: XMLSAXHandler {
         self.reader = reader
     }
 
-    func startElement(_ localName: XMLName, namespace: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int) {
+    func startElement(_ localName: XMLName, namespace: XMLNamespace, attributes: XMLSAXAttributes, line: Int) {
         reader.startElement(localName, namespace: namespace, attributes: attributes, line: line)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// `zhubao validate`: the checks of import without a store. Lists every problem of each file
 /// (not only the first) with its file and line or element.

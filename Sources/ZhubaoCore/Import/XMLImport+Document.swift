@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 extension XMLImport {
     /// The shape both XML kinds share: `<Root><Header>…</Header><List><Record>…</Record>…</List></Root>`.

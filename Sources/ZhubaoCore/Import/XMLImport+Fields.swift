@@ -1,3 +1,5 @@
+import ZhubaoSystem
+
 /// Finds the line of a record's field by its label (`Amount`, `Loan/CoBorrower[2]/Name`).
 protocol XMLFieldLookup {
     /// The line of the field with `label`; nil when the element was absent.

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// One XML input file being imported (formats.md §1, §2): the streaming reader validating
 /// against the kind's XSD, and the outcome its problems collect in. The importers walk the

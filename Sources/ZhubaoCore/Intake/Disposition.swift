@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// Puts a file where its store record says it belongs: `archive/YYYY/MM/` when imported,
 /// `quarantine/` beside `NAME.reason.txt` when rejected. What is placed is the staged copy

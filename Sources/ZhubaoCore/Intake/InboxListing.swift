@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// The complete files of the inbox, in the order they are taken: names that cannot be parsed
 /// first (they are rejected without reading), then by business date, then name (rules.md §1:

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import ZhubaoSystem
 
 /// The intake half of the daily job (outputs.md "Run layout", formats.md "Common rules"):
 /// lists the inbox, records every complete file in the store, imports or rejects it, and only

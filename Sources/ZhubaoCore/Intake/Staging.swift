@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ZhubaoSystem
 
 /// The private copy of one inbox file (`state/intake/NAME`), made in one pass from the one
 /// descriptor the entry was opened with, and hashed as it is written. Everything after reads

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ZhubaoSystem
 
 /// An inbox file the run could not take (formats.md "Common rules"): not the sender's fault, so
 /// it is not rejected; it stays in the inbox, untouched, is named in the daily report and the

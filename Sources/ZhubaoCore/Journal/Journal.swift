@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import ZhubaoSystem
 
 /// `state/journal.jsonl`: an append-only hash chain of what decides the outputs beyond the input
 /// files (acknowledgements, claim runs, the daily runs). Each line is fsynced before the call

@@ -1,3 +1,5 @@
+import ZhubaoSystem
+
 /// What zhubao sends (outbound.md): `FDBK` (问题反馈) and `ELIG` (财政贴息人员名单).
 public enum OutboundKind: String, Sendable, CaseIterable, Codable {
     case feedback = "FDBK", eligibility = "ELIG"

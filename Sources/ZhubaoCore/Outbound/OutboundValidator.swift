@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// `zhubao validate` for the files zhubao sends (outbound.md), so that a partner can check what
 /// it received: the name, GB18030, the header against the name, every detail line's fields, the

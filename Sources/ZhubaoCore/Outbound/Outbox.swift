@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// The outbox step of `zhubao run` (outbound.md "The outbox"), after the daily report: compares
 /// what the run of D would send to each recipient with the last file of that kind recorded for it

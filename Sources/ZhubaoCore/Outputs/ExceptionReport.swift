@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// What the three human-readable exception reports show (outputs.md "Human-readable outputs"):
 /// the same content, grouped, ordered and masked once here, then rendered as HTML, XLSX and CSV.

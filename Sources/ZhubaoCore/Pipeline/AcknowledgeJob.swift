@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// `zhubao exceptions ack` (outputs.md): waits for a run that holds the lock (up to
 /// `lock_wait_seconds`), resolves the key or short id, adds the acknowledgement to the store and

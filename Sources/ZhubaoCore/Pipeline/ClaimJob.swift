@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// `zhubao claim` (outputs.md): verifies the banks' claims for a year against the subsidy
 /// computed as of a date, writes `SUBSIDY_CLAIM_{region}_{bank}_{year}.xml` per bank for the

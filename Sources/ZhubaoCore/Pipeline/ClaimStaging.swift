@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// What makes a claim run all or nothing (outputs.md `zhubao claim`). The new files are written
 /// to `out/claims/YYYY/.staging/`; one transaction then records the run as STAGED with its

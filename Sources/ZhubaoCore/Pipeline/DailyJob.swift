@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// The daily job (`zhubao run`): intake → import → store → reconcile → outputs, under the
 /// run lock. Each hand-over between stages is a named value: `IntakeReport` from intake,

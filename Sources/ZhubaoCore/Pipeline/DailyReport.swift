@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// Reconcile → outputs for one date: loads the ledger as of D from the store, runs the rule
 /// families, applies the exception lifecycle and writes `out/daily/D/`. `run` and `rerun` both

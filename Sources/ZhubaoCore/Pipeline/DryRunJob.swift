@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// `zhubao run --dry-run` (issue 16): what `run` would do now, done on a throwaway copy
 /// (`ScratchCopy`): the inbox is read through the same intake (files opened once, staged,

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// `zhubao rebuild`: recreates the store from `archive/`, `quarantine/` and the journal. The
 /// journal is replayed in order — the files each run took in (re-imported from the kept bytes,

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// `zhubao rerun`: recomputes the daily outputs of the dates in a range on which `run` ran,
 /// from the store, in order, under the run lock, reading no inbox and writing nothing to the

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// `metrics/zhubao.prom`: Prometheus textfile-collector metrics of the last `run`, by
 /// Prometheus' conventions (every name `zhubao_`-prefixed, `# HELP` and `# TYPE` for each,

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ZhubaoSystem
 
 /// `zhubao verify`: the journal's hash chain, SQLite's `PRAGMA integrity_check`, every registry
 /// row against the bytes kept in `archive/` or `quarantine/`, and the claim files of every

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 
 /// The run layout of outputs.md under one root folder.
 public struct Workspace: Sendable {

@@ -1,3 +1,5 @@
+import ZhubaoSystem
+
 /// The exception catalogue of rules.md §7: severity, owner, what the key is built from, and
 /// what the finance staff reading the report should do. Messages are Simplified Chinese.
 public enum Catalogue {

@@ -1,3 +1,5 @@
+import ZhubaoSystem
+
 /// An exception of the catalogue (rules.md §7) found as of a date: data flowing to the
 /// renderers, never an error thrown.
 public struct Finding: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ZhubaoSystem
 
 /// The store is missing, empty or damaged (outputs.md exit 74): nothing is done, the inbox is
 /// not touched, and the message says how to restore it.

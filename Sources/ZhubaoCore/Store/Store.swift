@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import ZhubaoSystem
 
 /// The SQLite store under `state/`. One file's registry row and its records commit in one
 /// transaction; nothing of a rejected file reaches the record tables.

@@ -93,7 +93,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
 
     public var description: String { iso }
 
-    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    package static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
 extension Day {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ZhubaoSystem
 
 /// Faults of the environment, not of the data nor of zhubao: a folder it cannot write, a full
 /// disk, an I/O error, a missing or damaged store. The command line exits 74 on them
@@ -14,6 +15,12 @@ public enum SystemFault {
             return "\(sentence)（SQLite: \(error.message ?? "\(error.resultCode)")）"
         }
         return nil
+    }
+
+    /// Whether `error` says that another run holds the run lock (exit 75, not a fault).
+    public static func isLockHeld(_ error: any Error) -> Bool {
+        if case .held = error as? FileLock.LockError { return true }
+        return false
     }
 
     /// The errno and a short technical detail of the system errors zhubao meets.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 /// The business content of generated files, read back in a simple way.
 @Suite struct GeneratedBusinessTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 @Suite struct GeneratorDeterminismTests {
     static func options(seed: UInt64) -> GeneratorOptions {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
+@testable import ZhubaoSystem
 
 @Suite struct GeneratorEncodingTests {
     @Test(arguments: ["𠮷", "钟淑堃", "刘建国,温小玲|123.00\r\n", "ABC abc 0123"])

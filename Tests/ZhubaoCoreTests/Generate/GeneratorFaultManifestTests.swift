@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 @Suite struct GeneratorFaultManifestTests {
     @Test(arguments: [0, 1]) func everyApplicableFaultIsInjectedAndListed(_ index: Int) throws {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 /// Generated data sets shared by the generator tests (each is generated once per test run),
 /// and simple ways to read the files back: no importer, just enough to check them.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 /// The outputs of a fixed-seed generated city of each profile, delivered and run day by day
 /// as the demo does (every fault the generator knows injected), compared byte for byte with

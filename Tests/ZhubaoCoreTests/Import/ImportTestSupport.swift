@@ -1,5 +1,6 @@
 import Foundation
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// Writes a fixture file under a temporary folder and runs the importer of its kind on it,
 /// through the validator (no store), returning every diagnostic. The folder goes with the probe.

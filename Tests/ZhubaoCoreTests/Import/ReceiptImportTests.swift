@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// TAX_RCPT documents for the tests: a header on lines 3–9, then one receipt per line from 11.
 enum TaxXML {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// The receipts' quick path (SAX with the XSD written out by hand) must take only documents the
 /// XSD accepts, and store and report them exactly as the ordinary path (the text reader

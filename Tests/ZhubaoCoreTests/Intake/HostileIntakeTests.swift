@@ -6,6 +6,7 @@ import Testing
 import Glibc
 #endif
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// The daily job over each delivery of `fixtures/hostile/intake/`, beside the good files: the
 /// good files are imported, the run ends with the documented exit code, nothing is lost.

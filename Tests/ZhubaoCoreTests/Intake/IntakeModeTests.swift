@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// Intake of files still being written (issue 16, `[settings] intake_mode`): a `NAME.done`
 /// marker, or a size and modification time unchanged for `stable_seconds`; an empty file is

@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 @Suite struct ClaimStagingTests {
     let logger = Logger(label: "test")

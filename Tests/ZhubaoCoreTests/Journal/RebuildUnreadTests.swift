@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// A run that left a file unread names it in its date's report; the journal carries that list,
 /// so that a store rebuilt from the journal gives the report the run wrote (rerun of the date).

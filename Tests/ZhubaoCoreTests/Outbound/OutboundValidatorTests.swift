@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// `zhubao validate` reads the files zhubao sends, so that a partner can check what it received.
 @Suite struct OutboundValidatorTests {

@@ -3,6 +3,8 @@ import GRDB
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
+@testable import ZhubaoSystem
 
 /// A generated 赣州 delivered and run day by day for two months, the first of a year and its review date: each
 /// day's FDBK files hold exactly that day's routed NEW and RESOLVED exceptions (routed here again,

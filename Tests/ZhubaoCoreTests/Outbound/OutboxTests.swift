@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// outbound.md "The outbox": layout, SEQ, idempotence, modes, and what is recorded.
 @Suite struct OutboxTests {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 /// The same input gives byte-identical output (outputs.md): one generated city (fixed seed,
 /// every fault) taken by the daily job in two workspaces at different paths, at different

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// `zhubao run --dry-run` (issue 16): says what a run would import, reject and raise, and
 /// leaves every byte of the workspace as it was.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 /// `zhubao explain` and the accounts of claims.html agree with the claim over a generated city:
 /// for every subsidised drawdown, the spans add up to the line's days and 积数, the exact value

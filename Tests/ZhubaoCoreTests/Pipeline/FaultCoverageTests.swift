@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 /// The generator injects faults and lists each with the exception it must raise; the daily job,
 /// run over the generated files, must find every one of them. This ties the generator, the six

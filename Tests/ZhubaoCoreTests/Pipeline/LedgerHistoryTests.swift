@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 /// `rerun` loads the store once and selects each date's ledger from it. Selecting from a
 /// history through a later date must give exactly what loading as of that date gives: the

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoGenerate
 
 /// `rerun` is pure (outputs.md, issue 16): it recomputes only the dates `run` ran on, and
 /// writes for each the bytes `run` wrote, even when files delivered later are in the store —

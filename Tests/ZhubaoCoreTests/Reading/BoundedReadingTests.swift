@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// Issue 12, "Bounded reading": the attribute guard, the decompressed-size cap, blank lines in
 /// bulk, control characters, control totals, masked quotes.

@@ -1,5 +1,6 @@
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 @Suite struct CSVReadingTests {
     private func records(_ text: String, chunk: Int = 4096) -> (records: [CSVRecordReader.Record], error: Error?) {

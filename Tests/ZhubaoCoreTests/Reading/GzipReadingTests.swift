@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 @Suite struct GzipReadingTests {
     @Test func readsEveryMemberOfAMultiMemberFile() throws {

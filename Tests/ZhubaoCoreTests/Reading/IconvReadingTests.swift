@@ -1,5 +1,6 @@
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 @Suite struct IconvReadingTests {
     // 钟 D6 D3, 淑 CA E7, 堃 88 D2, 𠮷 95 34 B2 35 (a four-byte GB18030 sequence).

@@ -1,5 +1,6 @@
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// The line reader copies ASCII itself and hands only multi-byte runs to iconv; it must agree
 /// with iconv over the whole input, on text and on where the first bad byte is.

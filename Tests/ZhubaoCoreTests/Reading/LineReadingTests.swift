@@ -1,5 +1,6 @@
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 @Suite struct LineReadingTests {
     static let texts = ["H|105|360700|DEDU|20260110|B1|1.0", "D|钟淑堃|𠮷|4800.00", "D|刘建国,王𠮷|-4452.00", "T|2|348.00"]

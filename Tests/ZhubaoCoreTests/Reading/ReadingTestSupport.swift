@@ -1,5 +1,6 @@
 import Foundation
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// A fresh temporary folder for one test's input files, removed when released.
 final class ReadingScratch {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 @Suite struct XMLReadingSafetyTests {
     /// Reads every node, keeping every value seen, until the end or an error.

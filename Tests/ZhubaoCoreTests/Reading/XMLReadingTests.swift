@@ -1,5 +1,6 @@
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 @Suite struct XMLReadingTests {
     static func document(encoding: String) -> String {

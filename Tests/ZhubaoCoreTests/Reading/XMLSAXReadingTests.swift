@@ -2,6 +2,7 @@ import CLibXML2
 import Foundation
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// `XMLSAXReader`, the wrapper of libxml2's push parser that the receipts' quick path reads with:
 /// what the handler sees, and when a parse counts as clean.
@@ -11,12 +12,13 @@ import Testing
         var events: [String] = []
         var text = ""
 
-        func startElement(_ localName: XMLName, namespace: UnsafePointer<xmlChar>?, attributes: XMLSAXAttributes, line: Int) {
+        func startElement(_ localName: XMLName, namespace: XMLNamespace, attributes: XMLSAXAttributes, line: Int) {
             flush()
             let name = String(cString: localName.pointer!)
-            let uri = namespace.map { String(cString: $0) } ?? "-"
-            let attributeNames = (0..<attributes.count).map { String(cString: attributes.localName($0).pointer!) }
-            events.append("<\(name)@\(line) \(uri) \(attributeNames)>")
+            let attributeNames = (0..<attributes.count).map {
+                String(cString: attributes.localName($0).pointer!) + ":\(attributes.namespace($0))"
+            }
+            events.append("<\(name)@\(line) \(namespace) \(attributeNames)>")
         }
 
         func endElement(_ localName: XMLName) {
@@ -40,6 +42,7 @@ import Testing
 
     static func parse(_ bytes: [UInt8], chunkSize: Int = 7) throws -> (XMLSAXReader, Recorder) {
         let reader = try XMLSAXReader(source: ByteSource(bytes: bytes, fileName: "t.xml"), chunkSize: chunkSize)
+        reader.targetNamespace = "urn:zhubao:tax-receipt:1"
         let recorder = Recorder()
         reader.handler = recorder
         while try reader.next() {}
@@ -47,23 +50,33 @@ import Testing
     }
 
     static let expected = [
-        "<ContributionReceipts@2 urn:zhubao:tax-receipt:1 [\"version\"]>", "<Header@3 urn:zhubao:tax-receipt:1 []>",
-        "<RecordCount@4 urn:zhubao:tax-receipt:1 []>", "\"1\"", "</RecordCount>", "</Header>",
-        "<Receipts@6 urn:zhubao:tax-receipt:1 []>", "<Receipt@7 urn:zhubao:tax-receipt:1 []>",
-        "<Name@8 urn:zhubao:tax-receipt:1 []>", "\"钟淑堃𠮷\"", "</Name>",
-        "<Amount@9 urn:zhubao:tax-receipt:1 []>", "\"8904.00\"", "</Amount>",
-        "<BankCode@10 urn:zhubao:tax-receipt:1 []>", "</BankCode>",
-        "<Note@11 urn:zhubao:tax-receipt:1 []>", "\"a & b 中\"", "[CDATA <x>]", "</Note>",
+        "<ContributionReceipts@2 target [\"version:none\"]>", "<Header@3 target []>",
+        "<RecordCount@4 target []>", "\"1\"", "</RecordCount>", "</Header>",
+        "<Receipts@6 target []>", "<Receipt@7 target []>",
+        "<Name@8 target []>", "\"钟淑堃𠮷\"", "</Name>",
+        "<Amount@9 target []>", "\"8904.00\"", "</Amount>",
+        "<BankCode@10 target []>", "</BankCode>",
+        "<Note@11 target []>", "\"a & b 中\"", "[CDATA <x>]", "</Note>",
         "</Receipt>", "</Receipts>", "</ContributionReceipts>",
     ]
 
-    /// Elements with their namespace, attributes and lines; references resolved; CDATA apart;
+    /// Elements with their namespace (the target one), attributes and lines; references resolved; CDATA apart;
     /// the same events whatever the chunk size (7 bytes: every tag split somewhere).
     @Test(arguments: [7, 1 << 16])
     func reportsEveryElementAndText(chunkSize: Int) throws {
         let (reader, recorder) = try Self.parse(Array(XMLReadingTests.document(encoding: "UTF-8").utf8), chunkSize: chunkSize)
         #expect(recorder.events == Self.expected)
         #expect(reader.isClean && reader.messages.isEmpty)
+    }
+
+    /// Another namespace, a prefixed one and none at all are told apart from the target one.
+    @Test func tellsTheTargetNamespaceFromOthers() throws {
+        let text = "<a xmlns=\"urn:other\" xmlns:t=\"urn:zhubao:tax-receipt:1\"><t:b t:x=\"1\" y=\"2\"/>"
+            + "<c xmlns=\"\"/><t:d xmlns:t=\"urn:zhubao:tax-receipt:10\"/></a>"
+        let (reader, recorder) = try Self.parse(Array(text.utf8))
+        #expect(recorder.events == ["<a@1 other []>", "<b@1 target [\"x:target\", \"y:none\"]>", "</b>",
+                                    "<c@1 none []>", "</c>", "<d@1 other []>", "</d>", "</a>"])
+        #expect(reader.isClean)
     }
 
     @Test func decodesTheEncodingTheDeclarationNames() throws {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// The bulk-insert path of the big tables: rows encoded, bound through the SQLite C API in
 /// multi-row statements, and (for `run`) read on one thread and inserted on another.

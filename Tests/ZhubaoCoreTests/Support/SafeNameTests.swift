@@ -1,5 +1,6 @@
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 @Suite struct SafeNameTests {
     @Test func plainNamesShowAsTheyAre() {

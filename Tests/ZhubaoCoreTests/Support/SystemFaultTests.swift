@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// Environment faults get a Chinese sentence saying what to do (exit 74), never Foundation's
 /// NSCocoaErrorDomain text; anything else is not theirs to claim (exit 70).

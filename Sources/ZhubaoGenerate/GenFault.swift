@@ -1,0 +1,92 @@
+import ZhubaoCore
+
+/// The faults the generator can inject, each with the catalogue codes it raises
+/// (rules.md §7). Every business fault goes to its own borrower, so it raises exactly these.
+public enum GenFault: String, Sendable, CaseIterable, Codable {
+    // File level: the file is rejected whole (E001); a corrected resend follows with SEQ + 1.
+    case badName = "bad-name", regionMismatch = "region-mismatch", wrongCount = "wrong-count"
+    case wrongTotal = "wrong-total", threeDecimals = "three-decimals", invalidGB18030 = "invalid-gb18030"
+    case truncatedGzip = "truncated-gzip", dataAfterTrailer = "data-after-trailer"
+    case secondHeader = "second-header", foreignCategory = "foreign-category"
+    // Record level.
+    case invalidID = "invalid-id", duplicateTicket = "duplicate-ticket", duplicateLoan = "duplicate-loan"
+    case duplicateTxn = "duplicate-txn", duplicateParticipant = "duplicate-participant"
+    // Business.
+    case noApproval = "no-approval", tooYoung = "too-young", nonPartnerBank = "non-partner-bank"
+    case rateAboveCap = "rate-above-cap", annualAboveMinimum = "annual-above-minimum"
+    case lumpAboveCap = "lump-above-cap", annualYearOverlap = "annual-year-overlap"
+    case bankDiffers = "bank-differs", noReceipt = "no-receipt", partlyMatched = "partly-matched"
+    case orphanReceipt = "orphan-receipt", foreignContract = "foreign-contract"
+    case baseAboveMinimum = "base-above-minimum", subsistenceBreach = "subsistence-breach"
+    case deductionFailed = "deduction-failed", failedThree = "failed-three"
+    case basicPensionTaken = "basic-pension-taken", deductionBeforePension = "deduction-before-pension"
+    case interestOvercharged = "interest-overcharged", balanceWrong = "balance-wrong"
+    case wrongAccount = "wrong-account", deathUnsettled = "death-unsettled"
+    case deathShortfall = "death-shortfall", overClaim = "over-claim", claimNotDue = "claim-not-due"
+    case underClaim = "under-claim", claimCancelled = "claim-cancelled", noCoBorrower = "no-co-borrower"
+
+    public enum Level: String, Sendable { case file, record, business }
+
+    public var level: Level {
+        switch self {
+        case .badName, .regionMismatch, .wrongCount, .wrongTotal, .threeDecimals, .invalidGB18030,
+             .truncatedGzip, .dataAfterTrailer, .secondHeader, .foreignCategory: return .file
+        case .invalidID, .duplicateTicket, .duplicateLoan, .duplicateTxn, .duplicateParticipant: return .record
+        default: return .business
+        }
+    }
+
+    /// The codes the fault raises (the manifest lists one entry per exception).
+    public var codes: [String] {
+        switch level {
+        case .file: return ["E001"]
+        case .record: return self == .invalidID ? ["E003"] : ["E004"]
+        case .business: break
+        }
+        switch self {
+        case .noApproval: return ["E201"]
+        case .tooYoung: return ["E202"]
+        case .nonPartnerBank: return ["E203"]
+        case .rateAboveCap: return ["E204"]
+        case .annualAboveMinimum: return ["E205", "E305"]
+        case .lumpAboveCap: return ["E206"]
+        case .annualYearOverlap: return ["E207"]
+        case .bankDiffers: return ["E208"]
+        case .noReceipt: return ["E301"]
+        case .partlyMatched: return ["E302"]
+        case .orphanReceipt: return ["E303"]
+        case .foreignContract: return ["E304"]
+        case .baseAboveMinimum: return ["E305"]
+        case .subsistenceBreach: return ["E401"]
+        case .deductionFailed: return ["E402"]
+        case .failedThree: return ["E402", "E403"]
+        case .basicPensionTaken: return ["E404"]
+        case .deductionBeforePension: return ["E405"]
+        case .interestOvercharged: return ["E406"]
+        case .balanceWrong: return ["E407"]
+        case .wrongAccount: return ["E408"]
+        case .deathUnsettled: return ["E409"]
+        case .deathShortfall: return ["E409", "E410"]
+        case .overClaim: return ["E501"]
+        case .claimNotDue: return ["E502"]
+        case .underClaim: return ["E503"]
+        case .claimCancelled: return ["E504"]
+        case .noCoBorrower: return ["E601"]
+        default: return []
+        }
+    }
+
+    /// Whether the fault exists in a profile: the profile applies every code it raises.
+    public func applies(to profile: Profile) -> Bool {
+        codes.allSatisfy(profile.applies)
+    }
+
+    /// Parses a fault name or a catalogue code (the first fault raising it).
+    public init?(nameOrCode text: String) {
+        if let fault = GenFault(rawValue: text) { self = fault; return }
+        let code = text.uppercased()
+        guard let fault = GenFault.allCases.first(where: { $0.codes.first == code && $0.level != .file })
+            ?? (code == "E001" ? .wrongCount : nil) else { return nil }
+        self = fault
+    }
+}

@@ -1,0 +1,134 @@
+import ZhubaoCore
+
+/// The records the generator writes, one struct per detail line or element (formats.md).
+
+struct GenDrawdown: Sendable {
+    var loanNo: String
+    var contractNo: String
+    var bank: String
+    var idNumber: String
+    var name: String
+    var annual: Bool
+    var amount: Fen
+    var rate: Rate
+    var disbursedOn: Day
+    var maturesOn: Day
+    var coverFrom: YearMonth
+    var coverTo: YearMonth
+    var account: String
+    /// The day a `C` line cancels it, if ever.
+    var cancelledOn: Day?
+    /// The planned drawdown it comes from.
+    var planIndex = 0
+
+    var isLive: Bool { cancelledOn == nil }
+}
+
+struct GenReceipt: Sendable {
+    var ticketNo: String
+    var idNumber: String
+    var name: String
+    var insuranceType: String
+    var periodFrom: YearMonth
+    var periodTo: YearMonth
+    var base: Fen?
+    var amount: Fen
+    var paidOn: Day
+    var loan: Bool
+    var contractNo: String?
+    var bankCode: String?
+    var reverses: String?
+    /// The business date of the TAX file that carries it.
+    var fileDate: Day
+}
+
+struct GenTransaction: Sendable {
+    enum Kind: String, Sendable { case pension = "P", voluntary = "V", early = "E", death = "D" }
+    enum Result: String, Sendable { case success = "S", failed = "F", partly = "P" }
+
+    var txnNo: String
+    var bank: String
+    var loanNo: String
+    var contractNo: String
+    var idNumber: String
+    var name: String
+    var date: Day
+    var kind: Kind
+    var due: Fen
+    var principal: Fen
+    var interest: Fen
+    var result: Result
+    var pension: Fen?
+    var basicPension: Fen?
+    var balanceAfter: Fen
+    var account: String
+}
+
+struct GenCoBorrower: Sendable {
+    var idNumber: String
+    var name: String
+    var relation: String
+}
+
+struct GenLoanApproval: Sendable {
+    var approvalNo: String
+    var approvedOn: Day
+    var annual: Bool
+    var bank: String
+    var contractNo: String
+    var consent: Bool?
+    var coBorrowers: [GenCoBorrower]
+}
+
+struct GenParticipant: Sendable {
+    var asOf: Day
+    var person: GenPerson
+    var insuranceType: String
+    var retirement: Day
+    var contributionMonths: Int
+    var ssc: String
+    var loan: GenLoanApproval?
+    var pensionStart: YearMonth?
+    var pensionMonthly: Fen?
+    var pensionBasic: Fen?
+    var personalAccount: Fen?
+    var death: Day?
+}
+
+struct GenHardshipRow: Sendable {
+    var idNumber: String
+    var name: String
+    var category: String
+    var county: String
+    var certifiedOn: Day
+    var endOn: Day?
+    var endReason: String?
+    /// 0 `2026-01-05`, 1 `2026/01/05`, 2 `2026/1/5`, 3 `20260105`.
+    var dateStyle: Int
+}
+
+struct GenClaimLine: Sendable {
+    var loanNo: String
+    var contractNo: String
+    var bank: String
+    var idNumber: String
+    var name: String
+    var year: Int
+    var from: Day
+    var to: Day
+    var days: Int
+    var accumulated: Fen
+    var rate: Rate
+    var claimed: Fen
+}
+
+/// One output file before it is written: who sends it, what, and for which day.
+struct GenFileKey: Hashable, Comparable, Sendable {
+    var sender: String
+    var kind: InputKind
+    var date: Day
+
+    static func < (lhs: GenFileKey, rhs: GenFileKey) -> Bool {
+        (lhs.date, lhs.sender, lhs.kind.rawValue) < (rhs.date, rhs.sender, rhs.kind.rawValue)
+    }
+}

@@ -1,0 +1,71 @@
+import ZhubaoCore
+
+/// Business faults, part 2: receipts that are missing, short, orphaned or name another
+/// person's contract (E301–E305).
+extension GenWorld {
+    func tKey(_ receipt: GenReceipt) -> GenFileKey { GenFileKey(sender: "TAX", kind: .receipts, date: receipt.fileDate) }
+
+    /// Changes the receipts planned for a drawdown; false when it gets none.
+    func adjustReceiptPieces(_ b: inout GenBorrower, drawdown index: Int, pieces: inout [GenPlannedDrawdown.Piece]) -> Bool {
+        guard let fault = b.fault, index == target(b) else { return true }
+        let d = b.drawdowns[index]
+        switch fault {
+        case .noReceipt:
+            record(fault, code: "E301", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
+                   loanNo: d.loanNo, amount: d.amount)
+            return false
+        case .partlyMatched:
+            let last = pieces.count - 1
+            let shortfall = Fen(max(100, pieces[last].amount.value / 4 / 100 * 100))
+            pieces[last].amount -= shortfall
+            record(fault, code: "E302", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
+                   loanNo: d.loanNo, amount: shortfall)
+        default: break
+        }
+        return true
+    }
+
+    /// Receipts added by a fault, after the normal ones.
+    func addReceiptFaults(_ b: inout GenBorrower, rng: inout GenRandom) {
+        guard let fault = b.fault else { return }
+        let d = b.drawdowns[target(b)]
+        switch fault {
+        case .orphanReceipt:
+            // Outside every window of the contract, and its own window over by `to`.
+            let windows = b.drawdowns.map { ($0.disbursedOn, $0.disbursedOn + window) }
+            let candidates = (d.disbursedOn + 25...max(d.disbursedOn + 25, to - window - 1)).filter { day in
+                !windows.contains { day >= $0.0 && day <= $0.1 }
+            }
+            guard !candidates.isEmpty, candidates[0] <= to - window - 1 else { unplaced.append(fault.rawValue); return }
+            let paidOn = candidates[rng.below(candidates.count)]
+            var piece = b.plan[d.planIndex].pieces[0]
+            piece.amount = Fen(max(100, piece.amount.value / 2 / 100 * 100))
+            var receipt = loanReceipt(b, d, piece, paidOn: paidOn, rng: &rng)
+            receipt.fileDate = paidOn
+            b.receipts.append(receipt)
+            record(fault, code: "E303", key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
+                   amount: receipt.amount)
+        case .foreignContract:
+            // Another borrower's contract, already in the register when the receipt arrives.
+            let others = borrowers.filter { $0.index != b.index && !$0.contractNo.isEmpty && $0.fault == nil && $0.approved }
+            guard let other = others.min(by: { ($0.approvedOn, $0.index) < ($1.approvedOn, $1.index) }) else {
+                unplaced.append(fault.rawValue); return
+            }
+            let paidOn = max(d.disbursedOn + rng.int(3, 20), other.approvedOn + 1)
+            guard paidOn <= to - window - 1 else { unplaced.append(fault.rawValue); return }
+            var receipt = loanReceipt(b, d, b.plan[d.planIndex].pieces[0], paidOn: paidOn, rng: &rng)
+            receipt.contractNo = other.contractNo
+            receipt.bankCode = other.bank
+            receipt.fileDate = paidOn
+            b.receipts.append(receipt)
+            record(fault, code: "E304", key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
+                   amount: receipt.amount)
+        case .annualAboveMinimum, .baseAboveMinimum:
+            for receipt in b.receipts where receipt.loan && receipt.contractNo == d.contractNo
+                && receipt.paidOn >= d.disbursedOn && receipt.paidOn <= d.disbursedOn + window && receipt.reverses == nil {
+                record(fault, code: "E305", key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo)
+            }
+        default: break
+        }
+    }
+}
