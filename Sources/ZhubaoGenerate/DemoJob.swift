@@ -5,7 +5,9 @@ import ZhubaoCore
 /// `zhubao demo`: a workspace with realistic generated files for a few hundred borrowers over a
 /// year, delivered into the inbox day by day and taken by the daily job as it would be in
 /// production, then the year's claim (ganzhou-2021).
-public final class DemoJob: WorkspaceJob {
+public struct DemoJob {
+    public let workspace: Workspace
+    public let logger: Logger
     public let profile: Profile
     public let borrowers: Int
     /// The generated period; the daily job runs on every business date in it and on `to`.
@@ -21,7 +23,8 @@ public final class DemoJob: WorkspaceJob {
         self.borrowers = borrowers
         self.from = from
         self.to = to
-        super.init(workspace: workspace, logger: logger)
+        self.workspace = workspace
+        self.logger = logger
     }
 
     public struct Result: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ZhubaoSystem
 import Logging
 
 /// The preamble every job shares (issue 13), done once and always in this order: the workspace

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import ZhubaoCore
+@testable import ZhubaoSystem
 
 /// The job preamble: its checks in order, each stopping before the lock is taken.
 @Suite struct WorkspaceSessionTests {
