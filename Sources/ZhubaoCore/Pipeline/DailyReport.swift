@@ -29,14 +29,16 @@ public struct DailyReport {
         public var sent: [OutboxFileRecord] = []
     }
 
-    /// `history`, when given (a rerun's, loaded once for its range), gives the ledger instead of
-    /// the store. `fileCutoff`, when given (a rerun of a date `run` computed), limits what is
-    /// read to the files that run saw; a run sees every file recorded so far.
-    public func produce(asOf: Day, from history: LedgerHistory? = nil, fileCutoff: Int64? = nil) throws -> Result {
+    /// `history` and `approvals`, when given (a rerun's, loaded once for its range), give the
+    /// ledger and the claim approvals instead of the store. `fileCutoff`, when given (a rerun of
+    /// a date `run` computed), limits what is read to the files that run saw; a run sees every
+    /// file recorded so far.
+    public func produce(asOf: Day, from history: LedgerHistory? = nil, approvals: ClaimApprovals.History? = nil,
+                        fileCutoff: Int64? = nil) throws -> Result {
         let cutoff = try fileCutoff ?? store.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputFile") } ?? 0
         let ledger = try history?.ledger(asOf: asOf)
             ?? LedgerLoader(store: store, fileCutoff: fileCutoff).load(asOf: asOf, settings: settings)
-        let approvals = try ClaimApprovals(store: store).latest(before: asOf)
+        let approvals = try approvals?.latest(before: asOf) ?? ClaimApprovals(store: store).latest(before: asOf)
         let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
         let findings = reconciliation.findings()
         let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf, fileCutoff: cutoff)
@@ -47,7 +49,7 @@ public struct DailyReport {
         summary.totals = reconciliation.totals()
         summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)
         summary.outbox = try OutboxRecords(store: store).counts(on: asOf)
-        let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.subsidy, outcome: outcome)
+        let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.context.subsidy, outcome: outcome)
         for warning in summary.warnings { logger.warning("\(warning)") }
         let folder = workspace.daily(asOf)
         try FileModes.makeFolder(folder)
@@ -94,23 +96,40 @@ public struct DailyReport {
     }
 }
 
-/// What `zhubao claim` runs approved, for E505.
-struct ClaimApprovals {
+/// What `zhubao claim` runs approved, for E505: read from the store once (for a date, or for a
+/// rerun's whole range), then a value the reconcile context takes.
+public struct ClaimApprovals {
     let store: Store
 
-    /// For each drawdown and year, the approval of the latest claim run with an as-of date before D.
-    func latest(before asOf: Day) throws -> [ClaimRecovery.Approval] {
+    /// Every approval of the claim runs with an as-of date before `asOf`, in order of the runs'
+    /// as-of date, then id.
+    func history(before asOf: Day) throws -> History {
         try store.database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.loanNo, a.year, a.approved, r.asOf FROM claimApproval a JOIN claimRun r ON r.id = a.claimRunId
                 WHERE r.asOf < ? ORDER BY r.asOf, r.id
                 """, arguments: [asOf.iso])
+            return History(approvals: try rows.map { row in
+                ClaimRecovery.Approval(loanNo: row["loanNo"], year: row["year"], approved: Fen(row["approved"]),
+                                       asOf: try StoredValueError.reading("claimRun") { try row.day("asOf") })
+            })
+        }
+    }
+
+    /// For each drawdown and year, the approval of the latest claim run with an as-of date before D.
+    func latest(before asOf: Day) throws -> [ClaimRecovery.Approval] {
+        try history(before: asOf).latest(before: asOf)
+    }
+
+    /// Approvals in order of their claim run (as-of date, then id).
+    public struct History: Sendable {
+        let approvals: [ClaimRecovery.Approval]
+
+        /// For each drawdown and year, the approval of the latest claim run with an as-of date
+        /// before D, in order of `loanNo|year`.
+        func latest(before asOf: Day) -> [ClaimRecovery.Approval] {
             var latest: [String: ClaimRecovery.Approval] = [:]
-            for row in rows {
-                let loanNo: String = row["loanNo"], year: Int = row["year"]
-                latest["\(loanNo)|\(year)"] = ClaimRecovery.Approval(loanNo: loanNo, year: year, approved: Fen(row["approved"]),
-                                                                    asOf: Day(iso: row["asOf"] as String)!)
-            }
+            for approval in approvals where approval.asOf < asOf { latest["\(approval.loanNo)|\(approval.year)"] = approval }
             return latest.keys.sorted().map { latest[$0]! }
         }
     }

@@ -53,13 +53,15 @@ public struct RerunJob {
         }
         let cutoffs = Dictionary(uniqueKeysWithValues: runs.map { ($0.asOf, $0.lastFileId) })
         // One read of the store for the whole range: each date's ledger is selected from it,
-        // unless a file its run had not seen would count on that date (then it is read apart).
+        // unless a file its run had not seen would count on that date (then it is read apart);
+        // the claim approvals too (each date takes those of claim runs before it).
         let history = try LedgerLoader(store: store).history(through: last, settings: settings)
+        let approvals = try ClaimApprovals(store: report.store).history(before: last + 1)
         var result = Result()
         for day in days {
             guard let recorded = cutoffs[day.iso] else {
                 if everyDate {
-                    _ = try report.produce(asOf: day, from: history)
+                    _ = try report.produce(asOf: day, from: history, approvals: approvals)
                     result.computed.append(day)
                 } else {
                     result.skipped.append(day)
@@ -67,9 +69,9 @@ public struct RerunJob {
                 continue
             }
             if let cutoff = recorded, try seesLaterFiles(store, day: day, cutoff: cutoff) {
-                _ = try report.produce(asOf: day, fileCutoff: cutoff)
+                _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff)
             } else {
-                _ = try report.produce(asOf: day, from: history, fileCutoff: recorded)
+                _ = try report.produce(asOf: day, from: history, approvals: approvals, fileCutoff: recorded)
             }
             result.computed.append(day)
         }

@@ -17,7 +17,7 @@ extension DeductionRules.Context {
         var found: [Finding] = []
         let repaid = repaidThroughDate()
         for line in ledger.transactions {
-            guard let drawdown = drawdowns[line.loanNo] else { continue }
+            guard let drawdown = shared.liveDrawdown(line.loanNo) else { continue }
             let principal = repaid[line.loanNo]?[line.txnDate] ?? .zero
             let expected = drawdown.amount - principal
             guard line.balanceAfter != expected else { continue }
@@ -34,7 +34,8 @@ extension DeductionRules.Context {
     /// its S/P lines dated on or before that date.
     func repaidThroughDate() -> [String: [Day: Fen]] {
         var result: [String: [Day: Fen]] = [:]
-        for (loanNo, lines) in linesByLoan {
+        for loanNo in shared.lineIndexesByLoan.keys {
+            let lines = shared.lines(of: loanNo)
             var total = Fen.zero
             var byDate: [Day: Fen] = [:]
             // Lines are in date order: after adding a line, the total is the repayment through
