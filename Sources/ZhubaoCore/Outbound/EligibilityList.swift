@@ -34,8 +34,9 @@ public struct EligibilityList: Sendable {
     /// known as of D has an entry, empty when none of its drawdowns is listed. Lines by loanNo.
     public func lines(year: Int) -> [String: [Line]] {
         var lists: [String: [Line]] = [:]
+        var senders = Routing.Senders()
         for drawdown in ledger.drawdowns {
-            guard let bank = Routing.sender(ofSource: drawdown.source) else { continue }
+            guard let bank = senders.sender(ofSource: drawdown.source) else { continue }
             if lists[bank] == nil { lists[bank] = [] }
         }
         guard let yearStart = Day(year: year, month: 1, day: 1), let yearEnd = Day(year: year, month: 12, day: 31) else {
@@ -43,7 +44,7 @@ public struct EligibilityList: Sendable {
         }
         for loanNo in subsidy.plans.keys.sorted() {
             let plan = subsidy.plans[loanNo]!, drawdown = plan.drawdown
-            guard let bank = Routing.sender(ofSource: drawdown.source),
+            guard let bank = senders.sender(ofSource: drawdown.source),
                   let day = subsidy.eligibilityDay(of: drawdown.idNumber, in: year),
                   subsidy.certification.isCertified(drawdown.idNumber, on: day) else { continue }
             let from = max(yearStart, drawdown.disbursedOn)

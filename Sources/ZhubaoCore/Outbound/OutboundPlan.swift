@@ -23,7 +23,7 @@ public struct OutboundPlan: Sendable {
 
     /// Builds the plan of a date from its ledger, its subsidy computation and its outcome.
     init(ledger: Ledger, subsidy: Subsidy, outcome: ExceptionLifecycle.Outcome) {
-        let routing = Routing(ledger: ledger)
+        let routing = Routing(ledger: ledger, for: outcome.exceptions.map(\.finding))
         var routes: [String: String] = [:], feedback: [String: [OutboundLine]] = [:]
         for item in outcome.exceptions {
             guard let recipient = routing.recipient(of: item.finding) else { continue }

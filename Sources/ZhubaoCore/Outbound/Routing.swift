@@ -9,46 +9,79 @@ public struct Routing: Sendable {
     /// The SENDER of the DEDU file holding each transaction, by txnNo.
     let transactionSender: [String: String]
     /// The SENDER of the DEDU file of a person's month's first kind-P line with result S or P (E401).
-    let pensionMonthSender: [String: String]
+    let pensionMonthSender: [PersonMonth: String]
     /// The SENDER of the CLAIM file holding the claim line, by `loanNo|year`.
     let claimSender: [String: String]
 
+    /// The routes of every record of the ledger.
     public init(ledger: Ledger) {
-        // Many records share a file: each file name is parsed once.
-        var cache: [String: String?] = [:]
-        func sender(_ source: String) -> String? {
-            let file = Self.file(ofSource: source)
-            if let known = cache[file] { return known }
-            let found = Self.sender(ofFile: file)
-            cache[file] = found
-            return found
+        self.init(ledger: ledger, wanted: nil)
+    }
+
+    /// The routes of the records these findings name, only (a daily run routes a few hundred
+    /// exceptions over hundreds of thousands of records): the same recipients for them.
+    public init(ledger: Ledger, for findings: [Finding]) {
+        self.init(ledger: ledger, wanted: Wanted(findings))
+    }
+
+    /// The keys the findings to be routed name, by rule; nil in `init`: every key.
+    struct Wanted {
+        var loans: Set<String> = [], contracts: Set<String> = [], txns: Set<String> = [], claims: Set<String> = []
+        var months: Set<PersonMonth> = []
+
+        init(_ findings: [Finding]) {
+            for finding in findings {
+                let s = finding.subject
+                switch Routing.rule(for: finding.code) {
+                case .drawdownBank: if let loanNo = s.loanNo { loans.insert(loanNo) }
+                case .contractLumpSumBank: if let contract = s.contractNo { contracts.insert(contract) }
+                case .transactionBank: if let txnNo = s.txnNo { txns.insert(txnNo) }
+                case .pensionMonthBank:
+                    if let id = s.idNumber, let month = s.month { months.insert(PersonMonth(idNumber: id, month: month)) }
+                case .claimBank: if let loanNo = s.loanNo, let year = s.year { claims.insert("\(loanNo)|\(year)") }
+                case .fileSender, .tax, .none: break
+                }
+            }
         }
+    }
+
+    struct PersonMonth: Hashable {
+        var idNumber: String
+        var month: YearMonth
+    }
+
+    init(ledger: Ledger, wanted: Wanted?) {
+        var senders = Senders()
+        func sender(_ source: String) -> String? { senders.sender(ofSource: source) }
         var drawdowns: [String: String] = [:]
-        for d in ledger.drawdowns where drawdowns[d.loanNo] == nil {
+        for d in ledger.drawdowns where wanted?.loans.contains(d.loanNo) ?? true && drawdowns[d.loanNo] == nil {
             drawdowns[d.loanNo] = sender(d.source)
         }
         drawdownSender = drawdowns
         var lumpSums: [String: String] = [:]
-        let lump = ledger.drawdowns.filter { $0.mode == "L" }
+        let lump = ledger.drawdowns.filter { $0.mode == "L" && wanted?.contracts.contains($0.contractNo) ?? true }
         // Cancelled drawdowns are not in E206's sum: a contract's earliest live lump sum decides;
         // one whose lump sums are all cancelled (no E206 can arise) keeps its earliest cancelled one.
         for d in lump.sorted(by: Self.disbursementOrder(cancelledLast: true)) where lumpSums[d.contractNo] == nil {
             lumpSums[d.contractNo] = sender(d.source)
         }
         lumpSumSender = lumpSums
-        var transactions: [String: String] = [:], months: [String: (Day, String, String?)] = [:]
+        var transactions: [String: String] = [:], months: [PersonMonth: (Day, String, String?)] = [:]
         for t in ledger.transactions {
-            if transactions[t.txnNo] == nil { transactions[t.txnNo] = sender(t.source) }
+            if wanted?.txns.contains(t.txnNo) ?? true, transactions[t.txnNo] == nil { transactions[t.txnNo] = sender(t.source) }
             guard t.isPensionDeduction, t.collected else { continue }
-            let key = "\(t.idNumber)|\(t.txnDate.month.iso)"
+            let key = PersonMonth(idNumber: t.idNumber, month: t.txnDate.month)
+            guard wanted?.months.contains(key) ?? true else { continue }
             if let kept = months[key], (kept.0, kept.1) <= (t.txnDate, t.txnNo) { continue }
             months[key] = (t.txnDate, t.txnNo, sender(t.source))
         }
         transactionSender = transactions
         pensionMonthSender = months.compactMapValues(\.2)
         var claims: [String: String] = [:]
-        for c in ledger.claimLines where claims["\(c.loanNo)|\(c.year)"] == nil {
-            claims["\(c.loanNo)|\(c.year)"] = sender(c.file)
+        for c in ledger.claimLines {
+            let key = "\(c.loanNo)|\(c.year)"
+            guard wanted?.claims.contains(key) ?? true, claims[key] == nil else { continue }
+            claims[key] = sender(c.file)
         }
         claimSender = claims
     }
@@ -63,7 +96,7 @@ public struct Routing: Sendable {
         case .transactionBank: return s.txnNo.flatMap { transactionSender[$0] }
         case .pensionMonthBank:
             guard let id = s.idNumber, let month = s.month else { return nil }
-            return pensionMonthSender["\(id)|\(month.iso)"]
+            return pensionMonthSender[PersonMonth(idNumber: id, month: month)]
         case .claimBank:
             guard let loanNo = s.loanNo, let year = s.year else { return nil }
             return claimSender["\(loanNo)|\(year)"]
@@ -94,6 +127,19 @@ public struct Routing: Sendable {
     public static func sender(ofFile file: String) -> String? {
         guard case .success(let name) = FileName.parse(file) else { return nil }
         return name.sender.description
+    }
+
+    /// The SENDERs of sources, each file name parsed once (many records share a file).
+    struct Senders {
+        private var known: [String: String?] = [:]
+
+        mutating func sender(ofSource source: String) -> String? {
+            let file = Routing.file(ofSource: source)
+            if let found = known[file] { return found }
+            let found = Routing.sender(ofFile: file)
+            known[file] = found
+            return found
+        }
     }
 
     /// The SENDER of the file of a `FILE:LINE` source.

@@ -22,14 +22,16 @@ public struct DailyReport {
         public var sent: [OutboxFileRecord] = []
     }
 
-    /// `history`, when given (a rerun's, loaded once for its range), gives the ledger instead of
-    /// the store. `fileCutoff`, when given (a rerun of a date `run` computed), limits what is
-    /// read to the files that run saw; a run sees every file recorded so far.
-    public func produce(asOf: Day, from history: LedgerHistory? = nil, fileCutoff: Int64? = nil) throws -> Result {
+    /// `history` and `approvals`, when given (a rerun's, loaded once for its range), give the
+    /// ledger and the claim approvals instead of the store. `fileCutoff`, when given (a rerun of
+    /// a date `run` computed), limits what is read to the files that run saw; a run sees every
+    /// file recorded so far.
+    public func produce(asOf: Day, from history: LedgerHistory? = nil, approvals: ClaimApprovalHistory? = nil,
+                        fileCutoff: Int64? = nil) throws -> Result {
         let cutoff = try fileCutoff ?? store.lastFileId()
         let ledger = try history?.ledger(asOf: asOf)
             ?? LedgerLoader(store: store, fileCutoff: fileCutoff).load(asOf: asOf, settings: settings)
-        let approvals = try store.latestApprovals(before: asOf)
+        let approvals = try approvals?.latest(before: asOf) ?? store.latestApprovals(before: asOf)
         let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
         let findings = reconciliation.findings()
         let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf, fileCutoff: cutoff)
@@ -40,7 +42,7 @@ public struct DailyReport {
         summary.totals = reconciliation.totals()
         summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)
         summary.outbox = try store.outboxCounts(on: asOf)
-        let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.subsidy, outcome: outcome)
+        let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.context.subsidy, outcome: outcome)
         for warning in summary.warnings { logger.warning("\(warning)") }
         let folder = workspace.daily(asOf)
         try FileModes.makeFolder(folder)

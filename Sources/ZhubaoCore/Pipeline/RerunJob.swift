@@ -37,13 +37,15 @@ public final class RerunJob: WorkspaceJob {
         guard let first = days.first, let last = days.last else { return Result() }
         let cutoffs = try store.fileCutoffs(from: first, through: last)
         // One read of the store for the whole range: each date's ledger is selected from it,
-        // unless a file its run had not seen would count on that date (then it is read apart).
+        // unless a file its run had not seen would count on that date (then it is read apart);
+        // the claim approvals too (each date takes those of claim runs before it).
         let history = try LedgerLoader(store: store).history(through: last, settings: settings)
+        let approvals = try store.approvalHistory(before: last + 1)
         var result = Result()
         for day in days {
             guard let recorded = cutoffs[day.iso] else {
                 if everyDate {
-                    _ = try report.produce(asOf: day, from: history)
+                    _ = try report.produce(asOf: day, from: history, approvals: approvals)
                     result.computed.append(day)
                 } else {
                     result.skipped.append(day)
@@ -51,9 +53,9 @@ public final class RerunJob: WorkspaceJob {
                 continue
             }
             if let cutoff = recorded, try store.hasFile(after: cutoff, effectiveBy: day) {
-                _ = try report.produce(asOf: day, fileCutoff: cutoff)
+                _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff)
             } else {
-                _ = try report.produce(asOf: day, from: history, fileCutoff: recorded)
+                _ = try report.produce(asOf: day, from: history, approvals: approvals, fileCutoff: recorded)
             }
             result.computed.append(day)
         }

@@ -126,17 +126,22 @@ public struct Balances: Sendable {
     public let schedules: [String: Schedule]
 
     public init(ledger: Ledger) {
-        var repayments: [String: [(day: Int, principal: Int64)]] = [:]
-        for transaction in ledger.transactions where transaction.collected {
-            repayments[transaction.loanNo, default: []].append(
-                (transaction.txnDate.ordinal, transaction.principalPaid.value))
-        }
+        var drawdowns: [String: Drawdown] = [:]
+        for drawdown in ledger.drawdowns where drawdowns[drawdown.loanNo] == nil { drawdowns[drawdown.loanNo] = drawdown }
+        self.init(ledger: ledger, lineIndexes: ReconcileContext.lineIndexes(ledger), drawdowns: drawdowns)
+    }
+
+    /// From the indexes of the ledger's bank lines by loanNo and its drawdowns by loanNo (the
+    /// first of each loanNo, `ReconcileContext.drawdownsByLoan`): a schedule for each that is not
+    /// cancelled.
+    init(ledger: Ledger, lineIndexes: [String: [Int]], drawdowns: [String: Drawdown]) {
         var schedules: [String: Schedule] = [:]
-        schedules.reserveCapacity(ledger.drawdowns.count)
-        for drawdown in ledger.drawdowns where !drawdown.cancelled && schedules[drawdown.loanNo] == nil {
-            schedules[drawdown.loanNo] = Schedule(amount: drawdown.amount.value,
-                                                  disbursedOn: drawdown.disbursedOn.ordinal,
-                                                  repayments: repayments[drawdown.loanNo] ?? [])
+        schedules.reserveCapacity(drawdowns.count)
+        for (loanNo, drawdown) in drawdowns where !drawdown.cancelled {
+            let repayments = (lineIndexes[loanNo] ?? []).lazy.map { ledger.transactions[$0] }.filter(\.collected)
+                .map { (day: $0.txnDate.ordinal, principal: $0.principalPaid.value) }
+            schedules[loanNo] = Schedule(amount: drawdown.amount.value, disbursedOn: drawdown.disbursedOn.ordinal,
+                                         repayments: Array(repayments))
         }
         self.schedules = schedules
     }

@@ -1,7 +1,7 @@
 /// E505 (rules.md §7, 第九条): subsidy approved for a drawdown and year by the latest
 /// `zhubao claim` of that year with an as-of date before D that is now computed lower — a
 /// certification revoked as false, an end date published late — must be recovered.
-public enum ClaimRecovery {
+public enum ClaimRecovery: RuleFamily {
     /// What a claim run approved for one drawdown and year.
     public struct Approval: Sendable, Equatable {
         public var loanNo: String
@@ -18,15 +18,16 @@ public enum ClaimRecovery {
         }
     }
 
-    /// `computed(loanNo, year)` is the subsidy computed as of D (zero where none is due).
-    public static func findings(approvals: [Approval], ledger: Ledger,
-                                computed: (String, Int) -> Fen) -> [Finding] {
-        let drawdowns = Dictionary(ledger.drawdowns.map { ($0.loanNo, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The subsidy computed as of D is the context's (zero where none is due).
+    static func applies(to profile: Profile) -> Bool { profile.subsidisesInterest }
+
+    static func findings(_ context: ReconcileContext) -> [Finding] {
+        let ledger = context.ledger
         var findings: [Finding] = []
-        for approval in approvals where approval.asOf < ledger.asOf {
-            let now = computed(approval.loanNo, approval.year)
+        for approval in context.approvals where approval.asOf < ledger.asOf {
+            let now = context.subsidy.computed(loanNo: approval.loanNo, year: approval.year)
             guard now < approval.approved else { continue }
-            let drawdown = drawdowns[approval.loanNo]
+            let drawdown = context.drawdownsByLoan[approval.loanNo]
             let difference = approval.approved - now
             findings.append(Finding(
                 code: "E505",

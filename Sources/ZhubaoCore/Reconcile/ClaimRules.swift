@@ -12,28 +12,30 @@
 /// The verdict of a line (for `zhubao claim`): approved = the lower of claimed and computed,
 /// 0 where none is due or the bank claimed nothing (a claim of zero or less approves nothing
 /// and raises nothing).
-public enum ClaimRules {
-    /// E501–E504 for every claim line, building the subsidy.
+public enum ClaimRules: RuleFamily {
+    /// E501–E504 for every claim line (a context of its own).
     public static func findings(ledger: Ledger) -> [Finding] {
-        findings(ledger: ledger, subsidy: Subsidy(ledger: ledger))
+        findings(ReconcileContext(ledger: ledger))
     }
 
-    public static func findings(ledger: Ledger, subsidy: Subsidy) -> [Finding] {
-        verdicts(ledger: ledger, subsidy: subsidy).flatMap(\.findings)
+    static func applies(to profile: Profile) -> Bool { profile.subsidisesInterest }
+
+    static func findings(_ context: ReconcileContext) -> [Finding] {
+        verdicts(context).flatMap(\.findings)
+    }
+
+    public static func verdicts(ledger: Ledger) -> [ClaimVerdict] {
+        verdicts(ReconcileContext(ledger: ledger))
     }
 
     /// One verdict per claim line known as of D, in order of loanNo, year, then source; none
-    /// where the profile does not subsidise interest.
-    public static func verdicts(ledger: Ledger, subsidy: Subsidy) -> [ClaimVerdict] {
+    /// where the profile does not subsidise interest. The drawdown of a line is the context's
+    /// for its loanNo, cancelled or not (a cancelled one raises E504).
+    static func verdicts(_ context: ReconcileContext) -> [ClaimVerdict] {
+        let ledger = context.ledger
         guard ledger.settings.profile.subsidisesInterest else { return [] }
-        var drawdowns: [String: Drawdown] = [:]
-        for drawdown in ledger.drawdowns {
-            // A cancellation known as of D wins over any other record of the loanNo.
-            if let known = drawdowns[drawdown.loanNo], known.cancelled || !drawdown.cancelled { continue }
-            drawdowns[drawdown.loanNo] = drawdown
-        }
         let lines = ledger.claimLines.sorted { ($0.loanNo, $0.year, $0.source) < ($1.loanNo, $1.year, $1.source) }
-        return lines.map { verdict(for: $0, drawdown: drawdowns[$0.loanNo], subsidy: subsidy) }
+        return lines.map { verdict(for: $0, drawdown: context.drawdownsByLoan[$0.loanNo], subsidy: context.subsidy) }
     }
 
     /// The verdict on one claim line; `drawdown`: the drawdown its loanNo names, if any.

@@ -28,8 +28,9 @@ public struct ClaimStatement {
     public init(ledger: Ledger, year: Int) {
         self.ledger = ledger
         self.year = year
-        subsidy = Subsidy(ledger: ledger)
-        verdicts = ClaimRules.verdicts(ledger: ledger, subsidy: subsidy).filter { $0.line.year == year }
+        let context = ReconcileContext(ledger: ledger)
+        subsidy = context.subsidy
+        verdicts = ClaimRules.verdicts(context).filter { $0.line.year == year }
     }
 
     /// Every bank with a line, sorted.

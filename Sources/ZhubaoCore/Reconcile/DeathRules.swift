@@ -9,15 +9,14 @@
 ///   covers the shortfall (第八条(四)). Amount: the shortfall.
 ///
 /// Only balances above zero count: a drawdown the bank over-collected (E407) owes nothing.
-public enum DeathRules {
+public enum DeathRules: RuleFamily {
     /// E409 and E410, building the balances and the subsidy.
     public static func findings(ledger: Ledger) -> [Finding] {
-        let balances = Balances(ledger: ledger)
-        let subsidy = Subsidy(ledger: ledger, balances: balances, certification: Certification(ledger: ledger))
-        return findings(ledger: ledger, balances: balances, subsidy: subsidy)
+        findings(ReconcileContext(ledger: ledger))
     }
 
-    public static func findings(ledger: Ledger, balances: Balances, subsidy: Subsidy) -> [Finding] {
+    static func findings(_ context: ReconcileContext) -> [Finding] {
+        let (ledger, balances, subsidy) = (context.ledger, context.balances, context.subsidy)
         let asOf = ledger.asOf
         let grace = ledger.settings.deathGraceDays
         var findings: [Finding] = []
@@ -25,7 +24,7 @@ public enum DeathRules {
         var outstanding: [String: [(drawdown: Drawdown, balance: Fen)]] = [:]
         var deaths: [String: (record: Participant, death: Day)] = [:]
 
-        for drawdown in ledger.liveDrawdowns {
+        for drawdown in context.live {
             let id = drawdown.idNumber
             if deaths[id] == nil {
                 guard let record = ledger.latestRecord(of: id), let death = record.deathDate,

@@ -15,36 +15,47 @@ extension DeductionRules.Context {
     ///   as the E407 row says; a line dated before the disbursement is compared the same way.
     func balanceMismatches() -> [Finding] {
         var found: [Finding] = []
-        let repaid = repaidThroughDate()
-        for line in ledger.transactions {
-            guard let drawdown = drawdowns[line.loanNo] else { continue }
-            let principal = repaid[line.loanNo]?[line.txnDate] ?? .zero
-            let expected = drawdown.amount - principal
+        let transactions = ledger.transactions
+        let (amounts, repaid) = repaidThroughDate()
+        for (index, line) in transactions.enumerated() {
+            // No amount: the line's drawdown is not in the ledger or is cancelled.
+            guard let amount = amounts[index] else { continue }
+            let principal = repaid[index]
+            let expected = amount - principal
             guard line.balanceAfter != expected else { continue }
             let difference = line.balanceAfter - expected
             found.append(Finding(
                 code: "E407", subject: .transaction(line), amount: difference, source: line.source,
-                detail: "\(line.txnDate.iso) 银行报送余额 \(line.balanceAfter.yuan) 元；放款 \(drawdown.amount.yuan) 元"
+                detail: "\(line.txnDate.iso) 银行报送余额 \(line.balanceAfter.yuan) 元；放款 \(amount.yuan) 元"
                     + "减截至当日已还本金 \(principal.yuan) 元应为 \(expected.yuan) 元，差 \(difference.yuan) 元"))
         }
         return found
     }
 
-    /// Per loanNo and for each date on which the drawdown has a line: the principal repaid by
-    /// its S/P lines dated on or before that date.
-    func repaidThroughDate() -> [String: [Day: Fen]] {
-        var result: [String: [Day: Fen]] = [:]
-        for (loanNo, lines) in linesByLoan {
+    /// For each line of `ledger.transactions` (same index): the amount of its drawdown (nil when
+    /// the drawdown is not live), and the principal repaid by that drawdown's S/P lines dated on
+    /// or before the line's date.
+    func repaidThroughDate() -> (amounts: [Fen?], repaid: [Fen]) {
+        let transactions = ledger.transactions
+        var amounts = [Fen?](repeating: nil, count: transactions.count)
+        var repaid = [Fen](repeating: .zero, count: transactions.count)
+        for (loanNo, indexes) in shared.lineIndexesByLoan {
+            guard let drawdown = shared.liveDrawdown(loanNo) else { continue }
+            // Lines are in date order: the total through a date is known once its last line is added.
             var total = Fen.zero
-            var byDate: [Day: Fen] = [:]
-            // Lines are in date order: after adding a line, the total is the repayment through
-            // its date as soon as the last line of that date is added.
-            for line in lines {
+            var start = 0
+            for (position, index) in indexes.enumerated() {
+                let line = transactions[index]
                 if line.collected { total += line.principalPaid }
-                byDate[line.txnDate] = total
+                let next = position + 1
+                guard next == indexes.count || transactions[indexes[next]].txnDate != line.txnDate else { continue }
+                for same in indexes[start..<next] {
+                    amounts[same] = drawdown.amount
+                    repaid[same] = total
+                }
+                start = next
             }
-            result[loanNo] = byDate
         }
-        return result
+        return (amounts, repaid)
     }
 }

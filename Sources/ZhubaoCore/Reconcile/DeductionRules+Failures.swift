@@ -24,9 +24,9 @@ extension DeductionRules.Context {
     func failureRuns() -> [Finding] {
         let threshold = max(1, ledger.settings.failuresToEscalate)
         var found: [Finding] = []
-        for loanNo in linesByLoan.keys.sorted() {
+        for loanNo in shared.lineIndexesByLoan.keys.sorted() {
             var run: [Transaction] = []
-            for line in linesByLoan[loanNo]! where line.isPensionDeduction {
+            for line in shared.lines(of: loanNo) where line.isPensionDeduction {
                 guard line.result == "F" else {
                     if line.collected { run = [] }
                     continue

@@ -17,9 +17,9 @@ extension DeductionRules.Context {
     ///   holds, and the message shows the numbers for the bank to complete.
     func basicPensionTaken() -> [Finding] {
         var found: [Finding] = []
-        for line in pensionDeductions where line.collected {
+        for (line, person) in zip(pensionDeductions, pensionPersons) where line.collected {
             guard let pension = line.pension else { continue }
-            let record = ledger.record(of: person(of: line), on: line.txnDate)
+            let record = ledger.record(of: person, on: line.txnDate)
             guard record?.loan?.basicPensionConsent != true else { continue }
             let basic = line.basicPension ?? .zero
             let available = pension - basic
@@ -47,16 +47,16 @@ extension DeductionRules.Context {
     /// - Amount: principal + interest, so 0.00 for a failed line.
     func deductionsWithoutPension() -> [Finding] {
         var found: [Finding] = []
-        for line in pensionDeductions {
-            let taken = DeductionRules.collected(line)
-            let outcome = "\(DeductionRules.resultName(line.result))，扣得本息 \(taken.yuan) 元"
+        for (line, person) in zip(pensionDeductions, pensionPersons) {
             let reason: String
-            if let pension = ledger.latestRecord(of: person(of: line))?.pension {
+            if let pension = ledger.latestRecord(of: person)?.pension {
                 guard line.txnDate < pension.start else { continue }
                 reason = "早于参保登记的养老金起始日 \(pension.start.iso)"
             } else {
                 reason = "参保登记中无养老金待遇信息"
             }
+            let taken = DeductionRules.collected(line)
+            let outcome = "\(DeductionRules.resultName(line.result))，扣得本息 \(taken.yuan) 元"
             found.append(Finding(code: "E405", subject: .transaction(line), amount: taken, source: line.source,
                                  detail: "\(line.txnDate.iso) 养老金扣款\(reason)（\(outcome)）"))
         }
@@ -69,8 +69,8 @@ extension DeductionRules.Context {
     /// missing pension). No amount. The message names no account number, not even masked.
     func wrongAccounts() -> [Finding] {
         var found: [Finding] = []
-        for line in pensionDeductions {
-            guard let record = ledger.record(of: person(of: line), on: line.txnDate),
+        for (line, person) in zip(pensionDeductions, pensionPersons) {
+            guard let record = ledger.record(of: person, on: line.txnDate),
                   line.account != record.sscAccount else { continue }
             found.append(Finding(
                 code: "E408", subject: .transaction(line), source: line.source,

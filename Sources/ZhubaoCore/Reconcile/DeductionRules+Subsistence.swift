@@ -15,27 +15,29 @@ extension DeductionRules.Context {
     /// - `source` is the month's first line by date, then txnNo.
     func subsistenceFloor() -> [Finding] {
         struct Month: Hashable { var person: String; var month: YearMonth }
-        var months: [Month: [Transaction]] = [:]
-        for line in pensionDeductions where line.collected {
-            months[Month(person: person(of: line), month: line.txnDate.month), default: []].append(line)
+        // Indexes into `pensionDeductions`, not copies of the lines.
+        var months: [Month: [Int]] = [:]
+        for (index, line) in pensionDeductions.enumerated() where line.collected {
+            months[Month(person: pensionPersons[index], month: line.txnDate.month), default: []].append(index)
         }
         let standards = ledger.settings.reference.subsistence[ledger.settings.region] ?? [:]
-        var found: [Finding] = []
-        for key in months.keys.sorted(by: { ($0.person, $0.month) < ($1.person, $1.month) }) {
-            let lines = months[key]!.sorted(by: Self.chronological)
-            guard let pension = lines.compactMap(\.pension).max(),
+        var found: [(Month, Finding)] = []
+        // The months are checked in any order and what they raise is sorted by person, then month.
+        for (key, indexes) in months {
+            guard let pension = indexes.compactMap({ pensionDeductions[$0].pension }).max(),
                   let standard = standards[key.month.year] else { continue }
-            let deducted = lines.reduce(Fen.zero) { $0 + DeductionRules.collected($1) }
+            let deducted = indexes.reduce(Fen.zero) { $0 + DeductionRules.collected(pensionDeductions[$1]) }
             let left = pension - deducted
             guard left < standard else { continue }
             let shortfall = standard - left
-            let count = lines.count > 1 ? "（\(lines.count) 笔合计）" : ""
-            found.append(Finding(
+            let first = indexes.map { pensionDeductions[$0] }.min(by: Self.chronological)!
+            let count = indexes.count > 1 ? "（\(indexes.count) 笔合计）" : ""
+            found.append((key, Finding(
                 code: "E401", subject: .init(idNumber: key.person, month: key.month), amount: shortfall,
-                source: lines[0].source,
+                source: first.source,
                 detail: "\(key.month.iso) 养老金 \(pension.yuan) 元，扣款 \(deducted.yuan) 元\(count)，"
-                    + "余 \(left.yuan) 元，低于 \(key.month.year) 年低保标准 \(standard.yuan) 元，差 \(shortfall.yuan) 元"))
+                    + "余 \(left.yuan) 元，低于 \(key.month.year) 年低保标准 \(standard.yuan) 元，差 \(shortfall.yuan) 元")))
         }
-        return found
+        return found.sorted { ($0.0.person, $0.0.month) < ($1.0.person, $1.0.month) }.map(\.1)
     }
 }

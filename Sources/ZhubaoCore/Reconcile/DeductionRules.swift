@@ -21,12 +21,17 @@
 /// - `detail` explains the numbers and dates; it never carries an ID number, a name or an
 ///   account number (outputs.md "Human-readable outputs": the renderers mask only the subject
 ///   fields).
-public enum DeductionRules {
+public enum DeductionRules: RuleFamily {
+    /// Every finding of the family as of the ledger's date (a context of its own).
+    public static func findings(_ ledger: Ledger) -> [Finding] {
+        findings(ReconcileContext(ledger: ledger))
+    }
+
     /// Every finding of the family, only the codes the profile switches on (rules.md §7
     /// "profiles"): E401 for ganzhou-2021, E404 for tongling-2022, the others for both.
-    public static func findings(_ ledger: Ledger) -> [Finding] {
-        let context = Context(ledger: ledger)
-        let profile = ledger.settings.profile
+    static func findings(_ shared: ReconcileContext) -> [Finding] {
+        let context = Context(shared: shared)
+        let profile = shared.ledger.settings.profile
         var found: [Finding] = []
         if profile.applies("E401") { found += context.subsistenceFloor() }
         if profile.applies("E402") { found += context.failedCollections() }
@@ -38,39 +43,36 @@ public enum DeductionRules {
         return found
     }
 
-    /// What the rules of the family share: the ledger and its lookups, built once.
+    /// What the rules of the family read: the reconcile context, and the kind-P lines with the
+    /// person of each.
     struct Context {
-        let ledger: Ledger
-        /// Live drawdowns by loanNo (the ledger keeps one DISB status N per loanNo, §1).
-        let drawdowns: [String: Drawdown]
-        /// `ledger.transactions` grouped by loanNo, each group in order of date, then txnNo.
-        let linesByLoan: [String: [Transaction]]
+        let shared: ReconcileContext
+        /// The kind-P lines (pension deductions, formats.md §5), in ledger order.
+        let pensionDeductions: [Transaction]
+        /// `person(of:)` of each of `pensionDeductions`, at the same index.
+        let pensionPersons: [String]
 
-        init(ledger: Ledger) {
-            self.ledger = ledger
-            var drawdowns: [String: Drawdown] = [:]
-            for drawdown in ledger.drawdowns where !drawdown.cancelled && drawdowns[drawdown.loanNo] == nil {
-                drawdowns[drawdown.loanNo] = drawdown
+        init(shared: ReconcileContext) {
+            self.shared = shared
+            pensionDeductions = shared.ledger.transactions.filter(\.isPensionDeduction)
+            var persons: [String] = []
+            persons.reserveCapacity(pensionDeductions.count)
+            for line in pensionDeductions {
+                persons.append(shared.liveDrawdown(line.loanNo)?.idNumber ?? line.idNumber)
             }
-            self.drawdowns = drawdowns
-            var lines: [String: [Transaction]] = [:]
-            for transaction in ledger.transactions { lines[transaction.loanNo, default: []].append(transaction) }
-            self.linesByLoan = lines.mapValues { $0.sorted(by: Context.chronological) }
+            pensionPersons = persons
         }
+
+        var ledger: Ledger { shared.ledger }
 
         /// rules.md §7 (E403): by date, then txnNo.
         static func chronological(_ a: Transaction, _ b: Transaction) -> Bool {
-            (a.txnDate, a.txnNo) < (b.txnDate, b.txnNo)
+            ReconcileContext.chronological(a, b)
         }
 
         /// The borrower whose pension and register a line concerns: the drawdown's person.
         func person(of transaction: Transaction) -> String {
-            drawdowns[transaction.loanNo]?.idNumber ?? transaction.idNumber
-        }
-
-        /// The kind-P lines (pension deductions, formats.md §5), in ledger order.
-        var pensionDeductions: [Transaction] {
-            ledger.transactions.filter(\.isPensionDeduction)
+            shared.liveDrawdown(transaction.loanNo)?.idNumber ?? transaction.idNumber
         }
     }
 }

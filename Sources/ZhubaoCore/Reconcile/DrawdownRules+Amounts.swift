@@ -12,15 +12,6 @@
 ///
 /// Cancelled drawdowns are left out before any of this (rules.md §2).
 extension DrawdownRules {
-    /// The minimum monthly contribution base of the configured city's province for a year
-    /// (reference.md; `zhubao.toml` may override it); nil where there is no value. A city missing
-    /// from the reference tables falls back to the province code of its region (first two
-    /// digits + `0000`), the same default `ReferenceData.merge` gives a new city.
-    public static func minimumBase(_ settings: Settings, year: Int) -> Fen? {
-        let province = settings.reference.cities[settings.region]?.province ?? String(settings.region.prefix(2)) + "0000"
-        return settings.reference.minimumBase[province]?[year]
-    }
-
     /// Minimum annual contribution = base × 20 % × 12, in integer fen: base × 240 / 100.
     /// When that is not a whole fen it is rounded half up (+50 before the integer division by 100).
     /// Since 240 / 100 = 12 / 5 the fraction is always a multiple of 0.2 fen (0.2, 0.4 go down,
@@ -34,7 +25,7 @@ extension DrawdownRules {
         var found: [Finding] = []
         for drawdown in drawdowns where drawdown.isAnnual {
             let year = drawdown.coverFrom.year
-            guard let base = minimumBase(ledger.settings, year: year) else { continue }
+            guard let base = ReconcileContext.minimumBase(ledger.settings, year: year) else { continue }
             let minimum = minimumAnnualContribution(base: base)
             guard drawdown.amount > minimum else { continue }
             let excess = drawdown.amount - minimum

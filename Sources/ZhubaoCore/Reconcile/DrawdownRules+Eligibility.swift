@@ -4,7 +4,7 @@
 /// is not to be lent to.
 ///
 /// - The first drawdown is the earliest that is not cancelled, by disbursement date, then loanNo
-///   (`Ledger.firstDrawdowns`, rules.md §4); later drawdowns are not checked.
+///   (`ReconcileContext.firstDrawdowns`, rules.md §4); later drawdowns are not checked.
 /// - The register is read *on the first drawdown's date* (`Ledger.record(of:on:)`, rules.md §2):
 ///   the extract in force that day decides `RetirementDate` and `ContributionMonths`, so a later
 ///   change (e.g. a retirement date moved by the 2025 reform) does not rewrite the check.
@@ -19,9 +19,11 @@ extension DrawdownRules {
     public static let fullContributionMonths = 180
 
     /// E202 for each borrower's first drawdown, in order of disbursement date, then loanNo.
-    static func ageWindowFindings(_ ledger: Ledger) -> [Finding] {
+    static func ageWindowFindings(_ context: ReconcileContext) -> [Finding] {
+        let ledger = context.ledger
         let years = ledger.settings.ageWindowYears
-        let firsts = ledger.firstDrawdowns.values.sorted { ($0.disbursedOn, $0.loanNo) < ($1.disbursedOn, $1.loanNo) }
+        // `live` is in order of disbursement date, then loanNo: its first drawdown of each person.
+        let firsts = context.live.filter { context.firstDrawdowns[$0.idNumber]?.loanNo == $0.loanNo }
         var found: [Finding] = []
         for first in firsts {
             guard let record = ledger.record(of: first.idNumber, on: first.disbursedOn) else { continue }

@@ -10,21 +10,27 @@
 ///
 /// This file: the entry point and the checks against the register (E201, E208, E601), the
 /// partner banks (E203) and the rate cap (E204). E202 is in DrawdownRules+Eligibility.swift;
-/// E205–E207 in DrawdownRules+Amounts.swift; who holds a contract in DrawdownRules+Register.swift.
+/// E205–E207 in DrawdownRules+Amounts.swift; who holds a contract in ReconcileContext+Holders.swift.
 ///
 /// `detail` explains the numbers in Simplified Chinese and never carries an ID number, a name or
 /// an account number (outputs.md: logs and human-readable outputs are masked; the detail is shown
 /// as it is).
-public enum DrawdownRules {
-    /// Every finding of E201–E208 and E601 as of the ledger's date, for the codes the profile
+public enum DrawdownRules: RuleFamily {
+    /// Every finding of E201–E208 and E601 as of the ledger's date (a context of its own).
+    public static func findings(_ ledger: Ledger) -> [Finding] {
+        findings(ReconcileContext(ledger: ledger))
+    }
+
+    /// Every finding of E201–E208 and E601 as of the context's date, for the codes the profile
     /// applies: E201, E208, E601, E203, E204 drawdown by drawdown (in order of disbursement date,
     /// then loanNo), then E202, E205, E206, E207.
-    public static func findings(_ ledger: Ledger) -> [Finding] {
+    static func findings(_ context: ReconcileContext) -> [Finding] {
+        let ledger = context.ledger
         let profile = ledger.settings.profile
-        let live = ledger.liveDrawdowns
+        let live = context.live
         var found: [Finding] = []
-        found += registerAndBankFindings(ledger, live)
-        if profile.applies("E202") { found += ageWindowFindings(ledger) }
+        found += registerAndBankFindings(context)
+        if profile.applies("E202") { found += ageWindowFindings(context) }
         if profile.applies("E205") { found += annualAmountFindings(ledger, live) }
         if profile.applies("E206") { found += lumpSumFindings(ledger, live) }
         if profile.applies("E207") { found += overlappingYearFindings(ledger, live) }
@@ -32,13 +38,13 @@ public enum DrawdownRules {
     }
 
     /// E201, E208, E601, E203 and E204 for each drawdown, in that order.
-    static func registerAndBankFindings(_ ledger: Ledger, _ drawdowns: [Drawdown]) -> [Finding] {
-        let holders = approvedLoans(ledger)
+    static func registerAndBankFindings(_ context: ReconcileContext) -> [Finding] {
+        let ledger = context.ledger
         let cap = RateCap(settings: ledger.settings)
         var found: [Finding] = []
-        for drawdown in drawdowns {
+        for drawdown in context.live {
             found += approvalFindings(ledger, drawdown)
-            if let finding = coBorrowerFinding(ledger, drawdown, holders: holders) { found.append(finding) }
+            if let finding = coBorrowerFinding(context, drawdown) { found.append(finding) }
             if let finding = partnerBankFinding(ledger, drawdown) { found.append(finding) }
             if let finding = rateFinding(cap, drawdown) { found.append(finding) }
         }
@@ -74,10 +80,10 @@ public enum DrawdownRules {
     /// The register record is the drawdown's own person's where it holds the contract, otherwise
     /// the holder with the lowest ID number (a contract held twice is a register error; the
     /// choice only has to be deterministic).
-    static func coBorrowerFinding(_ ledger: Ledger, _ drawdown: Drawdown,
-                                  holders: [String: [ContractHolder]]) -> Finding? {
+    static func coBorrowerFinding(_ context: ReconcileContext, _ drawdown: Drawdown) -> Finding? {
+        let ledger = context.ledger
         guard ledger.settings.profile.applies("E601"),
-              let holder = holder(of: drawdown.contractNo, preferring: drawdown.idNumber, in: holders) else { return nil }
+              let holder = context.holder(of: drawdown.contractNo, preferring: drawdown.idNumber) else { return nil }
         let relations = holder.loan.coBorrowerRelations
         guard !relations.contains("CHILD"), !relations.contains("GUARANTOR") else { return nil }
         let listed = relations.isEmpty ? "" : "登记的关系为 \(relations.joined(separator: "、"))，"

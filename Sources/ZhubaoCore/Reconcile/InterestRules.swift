@@ -8,7 +8,7 @@
 ///
 /// The days before t's date, not t's own day: 算头不算尾 (§2), a payoff dated t ends the
 /// interest the day before. Negative balances bear no interest (`Balances`).
-public enum InterestRules {
+public enum InterestRules: RuleFamily {
     /// The largest overcharge of one drawdown: where it was found and the numbers behind it.
     public struct Overcharge: Sendable, Equatable {
         public var transaction: Transaction
@@ -25,22 +25,19 @@ public enum InterestRules {
 
     /// E406 for every drawdown that takes part, building the balances and the subsidy.
     public static func findings(ledger: Ledger) -> [Finding] {
-        let balances = Balances(ledger: ledger)
-        let subsidy = Subsidy(ledger: ledger, balances: balances, certification: Certification(ledger: ledger))
-        return findings(ledger: ledger, balances: balances, subsidy: subsidy)
+        findings(ReconcileContext(ledger: ledger))
     }
 
     /// E406 for every drawdown that takes part (not cancelled), in order of disbursement date,
     /// then loanNo.
-    public static func findings(ledger: Ledger, balances: Balances, subsidy: Subsidy) -> [Finding] {
-        var byLoan: [String: [Transaction]] = [:]
-        for transaction in ledger.transactions where transaction.txnDate <= ledger.asOf {
-            byLoan[transaction.loanNo, default: []].append(transaction)
-        }
+    static func findings(_ context: ReconcileContext) -> [Finding] {
+        let asOf = context.ledger.asOf
         var findings: [Finding] = []
-        for drawdown in ledger.liveDrawdowns {
-            guard let transactions = byLoan[drawdown.loanNo],
-                  let worst = overcharge(drawdown, transactions, balances: balances, subsidy: subsidy)
+        for drawdown in context.live {
+            // Lines are in order of date, then txnNo: those dated on or before D are a prefix.
+            let through = context.lines(of: drawdown.loanNo).prefix { $0.txnDate <= asOf }
+            guard !through.isEmpty,
+                  let worst = overcharge(drawdown, ordered: through, balances: context.balances, subsidy: context.subsidy)
             else { continue }
             findings.append(Finding(code: "E406", subject: .drawdown(drawdown), amount: worst.excess,
                                     source: drawdown.source, detail: detail(drawdown, worst)))
@@ -49,10 +46,10 @@ public enum InterestRules {
     }
 
     /// The transaction at which the bank had collected the most interest beyond what was owed;
-    /// nil when it never collected more than owed. `transactions`: the drawdown's, any order.
-    public static func overcharge(_ drawdown: Drawdown, _ transactions: [Transaction],
-                                  balances: Balances, subsidy: Subsidy) -> Overcharge? {
-        let ordered = transactions.sorted { ($0.txnDate, $0.txnNo) < ($1.txnDate, $1.txnNo) }
+    /// nil when it never collected more than owed. `ordered`: the drawdown's lines, in order of
+    /// date, then txnNo.
+    static func overcharge(_ drawdown: Drawdown, ordered: ArraySlice<Transaction>,
+                           balances: Balances, subsidy: Subsidy) -> Overcharge? {
         var collected = Fen.zero
         var worst: Overcharge?
         for transaction in ordered {

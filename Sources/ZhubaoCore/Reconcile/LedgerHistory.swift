@@ -39,18 +39,26 @@ public struct LedgerHistory: Sendable {
 
     /// The ledger as of D (D on or before `through`).
     public func ledger(asOf day: Day) -> Ledger {
+        var history = self  // shares the tables: taking them from the copy leaves this one whole
+        return history.takeLedger(asOf: day)
+    }
+
+    /// The ledger as of D, taking each table out of the history as soon as the ledger holds its
+    /// part: a history read for one date and not kept (`LedgerLoader.load`) is never in memory
+    /// twice over. The history is empty afterwards.
+    mutating func takeLedger(asOf day: Day) -> Ledger {
         precondition(day <= through, "a history through \(through) cannot give the ledger of \(day)")
         var ledger = Ledger(asOf: day, settings: settings)
-        ledger.intakeFindings = Self.upTo(day, findings)
+        ledger.intakeFindings = Self.take(day, &findings)
 
-        let cancelled = Set(Self.upTo(day, cancellations))
-        ledger.drawdowns = Self.upTo(day, drawdowns).map { drawdown in
+        let cancelled = Set(Self.take(day, &cancellations))
+        ledger.drawdowns = Self.take(day, &drawdowns).map { drawdown in
             var drawdown = drawdown
             drawdown.cancelled = cancelled.contains(drawdown.loanNo)
             return drawdown
         }
 
-        var receipts = Self.upTo(day, self.receipts)
+        var receipts = Self.take(day, &self.receipts)
         let reversedTickets = Set(receipts.lazy.filter { $0.status == "REVERSAL" }.compactMap(\.reversesTicketNo))
         for index in receipts.indices where receipts[index].status == "NORMAL" && reversedTickets.contains(receipts[index].ticketNo) {
             receipts[index].reversed = true
@@ -59,24 +67,26 @@ public struct LedgerHistory: Sendable {
 
         // rules.md §2: a transaction of no drawdown known as of D, or of a cancelled one, takes part in nothing.
         let live = Set(ledger.drawdowns.lazy.filter { !$0.cancelled }.map(\.loanNo))
-        ledger.transactions = Self.upTo(day, transactions).filter { live.contains($0.loanNo) }
-        ledger.claimLines = Self.upTo(day, claimLines)
+        ledger.transactions = Self.take(day, &transactions).filter { live.contains($0.loanNo) }
+        ledger.claimLines = Self.take(day, &claimLines)
 
         var register: [String: [Participant]] = [:]
-        for participant in Self.upTo(day, self.register) { register[participant.idNumber, default: []].append(participant) }
+        for participant in Self.take(day, &self.register) { register[participant.idNumber, default: []].append(participant) }
         for id in register.keys { register[id]!.sort { $0.asOf < $1.asOf } }
         ledger.register = register
 
         var snapshots: [String: [HardshipSnapshot]] = [:]
-        for snapshot in Self.upTo(day, self.snapshots) { snapshots[snapshot.department, default: []].append(snapshot) }
+        for snapshot in Self.take(day, &self.snapshots) { snapshots[snapshot.department, default: []].append(snapshot) }
         ledger.snapshots = snapshots
         return ledger
     }
 
-    private static func upTo<Value>(_ day: Day, _ items: [Dated<Value>]) -> [Value] {
+    /// The values of the items counting on or before D; the items are emptied.
+    private static func take<Value>(_ day: Day, _ items: inout [Dated<Value>]) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(items.count)
         for item in items where item.day <= day { values.append(item.value) }
+        items = []
         return values
     }
 }

@@ -4,15 +4,15 @@ extension LedgerLoader {
     func loadDrawdowns(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
         let rows = try Row.fetchCursor(db, sql: recordsSQL("drawdown", order: "r.line"), arguments: [history.through.iso])
         while let row = try rows.next() {
-            let file: String = row["fileName"], line: Int = row["line"], day = row.day("fileDate")
+            let file: String = row["fileName"], line: Int = row["line"], day = try row.day("fileDate")
             let loanNo: String = row["loanNo"], status: String = row["status"]
-            guard unique.admit(row, table: "drawdown", key: "\(loanNo)|\(status)", source: "\(file):\(line)",
+            guard try unique.admit(row, table: "drawdown", key: "\(loanNo)|\(status)", source: "\(file):\(line)",
                                subject: .init(loanNo: loanNo, file: file)) else { continue }
             if status == "C" {
                 history.cancellations.append(.init(day: day, value: loanNo))
                 continue
             }
-            history.drawdowns.append(.init(day: day, value: Drawdown(
+            try history.drawdowns.append(.init(day: day, value: Drawdown(
                 loanNo: loanNo, contractNo: row["contractNo"], idNumber: row["idNumber"], bankCode: row["bankCode"],
                 mode: row["mode"], amount: Fen(row["amount"]), rate: Rate(units: row["rate"]),
                 disbursedOn: row.day("disbursedOn"), maturesOn: row.day("maturesOn"),
@@ -25,10 +25,10 @@ extension LedgerLoader {
         let rows = try Row.fetchCursor(db, sql: recordsSQL("receipt", order: "r.id"), arguments: [history.through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], source: String = row["source"], ticketNo: String = row["ticketNo"]
-            let day = row.day("fileDate")
-            guard unique.admit(row, table: "receipt", key: ticketNo, source: source,
+            let day = try row.day("fileDate")
+            guard try unique.admit(row, table: "receipt", key: ticketNo, source: source,
                                subject: .init(ticketNo: ticketNo, file: file)) else { continue }
-            history.receipts.append(.init(day: day, value: Receipt(
+            try history.receipts.append(.init(day: day, value: Receipt(
                 ticketNo: ticketNo, idNumber: row["idNumber"], name: row["name"], insuranceType: row["insuranceType"],
                 periodFrom: row.month("periodFrom"), periodTo: row.month("periodTo"),
                 base: row.optionalFen("base"), amount: Fen(row["amount"]),
@@ -42,10 +42,10 @@ extension LedgerLoader {
         let rows = try Row.fetchCursor(db, sql: recordsSQL("bankTransaction", order: "r.line"), arguments: [history.through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], line: Int = row["line"], txnNo: String = row["txnNo"]
-            let day = row.day("fileDate")
-            guard unique.admit(row, table: "transaction", key: txnNo, source: "\(file):\(line)",
+            let day = try row.day("fileDate")
+            guard try unique.admit(row, table: "transaction", key: txnNo, source: "\(file):\(line)",
                                subject: .init(txnNo: txnNo, file: file)) else { continue }
-            history.transactions.append(.init(day: day, value: Transaction(
+            try history.transactions.append(.init(day: day, value: Transaction(
                 txnNo: txnNo, loanNo: row["loanNo"], contractNo: row["contractNo"], idNumber: row["idNumber"],
                 txnDate: row.day("txnDate"), kind: row["kind"], due: Fen(row["due"]),
                 principalPaid: Fen(row["principalPaid"]), interestPaid: Fen(row["interestPaid"]), result: row["result"],
@@ -57,11 +57,11 @@ extension LedgerLoader {
     func loadClaims(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
         let rows = try Row.fetchCursor(db, sql: recordsSQL("claimLine", order: "r.line"), arguments: [history.through.iso])
         while let row = try rows.next() {
-            let file: String = row["fileName"], line: Int = row["line"], day = row.day("fileDate")
+            let file: String = row["fileName"], line: Int = row["line"], day = try row.day("fileDate")
             let loanNo: String = row["loanNo"], year: Int = row["year"]
-            guard unique.admit(row, table: "claim", key: "\(loanNo)|\(year)", source: "\(file):\(line)",
+            guard try unique.admit(row, table: "claim", key: "\(loanNo)|\(year)", source: "\(file):\(line)",
                                subject: .init(loanNo: loanNo, file: file)) else { continue }
-            history.claimLines.append(.init(day: day, value: ClaimLine(
+            try history.claimLines.append(.init(day: day, value: ClaimLine(
                 bankCode: row["bankCode"], loanNo: loanNo, contractNo: row["contractNo"], idNumber: row["idNumber"],
                 name: row["name"], year: year, from: row.day("fromDay"), to: row.day("toDay"),
                 days: row["days"], accumulated: Fen(row["accumulated"]), rate: Rate(units: row["rate"]),

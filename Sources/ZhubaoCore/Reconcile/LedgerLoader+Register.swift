@@ -15,25 +15,25 @@ extension LedgerLoader {
         let rows = try Row.fetchCursor(db, sql: recordsSQL("participant", order: "r.id"), arguments: [through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], source: String = row["source"], id: String = row["idNumber"]
-            let extractAsOf: String = row["asOf"], day = row.day("fileDate")
+            let extractAsOf: String = row["asOf"], day = try row.day("fileDate")
             guard unique.admit(table: "participant", key: "\(id)|\(extractAsOf)", idValid: row["idValid"], idNumber: id,
                                file: file, day: day, source: source, subject: .init(idNumber: id, file: file)) else { continue }
             var loan: Participant.ApprovedLoan?
             if let contractNo = row["contractNo"] as String? {
                 let consent: Bool = row["basicPensionConsent"] ?? false
                 let participantId: Int64 = row["id"]
-                loan = Participant.ApprovedLoan(
+                loan = try Participant.ApprovedLoan(
                     approvalNo: row.string("approvalNo"), approvedOn: row.day("approvedOn"), mode: row.string("loanMode"),
                     bankCode: row.string("loanBankCode"), contractNo: contractNo, basicPensionConsent: consent,
                     coBorrowerRelations: relations[participantId] ?? [])
             }
             var pension: Participant.Pension?
-            if let start = row.optionalMonth("pensionStartMonth") {
+            if let start = try row.optionalMonth("pensionStartMonth") {
                 pension = Participant.Pension(startMonth: start, monthly: row.optionalFen("pensionMonthly") ?? .zero,
                                               basic: row.optionalFen("pensionBasic"))
             }
             let months: Int = row["contributionMonths"]
-            history.register.append(.init(day: day, value: Participant(
+            try history.register.append(.init(day: day, value: Participant(
                 asOf: row.day("asOf"), idNumber: id, name: row.string("name"), retirementDate: row.day("retirementDate"),
                 contributionMonths: months, sscAccount: row.string("sscAccount"), loan: loan, pension: pension,
                 personalAccountBalance: row.optionalFen("personalAccountBalance"), deathDate: row.optionalDay("deathDate"),
@@ -64,13 +64,14 @@ extension LedgerLoader {
         while let row = try cursor.next() {
             let fileId: Int64 = row[0], line: Int = row[1], idNumber: String = row[2]
             let endsOn: String? = row[6], endReason: String? = row[7]
+            let certifiedOn = try StoredValueError.day(row[5], column: "certifiedOn")
             rowsByFile[fileId, default: []].append((line, idNumber, row[3], HardshipSnapshot.Row(
-                idNumber: idNumber, category: row[4], certifiedOn: Day(iso: row[5] as String) ?? Day(ordinal: 0),
-                endsOn: endsOn.flatMap { Day(iso: $0) }, revoked: endReason == "撤销", line: line)))
+                idNumber: idNumber, category: row[4], certifiedOn: certifiedOn,
+                endsOn: try endsOn.map { try StoredValueError.day($0, column: "endsOn") }, revoked: endReason == "撤销", line: line)))
         }
         var unique = UniqueKeys()
         for file in ordered {
-            let day = Day(iso: file.date) ?? Day(ordinal: 0)
+            let day = try StoredValueError.reading("inputFile") { try StoredValueError.day(file.date, column: "businessDate") }
             var rows: [HardshipSnapshot.Row] = []
             for candidate in rowsByFile[file.id] ?? [] {
                 guard unique.validID(candidate.idValid, idNumber: candidate.idNumber, file: file.name, day: day,

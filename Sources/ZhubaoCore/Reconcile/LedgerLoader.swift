@@ -19,7 +19,8 @@ public struct LedgerLoader {
     }
 
     public func load(asOf: Day, settings: Settings) throws -> Ledger {
-        try history(through: asOf, settings: settings).ledger(asOf: asOf)
+        var history = try history(through: asOf, settings: settings)
+        return history.takeLedger(asOf: asOf)
     }
 
     /// Everything known through `through`, each piece dated, for the ledgers of every date up
@@ -29,12 +30,12 @@ public struct LedgerLoader {
         try store.database.read { db in
             var unique = UniqueKeys()
             history.findings += try fileFindings(db, through: through)
-            try loadRegister(db, into: &history, unique: &unique)
-            try loadDrawdowns(db, into: &history, unique: &unique)
-            try loadReceipts(db, into: &history, unique: &unique)
-            try loadTransactions(db, into: &history, unique: &unique)
-            try loadClaims(db, into: &history, unique: &unique)
-            try loadSnapshots(db, into: &history)
+            try StoredValueError.reading("participant") { try loadRegister(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("drawdown") { try loadDrawdowns(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("receipt") { try loadReceipts(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("bankTransaction") { try loadTransactions(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("claimLine") { try loadClaims(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("hardshipRow") { try loadSnapshots(db, into: &history) }
             history.findings += unique.findings
         }
         return history
@@ -85,9 +86,9 @@ struct UniqueKeys {
     }
 
     /// `admit` for a row of `recordsSQL`: its ID number and flag, its file's name and business date.
-    mutating func admit(_ row: Row, table: String, key: String, source: String, subject: Finding.Subject) -> Bool {
+    mutating func admit(_ row: Row, table: String, key: String, source: String, subject: Finding.Subject) throws -> Bool {
         admit(table: table, key: key, idValid: row["idValid"], idNumber: row["idNumber"],
-              file: row["fileName"], day: row.day("fileDate"), source: source, subject: subject)
+              file: row["fileName"], day: try row.day("fileDate"), source: source, subject: subject)
     }
 
     /// A record with an invalid ID number raises E003 and takes part in nothing (rules.md §1).

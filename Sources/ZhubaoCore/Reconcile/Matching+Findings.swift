@@ -20,9 +20,9 @@
 extension Matching {
     /// E301 and E302 drawdown by drawdown, then E304, E303 and E305 receipt by receipt (in order of
     /// `PaidOn`, then ticketNo), for the codes the profile applies.
-    public var findings: [Finding] {
+    func findings(_ context: ReconcileContext) -> [Finding] {
         let profile = ledger.settings.profile
-        return (drawdownFindings + receiptFindings).filter { profile.applies($0.code) }
+        return (drawdownFindings + receiptFindings(context)).filter { profile.applies($0.code) }
     }
 
     /// E301 and E302.
@@ -45,13 +45,11 @@ extension Matching {
     }
 
     /// E304 or else E303, and E305, for each LOAN receipt that takes part.
-    var receiptFindings: [Finding] {
+    func receiptFindings(_ context: ReconcileContext) -> [Finding] {
         let window = ledger.settings.matchWindowDays
-        let holders = DrawdownRules.approvedLoans(ledger)
-        let drawdownPeople = DrawdownRules.drawdownBorrowers(ledger)
         var found: [Finding] = []
-        for receipt in Self.candidates(ledger) {
-            if let finding = otherBorrowerFinding(receipt, holders: holders, drawdownPeople: drawdownPeople) {
+        for receipt in candidates {
+            if let finding = otherBorrowerFinding(receipt, holders: context.holders, drawdownPeople: context.drawdownBorrowers) {
                 found.append(finding)
             } else if assignments[receipt.ticketNo] == nil, ledger.asOf >= receipt.paidOn + window {
                 let contract = receipt.contractNo.map { "合同 \($0)" } ?? "未列合同"
@@ -66,7 +64,7 @@ extension Matching {
     }
 
     /// E304: the receipt's contract belongs to another person.
-    func otherBorrowerFinding(_ receipt: Receipt, holders: [String: [DrawdownRules.ContractHolder]],
+    func otherBorrowerFinding(_ receipt: Receipt, holders: [String: [ReconcileContext.ContractHolder]],
                               drawdownPeople: [String: [String]]) -> Finding? {
         guard let contract = receipt.contractNo else { return nil }
         let borrowers: [String]
@@ -89,7 +87,7 @@ extension Matching {
     /// E305: the receipt's base is above the minimum base of the year of `PeriodFrom`.
     func baseFinding(_ receipt: Receipt) -> Finding? {
         guard ledger.settings.profile.applies("E305"), receipt.insuranceType == "110", let base = receipt.base,
-              let minimum = DrawdownRules.minimumBase(ledger.settings, year: receipt.periodFrom.year),
+              let minimum = ReconcileContext.minimumBase(ledger.settings, year: receipt.periodFrom.year),
               base > minimum else { return nil }
         return Finding(code: "E305", subject: .receipt(receipt), source: receipt.source,
                        detail: "贷款渠道缴费的缴费基数 \(base.yuan) 元高于 \(receipt.periodFrom.year) 年最低缴费基数 "

@@ -16,7 +16,7 @@
 ///
 /// A reversed receipt is no candidate at all: a reversal that arrives after a match undoes it, and
 /// the drawdown is matched again from the remaining candidates as of the new D.
-public struct Matching: Sendable {
+public struct Matching: Sendable, RuleFamily {
     public enum Status: String, Sendable, Equatable {
         /// The assigned receipts sum to the drawdown's amount.
         case matched
@@ -48,20 +48,30 @@ public struct Matching: Sendable {
     /// ticketNo → loanNo of the drawdown the receipt was assigned to.
     public let assignments: [String: String]
     let ledger: Ledger
+    /// `Matching.candidates(ledger)`: the receipts that can be assigned or raise E303–E305.
+    let candidates: [Receipt]
     private let index: [String: Int]
 
     public init(_ ledger: Ledger) {
+        self.init(ledger, live: ReconcileContext.liveDrawdowns(ledger))
+    }
+
+    /// The match of `live`, the ledger's drawdowns that take part in order of disbursement date,
+    /// then loanNo (`ReconcileContext.live`).
+    init(_ ledger: Ledger, live: [Drawdown]) {
         self.ledger = ledger
         let window = ledger.settings.matchWindowDays
+        let candidates = Self.candidates(ledger)
+        self.candidates = candidates
         var pools: [String: [Receipt]] = [:]
-        for receipt in Self.candidates(ledger) {
+        for receipt in candidates {
             if let contract = receipt.contractNo { pools[contract, default: []].append(receipt) }
         }
         var assigned: [String: String] = [:]
         var matches: [DrawdownMatch] = []
-        // `liveDrawdowns` is in order of disbursement date, then loanNo, over all contracts; each
+        // `live` is in order of disbursement date, then loanNo, over all contracts; each
         // contract's receipts form their own pool, so this serves each contract in that order.
-        for drawdown in ledger.liveDrawdowns {
+        for drawdown in live {
             let windowEnd = drawdown.disbursedOn + window
             var sum = Fen.zero
             var tickets: [String] = []
@@ -96,7 +106,12 @@ public struct Matching: Sendable {
 
     /// E301–E305 as of the ledger's date, for the codes the profile applies.
     public static func findings(_ ledger: Ledger) -> [Finding] {
-        Matching(ledger).findings
+        findings(ReconcileContext(ledger: ledger))
+    }
+
+    /// E301–E305 from the context's match, for the codes the profile applies.
+    static func findings(_ context: ReconcileContext) -> [Finding] {
+        context.matching.findings(context)
     }
 
     /// LOAN receipts with status NORMAL that no reversal known as of D names, in order of

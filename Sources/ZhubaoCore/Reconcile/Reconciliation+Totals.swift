@@ -3,7 +3,7 @@ extension Reconciliation {
     func totals() -> DailySummary.Totals {
         var totals = DailySummary.Totals()
         let year = ledger.asOf.year
-        for drawdown in ledger.liveDrawdowns where drawdown.disbursedOn.year == year && drawdown.disbursedOn <= ledger.asOf {
+        for drawdown in context.live where drawdown.disbursedOn.year == year && drawdown.disbursedOn <= ledger.asOf {
             totals.drawdowns += 1
             totals.drawdownAmount += drawdown.amount
         }

@@ -1,5 +1,6 @@
 /// Runs every rule family over a ledger and returns what they found, only the codes the
-/// city's profile switches on (rules.md §7 "profiles"). One family per file:
+/// city's profile switches on (rules.md §7 "profiles"). One family per file, each a `RuleFamily`
+/// reading the one `ReconcileContext` of the ledger:
 /// - intake (E001–E004): `LedgerLoader`, rules.md §1
 /// - drawdowns (E201–E208, E601): `DrawdownRules`, rules.md §5, §7
 /// - use of funds (E301–E305): `Matching`, rules.md §6
@@ -8,18 +9,13 @@
 /// - deaths (E409, E410): `DeathRules`, rules.md §7
 /// - claims (E501–E505): `ClaimRules`, `ClaimRecovery`, rules.md §4, §7
 public struct Reconciliation {
-    public let ledger: Ledger
-    /// What earlier `zhubao claim` runs approved (for E505).
-    public let approvals: [ClaimRecovery.Approval]
-    /// Built once per ledger and shared by the rule families and the totals.
-    let balances: Balances
-    let subsidy: Subsidy
+    /// Built once per ledger and shared by the rule families, the totals and the outbound plan.
+    public let context: ReconcileContext
+    public var ledger: Ledger { context.ledger }
+    var subsidy: Subsidy { context.subsidy }
 
     public init(ledger: Ledger, approvals: [ClaimRecovery.Approval] = []) {
-        self.ledger = ledger
-        self.approvals = approvals
-        balances = Balances(ledger: ledger)
-        subsidy = Subsidy(ledger: ledger, balances: balances, certification: Certification(ledger: ledger))
+        context = ReconcileContext(ledger: ledger, approvals: approvals)
     }
 
     public func findings() -> [Finding] {

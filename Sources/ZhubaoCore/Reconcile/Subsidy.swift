@@ -42,11 +42,14 @@ public struct Subsidy: Sendable {
     /// Drawdowns that take part but raise E201 (their contract is not the approved loan).
     let withoutApprovedLoan: Set<String>
 
+    /// The subsidy of a ledger (its `ReconcileContext`'s).
     public init(ledger: Ledger) {
-        self.init(ledger: ledger, balances: Balances(ledger: ledger), certification: Certification(ledger: ledger))
+        self = ReconcileContext(ledger: ledger).subsidy
     }
 
-    public init(ledger: Ledger, balances: Balances, certification: Certification) {
+    /// `live` and `firstDrawdowns` as `ReconcileContext` computes them.
+    init(ledger: Ledger, balances: Balances, certification: Certification, live: [Drawdown],
+         firstDrawdowns: [String: Drawdown]) {
         settings = ledger.settings
         asOf = ledger.asOf
         self.balances = balances
@@ -57,11 +60,11 @@ public struct Subsidy: Sendable {
             withoutApprovedLoan = []
             return
         }
-        firstDrawdownDays = ledger.firstDrawdowns.mapValues(\.disbursedOn)
+        firstDrawdownDays = firstDrawdowns.mapValues(\.disbursedOn)
         let rateCap = RateCap(settings: ledger.settings)
         var plans: [String: Plan] = [:]
         var withoutApprovedLoan: Set<String> = []
-        for drawdown in ledger.liveDrawdowns where plans[drawdown.loanNo] == nil {
+        for drawdown in live where plans[drawdown.loanNo] == nil {
             let record = ledger.latestRecord(of: drawdown.idNumber)
             // E201, computed here as the table states it: the drawdown's contract is not the
             // approved loan of its person in the register as of D.

@@ -5,18 +5,21 @@ extension Store {
     /// For each drawdown and year, the approval of the latest claim run with an as-of date
     /// before `asOf` (every run when nil), sorted by loan and year.
     func latestApprovals(before asOf: Day? = nil) throws -> [ClaimRecovery.Approval] {
+        try approvalHistory(before: asOf).latest(before: asOf)
+    }
+
+    /// Every approval of the claim runs with an as-of date before `asOf` (every run when nil),
+    /// in order of the runs' as-of date, then id: read once for a rerun's whole range.
+    func approvalHistory(before asOf: Day? = nil) throws -> ClaimApprovalHistory {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.loanNo, a.year, a.approved, r.asOf FROM claimApproval a JOIN claimRun r ON r.id = a.claimRunId
                 WHERE ? IS NULL OR r.asOf < ? ORDER BY r.asOf, r.id
                 """, arguments: [asOf?.iso, asOf?.iso])
-            var latest: [String: ClaimRecovery.Approval] = [:]
-            for row in rows {
-                let loanNo: String = row["loanNo"], year: Int = row["year"]
-                latest["\(loanNo)|\(year)"] = ClaimRecovery.Approval(loanNo: loanNo, year: year, approved: Fen(row["approved"]),
-                                                                    asOf: Day(iso: row["asOf"] as String)!)
-            }
-            return latest.keys.sorted().map { latest[$0]! }
+            return ClaimApprovalHistory(approvals: try rows.map { row in
+                ClaimRecovery.Approval(loanNo: row["loanNo"], year: row["year"], approved: Fen(row["approved"]),
+                                       asOf: try StoredValueError.reading("claimRun") { try row.day("asOf") })
+            })
         }
     }
 
@@ -68,5 +71,21 @@ extension Store {
         try database.write { db in
             try db.execute(sql: "UPDATE claimRun SET state = ? WHERE id = ?", arguments: [ClaimRunRecord.done, id])
         }
+    }
+}
+
+/// The approvals of the claim runs, in order of their as-of date, then id (E505): a value the
+/// reconcile context takes, read once for a date or for a rerun's range.
+public struct ClaimApprovalHistory: Sendable {
+    let approvals: [ClaimRecovery.Approval]
+
+    /// For each drawdown and year, the approval of the latest claim run with an as-of date
+    /// before D (every run when nil), in order of `loanNo|year`.
+    func latest(before asOf: Day?) -> [ClaimRecovery.Approval] {
+        var latest: [String: ClaimRecovery.Approval] = [:]
+        for approval in approvals where asOf.map({ approval.asOf < $0 }) ?? true {
+            latest["\(approval.loanNo)|\(approval.year)"] = approval
+        }
+        return latest.keys.sorted().map { latest[$0]! }
     }
 }

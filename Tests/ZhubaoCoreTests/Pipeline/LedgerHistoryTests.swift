@@ -14,28 +14,8 @@ import Testing
 @Suite struct LedgerHistoryTests {
     @Test func aLedgerSelectedFromALaterHistoryIsTheLedgerLoadedAsOfItsDate() throws {
         let ws = try TemporaryWorkspace(profile: .ganzhou2021)
-        let staging = ws.root.appendingPathComponent("generated")
-        let options = GeneratorOptions(profile: .ganzhou2021, borrowers: 60, from: Day(iso: "2026-01-01")!,
-                                       to: Day(iso: "2026-12-31")!, faults: .all, edgeCases: true)
-        let report = try CityGenerator(options: options).write(to: staging)
-        for file in report.files {
-            try FileManager.default.moveItem(at: staging.appendingPathComponent(file.name),
-                                             to: ws.workspace.inbox.appendingPathComponent(file.name))
-        }
         // A drawdown cancelled three months later, and a receipt reversed four months later.
-        for (date, status) in [("20260210", "N"), ("20260512", "C")] {
-            try ws.deliver("B105_DISB_360700_\(date)_009.txt", try ImportProbe.gb18030("""
-                H|105|360700|DISB|\(date)|B9|1.0
-                D|LTEST1|CTEST1|360702196703150030|刘建国|A|8904.00|3.0000|20260210|20270209|202602|202701|ACC|\(status)
-                T|1|8904.00
-
-                """))
-        }
-        try ws.deliver("TAX_RCPT_360700_20260210_009.xml", text: TaxXML.document(
-            [TaxXML.receipt(ticket: "TTEST1", contract: "CTEST1")], date: "2026-02-10"))
-        try ws.deliver("TAX_RCPT_360700_20260615_009.xml", text: TaxXML.document(
-            [TaxXML.receipt(ticket: "TTEST2", amount: "-8904.00", contract: "CTEST1", status: "REVERSAL", reverses: "TTEST1")],
-            date: "2026-06-15"))
+        try ws.deliverCityWithLateChanges(borrowers: 60, from: "2026-01-01", to: "2026-12-31")
         _ = try DailyJob(workspace: ws.workspace, logger: Logger(label: "test")).run(asOf: Day(iso: "2026-12-31")!, intakeOnly: true)
         let store = try Store.create(path: ws.workspace.storePath)
         let loader = LedgerLoader(store: store)

@@ -8,19 +8,6 @@ import Testing
 /// writes for each the bytes `run` wrote, even when files delivered later are in the store —
 /// later business dates, and a late file of an earlier business date.
 @Suite struct PureRerunTests {
-    /// Every file of every daily folder, by "date/name".
-    func outputs(_ workspace: Workspace) throws -> [String: Data] {
-        let daily = workspace.root.appendingPathComponent("out/daily")
-        var bytes: [String: Data] = [:]
-        for day in try FileManager.default.contentsOfDirectory(atPath: daily.path) {
-            let folder = daily.appendingPathComponent(day)
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-                bytes["\(day)/\(name)"] = try Data(contentsOf: folder.appendingPathComponent(name))
-            }
-        }
-        return bytes
-    }
-
     @Test func aMonthRerunAfterTheNextMonthArrivedWritesEveryByteAgain() throws {
         let ws = try TemporaryWorkspace(profile: .ganzhou2021)
         let staging = ws.root.appendingPathComponent("generated")
@@ -44,7 +31,7 @@ import Testing
             for name in byDay[day]! where name != late { try deliver(name) }
             _ = try job.run(asOf: day)
         }
-        let written = try outputs(ws.workspace)
+        let written = try ws.workspace.dailyOutputs()
         #expect(written.count == january.count * 5)
         // The rest arrives at once: February and March and the late January one.
         for name in try FileManager.default.contentsOfDirectory(atPath: staging.path) where !name.hasSuffix(".json") { try deliver(name) }
@@ -55,7 +42,7 @@ import Testing
             .run(from: Day(iso: "2026-01-01")!, to: Day(iso: "2026-01-31")!)
         #expect(rerun.computed == january)
         #expect(rerun.skipped.count == 31 - january.count)
-        let again = try outputs(ws.workspace).filter { $0.key.hasPrefix("2026-01") }
+        let again = try ws.workspace.dailyOutputs().filter { $0.key.hasPrefix("2026-01") }
         #expect(again.keys.sorted() == written.keys.sorted())
         for key in written.keys.sorted() where again[key] != written[key] {
             Issue.record("\(key) differs after the rerun")

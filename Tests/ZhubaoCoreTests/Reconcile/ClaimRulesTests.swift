@@ -13,7 +13,7 @@ import Testing
     }
 
     func verdicts(_ b: LedgerBuilder) -> [ClaimVerdict] {
-        ClaimRules.verdicts(ledger: b.ledger, subsidy: b.subsidy())
+        ClaimRules.verdicts(ledger: b.ledger)
     }
 
     @Test func theSpecsSampleClaimIsE501() throws {
