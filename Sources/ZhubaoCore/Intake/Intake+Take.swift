@@ -3,7 +3,10 @@ import GRDB
 
 extension Intake {
     /// One inbox file staged and decided in a batch, waiting for the batch's commit to be placed.
-    struct Taken {
+    /// Sendable by hand: `InboxRemover` calls `removeFromInbox` on its thread, which uses the
+    /// inbox folder's descriptor (`unlinkat`, safe beside the next batch's `openat`) and nothing
+    /// else that another thread touches.
+    struct Taken: @unchecked Sendable {
         let entry: InboxListing.Entry
         let staged: URL
         let delivery: Delivery

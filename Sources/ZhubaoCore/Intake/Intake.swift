@@ -56,6 +56,8 @@ public struct Intake {
         try staging.clear()
         defer { try? staging.clear() }
         let stamp = Stamp(asOf: asOf, receivedAt: ISO8601DateFormatter().string(from: now))
+        let remover = InboxRemover()
+        defer { finish(remover, into: &report) }
         var next = 0
         while next < listing.files.count {
             let taken = try store.inBatch { batch in
@@ -72,8 +74,9 @@ public struct Intake {
                 try staging.sync()  // the copies are on disk before the commit that records them
                 return taken
             }
-            place(taken, into: &report)
+            place(taken, into: &report, remover: remover)
         }
+        finish(remover, into: &report)
         return report
     }
 

@@ -10,8 +10,15 @@ extension Store {
     /// transaction, so the per-row foreign-key lookup (a tenth of SQLite's time on a million
     /// rows) is switched off for the transaction and on again after it (the pragma is a no-op
     /// inside a transaction).
+    ///
+    /// The page cache is widened to `batchCacheKiB` for the batch: a big file inserts into
+    /// indexes in random key order, and with SQLite's default 2 MiB most inserts missed the
+    /// cache and spilled pages to the WAL that were written again later (docs/benchmarks.md).
     public func inBatch<T>(_ body: (ImportBatch) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
+            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = \(-Self.batchCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             var value: T?
             let transaction = Result {
@@ -25,6 +32,8 @@ extension Store {
             return value!
         }
     }
+
+    static let batchCacheKiB = 64 << 10
 
     /// Imports a file in a transaction of its own (`ImportBatch.importFile`).
     public func importFile(_ file: InputFileRecord,
