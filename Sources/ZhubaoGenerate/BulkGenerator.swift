@@ -63,9 +63,9 @@ public enum BulkGenerator {
         return try finish(url, kind: .hardship, rows: options.rows, writer: writer, gzip: options.gzip)
     }
 
-    /// A tax receipt file with `rows` receipts. formats.md caps amounts (the header total
-    /// included) at 99,999,999.99, so once the running total would pass 90,000,000.00 the
-    /// next record reverses the receipt before it (冲正) — a large file carries reversals.
+    /// A tax receipt file with `rows` receipts, of realistic amounts: the header states their
+    /// true total (formats.md lets a control total reach 99,999,999,999,999.99; should the
+    /// running total come near that, the next record reverses the receipt before it, 冲正).
     public static func receipts(_ options: BulkOptions, to directory: URL) throws -> BulkResult {
         try options.validate()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -37,7 +37,8 @@ struct BulkIdentities {
 /// and i, and on the running total that decides the reversals).
 struct BulkReceiptPlan {
     let options: BulkOptions
-    static let limit = Fen(9_000_000_000)
+    /// The running total stays within a file control total's cap (formats.md: 14 integer digits).
+    static let limit = Fen(Fen.maxTotal - Fen.maxAbsolute)
 
     func forEach(_ body: (GenReceipt) -> Void) {
         let ids = BulkIdentities(profile: options.profile, seed: options.seed)

@@ -39,9 +39,44 @@ import ZhubaoCore
         #expect(verify.status == 0, "\(verify.stdout)")
     }
 
+    /// Kills that land inside a batch (its staged copies still in `state/intake/`): a batch's
+    /// files are recorded together or not at all, so after every kill the store holds whole
+    /// batches only; every file is imported and archived or still in the inbox, none lost, none
+    /// half-recorded; the next run takes the rest.
+    @Test func aRunKilledInsideABatchKeepsWholeBatchesOnly() throws {
+        let root = temporaryRoot()
+        _ = try ZhubaoProcess.run(["init", "--root", root.path])
+        var names: [String] = []
+        for date in ["20260115", "20260116"] {
+            for seq in 1...500 {
+                let file = disbursementFile(date: date, seq: seq, loan: "L\(date)-\(seq)")
+                names.append(file.name)
+                try file.text.write(to: root.appendingPathComponent("inbox/\(file.name)"), atomically: false, encoding: .utf8)
+            }
+        }
+        #expect(names.count > 3 * Intake.batchFiles, "make the inbox hold several batches")
+        var killedInsideABatch = 0
+        for delay in [0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.3] {
+            let (process, _, _) = try ZhubaoProcess.start(["run", "--root", root.path, "--as-of", "2026-01-31", "--intake-only"])
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let staged = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("state/intake").path)) ?? []
+            if process.terminationReason == .uncaughtSignal && !staged.isEmpty { killedInsideABatch += 1 }
+            let recorded = try checkInvariants(root: root, names: names, complete: false)
+            #expect(recorded % Intake.batchFiles == 0 || recorded == names.count, "\(recorded) files recorded: part of a batch")
+        }
+        #expect(killedInsideABatch > 0, "no kill landed inside a batch: make the inbox bigger")
+        let final = try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-31", "--intake-only"])
+        #expect(final.status == 0, "\(final.stderr)")
+        #expect(try checkInvariants(root: root, names: names, complete: true) == names.count)
+    }
+
     /// Every name is in the inbox or the archive (both only when recorded, with the same bytes),
     /// recorded at most once (exactly once when archived), and a recorded file has all its records.
-    private func checkInvariants(root: URL, names: [String], complete: Bool) throws {
+    /// Returns how many files are recorded.
+    @discardableResult
+    private func checkInvariants(root: URL, names: [String], complete: Bool) throws -> Int {
         let fm = FileManager.default
         let store = try Store.open(path: root.appendingPathComponent("state/zhubao.sqlite").path)
         let rows = try store.database.read { db in
@@ -80,5 +115,6 @@ import ZhubaoCore
             #expect(leftovers.isEmpty, "\(leftovers)")
         }
         #expect(try fm.contentsOfDirectory(atPath: root.appendingPathComponent("quarantine").path).isEmpty)
+        return rows.count
     }
 }

@@ -3,19 +3,21 @@ import ZhubaoSystem
 
 /// Puts a file where its store record says it belongs: `archive/YYYY/MM/` when imported,
 /// `quarantine/` beside `NAME.reason.txt` when rejected. What is placed is the staged copy
-/// (`Staging`), renamed; the inbox name is removed after, and only while it still names the
-/// inode that was copied. Runs only after the record is committed, and is safe to repeat: a
-/// run killed half-way finishes the move next time.
+/// (`Staging`), renamed. Runs only after the record is committed, and is safe to repeat: a
+/// run killed half-way finishes the move next time. The rename is durable once the folder it
+/// returns is synced, which the caller does once for all the files of a batch; only then is the
+/// inbox name removed (`Intake.place`).
 struct Disposition {
     let workspace: Workspace
 
-    /// `staged` is the copy of the file's bytes; `removeFromInbox` takes the inbox name away.
-    func apply(staged: URL, record: InputFileRecord, removeFromInbox: () throws -> Void) throws {
+    /// Renames `staged`, the copy of the file's bytes, to its place; returns the folder it is in.
+    func place(staged: URL, record: InputFileRecord) throws -> URL {
         switch record.status {
         case .imported:
             let folder = record.businessDate.flatMap { Day(iso: $0) }.map(workspace.archive(for:)) ?? workspace.archive
             try FileModes.makeFolder(folder)
             try place(staged, at: folder.appendingPathComponent(record.name), sha256: record.sha256)
+            return folder
         case .rejected, .conflict:
             try FileModes.makeFolder(workspace.quarantine)
             var target = workspace.quarantine.appendingPathComponent(Self.quarantineName(record))
@@ -26,8 +28,8 @@ struct Disposition {
             try AtomicFile.write(reasonText(record, placedAs: target.lastPathComponent),
                                  to: URL(fileURLWithPath: target.path + ".reason.txt"))
             try place(staged, at: target, sha256: record.sha256)
+            return workspace.quarantine
         }
-        try removeFromInbox()
     }
 
     /// The name a rejected file takes in `quarantine/`: its own when that is safe to use
@@ -36,8 +38,9 @@ struct Disposition {
         SafeName.isKept(Array(record.name.utf8)) ? record.name : "unsafe-name.\(record.sha256.prefix(16))"
     }
 
-    /// Renames the staged copy to `target`; when `target` already holds these very bytes (a
-    /// redelivery), the copy is dropped instead: nothing is lost, nothing kept twice.
+    /// Renames the staged copy to `target` (not yet durable: the caller syncs the folder); when
+    /// `target` already holds these very bytes (a redelivery), the copy is dropped instead:
+    /// nothing is lost, nothing kept twice.
     private func place(_ staged: URL, at target: URL, sha256: String) throws {
         let fm = FileManager.default
         if (try? fm.attributesOfItem(atPath: target.path)) != nil {
@@ -48,7 +51,9 @@ struct Disposition {
             try fm.removeItem(at: staged)
             return
         }
-        try AtomicFile.move(staged, to: target)
+        guard rename(staged.path, target.path) == 0 else {
+            throw AtomicFileError(operation: "rename", path: target.path, code: errno)
+        }
     }
 
     private func reasonText(_ record: InputFileRecord, placedAs placed: String) -> String {

@@ -21,7 +21,8 @@ struct Staging {
         }
     }
 
-    /// Copies `file` to `folder/name`, mode 0640, flushed to disk. Throws `InboxFileError` when
+    /// Copies `file` to `folder/name` (`name` may be `subfolder/name`), mode 0640, not yet flushed to disk (`sync()` flushes a
+    /// batch's copies at once, before the commit that records them). Throws `InboxFileError` when
     /// the inbox file cannot be read (the copy is removed), `AtomicFileError` when the copy
     /// cannot be written.
     ///
@@ -30,10 +31,11 @@ struct Staging {
     /// another size, it is still being written: the copy is removed and `StillBeingWritten` thrown.
     func copy(_ file: OpenInboxFile, as name: String, checking listed: InboxFileStatus? = nil) throws -> (url: URL, digest: FileDigest) {
         let url = folder.appendingPathComponent(name)
+        if name.contains("/") { try FileModes.makeFolder(url.deletingLastPathComponent()) }
         try? FileManager.default.removeItem(at: url)
         let before = try listed.map { _ in try file.currentStatus() }
         var hasher = SHA256()
-        let size = try file.copy(to: url.path, mode: FileModes.file) { hasher.update(bufferPointer: $0) }
+        let size = try file.copy(to: url.path, mode: FileModes.file, flush: false) { hasher.update(bufferPointer: $0) }
         if let listed, let before {
             let after = try file.currentStatus()
             guard before == listed, after == listed, size == listed.size else {
@@ -43,4 +45,23 @@ struct Staging {
         }
         return (url, FileDigest(sha256: FileDigest.hex(hasher.finalize()), size: size))
     }
+
+    /// Flushes every copy made so far to disk: one `syncfs` of the file system the staging
+    /// folder is on, instead of an `fsync` a file (each of which commits the file system's
+    /// journal). Called before the commit that records the copies, so that a file leaves the
+    /// inbox only once its archived bytes are on disk.
+    func sync() throws {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw AtomicFileError(operation: "open", path: folder.path, code: errno) }
+        defer { close(fd) }
+        guard Self.syncfs(fd) == 0 else { throw AtomicFileError(operation: "syncfs", path: folder.path, code: errno) }
+    }
+
+    /// glibc's `syncfs(2)`, which Swift's Glibc module leaves out (it is a GNU extension).
+    private static let syncfs: @convention(c) (Int32) -> Int32 = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else {
+            return { _ in Glibc.sync(); return 0 }  // not glibc: flush every file system
+        }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
 }

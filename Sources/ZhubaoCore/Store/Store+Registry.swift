@@ -14,6 +14,10 @@ extension Store {
         }
     }
 
+    /// Records a file that brings no records (a rejection or a conflict).
+    @discardableResult
+    public func record(_ file: InputFileRecord) throws -> InputFileRecord { try inserted(file) }
+
     /// The highest registry id: the files recorded so far (0 for none).
     func lastFileId() throws -> Int64 {
         try database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM inputFile") } ?? 0

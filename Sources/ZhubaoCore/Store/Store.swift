@@ -3,8 +3,9 @@ import GRDB
 import Logging
 import ZhubaoSystem
 
-/// The SQLite store under `state/`. One file's registry row and its records commit in one
-/// transaction; nothing of a rejected file reaches the record tables.
+/// The SQLite store under `state/`. A file's registry row and its records are written together
+/// or not at all (a savepoint inside a batch's transaction, `Store+Batch.swift`); nothing of a
+/// rejected file reaches the record tables.
 public final class Store: Sendable {
     public let database: DatabaseQueue
     public static let fileName = "zhubao.sqlite"
@@ -37,46 +38,6 @@ public final class Store: Sendable {
         try database.read { db in
             try InputFileRecord.filter(Column("name") == name).order(Column("id")).fetchAll(db)
         }
-    }
-
-    /// Records a file that brings no records (a rejection or a conflict).
-    @discardableResult
-    public func record(_ file: InputFileRecord) throws -> InputFileRecord { try inserted(file) }
-
-    /// Imports a file in one transaction: its registry row, then whatever `body` writes through
-    /// the sink. When `body` returns diagnostics with an error, everything is rolled back and the
-    /// file is recorded as rejected instead, with the diagnostics as its reason.
-    public func importFile(_ file: InputFileRecord,
-                           body: (inout StoreSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
-        var outcome = ImportOutcome()
-        var committed: InputFileRecord?
-        try database.writeWithoutTransaction { db in
-            // Every row written here refers to the registry row inserted first in the same
-            // transaction, so the per-row foreign-key lookup (a tenth of SQLite's time on a
-            // million rows) is switched off for the file's transaction and on again after it.
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            let transaction = Result { try db.inTransaction {
-                var row = file
-                row.status = .imported
-                try row.insert(db)
-                var sink = StoreSink(db: db, fileId: row.id!)
-                defer { sink.close() }
-                outcome = try body(&sink)
-                if outcome.rejects { return .rollback }
-                try sink.finish()
-                row.recordCount = outcome.recordCount
-                try row.update(db, columns: ["recordCount"])
-                committed = row
-                return .commit
-            } }
-            try db.execute(sql: "PRAGMA foreign_keys = ON")  // on every path, and its failure is not swallowed
-            try transaction.get()
-        }
-        if let committed { return (committed, outcome) }
-        var rejected = file
-        rejected.status = .rejected
-        rejected.reason = outcome.reason
-        return (try record(rejected), outcome)
     }
 }
 

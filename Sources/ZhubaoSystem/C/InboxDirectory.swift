@@ -153,10 +153,11 @@ public final class OpenInboxFile {
     }
 
     /// Copies the rest of the file to a new file at `path` (which must not exist), mode `mode`
-    /// exactly, flushed to disk; `chunk` sees every byte copied, in order. Throws
+    /// exactly, flushed to disk unless `flush` is false (the caller syncs it later, with others);
+    /// `chunk` sees every byte copied, in order. Throws
     /// `InboxFileError` when this file cannot be read, `AtomicFileError` when the copy cannot be
     /// written; either way the copy is removed.
-    package func copy(to path: String, mode: mode_t, _ chunk: (UnsafeRawBufferPointer) -> Void) throws -> Int64 {
+    package func copy(to path: String, mode: mode_t, flush: Bool = true, _ chunk: (UnsafeRawBufferPointer) -> Void) throws -> Int64 {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw AtomicFileError(operation: "open", path: path, code: errno) }
         var ok = false
@@ -176,7 +177,7 @@ public final class OpenInboxFile {
             try AtomicFile.writeAll(fd, bytes, path: path)
             size += Int64(n)
         }
-        guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: path, code: errno) }
+        guard !flush || fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: path, code: errno) }
         ok = true
         return size
     }

@@ -37,7 +37,8 @@ import Testing
         #expect(GenTestFiles.values("RecordCount", in: text) == ["30000"])
         let total = amounts.reduce(0, +)
         #expect(GenTestFiles.values("TotalAmount", in: text) == [Fen(total).yuan])
-        #expect(total <= Fen.maxAbsolute)
+        #expect(total <= Fen.maxTotal)
+        #expect(total > Fen.maxAbsolute)  // a true total, past what one amount may be: no reversals needed
         #expect(GenTestFiles.values("IdNumber", in: text).allSatisfy(IDNumber.isValid))
         // Every reversal negates the receipt it names.
         let byTicket = Dictionary(uniqueKeysWithValues: zip(tickets, amounts))

@@ -74,9 +74,17 @@ private final class RecordBox<R>: @unchecked Sendable {
 }
 
 extension Store {
+    /// `importFile(_:body:)` with the file read on a thread of its own (`ImportBatch.importFile(_:readingAhead:)`).
+    public func importFile(_ file: InputFileRecord,
+                           readingAhead body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
+        try inBatch { batch in try batch.importFile(file, readingAhead: body) }
+    }
+}
+
+extension ImportBatch {
     /// `importFile(_:body:)` with the file read on a thread of its own: `body` writes through a
-    /// `ForwardingSink`, and this thread inserts the batches in the file's transaction. Same
-    /// guarantees: one transaction, nothing of a rejected file kept, the rows in file order.
+    /// `ForwardingSink`, and this thread inserts the batches in the file's savepoint. Same
+    /// guarantees: whole or nothing, nothing of a rejected file kept, the rows in file order.
     public func importFile(_ file: InputFileRecord,
                            readingAhead body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
         try importFile(file) { sink in
@@ -97,7 +105,7 @@ extension Store {
     }
 }
 
-/// The thread that runs an importer for `Store.importFile(_:readingAhead:)`.
+/// The thread that runs an importer for `ImportBatch.importFile(_:readingAhead:)`.
 private final class ReaderThread: @unchecked Sendable {
     private let fileId: Int64
     private let channel: RowChannel
