@@ -3,6 +3,13 @@ import GRDB
 /// A row of `receipt`: one `Receipt` of a TAX_RCPT file (formats.md §1).
 public struct ReceiptRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "receipt"
+    /// The table's columns in its order: the record's coding keys, the bulk insert's and the fetch's.
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, fileId, source, ticketNo, idNumber, idValid, name, insuranceType, periodFrom, periodTo, base, amount
+        case paidOn, channel, contractNo, bankCode, status, reversesTicketNo
+    }
+    typealias CodingKeys = Columns
+
     public var id: Int64?
     public var fileId: Int64
     /// `FILE:/xpath` of the element.
@@ -11,18 +18,17 @@ public struct ReceiptRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     public var idNumber: String
     public var idValid: Bool
     public var name: String
-    public var insuranceType: String
-    /// `YYYY-MM`.
-    public var periodFrom: String
-    public var periodTo: String
-    /// Fen; absent for the residents' scheme.
-    public var base: Int64?
-    public var amount: Int64
-    public var paidOn: String
-    public var channel: String
+    public var insuranceType: InsuranceType
+    public var periodFrom: YearMonth
+    public var periodTo: YearMonth
+    /// Absent for the residents' scheme.
+    public var base: Fen?
+    public var amount: Fen
+    public var paidOn: Day
+    public var channel: ReceiptChannel
     public var contractNo: String?
     public var bankCode: String?
-    public var status: String
+    public var status: ReceiptStatus
     public var reversesTicketNo: String?
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
