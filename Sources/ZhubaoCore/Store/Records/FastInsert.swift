@@ -13,8 +13,9 @@ public protocol FastInsertable {
     func bind(to row: inout InsertRow)
 }
 
-/// A record whose columns are listed once, as the cases of `Columns`, in the table's order (a
-/// test compares them with the migrated table's, by name).
+/// A record whose columns are listed once, as the cases of its `Columns` (which are also its
+/// coding keys: `typealias CodingKeys = Columns`), in the table's order: what its fetch and its
+/// bulk insert use. A test compares them with the migrated table's, by name.
 public protocol ListsColumns {
     associatedtype Columns: CaseIterable, ColumnExpression
 }

@@ -3,7 +3,6 @@ import GRDB
 /// A row of `dailyRun`: a date the daily outputs were computed for.
 public struct DailyRunRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "dailyRun"
-    /// The table's columns in its order.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case asOf, computedAt, lastFileId
     }
@@ -19,7 +18,6 @@ public struct DailyRunRecord: Codable, Sendable, Equatable, FetchableRecord, Per
 /// was first found in the unbroken series of runs that led to it.
 public struct DailyExceptionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "dailyException"
-    /// The table's columns in its order.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case asOf, key, firstSeen, payload
     }
@@ -35,7 +33,6 @@ public struct DailyExceptionRecord: Codable, Sendable, Equatable, FetchableRecor
 /// `effectiveOn` and later, so that recomputing an earlier date gives the bytes it gave then.
 public struct AcknowledgementRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "acknowledgement"
-    /// The table's columns in its order.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, key, note, byName, at, effectiveOn
     }
@@ -53,7 +50,6 @@ public struct AcknowledgementRecord: Codable, Sendable, Equatable, FetchableReco
 /// A row of `claimRun`: one `zhubao claim` for a year (and a bank, or all banks).
 public struct ClaimRunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "claimRun"
-    /// The table's columns in its order.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, year, bankCode, asOf, createdAt, state, files, forced
     }
@@ -77,7 +73,6 @@ public struct ClaimRunRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
 /// A row of `claimApproval`: what a claim run approved for a drawdown and year.
 public struct ClaimApprovalRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "claimApproval"
-    /// The table's columns in its order.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, claimRunId, bankCode, loanNo, year, computed, claimed, approved
     }

@@ -4,7 +4,6 @@ import GRDB
 /// record of a person as of the extract's `AsOf`.
 public struct ParticipantRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "participant"
-    /// The table's columns in its order: the record's coding keys and the fetch's.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, fileId, source, asOf, idNumber, idValid, name, gender, birthDate, insuranceType, county
         case retirementDate, contributionMonths, sscAccount, approvalNo, approvedOn, loanMode, loanBankCode
@@ -13,13 +12,10 @@ public struct ParticipantRecord: Codable, Sendable, Equatable, FetchableRecord, 
     }
     typealias CodingKeys = Columns
 
-    public var id: Int64?
-    public var fileId: Int64
+    public var id: Int64?, fileId: Int64
     public var source: String
     public var asOf: Day
-    public var idNumber: String
-    public var idValid: Bool
-    public var name: String
+    public var idNumber: String, idValid: Bool, name: String
     public var gender: Gender
     public var birthDate: Day
     public var insuranceType: InsuranceType
@@ -27,15 +23,11 @@ public struct ParticipantRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var retirementDate: Day
     public var contributionMonths: Int
     public var sscAccount: String
-    public var approvalNo: String?
-    public var approvedOn: Day?
-    public var loanMode: LoanMode?
-    public var loanBankCode: String?
-    public var contractNo: String?
+    /// Its `Loan`, once approved.
+    public var approvalNo: String?, approvedOn: Day?, loanMode: LoanMode?, loanBankCode: String?, contractNo: String?
     public var basicPensionConsent: Bool?
-    public var pensionStartMonth: YearMonth?
-    public var pensionMonthly: Fen?
-    public var pensionBasic: Fen?
+    /// Its `Pension`, once drawn.
+    public var pensionStartMonth: YearMonth?, pensionMonthly: Fen?, pensionBasic: Fen?
     public var personalAccountBalance: Fen?
     public var deathDate: Day?
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -44,16 +36,13 @@ public struct ParticipantRecord: Codable, Sendable, Equatable, FetchableRecord, 
 /// A row of `coBorrower`: a `Loan/CoBorrower` of the residents' scheme.
 public struct CoBorrowerRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "coBorrower"
-    /// The table's columns in its order.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, participantId, idNumber, name, relation
     }
     typealias CodingKeys = Columns
 
-    public var id: Int64?
-    public var participantId: Int64
-    public var idNumber: String
-    public var name: String
+    public var id: Int64?, participantId: Int64
+    public var idNumber: String, name: String
     public var relation: CoBorrowerRelation
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

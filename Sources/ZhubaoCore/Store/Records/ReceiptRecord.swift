@@ -3,24 +3,20 @@ import GRDB
 /// A row of `receipt`: one `Receipt` of a TAX_RCPT file (formats.md §1).
 public struct ReceiptRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "receipt"
-    /// The table's columns in its order: the record's coding keys, the bulk insert's and the fetch's.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, fileId, source, ticketNo, idNumber, idValid, name, insuranceType, periodFrom, periodTo, base, amount
         case paidOn, channel, contractNo, bankCode, status, reversesTicketNo
     }
     typealias CodingKeys = Columns
 
-    public var id: Int64?
-    public var fileId: Int64
+    public var id: Int64?, fileId: Int64
     /// `FILE:/xpath` of the element.
     public var source: String
     public var ticketNo: String
-    public var idNumber: String
-    public var idValid: Bool
-    public var name: String
+    public var idNumber: String, idValid: Bool, name: String
     public var insuranceType: InsuranceType
-    public var periodFrom: YearMonth
-    public var periodTo: YearMonth
+    /// The contribution months paid for.
+    public var periodFrom: YearMonth, periodTo: YearMonth
     /// Absent for the residents' scheme.
     public var base: Fen?
     public var amount: Fen

@@ -3,7 +3,6 @@ import GRDB
 /// A row of `runLog`: one command that changed the workspace (issue 16's run registry).
 public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "runLog"
-    /// The table's columns in its order.
     public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, command, arguments, asOf, host, pid, startedAt, endedAt, status, exitCode, filesImported
         case filesRejected, filesUnreadable, exceptions
