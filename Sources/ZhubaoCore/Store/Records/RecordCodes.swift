@@ -6,10 +6,18 @@ public protocol RecordCode: RawRepresentable<String>, CaseIterable, Codable, Sen
                             DatabaseValueConvertible where AllCases == [Self] {}
 
 extension RecordCode {
-    /// The code spelled by `bytes`, compared byte for byte.
+    /// The code spelled by `bytes`, compared byte for byte (over the raw value's contiguous
+    /// UTF-8: through `String.UTF8View` the quick path's three codes cost 2.5 % of a receipt file).
     init?(bytes: UnsafeBufferPointer<UInt8>) {
-        guard let code = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(bytes) }) else { return nil }
-        self = code
+        for code in Self.allCases {
+            let raw = code.rawValue.utf8
+            guard raw.count == bytes.count else { continue }
+            if raw.withContiguousStorageIfAvailable({ $0.elementsEqual(bytes) }) ?? raw.elementsEqual(bytes) {
+                self = code
+                return
+            }
+        }
+        return nil
     }
 
     /// The values in the order of the format, for messages: `110、170`.
