@@ -1,9 +1,7 @@
 import ZhubaoCore
 
-/// The three departments that certify hardship (formats.md §3) and their categories.
-public enum HardshipDepartment: String, Sendable, CaseIterable, Codable {
-    case civilAffairs = "MZ", ruralRevitalisation = "XC", employment = "JY"
-
+/// The three departments that certify hardship (formats.md §3; the enum is the records') and their categories.
+extension HardshipDepartment {
     /// Category names (人员类别) with the weight of their share of the list.
     var categories: [(String, Int)] {
         switch self {

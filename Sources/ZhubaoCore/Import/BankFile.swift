@@ -146,3 +146,20 @@ struct BankFile {
         }
     }
 }
+
+/// The fields of a bank file's detail that name the loan and the borrower, in the order every
+/// bank file gives them: loanNo, contractNo, idNumber, name.
+struct BankParty {
+    var loanNo: String, contractNo: String, idNumber: String, idValid: Bool, name: String
+}
+
+extension FieldReader {
+    /// Reads the four party fields starting at `values[first]`.
+    mutating func party(_ values: [String], from first: Int) -> BankParty {
+        let loanNo = required(values[first], "loanNo")
+        let contractNo = required(values[first + 1], "contractNo")
+        let (id, idValid) = idNumber(values[first + 2], "idNumber")
+        let name = required(values[first + 3], "name")
+        return BankParty(loanNo: loanNo, contractNo: contractNo, idNumber: id, idValid: idValid, name: name)
+    }
+}

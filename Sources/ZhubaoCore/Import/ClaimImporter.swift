@@ -8,10 +8,7 @@ struct ClaimImporter: FileImporter {
     func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome {
         let bank = name.sender.bankCode ?? ""
         return try BankFile(name: name, fields: Self.fields).read(url, context: context, into: &sink) { r, v, sink in
-            let loanNo = r.required(v[0], "loanNo")
-            let contractNo = r.required(v[1], "contractNo")
-            let (id, idValid) = r.idNumber(v[2], "idNumber")
-            let personName = r.required(v[3], "name")
+            let party = r.party(v, from: 0)
             let year = r.integer(v[4], "year", digits: 4...4)
             let from = r.compactDay(v[5], "from")
             let to = r.compactDay(v[6], "to")
@@ -20,12 +17,10 @@ struct ClaimImporter: FileImporter {
             let rate = r.rate(v[9], "ratePct")
             let claimed = r.amount(v[10], "claimed")
             guard r.isValid else { return Fen(yuan: v[10]) }
-            let record = ClaimLineRecord(
-                id: nil, fileId: sink.fileId, line: r.location.line ?? 0, bankCode: bank, loanNo: loanNo,
-                contractNo: contractNo, idNumber: id, idValid: idValid, name: personName, year: year,
-                fromDay: from.iso, toDay: to.iso, days: days, accumulated: accumulated.value,
-                rate: rate.units, claimed: claimed.value)
-            try sink.insertRow(record)
+            try sink.insertRow(ClaimLineRecord(
+                id: nil, fileId: sink.fileId, line: r.location.line ?? 0, bankCode: bank, loanNo: party.loanNo,
+                contractNo: party.contractNo, idNumber: party.idNumber, idValid: party.idValid, name: party.name,
+                year: year, fromDay: from, toDay: to, days: days, accumulated: accumulated, rate: rate, claimed: claimed))
             return claimed
         }
     }

@@ -96,15 +96,15 @@ struct FieldReader {
                parse: parse)
     }
 
-    /// A value from a closed list.
-    mutating func code(_ value: String?, _ field: String, allowed: [String]) -> String {
+    /// A value from a closed list: nil when it is absent or not one of `C`'s.
+    mutating func code<C: RecordCode>(_ value: String?, _ field: String) -> C? {
         let text = required(value, field)
-        guard !text.isEmpty else { return "" }
-        guard allowed.contains(text) else {
-            fail(field, "值\(InputQuote.quoted(text))不在允许的取值 \(allowed.joined(separator: "、")) 中")
-            return text
+        guard !text.isEmpty else { return nil }
+        guard let code = C(rawValue: text) else {
+            fail(field, "值\(InputQuote.quoted(text))不在允许的取值 \(C.listed) 中")
+            return nil
         }
-        return text
+        return code
     }
 
     mutating func integer(_ value: String?, _ field: String, digits: ClosedRange<Int> = 1...9) -> Int {
@@ -133,11 +133,17 @@ struct FieldReader {
     mutating func digits(_ value: String?, _ field: String, count: Int) -> String {
         let text = required(value, field)
         guard !text.isEmpty else { return "" }
-        guard text.utf8.count == count, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+        guard Self.isDigits(text.utf8, count: count) else {
             fail(field, "\(InputQuote.quoted(text))应为 \(count) 位数字")
             return text
         }
         return text
+    }
+
+    /// Whether `bytes` are exactly `count` ASCII digits: `digits(_:_:count:)`'s check, which the
+    /// quick paths make on the file's bytes.
+    static func isDigits(_ bytes: some Collection<UInt8>, count: Int) -> Bool {
+        bytes.count == count && bytes.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// An ID number: the record is kept when it is invalid, with an E003 warning (rules.md §1).

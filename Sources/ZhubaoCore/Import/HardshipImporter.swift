@@ -4,16 +4,13 @@ import ZhubaoSystem
 /// `MZ_HARD_*.csv`, `XC_HARD_*.csv`, `JY_HARD_*.csv` (formats.md §3): a department's full
 /// snapshot of its hardship list. GB18030, or UTF-8 after a byte-order mark; RFC 4180.
 struct HardshipImporter: FileImporter {
-    static let header = ["身份证号", "姓名", "人员类别", "行政区划", "认定日期", "终止日期", "终止原因"]
+    static let header = HardshipSpec.header
 
     /// The categories of each department: name → code.
-    static let categories: [String: [String: String]] = [
-        "MZ": ["特困人员": "TK", "最低生活保障对象": "DB", "低收入家庭": "DSR", "支出型贫困家庭": "ZCX"],
-        "XC": ["脱贫户": "TP", "贫困边缘户": "BY"],
-        "JY": ["下岗失业人员": "XG"],
-    ]
+    static let categories: [String: [String: String]] = Dictionary(grouping: HardshipCategory.allCases, by: { $0.department.rawValue })
+        .mapValues { Dictionary(uniqueKeysWithValues: $0.map { ($0.name, $0.rawValue) }) }
 
-    static let endReasons = ["正常退出", "撤销"]
+    static let endReasons = HardshipEndReason.allCases.map(\.rawValue)
 
     /// Whether plain lines may take the quick path (`HardshipQuickPath`); tests turn it off to
     /// compare it with the ordinary one.
@@ -22,8 +19,7 @@ struct HardshipImporter: FileImporter {
     func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome {
         var outcome = ImportOutcome()
         let file = name.raw
-        let department = name.sender.description
-        let own = Self.categories[department] ?? [:]
+        let spec = HardshipSpec(department: HardshipDepartment(rawValue: name.sender.description))
         let reader: CSVRecordReader
         do {
             reader = CSVRecordReader(lines: LineReader(source: try context.source(url, name),
@@ -35,7 +31,7 @@ struct HardshipImporter: FileImporter {
         defer { reader.lines.close() }
         reader.skipsBlankLines = true  // formats.md §3: blank lines are ignored
         var sawHeader = false
-        let quick = HardshipQuickPath(department: department, categories: own)
+        let quick = HardshipQuickPath(spec)
         while true {
             let record: CSVRecordReader.Record
             do {
@@ -80,43 +76,28 @@ struct HardshipImporter: FileImporter {
             let (id, idValid) = r.idNumber(v[0], "身份证号")
             let personName = r.required(v[1], "姓名")
             let categoryName = r.required(v[2], "人员类别")
-            var category = ""
+            var category: HardshipCategory?
             if !categoryName.isEmpty {
-                // Compared byte for byte: hashing a Chinese string normalizes it first, a
-                // measurable share of a row's cost.
-                if let code = own.first(where: { Self.sameBytes($0.key, categoryName) })?.value {
-                    category = code
-                } else if let other = Self.categories.first(where: { $0.value[categoryName] != nil })?.key {
-                    r.fail("人员类别", "类别\(InputQuote.quoted(categoryName))属于 \(other) 部门，不应出现在 \(department) 的名单中")
-                } else {
-                    r.fail("人员类别", "类别\(InputQuote.quoted(categoryName))不是 \(department) 的类别（\(own.keys.sorted().joined(separator: "、"))）")
-                }
+                category = spec.category(named: categoryName)
+                if category == nil { r.fail("人员类别", spec.categoryProblem(categoryName)) }
             }
-            let county = r.digits(v[3], "行政区划", count: 6)
+            let county = r.digits(v[3], "行政区划", count: HardshipSpec.countyDigits)
             let certifiedOn = r.spreadsheetDay(v[4], "认定日期")
             let endsOn = r.optionalSpreadsheetDay(v[5], "终止日期")
-            let reason = r.optional(v[6])
-            if let reason, !Self.endReasons.contains(reason) {
-                r.fail("终止原因", "终止原因\(InputQuote.quoted(reason))应为空、正常退出或撤销")
-            }
+            let reasonText = r.optional(v[6])
+            let reason = reasonText.flatMap(HardshipEndReason.init(rawValue:))
+            if let reasonText, reason == nil { r.fail("终止原因", HardshipSpec.endReasonProblem(reasonText)) }
             for diagnostic in r.diagnostics { outcome.diagnostics.append(diagnostic) }
-            guard r.isValid else { continue }
-            let row = HardshipRowRecord(id: nil, fileId: sink.fileId, line: record.line, department: department,
-                                        idNumber: id, idValid: idValid, name: personName, category: category,
-                                        county: county, certifiedOn: certifiedOn.iso, endsOn: endsOn?.iso,
-                                        endReason: reason)
-            try sink.insertRow(row)
+            guard r.isValid, let department = spec.department, let category else { continue }
+            try sink.insertRow(HardshipRowRecord(
+                id: nil, fileId: sink.fileId, line: record.line, department: department, idNumber: id, idValid: idValid,
+                name: personName, category: category, county: county, certifiedOn: certifiedOn, endsOn: endsOn,
+                endReason: reason))
             outcome.recordCount += 1
         }
         if !sawHeader {
             outcome.diagnostics.append(.error("文件为空，缺少表头", at: Location(file: file, line: 1)))
         }
         return outcome
-    }
-
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 }

@@ -4,61 +4,64 @@ import ZhubaoSystem
 extension ParticipantFields {
     /// Checks the participant read, adds its diagnostics and, when it has no error, stores it
     /// and then its co-borrowers (whose ID numbers are not checked, formats.md "Layout").
-    func check(xml: XMLImport, xpath: String, asOf: String, mentioned: [(name: Substring, line: Int?)],
+    func check(xml: XMLImport, xpath: String, asOf: Day?, mentioned: [(name: Substring, line: Int?)],
                into sink: inout some RecordSink) throws {
         var r = FieldReader(location: Location(file: xml.file, xpath: xpath))
         let p = person
         let (id, idValid) = r.idNumber(p[Field.idNumber], p.label(Field.idNumber))
         let personName = r.required(p[Field.name], p.label(Field.name))
-        let gender = r.code(p[Field.gender], p.label(Field.gender), allowed: Self.genders)
+        let gender: Gender? = r.code(p[Field.gender], p.label(Field.gender))
         let birthDate = r.isoDay(p[Field.birthDate], p.label(Field.birthDate))
-        let insurance = r.code(p[Field.insuranceType], p.label(Field.insuranceType), allowed: ReceiptFields.insuranceTypes)
+        let insurance: InsuranceType? = r.code(p[Field.insuranceType], p.label(Field.insuranceType))
         let county = r.digits(p[Field.county], p.label(Field.county), count: 6)
         let retirementDate = r.isoDay(p[Field.retirementDate], p.label(Field.retirementDate))
         let months = r.nonNegativeInteger(p[Field.contributionMonths], p.label(Field.contributionMonths))
         let sscAccount = r.required(p[Field.sscAccount], p.label(Field.sscAccount))
         let balance = r.optionalAmount(p[Field.personalAccountBalance], p.label(Field.personalAccountBalance))
-        let deathDate = r.optional(p[Field.deathDate]).map { r.isoDay($0, p.label(Field.deathDate)).iso }
-
-        var record = ParticipantRecord(
-            id: nil, fileId: sink.fileId, source: "\(xml.file):\(xpath)", asOf: asOf, idNumber: id, idValid: idValid,
-            name: personName, gender: gender, birthDate: birthDate.iso, insuranceType: insurance, county: county,
-            retirementDate: retirementDate.iso, contributionMonths: months, sscAccount: sscAccount,
-            approvalNo: nil, approvedOn: nil, loanMode: nil, loanBankCode: nil, contractNo: nil,
-            basicPensionConsent: nil, pensionStartMonth: nil, pensionMonthly: nil, pensionBasic: nil,
-            personalAccountBalance: balance?.value, deathDate: deathDate)
+        let deathDate = r.optional(p[Field.deathDate]).map { r.isoDay($0, p.label(Field.deathDate)) }
+        var loan: (approvalNo: String, approvedOn: Day, mode: LoanMode?, bankCode: String, contractNo: String,
+                   consent: Bool)?
         if hasLoan {
-            let l = loan
-            record.approvalNo = r.required(l[LoanField.approvalNo], l.label(LoanField.approvalNo))
-            record.approvedOn = r.isoDay(l[LoanField.approvedOn], l.label(LoanField.approvedOn)).iso
-            record.loanMode = r.code(l[LoanField.mode], l.label(LoanField.mode), allowed: Self.modes)
-            record.loanBankCode = r.digits(l[LoanField.bankCode], l.label(LoanField.bankCode), count: 3)
-            record.contractNo = r.required(l[LoanField.contractNo], l.label(LoanField.contractNo))
-            record.basicPensionConsent = Self.consent(l[LoanField.basicPensionConsent], l.label(LoanField.basicPensionConsent), &r)
+            let l = self.loan
+            loan = (r.required(l[LoanField.approvalNo], l.label(LoanField.approvalNo)),
+                    r.isoDay(l[LoanField.approvedOn], l.label(LoanField.approvedOn)),
+                    r.code(l[LoanField.mode], l.label(LoanField.mode)),
+                    r.digits(l[LoanField.bankCode], l.label(LoanField.bankCode), count: 3),
+                    r.required(l[LoanField.contractNo], l.label(LoanField.contractNo)),
+                    Self.consent(l[LoanField.basicPensionConsent], l.label(LoanField.basicPensionConsent), &r))
         }
+        var pension: (startMonth: YearMonth, monthly: Fen, basic: Fen?)?
         if hasPension {
-            let q = pension
-            record.pensionStartMonth = r.isoMonth(q[PensionField.startMonth], q.label(PensionField.startMonth)).iso
-            record.pensionMonthly = r.amount(q[PensionField.monthly], q.label(PensionField.monthly)).value
-            record.pensionBasic = r.optionalAmount(q[PensionField.basic], q.label(PensionField.basic))?.value
+            let q = self.pension
+            pension = (r.isoMonth(q[PensionField.startMonth], q.label(PensionField.startMonth)),
+                       r.amount(q[PensionField.monthly], q.label(PensionField.monthly)),
+                       r.optionalAmount(q[PensionField.basic], q.label(PensionField.basic)))
         }
-        var coRows: [CoBorrowerRecord] = []
+        var coRows: [(idNumber: String, name: String, relation: CoBorrowerRelation?)] = []
         for c in coBorrowers {
             let coName = r.required(c[CoBorrowerField.name], c.label(CoBorrowerField.name))
-            let relation = r.code(c[CoBorrowerField.relation], c.label(CoBorrowerField.relation), allowed: Self.relations)
-            coRows.append(CoBorrowerRecord(id: nil, participantId: 0, idNumber: c[CoBorrowerField.idNumber] ?? "",
-                                           name: coName, relation: relation))
+            coRows.append((c[CoBorrowerField.idNumber] ?? "", coName, r.code(c[CoBorrowerField.relation], c.label(CoBorrowerField.relation))))
         }
         xml.report(r, xpath: xpath, fields: self, mentioned: mentioned)
-        guard r.isValid else { return }
+        // An unreadable `AsOf` rejects the file (its header's diagnostic): nothing to store.
+        guard r.isValid, let asOf, let gender, let insurance else { return }
+        var record = ParticipantRecord(
+            id: nil, fileId: sink.fileId, source: "\(xml.file):\(xpath)", asOf: asOf, idNumber: id, idValid: idValid,
+            name: personName, gender: gender, birthDate: birthDate, insuranceType: insurance, county: county,
+            retirementDate: retirementDate, contributionMonths: months, sscAccount: sscAccount,
+            approvalNo: loan?.approvalNo, approvedOn: loan?.approvedOn, loanMode: loan?.mode, loanBankCode: loan?.bankCode,
+            contractNo: loan?.contractNo, basicPensionConsent: loan?.consent, pensionStartMonth: pension?.startMonth,
+            pensionMonthly: pension?.monthly, pensionBasic: pension?.basic, personalAccountBalance: balance,
+            deathDate: deathDate)
         try sink.insert(&record)
-        for var row in coRows {
-            row.participantId = record.id ?? 0  // 0 only where nothing is stored (validate)
-            try sink.insert(&row)
+        for row in coRows {
+            guard let relation = row.relation else { continue }  // none: the record would not be valid
+            // participantId 0 only where nothing is stored (validate).
+            var coBorrower = CoBorrowerRecord(id: nil, participantId: record.id ?? 0, idNumber: row.idNumber,
+                                              name: row.name, relation: relation)
+            try sink.insert(&coBorrower)
         }
     }
-
-    static let genders = ["1", "2"], modes = ["ANNUAL", "LUMP"], relations = ["CHILD", "GUARANTOR"]
 
     /// `BasicPensionConsent`: `true`/`false` (or the XSD's `1`/`0`); absent means false.
     static func consent(_ text: String?, _ label: String, _ r: inout FieldReader) -> Bool {

@@ -18,7 +18,7 @@ struct ParticipantImporter: FileImporter {
         let xml = try XMLImport(url: url, name: name, schema: "participant.xsd", context: context)
         var count: Int?
         var header: XMLFields?
-        var asOf = ""
+        var asOf: Day?
         let completed = try xml.run { reader in
             var fields = ParticipantFields(reader)
             count = try xml.walk(reader, Self.shape, header: {
@@ -40,9 +40,9 @@ struct ParticipantImporter: FileImporter {
         return xml.outcome
     }
 
-    /// Reads `Header`, checks its region against the file name and returns its `AsOf`
-    /// (`YYYY-MM-DD`; empty when it cannot be read, and then the file is rejected).
-    static func readHeader(_ reader: XMLStreamReader, xml: XMLImport, name: FileName) throws -> (fields: XMLFields, asOf: String) {
+    /// Reads `Header`, checks its region against the file name and returns its `AsOf` (nil when
+    /// it cannot be read, and then the file is rejected).
+    static func readHeader(_ reader: XMLStreamReader, xml: XMLImport, name: FileName) throws -> (fields: XMLFields, asOf: Day?) {
         var header = XMLFields(reader, headerNames, prefix: "")
         try reader.forEachChild { _ = try header.take(reader) }
         let mentioned = xml.finish(last: header.lastLine)
@@ -53,6 +53,6 @@ struct ParticipantImporter: FileImporter {
         var r = FieldReader(location: Location(file: xml.file, xpath: shape.headerPath))
         let asOf = r.isoDay(header[HeaderField.asOf], header.label(HeaderField.asOf))
         xml.report(r, xpath: shape.headerPath, fields: header, mentioned: mentioned)
-        return (header, r.isValid ? asOf.iso : "")
+        return (header, r.isValid ? asOf : nil)
     }
 }

@@ -65,10 +65,7 @@ extension ReceiptImporter {
 
     /// False once the header's Region or BusinessDate is read and differs from the file name's.
     private static func headerMatches(_ header: [String?], _ name: FileName) -> Bool {
-        typealias H = HeaderField
-        if let region = header[H.region.rawValue], region != name.region { return false }
-        if let date = header[H.businessDate.rawValue], date != name.businessDate.iso { return false }
-        return true
+        mismatches(name, header: { header[$0.rawValue] }).isEmpty
     }
 
     /// The outcome when everything the ordinary path would also check holds; nil otherwise.
@@ -77,9 +74,9 @@ extension ReceiptImporter {
         typealias H = HeaderField
         let header = handler.header
         guard headerMatches(header, name), header[H.region.rawValue] != nil, header[H.businessDate.rawValue] != nil,
-              let stated = header[H.recordCount.rawValue], stated.utf8.count <= 18, Int(stated) == handler.count,
-              let total = header[H.totalAmount.rawValue].flatMap({ Fen(total: $0) }), total == results.sum.total,
-              !results.failed
+              let stated = header[H.recordCount.rawValue], XMLImport.countMatches(stated, counted: handler.count) == true,
+              let total = header[H.totalAmount.rawValue], Fen(total: total) != nil, results.sum.total != nil,
+              totalMismatch(total, results.sum.total) == nil, !results.failed
         else { return nil }
         var outcome = ImportOutcome()
         for (_, diagnostics) in results.diagnostics {

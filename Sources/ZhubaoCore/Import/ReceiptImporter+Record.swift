@@ -11,7 +11,6 @@ struct ReceiptFields {
     static let names = ["TicketNo", "IdNumber", "Name", "InsuranceType", "PeriodFrom", "PeriodTo", "Base", "Amount",
                         "PaidOn", "Channel", "ContractNo", "BankCode", "Status", "ReversesTicketNo"]
 
-    static let insuranceTypes = ["110", "170"], channels = ["LOAN", "SELF"], statuses = ["NORMAL", "REVERSAL"]
     /// Labels of the fields (no prefix: receipts are flat).
     static let labels = names
 
@@ -61,44 +60,39 @@ struct ReceiptFields {
     static func check(_ read: Read, file: String, into sink: inout some RecordSink) throws -> ([Diagnostic], Fen?) {
         let v = read.values, index = read.index
         // `r` reads the fields (the XSD checks their format too: its messages are not repeated),
-        // `rule` the conditions between fields, which only this checks.
+        // `rule` the conditions between fields (`ReceiptRule`), which only this checks.
         var r = FieldReader(location: Location(file: file))
         var rule = FieldReader(location: r.location)
         func label(_ field: Field) -> String { v.label(field) }
         let ticketNo = r.required(v[Field.ticketNo], label(.ticketNo))
         let (id, idValid) = r.idNumber(v[Field.idNumber], label(.idNumber))
         let personName = r.required(v[Field.name], label(.name))
-        let insurance = r.code(v[Field.insuranceType], label(.insuranceType), allowed: Self.insuranceTypes)
+        let insurance: InsuranceType? = r.code(v[Field.insuranceType], label(.insuranceType))
         let before = r.diagnostics.count
         let from = r.isoMonth(v[Field.periodFrom], label(.periodFrom))
         let to = r.isoMonth(v[Field.periodTo], label(.periodTo))
-        if r.diagnostics.count == before, from > to {
-            rule.fail(label(.periodTo), "费款所属期止 \(to.iso) 早于起 \(from.iso)（PeriodFrom 应不晚于 PeriodTo）")
-        }
-        var base: Fen?
-        if insurance == "110", v[Field.base] == nil || v[Field.base] == "" {
-            rule.fail(label(.base), "险种 110（企业职工基本养老保险）必须填写 Base（缴费基数）")
-        } else {
-            base = r.optionalAmount(v[Field.base], label(.base))
-        }
+        var facts = ReceiptFacts(period: r.diagnostics.count == before ? (from, to) : nil, insurance: insurance,
+                                 hasBase: r.optional(v[Field.base]) != nil, channel: nil, hasContract: false,
+                                 hasBank: false, status: nil, hasReverses: false, amount: nil)
+        // A missing Base is the rule's to report, not the field's.
+        let base = ReceiptRule.baseFor110.isBroken(by: facts) ? nil : r.optionalAmount(v[Field.base], label(.base))
         let beforeAmount = r.diagnostics.count
         let amount = r.amount(v[Field.amount], label(.amount))
         let readable = r.diagnostics.count == beforeAmount
         let paidOn = r.isoDay(v[Field.paidOn], label(.paidOn))
-        let channel = r.code(v[Field.channel], label(.channel), allowed: Self.channels)
+        let channel: ReceiptChannel? = r.code(v[Field.channel], label(.channel))
         let contractNo = r.optional(v[Field.contractNo])
         let bankCode = r.optional(v[Field.bankCode]).map { r.digits($0, label(.bankCode), count: 3) }
-        if channel == "LOAN" {
-            if contractNo == nil { rule.fail(label(.contractNo), "渠道 LOAN（贷款代缴）必须填写 ContractNo（贷款合同号）") }
-            if bankCode == nil { rule.fail(label(.bankCode), "渠道 LOAN（贷款代缴）必须填写 BankCode（放款银行行别代码）") }
-        }
-        let status = r.code(v[Field.status], label(.status), allowed: Self.statuses)
+        let status: ReceiptStatus? = r.code(v[Field.status], label(.status))
         let reverses = r.optional(v[Field.reversesTicketNo])
-        if status == "REVERSAL", reverses == nil {
-            rule.fail(label(.reversesTicketNo), "状态 REVERSAL（冲正）必须填写 ReversesTicketNo（被冲正的税票号）")
-        }
-        if status == "NORMAL", amount < .zero {
-            rule.fail(label(.amount), "金额 \(amount.yuan) 为负：只有状态 REVERSAL（冲正）的税票可以为负数")
+        facts.channel = channel
+        facts.hasContract = contractNo != nil
+        facts.hasBank = bankCode != nil
+        facts.status = status
+        facts.hasReverses = reverses != nil
+        facts.amount = readable ? amount : nil
+        for broken in ReceiptRule.allCases where broken.isBroken(by: facts) {
+            rule.fail(label(broken.field), broken.message(facts))
         }
         var diagnostics: [Diagnostic] = []
         if !r.diagnostics.isEmpty || !rule.diagnostics.isEmpty {
@@ -106,15 +100,12 @@ struct ReceiptFields {
             diagnostics = XMLImport.located(r, xpath: xpath, fields: v, mentioned: read.mentioned, file: file, start: read.start)
                 + XMLImport.located(rule, xpath: xpath, fields: v, mentioned: [], file: file, start: read.start)
         }
-        if r.isValid, rule.isValid {
-            let record = ReceiptRecord(
+        if r.isValid, rule.isValid, let insurance, let channel, let status {
+            try sink.insertRow(ReceiptRecord(
                 id: nil, fileId: sink.fileId, source: "\(file):\(ReceiptImporter.recordsPath)[\(index)]",
-                ticketNo: ticketNo, idNumber: id,
-                idValid: idValid, name: personName, insuranceType: insurance, periodFrom: v[Field.periodFrom] ?? from.iso,
-                periodTo: v[Field.periodTo] ?? to.iso,
-                base: base?.value, amount: amount.value, paidOn: v[Field.paidOn] ?? paidOn.iso, channel: channel, contractNo: contractNo,
-                bankCode: bankCode, status: status, reversesTicketNo: reverses)
-            try sink.insertRow(record)
+                ticketNo: ticketNo, idNumber: id, idValid: idValid, name: personName, insuranceType: insurance,
+                periodFrom: from, periodTo: to, base: base, amount: amount, paidOn: paidOn, channel: channel,
+                contractNo: contractNo, bankCode: bankCode, status: status, reversesTicketNo: reverses))
         }
         return (diagnostics, readable ? amount : nil)
     }

@@ -64,7 +64,7 @@ struct ReceiptImporter: FileImporter {
         if completed, let count, let header {
             xml.checkCount(stated: header[HeaderField.recordCount], line: header.line(HeaderField.recordCount),
                            counted: count, Self.shape)
-            if let stated = header[HeaderField.totalAmount].flatMap({ Fen(total: $0) }), let total = sum.total, stated != total {
+            if let (stated, total) = Self.totalMismatch(header[HeaderField.totalAmount], sum.total) {
                 xml.error("合计金额 \(stated.yuan) 与 Amount 合计 \(total.yuan) 不符", line: header.line(HeaderField.totalAmount),
                           xpath: Self.shape.headerPath + "/TotalAmount")
             }
@@ -77,15 +77,33 @@ struct ReceiptImporter: FileImporter {
         var header = XMLFields(reader, headerNames, prefix: "")
         try reader.forEachChild { _ = try header.take(reader) }
         _ = xml.finish(last: header.lastLine)
-        if let region = header[HeaderField.region], region != name.region {
-            xml.error("Header/Region\(InputQuote.quoted(region))与文件名中的地区代码“\(name.region)”不一致",
-                      line: header.line(HeaderField.region), xpath: shape.headerPath + "/Region")
-        }
-        if let date = header[HeaderField.businessDate], date != name.businessDate.iso {
-            xml.error("Header/BusinessDate\(InputQuote.quoted(date))与文件名中的业务日期 \(name.businessDate.iso) 不一致",
-                      line: header.line(HeaderField.businessDate), xpath: shape.headerPath + "/BusinessDate")
+        for field in mismatches(name, header: { header[$0] }) {
+            let text = InputQuote.quoted(header[field] ?? "")
+            if field == .region {
+                xml.error("Header/Region\(text)与文件名中的地区代码“\(name.region)”不一致",
+                          line: header.line(field), xpath: shape.headerPath + "/Region")
+            } else {
+                xml.error("Header/BusinessDate\(text)与文件名中的业务日期 \(name.businessDate.iso) 不一致",
+                          line: header.line(field), xpath: shape.headerPath + "/BusinessDate")
+            }
         }
         return header
+    }
+
+    /// The header fields read so far that differ from the file name (Region, BusinessDate): the
+    /// one decision of both paths.
+    static func mismatches(_ name: FileName, header: (HeaderField) -> String?) -> [HeaderField] {
+        var fields: [HeaderField] = []
+        if let region = header(.region), region != name.region { fields.append(.region) }
+        if let date = header(.businessDate), date != name.businessDate.iso { fields.append(.businessDate) }
+        return fields
+    }
+
+    /// The stated `TotalAmount` and the receipts' sum when both read and differ: the one
+    /// decision of both paths.
+    static func totalMismatch(_ stated: String?, _ sum: Fen?) -> (stated: Fen, total: Fen)? {
+        guard let stated = stated.flatMap({ Fen(total: $0) }), let sum, stated != sum else { return nil }
+        return (stated, sum)
     }
 }
 

@@ -65,11 +65,17 @@ extension XMLImport {
     /// `xs:nonNegativeInteger`: surrounding whitespace, a sign (`+3`, `-0`) and leading zeros
     /// are all valid spellings, and each is read as the number it spells (`XSDInteger`).
     func checkCount(stated text: String?, line: Int?, counted: Int, _ shape: Shape) {
-        guard let text, let stated = XSDInteger.nonNegative(text) else { return }  // malformed: the schema said so
-        if stated != String(counted) {
+        guard let text, let matches = Self.countMatches(text, counted: counted) else { return }  // malformed: the schema said so
+        if !matches {
             error("记录数 \(XSDInteger.collapsed(text)) 与 \(shape.record) 元素个数 \(counted) 不符",
                   line: line, xpath: shape.headerPath + "/RecordCount")
         }
+    }
+
+    /// Whether a stated `RecordCount` is the number of records counted; nil when it is not a
+    /// number the XSD accepts (the schema reports that). The one decision of every path.
+    static func countMatches(_ text: String, counted: Int) -> Bool? {
+        XSDInteger.nonNegative(text).map { $0 == String(counted) }
     }
 
     /// The element names in a libxml2 validity message: `Element '{ns}Amount': …` and the

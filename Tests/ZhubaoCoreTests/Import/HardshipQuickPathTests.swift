@@ -11,7 +11,7 @@ import Testing
     static let header = "身份证号,姓名,人员类别,行政区划,认定日期,终止日期,终止原因"
 
     static func quick() -> HardshipQuickPath {
-        HardshipQuickPath(department: "MZ", categories: ["特困人员": "TK", "最低生活保障对象": "DB", "低收入家庭": "DSR", "支出型贫困家庭": "ZCX"])
+        HardshipQuickPath(HardshipSpec(department: .civilAffairs))
     }
 
     static func takes(_ line: String) throws -> Bool {

@@ -56,17 +56,17 @@ enum PartXML {
         #expect(outcome.diagnostics.items.isEmpty && outcome.recordCount == 3)
         #expect(rows.map(\.name) == ["刘建国", "钟淑堃", "赖福生"])
         #expect(rows.map(\.source) == (1...3).map { "\(name):/ParticipantRegister/Participants/Participant[\($0)]" })
-        #expect(rows.allSatisfy { $0.asOf == "2026-01-07" && $0.idValid && $0.insuranceType == "110" })
+        #expect(rows.allSatisfy { $0.asOf.iso == "2026-01-07" && $0.idValid && $0.insuranceType == .employees })
         let liu = rows[0]
-        #expect(liu.contractNo == "GZ105-2026-000017" && liu.approvalNo == "ZB3607022026000017" && liu.approvedOn == "2026-01-06")
-        #expect(liu.loanMode == "ANNUAL" && liu.loanBankCode == "105" && liu.basicPensionConsent == false)
-        #expect(liu.gender == "1" && liu.birthDate == "1967-03-15" && liu.county == "360702")
-        #expect(liu.retirementDate == "2027-06-15" && liu.contributionMonths == 148 && liu.sscAccount == "6217002030001234567")
+        #expect(liu.contractNo == "GZ105-2026-000017" && liu.approvalNo == "ZB3607022026000017" && liu.approvedOn?.iso == "2026-01-06")
+        #expect(liu.loanMode == .annual && liu.loanBankCode == "105" && liu.basicPensionConsent == false)
+        #expect(liu.gender == .male && liu.birthDate.iso == "1967-03-15" && liu.county == "360702")
+        #expect(liu.retirementDate.iso == "2027-06-15" && liu.contributionMonths == 148 && liu.sscAccount == "6217002030001234567")
         #expect(liu.pensionStartMonth == nil && liu.pensionMonthly == nil && liu.deathDate == nil && liu.personalAccountBalance == nil)
-        #expect(rows[1].loanMode == "LUMP" && rows[1].contractNo == "GZ103-2026-000003")
+        #expect(rows[1].loanMode == .lump && rows[1].contractNo == "GZ103-2026-000003")
         let lai = rows[2]
-        #expect(lai.pensionStartMonth == "2026-04" && lai.pensionMonthly == 138_650 && lai.pensionBasic == 0)
-        #expect(lai.contractNo == "GZ105-2024-000041" && lai.retirementDate == "2026-03-07")
+        #expect(lai.pensionStartMonth?.iso == "2026-04" && lai.pensionMonthly == Fen(138_650) && lai.pensionBasic == .zero)
+        #expect(lai.contractNo == "GZ105-2024-000041" && lai.retirementDate.iso == "2026-03-07")
     }
 
     @Test func storesATonglingResidentWithConsentAndTwoCoBorrowers() throws {
@@ -85,11 +85,11 @@ enum PartXML {
                                                                      probe: try ImportProbe(profile: .tongling2022))
         #expect(!outcome.rejects && outcome.diagnostics.items.isEmpty, "\(outcome.reason)")
         let row = try #require(rows.first)
-        #expect(row.name == "王秀英" && row.asOf == "2026-02-10" && row.idValid)
-        #expect(row.basicPensionConsent == true && row.insuranceType == "170" && row.loanBankCode == "313")
-        #expect(row.pensionMonthly == 26_000 && row.pensionBasic == 20_300 && row.personalAccountBalance == 512_345)
+        #expect(row.name == "王秀英" && row.asOf.iso == "2026-02-10" && row.idValid)
+        #expect(row.basicPensionConsent == true && row.insuranceType == .residents && row.loanBankCode == "313")
+        #expect(row.pensionMonthly == Fen(26_000) && row.pensionBasic == Fen(20_300) && row.personalAccountBalance == Fen(512_345))
         #expect(coRows.map(\.idNumber) == [child, guarantor])
-        #expect(coRows.map(\.name) == ["王小红", "李四"] && coRows.map(\.relation) == ["CHILD", "GUARANTOR"])
+        #expect(coRows.map(\.name) == ["王小红", "李四"] && coRows.map(\.relation) == [.child, .guarantor])
         #expect(coRows.allSatisfy { $0.participantId == row.id })
     }
 
@@ -108,7 +108,7 @@ enum PartXML {
                                     asOf: "2026-01-05")
         let (outcome, rows) = try ImportProbe().importFile(PartXML.name, bytes: Array(text.utf8), as: ParticipantRecord.self)
         #expect(!outcome.rejects, "\(outcome.reason)")
-        #expect(rows.map(\.asOf) == ["2026-01-05", "2026-01-05"])
+        #expect(rows.map(\.asOf.iso) == ["2026-01-05", "2026-01-05"])
         #expect(rows[0].basicPensionConsent == false && rows[1].basicPensionConsent == nil && rows[1].contractNo == nil)
     }
 

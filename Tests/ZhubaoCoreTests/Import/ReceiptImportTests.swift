@@ -62,16 +62,16 @@ extension Validator.Report {
         let (outcome, rows) = try ImportProbe().importFile(name, bytes: try SampleFiles.bytes(name), as: ReceiptRecord.self)
         #expect(!outcome.rejects, "\(outcome.reason)")
         #expect(outcome.diagnostics.items.isEmpty && outcome.recordCount == 3)
-        #expect(rows.map(\.amount) == [890_400, 3_120_000, 1_180_000])
+        #expect(rows.map(\.amount.value) == [890_400, 3_120_000, 1_180_000])
         #expect(rows.map(\.source) == (1...3).map { "\(name):/ContributionReceipts/Receipts/Receipt[\($0)]" })
         #expect(rows.map(\.ticketNo) == ["336076260100000123", "336076260100000131", "336076260100000132"])
         let liu = try #require(rows.first)
         #expect(liu.idNumber == "360702196703150030" && liu.idValid && liu.name == "刘建国")
-        #expect(liu.insuranceType == "110" && liu.periodFrom == "2026-01" && liu.periodTo == "2026-12")
-        #expect(liu.base == 371_000 && liu.paidOn == "2026-01-15" && liu.channel == "LOAN")
-        #expect(liu.contractNo == "GZ105-2026-000017" && liu.bankCode == "105" && liu.status == "NORMAL")
+        #expect(liu.insuranceType == .employees && liu.periodFrom.iso == "2026-01" && liu.periodTo.iso == "2026-12")
+        #expect(liu.base == Fen(371_000) && liu.paidOn.iso == "2026-01-15" && liu.channel == .loan)
+        #expect(liu.contractNo == "GZ105-2026-000017" && liu.bankCode == "105" && liu.status == .normal)
         #expect(liu.reversesTicketNo == nil)
-        #expect(rows[1].name == "钟淑堃" && rows[1].periodFrom == "2016-01" && rows[2].base == 320_000)
+        #expect(rows[1].name == "钟淑堃" && rows[1].periodFrom.iso == "2016-01" && rows[2].base == Fen(320_000))
     }
 
     @Test func storesAReversalAndASelfPaidResidentsReceiptAsSent() throws {
@@ -80,9 +80,9 @@ extension Validator.Report {
         let (outcome, rows) = try ImportProbe().importFile(TaxXML.name, bytes: Array(TaxXML.document([reversal, own]).utf8),
                                                            as: ReceiptRecord.self)
         #expect(!outcome.rejects, "\(outcome.reason)")
-        #expect(rows.map(\.amount) == [-445_200, 1])
-        #expect(rows[0].status == "REVERSAL" && rows[0].reversesTicketNo == "336076260100000099")
-        #expect(rows[1].base == nil && rows[1].contractNo == nil && rows[1].bankCode == nil && rows[1].channel == "SELF")
+        #expect(rows.map(\.amount.value) == [-445_200, 1])
+        #expect(rows[0].status == .reversal && rows[0].reversesTicketNo == "336076260100000099")
+        #expect(rows[1].base == nil && rows[1].contractNo == nil && rows[1].bankCode == nil && rows[1].channel == .selfPaid)
     }
 
     /// Regression: with `XML_PARSE_NOCDATA`, libxml2's text reader dropped a CDATA section's
@@ -140,7 +140,7 @@ extension Validator.Report {
         let (outcome, rows) = try ImportProbe().importFile(TaxXML.name + ".gz", bytes: gz, as: ReceiptRecord.self)
         #expect(!outcome.rejects, "\(outcome.reason)")
         #expect(rows.count == 30 && rows.last?.source == "\(TaxXML.name).gz:/ContributionReceipts/Receipts/Receipt[30]")
-        #expect(rows.map(\.amount).reduce(0, +) == 46_500)
+        #expect(rows.map(\.amount.value).reduce(0, +) == 46_500)
     }
 
     /// Regression: a RecordCount the XSD accepts but written with a sign, leading zeros or

@@ -12,12 +12,13 @@ import Testing
                         receivedAt: "t", receivedOn: "2026-01-31")
     }
 
-    /// Row n: a name of n characters' worth, an empty category every third row (stored as ''),
+    /// Row n: a name of n characters' worth, an empty county every third row (stored as ''),
     /// no end date on odd rows (stored as NULL).
     static func row(_ n: Int, fileId: Int64) -> HardshipRowRecord {
-        HardshipRowRecord(id: nil, fileId: fileId, line: n + 1, department: "MZ", idNumber: "36070219670315003\(n % 10)",
-                          idValid: n % 2 == 0, name: "钟淑堃\(n)", category: n % 3 == 0 ? "" : "DB", county: "360702",
-                          certifiedOn: "2026-01-05", endsOn: n % 2 == 1 ? nil : "2026-12-31", endReason: n % 5 == 0 ? "撤销" : nil)
+        HardshipRowRecord(id: nil, fileId: fileId, line: n + 1, department: .civilAffairs, idNumber: "36070219670315003\(n % 10)",
+                          idValid: n % 2 == 0, name: "钟淑堃\(n)", category: n % 3 == 0 ? .tk : .db, county: n % 3 == 0 ? "" : "360702",
+                          certifiedOn: Day(iso: "2026-01-05")!, endsOn: n % 2 == 1 ? nil : Day(iso: "2026-12-31")!,
+                          endReason: n % 5 == 0 ? .revoked : nil)
     }
 
     static func check(_ store: Store, count: Int) throws {
@@ -29,7 +30,7 @@ import Testing
             #expect(stored == expected)
         }
         let nulls = try store.database.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM hardshipRow WHERE category IS NULL OR endsOn = ''")
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM hardshipRow WHERE county IS NULL OR endsOn = ''")
         }
         #expect(nulls == 0)
     }

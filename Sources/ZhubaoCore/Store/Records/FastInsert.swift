@@ -2,14 +2,30 @@ import GRDB
 
 /// Records of the big tables insert through one prepared statement per table, bound column by
 /// column through the SQLite C API (`PreparedInsert`), without `Codable` or GRDB's
-/// `StatementArguments` (measured: both dominated the import of a million rows). The column
-/// lists are the migrations' columns; `bind(to:)` adds the values in the same order, and
-/// `PreparedInsert` refuses a row whose count differs.
+/// `StatementArguments` (measured: both dominated the import of a million rows). The columns
+/// are the record's `Columns` (its coding keys) but `id`; `bind(to:)` adds the values in that
+/// order (a test round-trips every record type through it), and `PreparedInsert` refuses a row
+/// whose count differs.
 public protocol FastInsertable {
     static var databaseTableName: String { get }
     /// The columns `bind(to:)` fills, in its order.
     static var insertColumns: [String] { get }
     func bind(to row: inout InsertRow)
+}
+
+/// A record whose columns are listed once, as the cases of its `Columns` (which are also its
+/// coding keys: `typealias CodingKeys = Columns`), in the table's order: what its fetch and its
+/// bulk insert use. A test compares them with the migrated table's, by name.
+public protocol ListsColumns {
+    associatedtype Columns: CaseIterable, ColumnExpression
+}
+
+extension ListsColumns {
+    public static var columnNames: [String] { Columns.allCases.map(\.name) }
+}
+
+extension FastInsertable where Self: ListsColumns {
+    public static var insertColumns: [String] { columnNames.filter { $0 != "id" } }
 }
 
 extension FastInsertable {
@@ -23,11 +39,31 @@ extension FastInsertable {
     }
 }
 
-extension ReceiptRecord: FastInsertable {
-    public static let insertColumns = [
-        "fileId", "source", "ticketNo", "idNumber", "idValid", "name", "insuranceType", "periodFrom", "periodTo",
-        "base", "amount", "paidOn", "channel", "contractNo", "bankCode", "status", "reversesTicketNo"]
+extension InputFileRecord: ListsColumns {}
+extension DailyRunRecord: ListsColumns {}
+extension DailyExceptionRecord: ListsColumns {}
+extension AcknowledgementRecord: ListsColumns {}
+extension ClaimRunRecord: ListsColumns {}
+extension ClaimApprovalRecord: ListsColumns {}
+extension OutboxFileRecord: ListsColumns {}
+extension RunRecord: ListsColumns {}
+extension ParticipantRecord: ListsColumns {}
+extension CoBorrowerRecord: ListsColumns {}
+
+extension ReceiptRecord: FastInsertable, ListsColumns {
     public func bind(to row: inout InsertRow) {
+        Self.bind(to: &row, fileId: fileId, source: source, ticketNo: ticketNo, idNumber: idNumber, idValid: idValid,
+                  name: name, insuranceType: insuranceType, periodFrom: periodFrom, periodTo: periodTo, base: base,
+                  amount: amount, paidOn: paidOn, channel: channel, contractNo: contractNo, bankCode: bankCode,
+                  status: status, reversesTicketNo: reversesTicketNo)
+    }
+
+    /// The row of a receipt in `insertColumns` order, its texts as strings or as the file's bytes.
+    static func bind<T: InsertText>(
+        to row: inout InsertRow, fileId: Int64, source: T, ticketNo: T, idNumber: T, idValid: Bool, name: T,
+        insuranceType: InsuranceType, periodFrom: YearMonth, periodTo: YearMonth, base: Fen?, amount: Fen, paidOn: Day,
+        channel: ReceiptChannel, contractNo: T?, bankCode: T?, status: ReceiptStatus, reversesTicketNo: T?
+    ) {
         row.add(fileId); row.add(source); row.add(ticketNo); row.add(idNumber); row.add(idValid)
         row.add(name); row.add(insuranceType); row.add(periodFrom); row.add(periodTo); row.add(base)
         row.add(amount); row.add(paidOn); row.add(channel); row.add(contractNo); row.add(bankCode)
@@ -35,20 +71,25 @@ extension ReceiptRecord: FastInsertable {
     }
 }
 
-extension HardshipRowRecord: FastInsertable {
-    public static let insertColumns = [
-        "fileId", "line", "department", "idNumber", "idValid", "name", "category", "county", "certifiedOn", "endsOn", "endReason"]
+extension HardshipRowRecord: FastInsertable, ListsColumns {
     public func bind(to row: inout InsertRow) {
+        Self.bind(to: &row, fileId: fileId, line: line, department: department, idNumber: idNumber, idValid: idValid,
+                  name: name, category: category, county: county, certifiedOn: certifiedOn, endsOn: endsOn,
+                  endReason: endReason)
+    }
+
+    /// The row of a hardship line in `insertColumns` order, its texts as strings or as the file's bytes.
+    static func bind<T: InsertText>(
+        to row: inout InsertRow, fileId: Int64, line: Int, department: HardshipDepartment, idNumber: T, idValid: Bool,
+        name: T, category: HardshipCategory, county: T, certifiedOn: Day, endsOn: Day?, endReason: HardshipEndReason?
+    ) {
         row.add(fileId); row.add(line); row.add(department); row.add(idNumber); row.add(idValid)
         row.add(name); row.add(category); row.add(county); row.add(certifiedOn); row.add(endsOn)
         row.add(endReason)
     }
 }
 
-extension DrawdownRecord: FastInsertable {
-    public static let insertColumns = [
-        "fileId", "line", "bankCode", "loanNo", "contractNo", "idNumber", "idValid", "name", "mode", "amount", "rate",
-        "disbursedOn", "maturesOn", "coverFrom", "coverTo", "account", "status"]
+extension DrawdownRecord: FastInsertable, ListsColumns {
     public func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(loanNo); row.add(contractNo)
         row.add(idNumber); row.add(idValid); row.add(name); row.add(mode); row.add(amount); row.add(rate)
@@ -57,10 +98,7 @@ extension DrawdownRecord: FastInsertable {
     }
 }
 
-extension BankTransactionRecord: FastInsertable {
-    public static let insertColumns = [
-        "fileId", "line", "bankCode", "txnNo", "loanNo", "contractNo", "idNumber", "idValid", "name", "txnDate", "kind",
-        "due", "principalPaid", "interestPaid", "result", "pension", "basicPension", "balanceAfter", "account"]
+extension BankTransactionRecord: FastInsertable, ListsColumns {
     public func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(txnNo); row.add(loanNo)
         row.add(contractNo); row.add(idNumber); row.add(idValid); row.add(name); row.add(txnDate)
@@ -69,10 +107,7 @@ extension BankTransactionRecord: FastInsertable {
     }
 }
 
-extension ClaimLineRecord: FastInsertable {
-    public static let insertColumns = [
-        "fileId", "line", "bankCode", "loanNo", "contractNo", "idNumber", "idValid", "name", "year", "fromDay", "toDay",
-        "days", "accumulated", "rate", "claimed"]
+extension ClaimLineRecord: FastInsertable, ListsColumns {
     public func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(loanNo); row.add(contractNo)
         row.add(idNumber); row.add(idValid); row.add(name); row.add(year); row.add(fromDay); row.add(toDay)

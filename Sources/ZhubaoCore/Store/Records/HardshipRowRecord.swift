@@ -3,20 +3,18 @@ import GRDB
 /// A row of `hardshipRow`: one line of a MZ/XC/JY hardship snapshot (formats.md §3).
 public struct HardshipRowRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "hardshipRow"
-    public var id: Int64?
-    public var fileId: Int64
-    public var line: Int
-    /// `MZ`, `XC` or `JY`.
-    public var department: String
-    public var idNumber: String
-    public var idValid: Bool
-    public var name: String
-    /// The category code: `TK`, `DB`, `DSR`, `ZCX`, `TP`, `BY`, `XG`.
-    public var category: String
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, fileId, line, department, idNumber, idValid, name, category, county, certifiedOn, endsOn, endReason
+    }
+    typealias CodingKeys = Columns
+
+    public var id: Int64?, fileId: Int64, line: Int
+    public var department: HardshipDepartment
+    public var idNumber: String, idValid: Bool, name: String
+    public var category: HardshipCategory
     public var county: String
-    public var certifiedOn: String
-    public var endsOn: String?
-    /// nil, `正常退出` or `撤销`.
-    public var endReason: String?
+    /// Certified from this day; the certification ended on `endsOn` (exclusive).
+    public var certifiedOn: Day, endsOn: Day?
+    public var endReason: HardshipEndReason?
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

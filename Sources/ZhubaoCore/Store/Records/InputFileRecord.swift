@@ -3,6 +3,11 @@ import GRDB
 /// A row of `inputFile`: one delivery of a file into the inbox, with what became of it.
 public struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "inputFile"
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, name, sha256, size, sender, kind, region, businessDate, seq, status, reason, recordCount
+        case receivedAt, receivedOn
+    }
+    typealias CodingKeys = Columns
 
     public enum Status: String, Codable, Sendable {
         /// Its records are in the store.

@@ -3,6 +3,10 @@ import GRDB
 /// A row of `dailyRun`: a date the daily outputs were computed for.
 public struct DailyRunRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "dailyRun"
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case asOf, computedAt, lastFileId
+    }
+    typealias CodingKeys = Columns
     public var asOf: String
     public var computedAt: String
     /// The highest `inputFile.id` the run knew when it computed: the files it saw. `rerun` reads
@@ -14,6 +18,10 @@ public struct DailyRunRecord: Codable, Sendable, Equatable, FetchableRecord, Per
 /// was first found in the unbroken series of runs that led to it.
 public struct DailyExceptionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "dailyException"
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case asOf, key, firstSeen, payload
+    }
+    typealias CodingKeys = Columns
     public var asOf: String
     public var key: String
     public var firstSeen: String
@@ -25,6 +33,10 @@ public struct DailyExceptionRecord: Codable, Sendable, Equatable, FetchableRecor
 /// `effectiveOn` and later, so that recomputing an earlier date gives the bytes it gave then.
 public struct AcknowledgementRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "acknowledgement"
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, key, note, byName, at, effectiveOn
+    }
+    typealias CodingKeys = Columns
     public var id: Int64?
     public var key: String
     public var note: String
@@ -38,6 +50,10 @@ public struct AcknowledgementRecord: Codable, Sendable, Equatable, FetchableReco
 /// A row of `claimRun`: one `zhubao claim` for a year (and a bank, or all banks).
 public struct ClaimRunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "claimRun"
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, year, bankCode, asOf, createdAt, state, files, forced
+    }
+    typealias CodingKeys = Columns
     public var id: Int64?
     public var year: Int
     public var bankCode: String?
@@ -57,6 +73,10 @@ public struct ClaimRunRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
 /// A row of `claimApproval`: what a claim run approved for a drawdown and year.
 public struct ClaimApprovalRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "claimApproval"
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, claimRunId, bankCode, loanNo, year, computed, claimed, approved
+    }
+    typealias CodingKeys = Columns
     public var id: Int64?
     public var claimRunId: Int64
     public var bankCode: String

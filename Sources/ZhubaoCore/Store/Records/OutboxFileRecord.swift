@@ -4,6 +4,11 @@ import GRDB
 /// control totals, its SHA-256, and the run that wrote it (its as-of date and when it ran).
 public struct OutboxFileRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "outboxFile"
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, name, recipient, kind, region, businessDate, seq, year, lineCount, total, sha256, linesSha256
+        case runAsOf, writtenAt
+    }
+    typealias CodingKeys = Columns
     public var id: Int64?
     public var name: String
     public var recipient: String

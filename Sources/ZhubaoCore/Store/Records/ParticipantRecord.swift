@@ -4,42 +4,45 @@ import GRDB
 /// record of a person as of the extract's `AsOf`.
 public struct ParticipantRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "participant"
-    public var id: Int64?
-    public var fileId: Int64
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, fileId, source, asOf, idNumber, idValid, name, gender, birthDate, insuranceType, county
+        case retirementDate, contributionMonths, sscAccount, approvalNo, approvedOn, loanMode, loanBankCode
+        case contractNo, basicPensionConsent, pensionStartMonth, pensionMonthly, pensionBasic
+        case personalAccountBalance, deathDate
+    }
+    typealias CodingKeys = Columns
+
+    public var id: Int64?, fileId: Int64
     public var source: String
-    public var asOf: String
-    public var idNumber: String
-    public var idValid: Bool
-    public var name: String
-    public var gender: String
-    public var birthDate: String
-    public var insuranceType: String
+    public var asOf: Day
+    public var idNumber: String, idValid: Bool, name: String
+    public var gender: Gender
+    public var birthDate: Day
+    public var insuranceType: InsuranceType
     public var county: String
-    public var retirementDate: String
+    public var retirementDate: Day
     public var contributionMonths: Int
     public var sscAccount: String
-    public var approvalNo: String?
-    public var approvedOn: String?
-    public var loanMode: String?
-    public var loanBankCode: String?
-    public var contractNo: String?
+    /// Its `Loan`, once approved.
+    public var approvalNo: String?, approvedOn: Day?, loanMode: LoanMode?, loanBankCode: String?, contractNo: String?
     public var basicPensionConsent: Bool?
-    public var pensionStartMonth: String?
-    public var pensionMonthly: Int64?
-    public var pensionBasic: Int64?
-    public var personalAccountBalance: Int64?
-    public var deathDate: String?
+    /// Its `Pension`, once drawn.
+    public var pensionStartMonth: YearMonth?, pensionMonthly: Fen?, pensionBasic: Fen?
+    public var personalAccountBalance: Fen?
+    public var deathDate: Day?
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `coBorrower`: a `Loan/CoBorrower` of the residents' scheme.
 public struct CoBorrowerRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "coBorrower"
-    public var id: Int64?
-    public var participantId: Int64
-    public var idNumber: String
-    public var name: String
-    /// `CHILD` or `GUARANTOR`.
-    public var relation: String
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, participantId, idNumber, name, relation
+    }
+    typealias CodingKeys = Columns
+
+    public var id: Int64?, participantId: Int64
+    public var idNumber: String, name: String
+    public var relation: CoBorrowerRelation
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -3,26 +3,28 @@ import GRDB
 /// A row of `receipt`: one `Receipt` of a TAX_RCPT file (formats.md §1).
 public struct ReceiptRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "receipt"
-    public var id: Int64?
-    public var fileId: Int64
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, fileId, source, ticketNo, idNumber, idValid, name, insuranceType, periodFrom, periodTo, base, amount
+        case paidOn, channel, contractNo, bankCode, status, reversesTicketNo
+    }
+    typealias CodingKeys = Columns
+
+    public var id: Int64?, fileId: Int64
     /// `FILE:/xpath` of the element.
     public var source: String
     public var ticketNo: String
-    public var idNumber: String
-    public var idValid: Bool
-    public var name: String
-    public var insuranceType: String
-    /// `YYYY-MM`.
-    public var periodFrom: String
-    public var periodTo: String
-    /// Fen; absent for the residents' scheme.
-    public var base: Int64?
-    public var amount: Int64
-    public var paidOn: String
-    public var channel: String
+    public var idNumber: String, idValid: Bool, name: String
+    public var insuranceType: InsuranceType
+    /// The contribution months paid for.
+    public var periodFrom: YearMonth, periodTo: YearMonth
+    /// Absent for the residents' scheme.
+    public var base: Fen?
+    public var amount: Fen
+    public var paidOn: Day
+    public var channel: ReceiptChannel
     public var contractNo: String?
     public var bankCode: String?
-    public var status: String
+    public var status: ReceiptStatus
     public var reversesTicketNo: String?
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -3,6 +3,11 @@ import GRDB
 /// A row of `runLog`: one command that changed the workspace (issue 16's run registry).
 public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "runLog"
+    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, command, arguments, asOf, host, pid, startedAt, endedAt, status, exitCode, filesImported
+        case filesRejected, filesUnreadable, exceptions
+    }
+    typealias CodingKeys = Columns
 
     public enum Status: String, Codable, Sendable {
         /// Started, not yet ended: running now, or killed (`RunRegistry` tells them apart).
@@ -30,9 +35,4 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var exceptions: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    public enum Columns {
-        public static let id = Column("id"), status = Column("status")
-    }
-
 }
