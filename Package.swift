@@ -4,9 +4,11 @@ import PackageDescription
 let package = Package(
     name: "zhubao",
     platforms: [.macOS(.v13)],
+    // The product is the command. The libraries (ZhubaoSystem, ZhubaoCore, ZhubaoGenerate) are
+    // layers of this package: their declarations are `package` or internal, none `public`
+    // (docs/architecture.md, "Access").
     products: [
         .executable(name: "zhubao", targets: ["zhubao"]),
-        .library(name: "ZhubaoCore", targets: ["ZhubaoCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -2,17 +2,17 @@ import Foundation
 import ZhubaoCore
 
 /// Options of the bulk generators: one very large file, for benchmarks.
-public struct BulkOptions: Sendable {
-    public var profile: Profile
-    public var seed: UInt64
-    public var rows: Int
+package struct BulkOptions: Sendable {
+    package var profile: Profile
+    package var seed: UInt64
+    package var rows: Int
     /// The file's business date.
-    public var date: Day
+    package var date: Day
     /// The department of a hardship file.
-    public var department: HardshipDepartment
-    public var gzip: Bool
+    package var department: HardshipDepartment
+    package var gzip: Bool
 
-    public init(profile: Profile, rows: Int, date: Day = Day(year: 2026, month: 1, day: 31)!,
+    package init(profile: Profile, rows: Int, date: Day = Day(year: 2026, month: 1, day: 31)!,
                 department: HardshipDepartment = .civilAffairs, seed: UInt64 = GeneratorOptions.defaultSeed,
                 gzip: Bool = false) {
         self.profile = profile
@@ -23,22 +23,22 @@ public struct BulkOptions: Sendable {
         self.gzip = gzip
     }
 
-    public func validate() throws {
+    package func validate() throws {
         guard rows >= 1, rows <= 20_000_000 else { throw GeneratorOptionsError("rows must be 1 … 20000000") }
     }
 }
 
 /// What a bulk generator wrote, and the largest text it held in memory at once.
-public struct BulkResult: Sendable {
-    public var file: GeneratedFile
-    public var peakBufferBytes: Int
+package struct BulkResult: Sendable {
+    package var file: GeneratedFile
+    package var peakBufferBytes: Int
 }
 
 /// Writes one large, valid file row by row through `GenTextWriter`, so memory stays flat
 /// whatever the row count: a hardship snapshot, or a tax receipt file.
-public enum BulkGenerator {
+package enum BulkGenerator {
     /// A full snapshot of one department's list with `rows` people.
-    public static func hardship(_ options: BulkOptions, to directory: URL) throws -> BulkResult {
+    package static func hardship(_ options: BulkOptions, to directory: URL) throws -> BulkResult {
         try options.validate()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let ids = BulkIdentities(profile: options.profile, seed: options.seed)
@@ -66,7 +66,7 @@ public enum BulkGenerator {
     /// A tax receipt file with `rows` receipts, of realistic amounts: the header states their
     /// true total (formats.md lets a control total reach 99,999,999,999,999.99; should the
     /// running total come near that, the next record reverses the receipt before it, 冲正).
-    public static func receipts(_ options: BulkOptions, to directory: URL) throws -> BulkResult {
+    package static func receipts(_ options: BulkOptions, to directory: URL) throws -> BulkResult {
         try options.validate()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let plan = BulkReceiptPlan(options: options)

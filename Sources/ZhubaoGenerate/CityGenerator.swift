@@ -5,20 +5,20 @@ import ZhubaoCore
 /// range — the register, drawdowns, receipts, deductions, hardship snapshots and (ganzhou)
 /// subsidy claims — with the requested faults injected and listed in `faults.json`.
 /// The same options always give the same bytes.
-public struct CityGenerator: Sendable {
-    public let options: GeneratorOptions
+package struct CityGenerator: Sendable {
+    package let options: GeneratorOptions
 
-    public init(options: GeneratorOptions) throws {
+    package init(options: GeneratorOptions) throws {
         try options.validate()
         self.options = options
     }
 
-    public static let manifestName = "faults.json"
+    package static let manifestName = "faults.json"
 
     /// Writes the files and `faults.json` into `directory`, which must be empty or absent (a file
     /// left from another run would break the manifest's promise).
     @discardableResult
-    public func write(to directory: URL) throws -> GenerationReport {
+    package func write(to directory: URL) throws -> GenerationReport {
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         guard existing.isEmpty else { throw GenWriteError.notEmpty(directory.path) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -5,18 +5,18 @@ import ZhubaoCore
 /// `zhubao demo`: a workspace with realistic generated files for a few hundred borrowers over a
 /// year, delivered into the inbox day by day and taken by the daily job as it would be in
 /// production, then the year's claim (ganzhou-2021).
-public struct DemoJob {
-    public let workspace: Workspace
-    public let logger: Logger
-    public let profile: Profile
-    public let borrowers: Int
+package struct DemoJob {
+    package let workspace: Workspace
+    package let logger: Logger
+    package let profile: Profile
+    package let borrowers: Int
     /// The generated period; the daily job runs on every business date in it and on `to`.
-    public let from: Day
-    public let to: Day
+    package let from: Day
+    package let to: Day
 
-    public static let marker = ".zhubao-demo"
+    package static let marker = ".zhubao-demo"
 
-    public init(workspace: Workspace, profile: Profile, borrowers: Int = 300,
+    package init(workspace: Workspace, profile: Profile, borrowers: Int = 300,
                 from: Day = Day(year: 2026, month: 1, day: 1)!, to: Day = Day(year: 2027, month: 1, day: 31)!,
                 logger: Logger) {
         self.profile = profile
@@ -27,17 +27,17 @@ public struct DemoJob {
         self.logger = logger
     }
 
-    public struct Result: Sendable {
-        public var runs: Int
-        public var lastDay: Day
-        public var report: URL
-        public var rejectedFiles: Int
-        public var openExceptions: Int
-        public var faultsInjected: Int
-        public var claims: [URL]
+    package struct Result: Sendable {
+        package var runs: Int
+        package var lastDay: Day
+        package var report: URL
+        package var rejectedFiles: Int
+        package var openExceptions: Int
+        package var faultsInjected: Int
+        package var claims: [URL]
     }
 
-    public func run() throws -> Result {
+    package func run() throws -> Result {
         try prepareFolder()
         let settings = try Settings.defaults(profile: profile)
         try workspace.createFolders()

@@ -2,7 +2,7 @@ import ZhubaoCore
 
 /// The faults the generator can inject, each with the catalogue codes it raises
 /// (rules.md §7). Every business fault goes to its own borrower, so it raises exactly these.
-public enum GenFault: String, Sendable, CaseIterable, Codable {
+package enum GenFault: String, Sendable, CaseIterable, Codable {
     // File level: the file is rejected whole (E001); a corrected resend follows with SEQ + 1.
     case badName = "bad-name", regionMismatch = "region-mismatch", wrongCount = "wrong-count"
     case wrongTotal = "wrong-total", threeDecimals = "three-decimals", invalidGB18030 = "invalid-gb18030"
@@ -25,9 +25,9 @@ public enum GenFault: String, Sendable, CaseIterable, Codable {
     case deathShortfall = "death-shortfall", overClaim = "over-claim", claimNotDue = "claim-not-due"
     case underClaim = "under-claim", claimCancelled = "claim-cancelled", noCoBorrower = "no-co-borrower"
 
-    public enum Level: String, Sendable { case file, record, business }
+    package enum Level: String, Sendable { case file, record, business }
 
-    public var level: Level {
+    package var level: Level {
         switch self {
         case .badName, .regionMismatch, .wrongCount, .wrongTotal, .threeDecimals, .invalidGB18030,
              .truncatedGzip, .dataAfterTrailer, .secondHeader, .foreignCategory: return .file
@@ -37,7 +37,7 @@ public enum GenFault: String, Sendable, CaseIterable, Codable {
     }
 
     /// The codes the fault raises (the manifest lists one entry per exception).
-    public var codes: [String] {
+    package var codes: [String] {
         switch level {
         case .file: return ["E001"]
         case .record: return self == .invalidID ? ["E003"] : ["E004"]
@@ -77,12 +77,12 @@ public enum GenFault: String, Sendable, CaseIterable, Codable {
     }
 
     /// Whether the fault exists in a profile: the profile applies every code it raises.
-    public func applies(to profile: Profile) -> Bool {
+    package func applies(to profile: Profile) -> Bool {
         codes.allSatisfy(profile.applies)
     }
 
     /// Parses a fault name or a catalogue code (the first fault raising it).
-    public init?(nameOrCode text: String) {
+    package init?(nameOrCode text: String) {
         if let fault = GenFault(rawValue: text) { self = fault; return }
         let code = text.uppercased()
         guard let fault = GenFault.allCases.first(where: { $0.codes.first == code && $0.level != .file })

@@ -3,7 +3,7 @@ import ZhubaoCore
 
 /// gzip for generated files, by running `gzip -n` (no name, no time stamp: the output is
 /// byte-identical from run to run) rather than through a second zlib wrapper.
-public enum GenGzip {
+package enum GenGzip {
     static var executable: URL {
         let candidates = ["/bin/gzip", "/usr/bin/gzip"]
         let path = candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
@@ -12,7 +12,7 @@ public enum GenGzip {
 
     /// Compresses `sources` into `destination` in one `gzip -n -c` run: several sources give a
     /// multi-member stream (RFC 1952 allows it; formats.md says a reader must accept it).
-    public static func compress(_ sources: [URL], into destination: URL) throws {
+    package static func compress(_ sources: [URL], into destination: URL) throws {
         _ = FileManager.default.createFile(atPath: destination.path, contents: nil)
         let output = try FileHandle(forWritingTo: destination)
         defer { try? output.close() }
@@ -20,7 +20,7 @@ public enum GenGzip {
     }
 
     /// Replaces each file by `file.gz` (one member each), in as few `gzip` runs as possible.
-    public static func gzipInPlace(_ files: [URL]) throws {
+    package static func gzipInPlace(_ files: [URL]) throws {
         var start = 0
         while start < files.count {
             let batch = files[start..<min(files.count, start + 256)]
@@ -31,7 +31,7 @@ public enum GenGzip {
 
     /// Replaces `file` by `file.gz`, split at line ends into `members` members. Returns the new URL.
     @discardableResult
-    public static func gzipInPlace(_ file: URL, members: Int = 1) throws -> URL {
+    package static func gzipInPlace(_ file: URL, members: Int = 1) throws -> URL {
         let destination = URL(fileURLWithPath: file.path + ".gz")
         guard members > 1 else { try gzipInPlace([file]); return destination }
         let bytes = try Data(contentsOf: file)

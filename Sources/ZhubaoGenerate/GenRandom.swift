@@ -3,19 +3,19 @@ import ZhubaoCore
 /// The generator's own pseudo-random numbers: SplitMix64, so that a seed gives the same
 /// files on every machine and every toolchain. The system RNG and the standard library's
 /// `random(in:using:)` (whose algorithm may change between releases) are never used.
-public struct GenRandom: Sendable {
-    public private(set) var state: UInt64
+package struct GenRandom: Sendable {
+    package private(set) var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// An independent stream for a labelled purpose ("borrower", 17): the same seed and label
     /// always give the same stream, whatever else was drawn before.
-    public init(seed: UInt64, label: String, _ index: Int = 0) {
+    package init(seed: UInt64, label: String, _ index: Int = 0) {
         var mixer = GenRandom(seed: seed ^ GenRandom.fnv1a(label) ^ (UInt64(bitPattern: Int64(index)) &* 0xD1B5_4A32_D192_ED03))
         state = mixer.next()
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -24,7 +24,7 @@ public struct GenRandom: Sendable {
     }
 
     /// Uniform in 0..<n (n > 0), without modulo bias.
-    public mutating func below(_ n: Int) -> Int {
+    package mutating func below(_ n: Int) -> Int {
         precondition(n > 0, "below(0)")
         let bound = UInt64(n)
         let limit = UInt64.max - UInt64.max % bound
@@ -35,17 +35,17 @@ public struct GenRandom: Sendable {
     }
 
     /// Uniform in the closed range; an empty-looking range (upper < lower) gives the lower bound.
-    public mutating func int(_ lower: Int, _ upper: Int) -> Int {
+    package mutating func int(_ lower: Int, _ upper: Int) -> Int {
         upper <= lower ? lower : lower + below(upper - lower + 1)
     }
 
     /// True with probability perMille / 1000.
-    public mutating func chance(_ perMille: Int) -> Bool { below(1000) < perMille }
+    package mutating func chance(_ perMille: Int) -> Bool { below(1000) < perMille }
 
-    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    package mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
     /// Picks by integer weights.
-    public mutating func weighted<T>(_ items: [(T, Int)]) -> T {
+    package mutating func weighted<T>(_ items: [(T, Int)]) -> T {
         let total = items.reduce(0) { $0 + $1.1 }
         var roll = below(total)
         for (item, weight) in items {
@@ -56,7 +56,7 @@ public struct GenRandom: Sendable {
     }
 
     /// Fisher–Yates, written out so that the order never depends on the standard library.
-    public mutating func shuffle<T>(_ items: inout [T]) {
+    package mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for i in stride(from: items.count - 1, to: 0, by: -1) {
             items.swapAt(i, below(i + 1))
@@ -64,7 +64,7 @@ public struct GenRandom: Sendable {
     }
 
     /// FNV-1a over UTF-8: a stable hash for labels (Swift's `Hasher` is seeded per process).
-    public static func fnv1a(_ text: String) -> UInt64 {
+    package static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

@@ -4,27 +4,27 @@ import ZhubaoSystem
 
 /// How a generated text file is encoded (formats.md: XML UTF-8 or GB18030, CSV GB18030 or
 /// UTF-8 with a byte-order mark, bank files GB18030).
-public enum GenEncoding: String, Sendable, Codable {
+package enum GenEncoding: String, Sendable, Codable {
     case utf8, utf8BOM = "utf8-bom", gb18030
 }
 
 /// The generator's buffered writer: text is appended to a small pending buffer that is encoded
 /// and written out whenever it passes `chunkBytes`, so a million-row file is written with flat
 /// memory. `highWater` records the largest pending buffer, so tests can check the bound.
-public final class GenTextWriter {
-    public let encoding: GenEncoding
-    public let newline: String
-    public let chunkBytes: Int
-    public private(set) var bytesWritten = 0
-    public private(set) var highWater = 0
-    public private(set) var linesWritten = 0
+package final class GenTextWriter {
+    package let encoding: GenEncoding
+    package let newline: String
+    package let chunkBytes: Int
+    package private(set) var bytesWritten = 0
+    package private(set) var highWater = 0
+    package private(set) var linesWritten = 0
 
     private var file: OutputFile?
     private var pending = ""
     private var encoded: [UInt8] = []
     private let path: String
 
-    public init(path: String, encoding: GenEncoding, crlf: Bool = false, chunkBytes: Int = 64 * 1024) throws {
+    package init(path: String, encoding: GenEncoding, crlf: Bool = false, chunkBytes: Int = 64 * 1024) throws {
         self.path = path
         self.encoding = encoding
         self.newline = crlf ? "\r\n" : "\n"
@@ -36,13 +36,13 @@ public final class GenTextWriter {
     }
 
     /// Appends text as is.
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         pending += text
         if pending.utf8.count >= chunkBytes { try flush() }
     }
 
     /// Appends a line and the file's line ending.
-    public func line(_ text: String) throws {
+    package func line(_ text: String) throws {
         linesWritten += 1
         pending += text
         pending += newline
@@ -50,12 +50,12 @@ public final class GenTextWriter {
     }
 
     /// Writes raw bytes (already encoded), after what is pending.
-    public func writeBytes(_ bytes: [UInt8]) throws {
+    package func writeBytes(_ bytes: [UInt8]) throws {
         try flush()
         try emit(bytes)
     }
 
-    public func flush() throws {
+    package func flush() throws {
         let size = pending.utf8.count
         if size == 0 { return }
         highWater = max(highWater, size)
@@ -71,7 +71,7 @@ public final class GenTextWriter {
     }
 
     /// Flushes and closes; the writer cannot be used afterwards.
-    public func close() throws {
+    package func close() throws {
         try flush()
         if let file {
             self.file = nil
@@ -86,10 +86,10 @@ public final class GenTextWriter {
     }
 }
 
-public enum GenWriteError: Error, CustomStringConvertible {
+package enum GenWriteError: Error, CustomStringConvertible {
     case cannotOpen(String), cannotWrite(String), gzipFailed(String), notEmpty(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotOpen(let path): return "cannot create \(path)"
         case .cannotWrite(let path): return "cannot write \(path)"

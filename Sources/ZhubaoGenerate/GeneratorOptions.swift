@@ -1,7 +1,7 @@
 import ZhubaoCore
 
 /// Which faults to inject (see `GenFault`).
-public enum FaultRequest: Sendable, Equatable {
+package enum FaultRequest: Sendable, Equatable {
     case none
     /// Each borrower gets a random applicable business or record fault with this probability,
     /// and each file a random applicable file fault with a tenth of it (per ten thousand).
@@ -12,7 +12,7 @@ public enum FaultRequest: Sendable, Equatable {
     case all
 
     /// Parses `none`, `all`, a rate (`0.05`, `5%`) or a list (`E301,no-receipt:3,wrong-count`).
-    public static func parse(_ text: String) throws -> FaultRequest {
+    package static func parse(_ text: String) throws -> FaultRequest {
         let body = trimmed(text)
         if body.isEmpty || body == "none" { return .none }
         if body == "all" { return .all }
@@ -54,7 +54,7 @@ public enum FaultRequest: Sendable, Equatable {
     }
 }
 
-public enum GzipMode: String, Sendable, CaseIterable, Codable {
+package enum GzipMode: String, Sendable, CaseIterable, Codable {
     /// No file is gzipped.
     case none
     /// Half the TAX files and a tenth of the other XML and CSV files.
@@ -64,25 +64,25 @@ public enum GzipMode: String, Sendable, CaseIterable, Codable {
 }
 
 /// Everything that decides what `CityGenerator` writes. The same options give the same bytes.
-public struct GeneratorOptions: Sendable {
-    public var profile: Profile
-    public var seed: UInt64
-    public var borrowers: Int
-    public var from: Day
-    public var to: Day
-    public var faults: FaultRequest
-    public var gzip: GzipMode
+package struct GeneratorOptions: Sendable {
+    package var profile: Profile
+    package var seed: UInt64
+    package var borrowers: Int
+    package var from: Day
+    package var to: Day
+    package var faults: FaultRequest
+    package var gzip: GzipMode
     /// Encoding and line-ending variety: some XML in GB18030, some CSV in UTF-8 with BOM,
     /// some banks with CRLF or no final line ending. Off: UTF-8 XML, GB18030 CSV, LF.
-    public var variety: Bool
+    package var variety: Bool
     /// Rare but legal spellings: a quoted name with a comma, a lower-case `x`, multi-member gzip.
-    public var edgeCases: Bool
+    package var edgeCases: Bool
     /// People on the hardship lists who are not borrowers, per borrower.
-    public var hardshipNoisePerBorrower: Int
+    package var hardshipNoisePerBorrower: Int
 
-    public static let defaultSeed: UInt64 = 20_210_301
+    package static let defaultSeed: UInt64 = 20_210_301
 
-    public init(profile: Profile, borrowers: Int = 200, from: Day? = nil, to: Day? = nil,
+    package init(profile: Profile, borrowers: Int = 200, from: Day? = nil, to: Day? = nil,
                 seed: UInt64 = GeneratorOptions.defaultSeed, faults: FaultRequest = .none,
                 gzip: GzipMode = .some, variety: Bool = true, edgeCases: Bool = false,
                 hardshipNoisePerBorrower: Int = 2) {
@@ -99,7 +99,7 @@ public struct GeneratorOptions: Sendable {
     }
 
     /// Throws a message for options that cannot give a sensible data set.
-    public func validate() throws {
+    package func validate() throws {
         guard borrowers >= 1, borrowers <= 200_000 else { throw GeneratorOptionsError("borrowers must be 1 … 200000") }
         guard to - from >= 60 else { throw GeneratorOptionsError("the range must span at least 60 days") }
         guard from.year >= 2016, to.year <= 2060 else { throw GeneratorOptionsError("dates must lie in 2016 … 2060") }
@@ -109,9 +109,9 @@ public struct GeneratorOptions: Sendable {
     }
 }
 
-public struct GeneratorOptionsError: Error, CustomStringConvertible, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct GeneratorOptionsError: Error, CustomStringConvertible, Equatable {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
 
 private func trimmed(_ text: String) -> String {
@@ -120,4 +120,4 @@ private func trimmed(_ text: String) -> String {
 
 /// The generator's profile is ZhubaoCore's `Profile`; the name stays for callers written when
 /// the generator had a profile type of its own.
-public typealias GeneratorProfile = Profile
+package typealias GeneratorProfile = Profile

@@ -1,6 +1,6 @@
 /// The commented `zhubao.toml` that `zhubao init` writes.
-public enum ConfigTemplate {
-    public static func text(profile: Profile, region: String, reference: ReferenceData) -> String {
+package enum ConfigTemplate {
+    package static func text(profile: Profile, region: String, reference: ReferenceData) -> String {
         let defaults = (try? Settings.defaults(profile: profile, region: region)) ?? Settings(profile: profile, region: region, partnerBanks: [], reference: reference)
         let city = reference.cities[region]
         let banks = (city?.partnerBanks ?? []).map { "\"\($0)\"" }.joined(separator: ", ")

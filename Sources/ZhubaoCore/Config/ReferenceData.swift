@@ -4,40 +4,40 @@ import TOMLKit
 /// The reference tables of reference.md. The project ships them as data files
 /// (Resources/reference/*.toml); `zhubao.toml` overrides or extends any of them with tables of
 /// the same shape.
-public struct ReferenceData: Sendable {
-    public struct LPRFixing: Sendable, Equatable {
-        public var from: Day
-        public var oneYear: Rate
-        public var fiveYear: Rate
+package struct ReferenceData: Sendable {
+    package struct LPRFixing: Sendable, Equatable {
+        package var from: Day
+        package var oneYear: Rate
+        package var fiveYear: Rate
     }
 
     /// Sorted by `from`.
-    public var lpr: [LPRFixing]
-    public var benchmarkUpTo1Year: Rate
-    public var benchmarkUpTo5Years: Rate
-    public var benchmarkOver5Years: Rate
+    package var lpr: [LPRFixing]
+    package var benchmarkUpTo1Year: Rate
+    package var benchmarkUpTo5Years: Rate
+    package var benchmarkOver5Years: Rate
     /// province → year → minimum monthly base.
-    public var minimumBase: [String: [Int: Fen]]
+    package var minimumBase: [String: [Int: Fen]]
     /// city → year → subsistence standard a month.
-    public var subsistence: [String: [Int: Fen]]
-    public var bankNames: [String: String]
-    public var cities: [String: City]
+    package var subsistence: [String: [Int: Fen]]
+    package var bankNames: [String: String]
+    package var cities: [String: City]
     /// The day up to which the LPR table is known complete (reference.md: the warning of a stale
     /// cap counts from it, not from the last change).
-    public var lprConfirmedThrough: Day?
+    package var lprConfirmedThrough: Day?
     /// `"minimum_base.360000.2026"`: the years of the tables that ship example figures and that
     /// `zhubao.toml` has not replaced.
-    public var exampleYears: Set<String> = []
+    package var exampleYears: Set<String> = []
 
-    public struct City: Sendable, Equatable {
-        public var name: String
-        public var province: String
-        public var partnerBanks: [String]
-        public var counties: [String]
+    package struct City: Sendable, Equatable {
+        package var name: String
+        package var province: String
+        package var partnerBanks: [String]
+        package var counties: [String]
     }
 
     /// The tables that ship with zhubao.
-    public static func shipped() throws -> ReferenceData {
+    package static func shipped() throws -> ReferenceData {
         var data = ReferenceData(lpr: [], benchmarkUpTo1Year: Rate(units: 0), benchmarkUpTo5Years: Rate(units: 0),
                                  benchmarkOver5Years: Rate(units: 0), minimumBase: [:], subsistence: [:],
                                  bankNames: [:], cities: [:], lprConfirmedThrough: nil)
@@ -58,7 +58,7 @@ public struct ReferenceData: Sendable {
     }
 
     /// Overrides and extends these tables with those of a TOML document (`zhubao.toml`).
-    public mutating func merge(_ table: TOMLTable, file: String) throws {
+    package mutating func merge(_ table: TOMLTable, file: String) throws {
         let reader = TableReader(file: file)
         if table["lpr_confirmed_through"] != nil { lprConfirmedThrough = try reader.day(table, "lpr_confirmed_through", "") }
         if let fixings = table["lpr"]?.array {
@@ -120,7 +120,7 @@ public struct ReferenceData: Sendable {
     }
 
     /// The LPR fixing in force on a day: the latest published on or before it.
-    public func lprFixing(on day: Day) -> LPRFixing? {
+    package func lprFixing(on day: Day) -> LPRFixing? {
         lpr.last { $0.from <= day }
     }
 }

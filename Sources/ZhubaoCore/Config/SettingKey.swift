@@ -4,8 +4,8 @@ import TOMLKit
 /// its type and range, what it means, and how it is read. `SettingKey.all` is the one list that
 /// the parser (`Settings.parse`) and the template (`ConfigTemplate`) both read; the default is
 /// the value `Settings` starts with, so it is written in one place too.
-public struct SettingKey: Sendable {
-    public enum Kind: Sendable {
+package struct SettingKey: Sendable {
+    package enum Kind: Sendable {
         /// A TOML integer within the range.
         case integer(ClosedRange<Int>)
         /// A string `"MM-DD"`.
@@ -16,16 +16,16 @@ public struct SettingKey: Sendable {
         case choice([String])
     }
 
-    public let name: String
-    public let kind: Kind
+    package let name: String
+    package let kind: Kind
     /// One line of Simplified Chinese for the template, citing its source.
-    public let comment: String
+    package let comment: String
     let read: @Sendable (inout Settings, TOMLTable, TableReader) throws -> Void
     /// The value as TOML, for the template.
     let literal: @Sendable (Settings) -> String
 
     /// The range or format, in words, for error messages and the template.
-    public var rangeText: String {
+    package var rangeText: String {
         switch kind {
         case .integer(let range):
             return range.upperBound == Int.max ? "不小于 \(range.lowerBound) 的整数" : "\(range.lowerBound) 到 \(range.upperBound) 之间的整数"
@@ -44,7 +44,7 @@ public struct SettingKey: Sendable {
                    literal: { String($0[keyPath: path]) })
     }
 
-    public static let all: [SettingKey] = [
+    package static let all: [SettingKey] = [
         .integer("match_window_days", 0...366, \.matchWindowDays,
                  "专款专用匹配窗口：放款后多少天内到账的税票可与借据匹配（rules.md §6）"),
         SettingKey(name: "review_date", kind: .monthDay,
@@ -93,7 +93,7 @@ public struct SettingKey: Sendable {
                  "intake_mode = \"stable\" 时，文件须保持不变的秒数"),
     ]
 
-    public static func named(_ name: String) -> SettingKey? { all.first { $0.name == name } }
+    package static func named(_ name: String) -> SettingKey? { all.first { $0.name == name } }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -3,33 +3,33 @@ import TOMLKit
 
 /// Everything a run needs to know about its city: profile, region, the settings of
 /// rules.md §8 and the reference data, read from `zhubao.toml` over the shipped defaults.
-public struct Settings: Sendable {
-    public var profile: Profile
-    public var region: String
-    public var partnerBanks: Set<String>
+package struct Settings: Sendable {
+    package var profile: Profile
+    package var region: String
+    package var partnerBanks: Set<String>
     /// rules.md §8.
-    public var matchWindowDays = 10
-    public var reviewMonth = 1
-    public var reviewDay = 31
-    public var ageWindowYears = 8
-    public var lumpSumCap = Fen(8_000_000)
-    public var deathGraceDays = 30
-    public var failuresToEscalate = 3
+    package var matchWindowDays = 10
+    package var reviewMonth = 1
+    package var reviewDay = 31
+    package var ageWindowYears = 8
+    package var lumpSumCap = Fen(8_000_000)
+    package var deathGraceDays = 30
+    package var failuresToEscalate = 3
     /// How long `exceptions ack` waits for a run that holds the lock before it exits 75.
-    public var lockWaitSeconds = 60
+    package var lockWaitSeconds = 60
     /// formats.md "Layout": a file whose decompressed size exceeds this is rejected without
     /// reading further (`max_decompressed_bytes`, default 2 GiB).
-    public var maxDecompressedBytes = 2 << 30
+    package var maxDecompressedBytes = 2 << 30
     /// Intake of files still being written (issue 16): how a complete file is recognised, and
     /// for `stable` how long it must stay unchanged.
-    public var intakeMode = IntakeMode.rename
-    public var stableSeconds = 60
-    public var reference: ReferenceData
+    package var intakeMode = IntakeMode.rename
+    package var stableSeconds = 60
+    package var reference: ReferenceData
 
-    public static let fileName = "zhubao.toml"
+    package static let fileName = "zhubao.toml"
 
     /// The defaults of a profile for a region, before any zhubao.toml.
-    public static func defaults(profile: Profile, region: String? = nil) throws -> Settings {
+    package static func defaults(profile: Profile, region: String? = nil) throws -> Settings {
         let reference = try ReferenceData.shipped()
         let region = region ?? profile.defaultRegion
         return Settings(profile: profile, region: region,
@@ -39,7 +39,7 @@ public struct Settings: Sendable {
 
     /// Reads `zhubao.toml` text: every key checked against the declared shape (`ConfigKeys`,
     /// `SettingKey.all`), then the profile and region, the reference data, the settings.
-    public static func parse(_ text: String, file: String = Settings.fileName) throws -> Settings {
+    package static func parse(_ text: String, file: String = Settings.fileName) throws -> Settings {
         let table = try ConfigError.parse(text, file: file)
         try ConfigKeys.check(table, file: file)
         let reader = TableReader(file: file)
@@ -65,7 +65,7 @@ public struct Settings: Sendable {
         return settings
     }
 
-    public static func load(root: URL) throws -> Settings {
+    package static func load(root: URL) throws -> Settings {
         let url = root.appendingPathComponent(fileName)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw ConfigError("\(url.path) 不存在或不可读：先运行 zhubao init")
@@ -74,7 +74,7 @@ public struct Settings: Sendable {
     }
 
     /// The review date of a year (第六条: 31 January unless set otherwise).
-    public func reviewDate(in year: Int) -> Day {
+    package func reviewDate(in year: Int) -> Day {
         Day(year: year, month: reviewMonth, day: min(reviewDay, Day.daysIn(year: year, month: reviewMonth)))!
     }
 }

@@ -57,9 +57,9 @@ struct TableReader {
 
 /// A configuration problem: it stops the run (exit 64 for a bad zhubao.toml is the operator's
 /// to fix; the message names the file and key).
-public struct ConfigError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ message: String) { self.description = message }
+package struct ConfigError: Error, CustomStringConvertible, Sendable {
+    package let description: String
+    package init(_ message: String) { self.description = message }
 
     static func parse(_ text: String, file: String) throws -> TOMLTable {
         do {

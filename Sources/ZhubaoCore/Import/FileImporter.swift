@@ -4,17 +4,17 @@ import ZhubaoSystem
 /// Reads one input file, checks it against its contract (formats.md) and writes its records
 /// through the sink. Problems are collected as diagnostics, never thrown: only what stops the
 /// whole run (the store failing) throws.
-public protocol FileImporter: Sendable {
+package protocol FileImporter: Sendable {
     func read(_ url: URL, name: FileName, context: ImportContext, into sink: inout some RecordSink) throws -> ImportOutcome
 }
 
 /// What an importer needs to know beyond the file itself.
-public struct ImportContext: Sendable {
-    public var settings: Settings
+package struct ImportContext: Sendable {
+    package var settings: Settings
     /// Where XSDs live (`schemas/`).
-    public var schemaDirectory: URL?
+    package var schemaDirectory: URL?
 
-    public init(settings: Settings, schemaDirectory: URL? = nil) {
+    package init(settings: Settings, schemaDirectory: URL? = nil) {
         self.settings = settings
         self.schemaDirectory = schemaDirectory
     }
@@ -31,8 +31,8 @@ extension ImportContext {
 }
 
 /// One importer per input kind.
-public enum Importers {
-    public static func importer(for kind: InputKind) -> any FileImporter {
+package enum Importers {
+    package static func importer(for kind: InputKind) -> any FileImporter {
         switch kind {
         case .disbursements: return DisbursementImporter()
         case .deductions: return DeductionImporter()

@@ -3,23 +3,23 @@ import ZhubaoSystem
 
 /// `zhubao validate`: the checks of import without a store. Lists every problem of each file
 /// (not only the first) with its file and line or element.
-public struct Validator {
-    public let context: ImportContext
+package struct Validator {
+    package let context: ImportContext
 
-    public init(context: ImportContext) { self.context = context }
+    package init(context: ImportContext) { self.context = context }
 
-    public struct Report: Sendable {
-        public var file: String
+    package struct Report: Sendable {
+        package var file: String
         /// nil when the name itself is wrong.
-        public var kind: InputKind?
-        public var recordCount: Int
-        public var diagnostics: [Diagnostic]
-        public var dropped: Int
+        package var kind: InputKind?
+        package var recordCount: Int
+        package var diagnostics: [Diagnostic]
+        package var dropped: Int
         /// Whether import would reject the file (an error, listed or among those not listed).
-        public var rejected: Bool
+        package var rejected: Bool
     }
 
-    public func validate(_ url: URL) throws -> Report {
+    package func validate(_ url: URL) throws -> Report {
         let name = url.lastPathComponent
         if let outbound = OutboundValidator.parse(name) {
             return try OutboundValidator(region: context.settings.region).validate(url, name: outbound)

@@ -3,11 +3,11 @@ import Foundation
 
 /// The SHA-256 and size of a file's bytes as delivered (`.gz` included), read in chunks so
 /// that memory stays flat.
-public struct FileDigest: Hashable, Sendable {
-    public let sha256: String
-    public let size: Int64
+package struct FileDigest: Hashable, Sendable {
+    package let sha256: String
+    package let size: Int64
 
-    public static func of(_ url: URL) throws -> FileDigest {
+    package static func of(_ url: URL) throws -> FileDigest {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -20,7 +20,7 @@ public struct FileDigest: Hashable, Sendable {
     }
 
     /// The SHA-256 of bytes in memory, lower-case hex.
-    public static func sha256(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+    package static func sha256(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
 
     static func hex(_ digest: some Sequence<UInt8>) -> String {
         digest.map { byte -> String in

@@ -1,10 +1,10 @@
 /// The six kinds of input file (formats.md).
-public enum InputKind: String, Sendable, CaseIterable, Codable {
+package enum InputKind: String, Sendable, CaseIterable, Codable {
     case receipts = "RCPT", participants = "PART", hardship = "HARD"
     case disbursements = "DISB", deductions = "DEDU", claims = "CLAIM"
 
     /// The extension the kind travels under, before any `.gz`.
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .receipts, .participants: return "xml"
         case .hardship: return "csv"
@@ -12,15 +12,15 @@ public enum InputKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    public var isBankFile: Bool { self == .disbursements || self == .deductions || self == .claims }
+    package var isBankFile: Bool { self == .disbursements || self == .deductions || self == .claims }
 }
 
 /// Who sends a file: an agency or a partner bank (formats.md "Common rules").
-public enum Sender: Hashable, Sendable, CustomStringConvertible {
+package enum Sender: Hashable, Sendable, CustomStringConvertible {
     case tax, socialInsurance, civilAffairs, ruralRevitalisation, employment
     case bank(code: String)
 
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         switch text {
         case "TAX": self = .tax
         case "SI": self = .socialInsurance
@@ -35,7 +35,7 @@ public enum Sender: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tax: return "TAX"
         case .socialInsurance: return "SI"
@@ -46,13 +46,13 @@ public enum Sender: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var bankCode: String? {
+    package var bankCode: String? {
         if case .bank(let code) = self { return code }
         return nil
     }
 
     /// The kinds this sender may send.
-    public var kinds: [InputKind] {
+    package var kinds: [InputKind] {
         switch self {
         case .tax: return [.receipts]
         case .socialInsurance: return [.participants]
@@ -63,24 +63,24 @@ public enum Sender: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A parsed inbox file name: `{SENDER}_{KIND}_{REGION}_{YYYYMMDD}_{SEQ}.{ext}[.gz]`.
-public struct FileName: Hashable, Sendable, CustomStringConvertible {
-    public let raw: String
-    public let sender: Sender
-    public let kind: InputKind
-    public let region: String
-    public let businessDate: Day
-    public let seq: Int
-    public let gzip: Bool
+package struct FileName: Hashable, Sendable, CustomStringConvertible {
+    package let raw: String
+    package let sender: Sender
+    package let kind: InputKind
+    package let region: String
+    package let businessDate: Day
+    package let seq: Int
+    package let gzip: Bool
 
-    public var description: String { raw }
+    package var description: String { raw }
 
     /// Names a writer is still writing, hidden names: never imported, never quarantined.
-    public static func isIgnored(_ name: String) -> Bool {
+    package static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix(".part") || name.hasSuffix(".tmp")
     }
 
     /// Parses a name, or says in Chinese, for the reason file, what is wrong with it.
-    public static func parse(_ name: String) -> Result<FileName, NameError> {
+    package static func parse(_ name: String) -> Result<FileName, NameError> {
         // Everything after the first dot is the extension: `xml`, `csv`, `txt`, each optionally `.gz`.
         guard let dot = name.firstIndex(of: ".") else {
             return .failure(NameError("文件名缺少扩展名，应为 {发送方}_{类型}_{地区}_{日期}_{序号}.{xml|csv|txt}[.gz]"))
@@ -119,8 +119,8 @@ public struct FileName: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-public struct NameError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let reason: String
-    public init(_ reason: String) { self.reason = reason }
-    public var description: String { reason }
+package struct NameError: Error, Hashable, Sendable, CustomStringConvertible {
+    package let reason: String
+    package init(_ reason: String) { self.reason = reason }
+    package var description: String { reason }
 }

@@ -82,10 +82,10 @@ struct InboxListing {
 }
 
 /// An inbox file left for the next run because it may still be being written (issue 16).
-public struct WaitingFile: Sendable, Equatable {
-    public let name: String
+package struct WaitingFile: Sendable, Equatable {
+    package let name: String
     /// Why, in Chinese.
-    public let reason: String
+    package let reason: String
 }
 
 /// The file changed while it was copied (intake_mode = "stable"): it is still being written.

@@ -6,19 +6,19 @@ import ZhubaoSystem
 /// The intake half of the daily job (outputs.md "Run layout", formats.md "Common rules"):
 /// lists the inbox, records every complete file in the store, imports or rejects it, and only
 /// then moves it to `archive/` or `quarantine/`.
-public struct Intake {
-    public let workspace: Workspace
-    public let store: Store
-    public let context: ImportContext
-    public let logger: Logger
+package struct Intake {
+    package let workspace: Workspace
+    package let store: Store
+    package let context: ImportContext
+    package let logger: Logger
     /// The folder listed: the workspace's inbox, or for a dry run the real workspace's inbox
     /// while everything else is the throwaway copy's.
-    public let inbox: URL
+    package let inbox: URL
     /// false for a dry run: nothing is moved to `archive/` or `quarantine/`, no inbox name or
     /// marker is removed; the store (a throwaway copy) records what would have been done.
-    public let placesFiles: Bool
+    package let placesFiles: Bool
 
-    public init(workspace: Workspace, store: Store, context: ImportContext, logger: Logger,
+    package init(workspace: Workspace, store: Store, context: ImportContext, logger: Logger,
                 inbox: URL? = nil, placesFiles: Bool = true) {
         self.workspace = workspace
         self.store = store
@@ -31,8 +31,8 @@ public struct Intake {
     /// A batch (one transaction, `Store.inBatch`) closes after this many files, or once its
     /// files hold `batchBytes`: a run of many small files syncs the store, the staged copies and
     /// each archive folder once a batch instead of once a file; a big file still ends its batch.
-    public static let batchFiles = 256
-    public static let batchBytes: Int64 = 64 << 20
+    package static let batchFiles = 256
+    package static let batchBytes: Int64 = 64 << 20
 
     /// Takes every complete file of the inbox. `asOf` is the run's date; `now` stamps the rows.
     /// A file that cannot be read, or whose handling fails, stays in the inbox and is listed in
@@ -43,7 +43,7 @@ public struct Intake {
     /// and only then are its files placed in `archive/` or `quarantine/` and taken out of the
     /// inbox. A run killed at any moment leaves each file recorded and placed (perhaps still in
     /// the inbox too, which the next run finishes), or unrecorded and in the inbox.
-    public func run(asOf: Day, now: Date = Date()) throws -> IntakeReport {
+    package func run(asOf: Day, now: Date = Date()) throws -> IntakeReport {
         var report = IntakeReport()
         let directory = try InboxDirectory(path: inbox.path)
         let settings = context.settings
@@ -114,31 +114,31 @@ public struct Intake {
 }
 
 /// What became of one inbox file in this run.
-public struct Delivery: Sendable {
-    public enum Outcome: String, Sendable {
+package struct Delivery: Sendable {
+    package enum Outcome: String, Sendable {
         case imported, rejected, conflict, alreadyRecorded
     }
-    public let record: InputFileRecord
-    public let outcome: Outcome
+    package let record: InputFileRecord
+    package let outcome: Outcome
 }
 
 /// The intake's account of a run, handed to the reconciliation and the summary.
-public struct IntakeReport: Sendable {
-    public var deliveries: [Delivery] = []
-    public var ignored: [String] = []
+package struct IntakeReport: Sendable {
+    package var deliveries: [Delivery] = []
+    package var ignored: [String] = []
     /// Files left in the inbox because they could not be read or placed (exit 74).
-    public var unread: [UnreadFile] = []
+    package var unread: [UnreadFile] = []
     /// Files left in the inbox because they may still be being written (`intake_mode`).
-    public var waiting: [WaitingFile] = []
+    package var waiting: [WaitingFile] = []
 
-    public mutating func add(_ delivery: Delivery) { deliveries.append(delivery) }
+    package mutating func add(_ delivery: Delivery) { deliveries.append(delivery) }
 
-    public func count(_ outcome: Delivery.Outcome) -> Int {
+    package func count(_ outcome: Delivery.Outcome) -> Int {
         deliveries.filter { $0.outcome == outcome }.count
     }
 
     /// Exit 65 when any file was rejected in this run (outputs.md "Exit codes").
-    public var rejectedAny: Bool {
+    package var rejectedAny: Bool {
         deliveries.contains { $0.outcome == .rejected || $0.outcome == .conflict }
     }
 }

@@ -1,5 +1,5 @@
 /// How the intake knows that an inbox file is complete (`[settings] intake_mode`, issue 16).
-public enum IntakeMode: String, Sendable, CaseIterable {
+package enum IntakeMode: String, Sendable, CaseIterable {
     /// formats.md: writers use a `.part`/`.tmp` name and rename when done; every other name is
     /// complete. The default.
     case rename

@@ -8,13 +8,13 @@ import ZhubaoSystem
 /// An inbox file the run could not take (formats.md "Common rules"): not the sender's fault, so
 /// it is not rejected; it stays in the inbox, untouched, is named in the daily report and the
 /// log, and is tried again by the next run (exit 74).
-public struct UnreadFile: Sendable, Equatable, Codable {
+package struct UnreadFile: Sendable, Equatable, Codable {
     /// The display name (`SafeName`).
-    public let name: String
+    package let name: String
     /// What went wrong and what to do, in Chinese, the system's text after it.
-    public let reason: String
+    package let reason: String
 
-    public init(name: String, reason: String) {
+    package init(name: String, reason: String) {
         self.name = name
         self.reason = reason
     }
@@ -25,7 +25,7 @@ public struct UnreadFile: Sendable, Equatable, Codable {
     }
 
     /// The line of the daily report's warnings.
-    public var warning: String { "收件箱中的文件 \(name) 未能处理，已留在 inbox/，下次运行会再试：\(reason)" }
+    package var warning: String { "收件箱中的文件 \(name) 未能处理，已留在 inbox/，下次运行会再试：\(reason)" }
 
     static func reason(_ error: any Error) -> String {
         guard let error = error as? InboxFileError else {
@@ -43,7 +43,7 @@ public struct UnreadFile: Sendable, Equatable, Codable {
 extension IntakeReport {
     /// sysexits (outputs.md): 74 when a file was left unread, else 65 when one was rejected,
     /// else 0 (business exceptions are not a failure).
-    public var exitCode: Int32 {
+    package var exitCode: Int32 {
         if !unread.isEmpty { return 74 }
         return rejectedAny ? 65 : 0
     }

@@ -49,11 +49,11 @@ enum StoreState: Equatable {
 }
 
 /// A store that is missing, empty or damaged: nothing was done (exit 74).
-public struct StoreStateError: Error, CustomStringConvertible {
+package struct StoreStateError: Error, CustomStringConvertible {
     let path: String
     let state: StoreState
 
-    public var description: String {
+    package var description: String {
         switch state {
         case .missing: return "存储 \(path) 不存在，未做任何处理：运行 zhubao rebuild 从 archive/、quarantine/ 和日志重建"
         case .empty: return "存储 \(path) 为空，未做任何处理：运行 zhubao rebuild 从 archive/、quarantine/ 和日志重建"

@@ -34,7 +34,7 @@ extension Journal {
     /// Appends `action` (with `ack` or `claim` where it is one), carrying the registry rows and
     /// computed dates not journaled yet, then `days` (the dates this action computed).
     /// Acknowledgements and finished claim runs the journal lacks go first, each on its line.
-    public func record(_ action: JournalEntry.Action, store: Store, asOf: Day? = nil, days: [Day] = [],
+    package func record(_ action: JournalEntry.Action, store: Store, asOf: Day? = nil, days: [Day] = [],
                        ack: AcknowledgementRecord? = nil, claim: (ClaimRunRecord, [ClaimApprovalRecord])? = nil,
                        now: Date = Date()) throws {
         let known = try known()
@@ -70,7 +70,7 @@ extension Journal {
 
     /// Journals what the store holds and the journal lacks, and nothing else (before `rebuild
     /// --force` replaces a store that can still be read).
-    public func catchUp(store: Store, now: Date = Date()) throws {
+    package func catchUp(store: Store, now: Date = Date()) throws {
         try record(.run, store: store, now: now)
     }
 }

@@ -10,16 +10,16 @@ import ZhubaoSystem
 /// returns; the file is mode 0640. A line cut short by a kill is not part of the chain: it is
 /// dropped by the next append (its action is then journaled again from the store, see
 /// `Journal+Store.swift`).
-public struct Journal: Sendable {
-    public let url: URL
-    public static let fileName = "journal.jsonl"
-    public static let genesis = String(repeating: "0", count: 64)
+package struct Journal: Sendable {
+    package let url: URL
+    package static let fileName = "journal.jsonl"
+    package static let genesis = String(repeating: "0", count: 64)
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         url = workspace.state.appendingPathComponent(Self.fileName)
     }
 
-    public init(url: URL) { self.url = url }
+    package init(url: URL) { self.url = url }
 
     /// The complete lines and the length of the part they cover (a trailing partial line excluded).
     func lines() throws -> (lines: [Data], complete: Int) {
@@ -31,7 +31,7 @@ public struct Journal: Sendable {
     }
 
     /// Every entry, in order. Throws on a line that does not decode; the chain is checked by `verify`.
-    public func entries() throws -> [JournalEntry] {
+    package func entries() throws -> [JournalEntry] {
         try lines().lines.enumerated().map { index, line in
             do { return try JournalEntry.decode(line) } catch {
                 throw JournalError("日志 \(url.path) 第 \(index + 1) 行无法解析（\(error)）")
@@ -40,7 +40,7 @@ public struct Journal: Sendable {
     }
 
     /// Appends `entry` with the hash of the last complete line.
-    public func append(_ entry: JournalEntry) throws {
+    package func append(_ entry: JournalEntry) throws {
         var entry = entry
         let (lines, complete) = try lines()
         entry.prev = lines.last.map(Self.hash) ?? Self.genesis
@@ -71,7 +71,7 @@ public struct Journal: Sendable {
     }
 
     /// What is wrong with the chain, in Chinese; empty when every line holds its predecessor's hash.
-    public func verify() -> [String] {
+    package func verify() -> [String] {
         let lines: [Data]
         do { lines = try self.lines().lines } catch { return ["无法读取日志 \(url.path)（\(error)）"] }
         var problems: [String] = []
@@ -95,7 +95,7 @@ public struct Journal: Sendable {
     }
 }
 
-public struct JournalError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct JournalError: Error, CustomStringConvertible, Sendable {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// (README "The journal"). `prev` is the SHA-256 of the line before it (64 zeros on the first
 /// line), so that an edit anywhere breaks the chain. The store's own rows are carried whole, with
 /// their ids, so that `zhubao rebuild` puts back exactly what the store held.
-public struct JournalEntry: Codable, Sendable, Equatable {
-    public enum Action: String, Codable, Sendable {
+package struct JournalEntry: Codable, Sendable, Equatable {
+    package enum Action: String, Codable, Sendable {
         /// A daily run: the files it took in (and any a killed run left unjournaled), then the
         /// dates whose daily outputs it computed.
         case run
@@ -18,26 +18,26 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     }
 
     /// SHA-256 (hex) of the previous line's bytes, without its newline.
-    public var prev: String
-    public var action: Action
+    package var prev: String
+    package var action: Action
     /// When the action was journaled, ISO 8601 UTC (information only: rebuild uses the rows' own stamps).
-    public var at: String
+    package var at: String
     /// The as-of date of a run.
-    public var asOf: String?
+    package var asOf: String?
     /// The registry rows the store recorded since the last journaled one, in id order.
-    public var files: [InputFileRecord]?
+    package var files: [InputFileRecord]?
     /// A run's files left unread in the inbox (exit 74), which its date's report names; on a
     /// `run` line always (empty when none), so that a later run of the date clears them too.
-    public var unread: [UnreadFile]?
+    package var unread: [UnreadFile]?
     /// The files written to `outbox/` since the last journaled one (their store records), in id order.
-    public var outbox: [OutboxFileRecord]?
+    package var outbox: [OutboxFileRecord]?
     /// The dates whose daily outputs (and exception lifecycle) were computed, in order.
-    public var days: [String]?
-    public var ack: AcknowledgementRecord?
-    public var claimRun: ClaimRunRecord?
-    public var approvals: [ClaimApprovalRecord]?
+    package var days: [String]?
+    package var ack: AcknowledgementRecord?
+    package var claimRun: ClaimRunRecord?
+    package var approvals: [ClaimApprovalRecord]?
 
-    public init(action: Action, at: Date = Date(), asOf: String? = nil) {
+    package init(action: Action, at: Date = Date(), asOf: String? = nil) {
         self.prev = ""
         self.action = action
         self.at = ISO8601DateFormatter().string(from: at)

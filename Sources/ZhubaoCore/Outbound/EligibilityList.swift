@@ -3,16 +3,16 @@
 /// cancelled, does not raise E201, and whose borrower is eligible in Y (rules.md §4); a line
 /// whose `from` is after its `to` is not listed. Read from the same `Subsidy` as the claims, so
 /// the list and `zhubao claim` cannot disagree on who is eligible.
-public struct EligibilityList: Sendable {
-    public struct Line: Sendable, Equatable {
-        public var loanNo, contractNo, idNumber, name: String
-        public var year: Int
-        public var from, to: Day
-        public var categories: [String]
-        public var amount: Fen
+package struct EligibilityList: Sendable {
+    package struct Line: Sendable, Equatable {
+        package var loanNo, contractNo, idNumber, name: String
+        package var year: Int
+        package var from, to: Day
+        package var categories: [String]
+        package var amount: Fen
 
         /// `D|{loanNo}|{contractNo}|{idNumber}|{name}|{year}|{from}|{to}|{categories}|{amount}`
-        public var outboundLine: OutboundLine {
+        package var outboundLine: OutboundLine {
             OutboundLine(fields: [loanNo, contractNo, idNumber, name, String(year), from.compact, to.compact,
                                   categories.joined(separator: " "), amount.yuan], amount: amount)
         }
@@ -21,18 +21,18 @@ public struct EligibilityList: Sendable {
     let ledger: Ledger
     let subsidy: Subsidy
 
-    public init(ledger: Ledger, subsidy: Subsidy) {
+    package init(ledger: Ledger, subsidy: Subsidy) {
         self.ledger = ledger
         self.subsidy = subsidy
     }
 
-    public init(ledger: Ledger) {
+    package init(ledger: Ledger) {
         self.init(ledger: ledger, subsidy: Subsidy(ledger: ledger))
     }
 
     /// The lists of year Y, keyed by recipient (`B105`): every bank that disbursed a drawdown
     /// known as of D has an entry, empty when none of its drawdowns is listed. Lines by loanNo.
-    public func lines(year: Int) -> [String: [Line]] {
+    package func lines(year: Int) -> [String: [Line]] {
         var lists: [String: [Line]] = [:]
         var senders = Routing.Senders()
         for drawdown in ledger.drawdowns {

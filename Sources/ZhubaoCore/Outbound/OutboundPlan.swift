@@ -1,18 +1,18 @@
 /// What the run of D would send (outbound.md), before it is compared with what was sent: the
 /// FDBK lines per recipient and, for ganzhou-2021, the ELIG list of the year per bank. Computed
 /// by the daily report from the same ledger and outcome as the reports.
-public struct OutboundPlan: Sendable {
-    public var asOf: Day
+package struct OutboundPlan: Sendable {
+    package var asOf: Day
     /// Recipient of each exception key (only routed ones), for the reports' bank column.
-    public var routes: [String: String]
+    package var routes: [String: String]
     /// FDBK detail lines per recipient: the NEW and RESOLVED exceptions routed to it.
-    public var feedback: [String: [OutboundLine]]
+    package var feedback: [String: [OutboundLine]]
     /// The ELIG year (nil where the profile does not subsidise interest) and each bank's list of
     /// it, keyed by recipient (`B105`), for every bank that disbursed a drawdown known as of D.
-    public var eligibilityYear: Int?
-    public var eligibility: [String: [OutboundLine]]
+    package var eligibilityYear: Int?
+    package var eligibility: [String: [OutboundLine]]
 
-    public init(asOf: Day, routes: [String: String] = [:], feedback: [String: [OutboundLine]] = [:],
+    package init(asOf: Day, routes: [String: String] = [:], feedback: [String: [OutboundLine]] = [:],
                 eligibilityYear: Int? = nil, eligibility: [String: [OutboundLine]] = [:]) {
         self.asOf = asOf
         self.routes = routes
@@ -42,7 +42,7 @@ public struct OutboundPlan: Sendable {
     }
 
     /// outbound.md: the year of D when D is on or after that year's review date, else the year before.
-    public static func eligibilityYear(asOf: Day, settings: Settings) -> Int {
+    package static func eligibilityYear(asOf: Day, settings: Settings) -> Int {
         asOf >= settings.reviewDate(in: asOf.year) ? asOf.year : asOf.year - 1
     }
 

@@ -8,14 +8,14 @@ import ZhubaoSystem
 /// the lines differ, under the next SEQ. Each file is written as `NAME.part`, flushed, recorded
 /// in the store and published under its name in one transaction; it is never rewritten.
 /// Only `run` comes here: `rerun`, `validate` and `claim` never write to the outbox.
-public struct Outbox {
-    public let workspace: Workspace
-    public let store: Store
-    public let settings: Settings
-    public let logger: Logger
+package struct Outbox {
+    package let workspace: Workspace
+    package let store: Store
+    package let settings: Settings
+    package let logger: Logger
 
     /// Sends what `daily.plan` holds and rewrites summary.json with the files of the date.
-    public func send(_ daily: DailyReport.Result, now: Date = Date()) throws -> DailyReport.Result {
+    package func send(_ daily: DailyReport.Result, now: Date = Date()) throws -> DailyReport.Result {
         var daily = daily
         try removeLeftovers()
         daily.sent = try send(daily.plan, now: now)
@@ -25,7 +25,7 @@ public struct Outbox {
     }
 
     /// Writes the files that differ from what was sent; returns their records, in order written.
-    public func send(_ plan: OutboundPlan, now: Date = Date()) throws -> [OutboxFileRecord] {
+    package func send(_ plan: OutboundPlan, now: Date = Date()) throws -> [OutboxFileRecord] {
         var sent: [OutboxFileRecord] = []
         let sentFeedback = try store.outboxRecipients(kind: .feedback, on: plan.asOf)
         for recipient in Set(plan.feedback.keys).union(sentFeedback).sorted() {
@@ -108,7 +108,7 @@ public struct Outbox {
     }
 }
 
-public struct OutboxError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct OutboxError: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

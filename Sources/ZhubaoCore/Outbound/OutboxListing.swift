@@ -1,7 +1,7 @@
 /// `zhubao outbox list`: one line per file recorded, in the style of `exceptions list`. The
 /// files hold personal data; the listing holds none (names, counts, totals and digests only).
-public enum OutboxListing {
-    public static func render(_ files: [OutboxFileRecord]) -> String {
+package enum OutboxListing {
+    package static func render(_ files: [OutboxFileRecord]) -> String {
         func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
         let lines = files.map { f in
             [pad(f.businessDate, 10), pad(f.recipient, 5), pad(f.kind, 4), pad(f.year.map(String.init) ?? "-", 4),

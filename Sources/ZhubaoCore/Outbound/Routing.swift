@@ -1,7 +1,7 @@
 /// outbound.md "Feedback": to whom an exception goes back — one recipient (the folder's name
 /// under `outbox/`: `B105`, `TAX`, `MZ`, `XC`, `JY`, `SI`), or none. Built once per ledger, so
 /// the FDBK files and the reports' bank column route alike.
-public struct Routing: Sendable {
+package struct Routing: Sendable {
     /// The SENDER of the DISB file of each drawdown's `N` line, by loanNo.
     let drawdownSender: [String: String]
     /// The SENDER of the DISB file of each contract's earliest lump-sum `N` line (E206).
@@ -14,13 +14,13 @@ public struct Routing: Sendable {
     let claimSender: [String: String]
 
     /// The routes of every record of the ledger.
-    public init(ledger: Ledger) {
+    package init(ledger: Ledger) {
         self.init(ledger: ledger, wanted: nil)
     }
 
     /// The routes of the records these findings name, only (a daily run routes a few hundred
     /// exceptions over hundreds of thousands of records): the same recipients for them.
-    public init(ledger: Ledger, for findings: [Finding]) {
+    package init(ledger: Ledger, for findings: [Finding]) {
         self.init(ledger: ledger, wanted: Wanted(findings))
     }
 
@@ -87,7 +87,7 @@ public struct Routing: Sendable {
     }
 
     /// The recipient of an exception (outbound.md's table), nil for none.
-    public func recipient(of finding: Finding) -> String? {
+    package func recipient(of finding: Finding) -> String? {
         let s = finding.subject
         switch Self.rule(for: finding.code) {
         case .fileSender: return s.file.flatMap(Self.sender(ofFile:))
@@ -106,11 +106,11 @@ public struct Routing: Sendable {
     }
 
     /// The rows of outbound.md's routing table.
-    public enum Rule: Sendable, Equatable {
+    package enum Rule: Sendable, Equatable {
         case fileSender, drawdownBank, contractLumpSumBank, transactionBank, pensionMonthBank, claimBank, tax, none
     }
 
-    public static func rule(for code: String) -> Rule {
+    package static func rule(for code: String) -> Rule {
         switch code {
         case "E001", "E002", "E003", "E004": return .fileSender
         case "E203", "E204", "E205", "E207", "E208", "E301", "E302", "E406": return .drawdownBank
@@ -124,7 +124,7 @@ public struct Routing: Sendable {
     }
 
     /// The SENDER part of a file name (`B105`, `TAX`, …); nil when the name does not parse.
-    public static func sender(ofFile file: String) -> String? {
+    package static func sender(ofFile file: String) -> String? {
         guard case .success(let name) = FileName.parse(file) else { return nil }
         return name.sender.description
     }

@@ -4,13 +4,13 @@ import Foundation
 /// claim for finance staff — a summary sheet (汇总) with the totals, the lines (明细) and every
 /// adjustment with its reason (调整). Amounts numeric with two decimals; IDs and names masked,
 /// as inline strings.
-public enum ClaimXLSX {
-    public static func fileName(region: String, bank: String, year: Int) -> String {
+package enum ClaimXLSX {
+    package static func fileName(region: String, bank: String, year: Int) -> String {
         "SUBSIDY_CLAIM_\(region)_\(bank)_\(year).xlsx"
     }
 
     /// `cityName`: the region's name from the reference data (`赣州市`).
-    public static func render(region: String, year: Int, asOf: Day, bank: ClaimsHTML.Bank, cityName: String? = nil) throws -> Data {
+    package static func render(region: String, year: Int, asOf: Day, bank: ClaimsHTML.Bank, cityName: String? = nil) throws -> Data {
         try XLSXWorkbook(sheets: [summary(region: region, year: year, asOf: asOf, bank: bank, cityName: cityName), lines(bank),
                                   adjustments(bank)]).data()
     }

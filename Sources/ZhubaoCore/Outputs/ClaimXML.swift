@@ -1,7 +1,7 @@
 /// `SUBSIDY_CLAIM_{region}_{bank}_{year}.xml` (outputs.md), namespace
 /// `urn:zhubao:subsidy-claim:1`, schema `schemas/subsidy-claim.xsd`. Lines sorted by loanNo.
-public enum ClaimXML {
-    public static func render(region: String, bank: String, year: Int, asOf: Day, lines: [ClaimStatement.Line]) -> String {
+package enum ClaimXML {
+    package static func render(region: String, bank: String, year: Int, asOf: Day, lines: [ClaimStatement.Line]) -> String {
         let computed = lines.reduce(Fen.zero) { $0 + $1.computed }
         let claimed = lines.reduce(Fen.zero) { $0 + ($1.claimed ?? .zero) }
         let approved = lines.reduce(Fen.zero) { $0 + $1.approved }

@@ -2,29 +2,29 @@ import Foundation
 
 /// `claims.html` (outputs.md "Human-readable outputs"): per bank, the claim's totals, its lines
 /// and every adjustment with its reason, for the finance bureau. IDs and names masked.
-public enum ClaimsHTML {
+package enum ClaimsHTML {
     /// One bank's claim as the renderers see it.
-    public struct Bank: Sendable {
-        public var code: String
-        public var name: String?
-        public var lines: [ClaimStatement.Line]
+    package struct Bank: Sendable {
+        package var code: String
+        package var name: String?
+        package var lines: [ClaimStatement.Line]
 
-        public init(code: String, name: String? = nil, lines: [ClaimStatement.Line]) {
+        package init(code: String, name: String? = nil, lines: [ClaimStatement.Line]) {
             self.code = code
             self.name = name
             self.lines = lines
         }
 
-        public var computed: Fen { lines.reduce(.zero) { $0 + $1.computed } }
-        public var claimed: Fen { lines.reduce(.zero) { $0 + ($1.claimed ?? .zero) } }
-        public var approved: Fen { lines.reduce(.zero) { $0 + $1.approved } }
+        package var computed: Fen { lines.reduce(.zero) { $0 + $1.computed } }
+        package var claimed: Fen { lines.reduce(.zero) { $0 + ($1.claimed ?? .zero) } }
+        package var approved: Fen { lines.reduce(.zero) { $0 + $1.approved } }
         /// The lines whose approved amount is not what the bank claimed, each with its reason.
-        public var adjustments: [ClaimStatement.Line] { lines.filter { !$0.adjustment.isEmpty || !$0.codes.isEmpty } }
-        public var title: String { "银行 \(code)" + (name.map { " \($0)" } ?? "") }
+        package var adjustments: [ClaimStatement.Line] { lines.filter { !$0.adjustment.isEmpty || !$0.codes.isEmpty } }
+        package var title: String { "银行 \(code)" + (name.map { " \($0)" } ?? "") }
     }
 
     /// `cityName`: the region's name from the reference data (`赣州市`).
-    public static func render(region: String, year: Int, asOf: Day, banks: [Bank], cityName: String? = nil) -> String {
+    package static func render(region: String, year: Int, asOf: Day, banks: [Bank], cityName: String? = nil) -> String {
         let city = ReportLegend.cityName(region, cityName)
         let title = "\(year) 年度助保贷款贴息申请核定 \(city)"
         var body = "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
@@ -58,7 +58,7 @@ public enum ClaimsHTML {
     }
 
     /// Where a reader goes from here (README "Decisions"): no file holding full personal data.
-    public static let footer = "拨付金额为申请金额与核定金额中较低者（银行未申请的不予拨付）。身份证号仅显示前 6 位和后 4 位，"
+    package static let footer = "拨付金额为申请金额与核定金额中较低者（银行未申请的不予拨付）。身份证号仅显示前 6 位和后 4 位，"
         + "姓名仅显示姓和最后一个字；类别与代码的含义见上方“类别与代码说明”。对核定结果有疑问，请联系本中心负责助保贷款对账的系统管理员。"
 
     /// The hardship categories (formats.md §3) and the codes that show in the lines.

@@ -1,44 +1,44 @@
 /// `summary.json` (outputs.md): counts by code, severity, owner and status; the files of the
 /// date; the year-to-date totals. Everything here is computed from the store, so that `rerun`
 /// writes the same bytes.
-public struct DailySummary: Sendable {
-    public struct Files: Sendable {
+package struct DailySummary: Sendable {
+    package struct Files: Sendable {
         /// Files taken by the run of this date, by what became of them.
-        public var imported = 0, rejected = 0, conflicts = 0
+        package var imported = 0, rejected = 0, conflicts = 0
         /// Files in the store whose business date is after this date: they count from their own date.
-        public var notYetEffective = 0
+        package var notYetEffective = 0
     }
 
-    public struct Totals: Sendable {
-        public var drawdowns = 0
-        public var drawdownAmount = Fen.zero
-        public var receipts = 0
-        public var receiptAmount = Fen.zero
-        public var repayments = 0
-        public var principalRepaid = Fen.zero
-        public var interestRepaid = Fen.zero
+    package struct Totals: Sendable {
+        package var drawdowns = 0
+        package var drawdownAmount = Fen.zero
+        package var receipts = 0
+        package var receiptAmount = Fen.zero
+        package var repayments = 0
+        package var principalRepaid = Fen.zero
+        package var interestRepaid = Fen.zero
         /// Subsidy accrued from 1 January of the date's year to the date (ganzhou-2021).
-        public var subsidyAccrued: Fen?
+        package var subsidyAccrued: Fen?
     }
 
-    public var asOf: Day
-    public var profile: String
-    public var region: String
-    public var previousRun: Day?
-    public var files = Files()
-    public var totals = Totals()
-    public var warnings: [String] = []
-    public var exceptions: [ExceptionLifecycle.Reported] = []
+    package var asOf: Day
+    package var profile: String
+    package var region: String
+    package var previousRun: Day?
+    package var files = Files()
+    package var totals = Totals()
+    package var warnings: [String] = []
+    package var exceptions: [ExceptionLifecycle.Reported] = []
     /// Files written to `outbox/` dated this date, by recipient and kind (outbound.md).
-    public var outbox: [String: [String: Int]] = [:]
+    package var outbox: [String: [String: Int]] = [:]
 
-    public init(asOf: Day, profile: String, region: String) {
+    package init(asOf: Day, profile: String, region: String) {
         self.asOf = asOf
         self.profile = profile
         self.region = region
     }
 
-    public func render() -> String {
+    package func render() -> String {
         var byCode: [String: Int] = [:], bySeverity: [String: Int] = [:], byOwner: [String: Int] = [:], byStatus: [String: Int] = [:]
         for item in exceptions {
             byStatus[item.status.rawValue, default: 0] += 1

@@ -4,12 +4,12 @@ import ZhubaoSystem
 /// What the three human-readable exception reports show (outputs.md "Human-readable outputs"):
 /// the same content, grouped, ordered and masked once here, then rendered as HTML, XLSX and CSV.
 /// Personal data is masked on the way in, so that no renderer can forget it.
-public struct ExceptionReport: Sendable {
+package struct ExceptionReport: Sendable {
     /// The parties that must act, in report order (rules.md §7).
-    public static let owners = ["sender", "SI", "BANK", "TAX", "CZ"]
-    public static let severities: [Diagnostic.Severity] = [.error, .warning, .info]
+    package static let owners = ["sender", "SI", "BANK", "TAX", "CZ"]
+    package static let severities: [Diagnostic.Severity] = [.error, .warning, .info]
 
-    public static func ownerName(_ owner: String) -> String {
+    package static func ownerName(_ owner: String) -> String {
         switch owner {
         case "sender": return "报送方"
         case "SI": return "社保经办机构"
@@ -20,7 +20,7 @@ public struct ExceptionReport: Sendable {
         }
     }
 
-    public static func severityName(_ severity: Diagnostic.Severity) -> String {
+    package static func severityName(_ severity: Diagnostic.Severity) -> String {
         switch severity {
         case .error: return "错误"
         case .warning: return "警告"
@@ -28,7 +28,7 @@ public struct ExceptionReport: Sendable {
         }
     }
 
-    public static func statusName(_ status: ExceptionLifecycle.Status) -> String {
+    package static func statusName(_ status: ExceptionLifecycle.Status) -> String {
         switch status {
         case .new: return "新增"
         case .open: return "未解决"
@@ -38,38 +38,38 @@ public struct ExceptionReport: Sendable {
     }
 
     /// One exception, masked and in words.
-    public struct Row: Sendable {
-        public var key: String
+    package struct Row: Sendable {
+        package var key: String
         /// outputs.md: the first 10 hex digits of the SHA-256 of the (unmasked) key.
-        public var shortID: String
-        public var code: String
-        public var severity: Diagnostic.Severity
-        public var owner: String
-        public var status: ExceptionLifecycle.Status
-        public var firstSeen: Day
-        public var contractNo, loanNo, ticketNo, txnNo, file: String?
+        package var shortID: String
+        package var code: String
+        package var severity: Diagnostic.Severity
+        package var owner: String
+        package var status: ExceptionLifecycle.Status
+        package var firstSeen: Day
+        package var contractNo, loanNo, ticketNo, txnNo, file: String?
         /// The year (E5xx) or the month (E401) of the subject.
-        public var period: String?
+        package var period: String?
         /// The ID number, masked: first 6 and last 4 characters.
-        public var maskedID: String?
-        public var amount: Fen?
-        public var source: String
-        public var title: String
-        public var detail: String
-        public var action: String
+        package var maskedID: String?
+        package var amount: Fen?
+        package var source: String
+        package var title: String
+        package var detail: String
+        package var action: String
         /// The acknowledgement in force; `ackNote` holds the whole history when there is more than one.
-        public var ackNote, ackBy, ackOn: String?
+        package var ackNote, ackBy, ackOn: String?
         /// Where the outbox sends it (outbound.md's routing): `B105`, `TAX`, …; nil for none.
-        public var recipient: String?
+        package var recipient: String?
         /// The bank it is routed to, in words: `105 建设银行` (reference data); nil when not a bank.
-        public var bank: String?
+        package var bank: String?
         /// Every acknowledgement, oldest first, the note masked.
-        public var acks: [Ack] = []
+        package var acks: [Ack] = []
 
-        public struct Ack: Sendable {
-            public var by: String
-            public var on: String
-            public var note: String
+        package struct Ack: Sendable {
+            package var by: String
+            package var on: String
+            package var note: String
         }
 
         init(_ item: ExceptionLifecycle.Reported, recipient: String? = nil, bankNames: [String: String] = [:]) {
@@ -106,7 +106,7 @@ public struct ExceptionReport: Sendable {
         }
 
         /// The subject in words: `合同 …`, `借据 …`, `税票 …`, `流水 …`, `文件 …`, `期间 …`.
-        public var subject: [(label: String, value: String)] {
+        package var subject: [(label: String, value: String)] {
             [("合同", contractNo), ("借据", loanNo), ("税票", ticketNo), ("流水", txnNo), ("文件", file), ("期间", period)]
                 .compactMap { label, value in value.map { (label, $0) } }
         }
@@ -114,21 +114,21 @@ public struct ExceptionReport: Sendable {
 
     /// Counts of one owner (or of all): open exceptions only, resolved counted apart; and their
     /// amounts by what the amount is (rules.md §7's amount column), never one sum of unlike amounts.
-    public struct Tally: Sendable {
-        public var count: [Diagnostic.Severity: Int] = [:]
+    package struct Tally: Sendable {
+        package var count: [Diagnostic.Severity: Int] = [:]
         /// Meaning (`放款金额`, `差额（不足部分）` …) → how many open exceptions, their sum and codes.
-        public var amounts: [String: Amount] = [:]
-        public var new = 0, acknowledged = 0, resolved = 0
-        public var total: Int { count.values.reduce(0, +) }
+        package var amounts: [String: Amount] = [:]
+        package var new = 0, acknowledged = 0, resolved = 0
+        package var total: Int { count.values.reduce(0, +) }
 
-        public struct Amount: Sendable {
-            public var count = 0
-            public var sum = Fen.zero
-            public var codes: Set<String> = []
+        package struct Amount: Sendable {
+            package var count = 0
+            package var sum = Fen.zero
+            package var codes: Set<String> = []
         }
 
         /// The amounts in the legend's order of meanings.
-        public var amountRows: [(meaning: String, amount: Amount)] {
+        package var amountRows: [(meaning: String, amount: Amount)] {
             amounts.sorted { (ReportLegend.meaningRank($0.key), $0.key) < (ReportLegend.meaningRank($1.key), $1.key) }
                 .map { ($0.key, $0.value) }
         }
@@ -148,34 +148,34 @@ public struct ExceptionReport: Sendable {
     }
 
     /// One owner's part: open exceptions ERROR first, then WARN, then INFO; acknowledged ones after.
-    public struct Section: Sendable {
-        public var owner: String
-        public var open: [Row]
-        public var acknowledged: [Row]
-        public var rows: [Row] { open + acknowledged }
+    package struct Section: Sendable {
+        package var owner: String
+        package var open: [Row]
+        package var acknowledged: [Row]
+        package var rows: [Row] { open + acknowledged }
     }
 
-    public var asOf: Day
-    public var previousRun: Day?
-    public var region: String
-    public var profile: String
+    package var asOf: Day
+    package var previousRun: Day?
+    package var region: String
+    package var profile: String
     /// The region's name from the reference data (`赣州市`), and the scheme in words.
-    public var city: String
-    public var scheme: String
-    public var files: DailySummary.Files
-    public var warnings: [String]
-    public var sections: [Section]
+    package var city: String
+    package var scheme: String
+    package var files: DailySummary.Files
+    package var warnings: [String]
+    package var sections: [Section]
     /// Resolved by this date's run ("本次已解决").
-    public var resolved: [Row]
-    public var tallies: [String: Tally]
-    public var total: Tally
+    package var resolved: [Row]
+    package var tallies: [String: Tally]
+    package var total: Tally
     /// The BANK section split by the bank each exception is routed to (what each bank was sent),
     /// by bank code; exceptions routed to no bank last.
-    public var banks: [Section]
+    package var banks: [Section]
 
     /// `routes`: the recipient of each exception key (outbound.md), for the bank column.
     /// `cityName`: the region's name from the reference data (`ReferenceData.cities`).
-    public init(summary: DailySummary, routes: [String: String] = [:], bankNames: [String: String] = [:],
+    package init(summary: DailySummary, routes: [String: String] = [:], bankNames: [String: String] = [:],
                 cityName: String? = nil) {
         asOf = summary.asOf
         previousRun = summary.previousRun
@@ -210,7 +210,7 @@ public struct ExceptionReport: Sendable {
     }
 
     /// `105 建设银行`; the code alone where the reference data has no name for it.
-    public static func bankName(_ code: String, _ names: [String: String]) -> String {
+    package static func bankName(_ code: String, _ names: [String: String]) -> String {
         names[code].map { "\(code) \($0)" } ?? code
     }
 
@@ -222,8 +222,8 @@ public struct ExceptionReport: Sendable {
     static func ownerRank(_ owner: String) -> Int { owners.firstIndex(of: owner) ?? owners.count }
 
     /// The codes shown in the report, for the legend.
-    public var codes: Set<String> { Set(allRows.map(\.code)) }
+    package var codes: Set<String> { Set(allRows.map(\.code)) }
 
     /// Open exceptions of every owner, then the resolved ones: the rows of the CSV.
-    public var allRows: [Row] { sections.flatMap(\.rows) + resolved }
+    package var allRows: [Row] { sections.flatMap(\.rows) + resolved }
 }

@@ -1,8 +1,8 @@
 /// `exceptions.html` (outputs.md "Human-readable outputs"): a summary (counts by severity and
 /// owner, new and resolved since the previous run, amounts involved), then one section per owner,
 /// ERROR first, acknowledged exceptions last with their notes. Masked; every value escaped.
-public enum ExceptionsHTML {
-    public static func render(_ report: ExceptionReport) -> String {
+package enum ExceptionsHTML {
+    package static func render(_ report: ExceptionReport) -> String {
         let title = "助保贷款对账异常报告 \(report.asOf.iso)"
         var body = "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
         body += "<p class=\"meta\">\(HTMLText.escape(report.city)) · \(HTMLText.escape(report.scheme))"
@@ -21,7 +21,7 @@ public enum ExceptionsHTML {
     }
 
     /// Where a clerk goes from here: what the short id is for, and whom to ask (README "Decisions").
-    public static let footer = "身份证号仅显示前 6 位和后 4 位，金额单位：元；代码的含义见上方“代码说明”。"
+    package static let footer = "身份证号仅显示前 6 位和后 4 位，金额单位：元；代码的含义见上方“代码说明”。"
         + "每项异常代码下方的 10 位短编号用于确认：处理完毕后，在运行 zhubao 的服务器上执行 zhubao exceptions ack <短编号> --note 说明 --by 姓名"
         + "（无权限的请系统管理员代为执行）"
         + "（确认人、日期和说明会显示在以后的报告中）。对报告内容有疑问，请联系本中心负责助保贷款对账的系统管理员。"

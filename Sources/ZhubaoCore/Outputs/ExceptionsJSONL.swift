@@ -1,8 +1,8 @@
 /// `exceptions.jsonl` (outputs.md "Machine-readable outputs"): one object per line, sorted by
 /// key — every exception open as of the date, plus those resolved by this date's run. Full
 /// personal data: the file is written readable by owner and group only.
-public enum ExceptionsJSONL {
-    public static func render(_ outcome: ExceptionLifecycle.Outcome) -> String {
+package enum ExceptionsJSONL {
+    package static func render(_ outcome: ExceptionLifecycle.Outcome) -> String {
         outcome.exceptions.map { line($0, asOf: outcome.asOf) + "\n" }.joined()
     }
 

@@ -3,8 +3,8 @@ import Foundation
 /// `exceptions.xlsx` (outputs.md): the content of exceptions.html as a summary sheet (汇总) and a
 /// sheet per owner; amounts as numbers with two decimals, IDs (masked) and every other text as
 /// inline strings, header row frozen and filterable.
-public enum ExceptionsXLSX {
-    public static func render(_ report: ExceptionReport) throws -> Data {
+package enum ExceptionsXLSX {
+    package static func render(_ report: ExceptionReport) throws -> Data {
         var sheets = [summarySheet(report)]
         for section in report.sections {
             sheets.append(sheet(ExceptionReport.ownerName(section.owner), section.rows))
@@ -88,22 +88,22 @@ public enum ExceptionsXLSX {
 
 /// The exception table shared by the XLSX sheets and the CSV: one row per exception, the
 /// subject's identifiers in their own columns so that a spreadsheet can filter on them.
-public enum ExceptionTable {
-    public enum Value: Sendable, Equatable {
+package enum ExceptionTable {
+    package enum Value: Sendable, Equatable {
         case text(String)
         case amount(Fen?)
         /// A day: a date cell in the workbook, `YYYY-MM-DD` in the CSV.
         case date(Day?)
     }
 
-    public static let columns: [(title: String, width: Double)] = [
+    package static let columns: [(title: String, width: Double)] = [
         ("负责方", 14), ("级别", 7), ("代码", 7), ("银行", 18), ("状态", 8), ("首次发现", 11), ("合同号", 20), ("借据号", 22),
         ("税票号", 20), ("流水号", 20), ("文件", 26), ("期间", 9), ("身份证号", 20), ("金额（元）", 14),
         ("来源（文件:行）", 28), ("问题", 30), ("说明", 50), ("处理", 30), ("确认人", 10), ("确认日期", 11), ("确认说明", 30),
         ("短编号", 12),
     ]
 
-    public static func values(_ row: ExceptionReport.Row) -> [Value] {
+    package static func values(_ row: ExceptionReport.Row) -> [Value] {
         let head: [String?] = [
             ExceptionReport.ownerName(row.owner), ExceptionReport.severityName(row.severity), row.code, row.bank,
             ExceptionReport.statusName(row.status),

@@ -3,10 +3,10 @@ import Foundation
 /// Building blocks of the self-contained HTML reports (outputs.md "Human-readable outputs"): one
 /// file, inline CSS, no script, no network; prints on A4 landscape with the table header repeated
 /// on every page; light enough for tables of a few thousand rows (fixed table layout, no images).
-public enum HTMLText {
+package enum HTMLText {
     /// Text for element content and attribute values: every character that could start markup is
     /// escaped, control characters other than tab and line feed are dropped.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         XMLText.escapeMarkup(text) { scalar in
             switch scalar {
             case "'": return "&#39;"
@@ -19,17 +19,17 @@ public enum HTMLText {
     }
 
     /// Escaped text whose line breaks show as `<br>`.
-    public static func lines(_ text: String) -> String {
+    package static func lines(_ text: String) -> String {
         escape(text).replacingOccurrences(of: "\n", with: "<br>")
     }
 
     /// An amount for reading, or an empty cell.
-    public static func money(_ fen: Fen?) -> String {
+    package static func money(_ fen: Fen?) -> String {
         fen.map(ReportText.money) ?? ""
     }
 
     /// The whole page: doctype, UTF-8, the stylesheet, the body.
-    public static func page(title: String, body: String) -> String {
+    package static func page(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -52,7 +52,7 @@ public enum HTMLText {
 
     /// A table: fixed column widths (percent), a header repeated on every printed page, rows.
     /// `cells` are already HTML; `numeric` columns are right-aligned.
-    public static func table(_ columns: [(title: String, width: Int)], numeric: Set<Int> = [], rows: [[String]],
+    package static func table(_ columns: [(title: String, width: Int)], numeric: Set<Int> = [], rows: [[String]],
                              className: String = "list", lastRowClass: String? = nil) -> String {
         var out = "<table class=\"\(className)\">\n<colgroup>"
         for column in columns { out += "<col style=\"width:\(column.width)%\">" }
@@ -77,7 +77,7 @@ public enum HTMLText {
     /// has it, so the list ends with fonts of CJK Extension B (rare characters of names, `𠮷`):
     /// HanaMinB (Debian `fonts-hanazono`, installed by `scripts/setup.sh --tests`) and SimSun-ExtB
     /// (Windows). `scripts/check_fonts.py` checks that the installed ones cover a page.
-    public static let fonts = [
+    package static let fonts = [
         "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun",
         "HanaMinA", "HanaMinB", "SimSun-ExtB",
     ]

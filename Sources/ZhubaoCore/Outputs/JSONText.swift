@@ -1,28 +1,28 @@
 /// A small JSON writer with a fixed field order, so that the same values always give the same
 /// bytes (outputs.md: same inputs, same bytes).
-public struct JSONObject {
+package struct JSONObject {
     private var parts: [String] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ key: String, _ value: String?) {
+    package mutating func add(_ key: String, _ value: String?) {
         parts.append("\(JSONText.quote(key)):\(value.map(JSONText.quote) ?? "null")")
     }
 
-    public mutating func add(_ key: String, _ value: Int?) {
+    package mutating func add(_ key: String, _ value: Int?) {
         parts.append("\(JSONText.quote(key)):\(value.map(String.init) ?? "null")")
     }
 
-    public mutating func add(_ key: String, raw json: String) {
+    package mutating func add(_ key: String, raw json: String) {
         parts.append("\(JSONText.quote(key)):\(json)")
     }
 
-    public var text: String { "{" + parts.joined(separator: ",") + "}" }
+    package var text: String { "{" + parts.joined(separator: ",") + "}" }
 }
 
-public enum JSONText {
+package enum JSONText {
     /// A JSON string literal; non-ASCII characters are kept as UTF-8 (readable Chinese).
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         "\"" + TextEscape.map(text) { scalar in
             switch scalar {
             case "\"": return "\\\""
@@ -39,17 +39,17 @@ public enum JSONText {
     }
 
     /// An object of string → integer counts, keys sorted.
-    public static func counts(_ counts: [String: Int]) -> String {
+    package static func counts(_ counts: [String: Int]) -> String {
         "{" + counts.keys.sorted().map { "\(quote($0)):\(counts[$0]!)" }.joined(separator: ",") + "}"
     }
 
     /// An array of strings.
-    public static func array(_ items: [String]) -> String {
+    package static func array(_ items: [String]) -> String {
         "[" + items.map(quote).joined(separator: ",") + "]"
     }
 
     /// An object of string → counts objects (`{"B105":{"ELIG":1,"FDBK":2}}`), keys sorted.
-    public static func nestedCounts(_ counts: [String: [String: Int]]) -> String {
+    package static func nestedCounts(_ counts: [String: [String: Int]]) -> String {
         "{" + counts.keys.sorted().map { "\(quote($0)):\(Self.counts(counts[$0]!))" }.joined(separator: ",") + "}"
     }
 }

@@ -3,11 +3,11 @@
 /// person the ledger knows, and every run of 15 or more digits (an ID number as the first 6 and
 /// last 4, checked or not; anything longer, an account, as the last 4). exceptions.jsonl keeps
 /// the note as typed.
-public struct NoteMasking {
+package struct NoteMasking {
     let names: Set<String>
     let longestName: Int
 
-    public init(ledger: Ledger) {
+    package init(ledger: Ledger) {
         var names = Set<String>()
         for d in ledger.drawdowns { names.insert(d.name) }
         for r in ledger.receipts { names.insert(r.name) }
@@ -23,7 +23,7 @@ public struct NoteMasking {
 
     /// The reported exceptions with their notes masked; the ledger's names are gathered only
     /// when some exception carries a note.
-    public static func masking(_ items: [ExceptionLifecycle.Reported], ledger: Ledger) -> [ExceptionLifecycle.Reported] {
+    package static func masking(_ items: [ExceptionLifecycle.Reported], ledger: Ledger) -> [ExceptionLifecycle.Reported] {
         guard items.contains(where: { $0.acknowledgement != nil }) else { return items }
         let masking = NoteMasking(ledger: ledger)
         return items.map { item in
@@ -34,7 +34,7 @@ public struct NoteMasking {
         }
     }
 
-    public func mask(_ text: String) -> String {
+    package func mask(_ text: String) -> String {
         maskNames(maskDigits(text))
     }
 

@@ -1,10 +1,10 @@
 /// Words the human-readable reports need beside the data: the scheme's Chinese name, the
 /// hardship categories (formats.md §3), what each exception code's amount is (rules.md §7's
 /// amount column), and the legends built from them.
-public enum ReportLegend {
+package enum ReportLegend {
     /// The scheme in words: `赣州市城镇职工基本养老保险助保贷款` (spec README "Two real policies").
     /// `city` is the region's name from the reference data; the profile's own city when nil.
-    public static func schemeName(profile: String, city: String?) -> String {
+    package static func schemeName(profile: String, city: String?) -> String {
         switch profile {
         case Profile.Name.ganzhou2021.rawValue: return (city ?? "赣州市") + "城镇职工基本养老保险助保贷款"
         case Profile.Name.tongling2022.rawValue: return (city ?? "铜陵市") + "城乡居民基本养老保险助保贷款"
@@ -13,19 +13,19 @@ public enum ReportLegend {
     }
 
     /// The region's name (`赣州市`), or the code where the reference data has none.
-    public static func cityName(_ region: String, _ name: String?) -> String {
+    package static func cityName(_ region: String, _ name: String?) -> String {
         guard let name, !name.isEmpty, name != region else { return "行政区划 \(region)" }
         return name
     }
 
     /// The certifying departments of formats.md §3, in words.
-    public static func department(_ code: String) -> String? {
+    package static func department(_ code: String) -> String? {
         ["MZ": "民政", "XC": "乡村振兴", "JY": "就业"][code]
     }
 
     /// formats.md §3: the hardship categories (as the importer reads them), by department
     /// (民政, 乡村振兴, 就业), then code.
-    public static let categories: [(code: String, name: String, department: String)] =
+    package static let categories: [(code: String, name: String, department: String)] =
         ["MZ", "XC", "JY"].flatMap { dept in
             (HardshipImporter.categories[dept] ?? [:]).map { (code: $0.value, name: $0.key, department: department(dept) ?? dept) }
                 .sorted { $0.code < $1.code }
@@ -33,7 +33,7 @@ public enum ReportLegend {
 
     /// rules.md §7 "amount": what the amount of an exception of this code is; nil for a code
     /// that carries none.
-    public static func amountMeaning(_ code: String) -> String? {
+    package static func amountMeaning(_ code: String) -> String? {
         switch code {
         case "E201", "E202", "E203", "E301", "E601": return "放款金额"
         case "E207": return "第二笔放款金额"
@@ -67,14 +67,14 @@ public enum ReportLegend {
 
     /// The categories' legend, as one line: `DB 最低生活保障对象（民政）；…`; only the codes given,
     /// all of them when `codes` is nil.
-    public static func categoryLine(_ codes: Set<String>? = nil) -> String {
+    package static func categoryLine(_ codes: Set<String>? = nil) -> String {
         categories.filter { codes?.contains($0.code) ?? true }
             .map { "\($0.code) \($0.name)（\($0.department)）" }.joined(separator: "；")
     }
 
     /// The codes of the exceptions shown, each with its meaning, severity, owner and what its
     /// amount is: the rows of the code legend.
-    public static func codeRows(_ codes: Set<String>) -> [(code: String, severity: String, owner: String, title: String, amount: String)] {
+    package static func codeRows(_ codes: Set<String>) -> [(code: String, severity: String, owner: String, title: String, amount: String)] {
         codes.sorted().map { code in
             let entry = Catalogue.entry(code)
             return (code, ExceptionReport.severityName(entry.severity), ExceptionReport.ownerName(entry.owner), entry.title,

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Text helpers shared by the human-readable outputs.
-public enum ReportText {
+package enum ReportText {
     /// Masks personal data that a free text might carry: the subject's own ID number, and any
     /// other 18-character token that is a valid ID number (GB 11643-1999).
-    public static func scrub(_ text: String, id: String?) -> String {
+    package static func scrub(_ text: String, id: String?) -> String {
         var out = text
         if let id, id.count >= 6, out.contains(id) {
             out = out.replacingOccurrences(of: id, with: Masking.idNumber(id))
@@ -35,7 +35,7 @@ public enum ReportText {
     /// A reader's reason reads `FILE:LINE: amount: 金额…`: the field's name (English, from the
     /// file contract) before the Chinese sentence. For people it is put after the sentence, as the
     /// technical detail: `FILE:LINE: 金额…（字段 amount）`. Lines of another form are left as they are.
-    public static func fieldAfter(_ text: String) -> String {
+    package static func fieldAfter(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let parts = line.components(separatedBy: ": ")
             guard parts.count >= 3, parts[0].contains(":"),
@@ -48,7 +48,7 @@ public enum ReportText {
     }
 
     /// Yuan with thousands separators for reading: `3,125,304.00`.
-    public static func money(_ fen: Fen) -> String {
+    package static func money(_ fen: Fen) -> String {
         let plain = fen.yuan
         let negative = plain.hasPrefix("-")
         let digits = negative ? String(plain.dropFirst()) : plain

@@ -2,7 +2,7 @@
 /// as an HTML fragment (a `<details>` section of claims.html; no script).
 extension SubsidyAccountReport {
     /// Plain text, tables in aligned columns (a CJK character counts two columns).
-    public static func text(_ account: SubsidyAccount) -> String {
+    package static func text(_ account: SubsidyAccount) -> String {
         var out = title(account) + "\n"
         for block in blocks(account) {
             switch block {
@@ -26,7 +26,7 @@ extension SubsidyAccountReport {
 
     /// An HTML `<details>` element with the anchor `id`, closed; the summary line names the
     /// loanNo and the result.
-    public static func html(_ account: SubsidyAccount, id: String) -> String {
+    package static func html(_ account: SubsidyAccount, id: String) -> String {
         let result = account.line.map { "核定 \(ReportText.money($0.computed)) 元" } ?? "无应贴息金额"
         var out = "<details class=\"account\" id=\"\(HTMLText.escape(id))\"><summary>\(HTMLText.escape(account.loanNo)) · "
         out += "\(HTMLText.escape(result))</summary>\n"

@@ -2,19 +2,19 @@
 /// auditors read, masked (outputs.md "Human-readable outputs"). One list of blocks, written
 /// once, rendered as text (`zhubao explain`) and as HTML (the sections of claims.html), so the
 /// two never say different things.
-public enum SubsidyAccountReport {
-    public enum Block: Sendable, Equatable {
+package enum SubsidyAccountReport {
+    package enum Block: Sendable, Equatable {
         case heading(String)
         case text(String)
         /// Columns, rows (plain text), the indices of numeric columns; the last row a total when `total`.
         case table(columns: [String], rows: [[String]], numeric: Set<Int>, total: Bool)
     }
 
-    public static func title(_ account: SubsidyAccount) -> String {
+    package static func title(_ account: SubsidyAccount) -> String {
         "借据 \(account.loanNo) · \(account.year) 年度贴息核定过程（按 \(account.asOf.iso) 的数据）"
     }
 
-    public static func blocks(_ account: SubsidyAccount) -> [Block] {
+    package static func blocks(_ account: SubsidyAccount) -> [Block] {
         var blocks: [Block] = []
         if let drawdown = account.drawdown {
             blocks.append(.text("借款人 \(Masking.idNumber(drawdown.idNumber)) \(Masking.name(account.name ?? "")) · 合同 \(drawdown.contractNo)"

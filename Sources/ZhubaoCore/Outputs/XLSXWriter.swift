@@ -11,8 +11,8 @@ import ZIPFoundation
 /// - Deterministic: parts in a fixed order, every zip entry dated 1980-01-01 00:00 (the DOS epoch,
 ///   ZIPFoundation takes the entry date as a parameter) with mode 0644, deflated by the same zlib:
 ///   the same workbook gives the same bytes.
-public struct XLSXWorkbook {
-    public enum Cell: Sendable {
+package struct XLSXWorkbook {
+    package enum Cell: Sendable {
         case text(String)
         /// Text that wraps within its column.
         case wrapped(String)
@@ -27,17 +27,17 @@ public struct XLSXWorkbook {
         case empty
     }
 
-    public struct Sheet: Sendable {
-        public var name: String
+    package struct Sheet: Sendable {
+        package var name: String
         /// Column widths in characters.
-        public var widths: [Double]
-        public var rows: [[Cell]]
+        package var widths: [Double]
+        package var rows: [[Cell]]
         /// Rows frozen at the top (the header row; 0 for none).
-        public var frozenRows: Int
+        package var frozenRows: Int
         /// The header row of an autofilter over the table below it (1-based), or nil.
-        public var filterRow: Int?
+        package var filterRow: Int?
 
-        public init(name: String, widths: [Double], rows: [[Cell]], frozenRows: Int = 1, filterRow: Int? = nil) {
+        package init(name: String, widths: [Double], rows: [[Cell]], frozenRows: Int = 1, filterRow: Int? = nil) {
             self.name = name
             self.widths = widths
             self.rows = rows
@@ -46,9 +46,9 @@ public struct XLSXWorkbook {
         }
     }
 
-    public var sheets: [Sheet]
+    package var sheets: [Sheet]
 
-    public init(sheets: [Sheet]) { self.sheets = sheets }
+    package init(sheets: [Sheet]) { self.sheets = sheets }
 
     static let entryDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01T00:00:00Z
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -56,7 +56,7 @@ public struct XLSXWorkbook {
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
     /// The .xlsx bytes.
-    public func data() throws -> Data {
+    package func data() throws -> Data {
         let archive = try Archive(accessMode: .create)
         for (path, text) in parts() {
             let bytes = Data(text.utf8)

@@ -1,8 +1,8 @@
 /// Text for the XML that zhubao writes (the claim for the finance bureau, SpreadsheetML parts).
-public enum XMLText {
+package enum XMLText {
     /// XML character data: markup escaped, CR kept as a reference (a parser would turn a raw CR
     /// into LF), characters that XML 1.0 forbids dropped.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         escapeMarkup(text) { scalar in
             switch scalar {
             case "\r": return "&#13;"

@@ -5,11 +5,11 @@ import ZhubaoSystem
 /// `zhubao exceptions ack` (outputs.md): waits for a run that holds the lock (up to
 /// `lock_wait_seconds`), resolves the key or short id, adds the acknowledgement to the store and
 /// the journal.
-public final class AcknowledgeJob: WorkspaceJob {
+package final class AcknowledgeJob: WorkspaceJob {
     /// Returns the full key acknowledged. `waitSeconds` overrides the setting. `registry`, when
     /// given, records the run once the lock is held and the store opened.
     @discardableResult
-    public func run(key typed: String, note: String, by: String, on day: Day,
+    package func run(key typed: String, note: String, by: String, on day: Day,
                     waitSeconds: Double? = nil, registry: RunRegistry? = nil, now: Date = Date()) throws -> String {
         let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .wait(seconds: waitSeconds), requires: [])
         defer { session.close() }
@@ -22,10 +22,10 @@ public final class AcknowledgeJob: WorkspaceJob {
     }
 }
 
-public enum AcknowledgeError: Error, CustomStringConvertible {
+package enum AcknowledgeError: Error, CustomStringConvertible {
     case unknownKey(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownKey(let key):
             return "没有哪次日常运行发现过键或短编号为 \(key) 的异常：请从 exceptions.jsonl、报告或 zhubao exceptions list 中复制完整的键或 10 位短编号"

@@ -6,17 +6,17 @@ import ZhubaoSystem
 /// computed as of a date, writes `SUBSIDY_CLAIM_{region}_{bank}_{year}.xml` per bank for the
 /// finance bureau, and records what it approved (for E505 in later daily runs). All or nothing:
 /// the files and approvals go through `ClaimStaging`.
-public final class ClaimJob: WorkspaceJob {
+package final class ClaimJob: WorkspaceJob {
     /// The claim of one bank for one year.
-    public struct BankClaim: Sendable {
-        public var bankCode: String
-        public var lines: [ClaimStatement.Line]
-        public var file: URL
+    package struct BankClaim: Sendable {
+        package var bankCode: String
+        package var lines: [ClaimStatement.Line]
+        package var file: URL
     }
 
     /// With `force`, an as-of date earlier than the year's last claim run is allowed.
     /// `registry`, when given, records the run once the lock is held and the store opened.
-    public func run(year: Int, bank: String?, asOf: Day, force: Bool = false, registry: RunRegistry? = nil,
+    package func run(year: Int, bank: String?, asOf: Day, force: Bool = false, registry: RunRegistry? = nil,
                     now: Date = Date()) throws -> [BankClaim] {
         let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail, requires: .subsidy)
         defer { session.close() }
@@ -79,11 +79,11 @@ public final class ClaimJob: WorkspaceJob {
     }
 }
 
-public enum ClaimJobError: Error, CustomStringConvertible {
+package enum ClaimJobError: Error, CustomStringConvertible {
     case noSubsidy(String)
     case earlierThanLastRun(year: Int, last: String, asOf: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noSubsidy(let profile):
             return "本市方案 \(profile) 不贴息：没有可核定的贴息申请（zhubao claim 仅适用于 ganzhou-2021）"

@@ -5,12 +5,12 @@ import ZhubaoSystem
 /// The daily job (`zhubao run`): intake → import → store → reconcile → outputs, under the
 /// run lock. Each hand-over between stages is a named value: `IntakeReport` from intake,
 /// `DailyRunResult` to the caller.
-public final class DailyJob: WorkspaceJob {
+package final class DailyJob: WorkspaceJob {
     /// Runs the job for `asOf`. Throws `FileLock.LockError.held` at once, touching nothing,
     /// when another run holds the lock.
     /// With `intakeOnly`, the inbox is taken but no daily outputs are computed.
     /// `registry`, when given, records the run once the lock is held.
-    public func run(asOf: Day, intakeOnly: Bool = false, registry: RunRegistry? = nil, now: Date = Date()) throws -> DailyRunResult {
+    package func run(asOf: Day, intakeOnly: Bool = false, registry: RunRegistry? = nil, now: Date = Date()) throws -> DailyRunResult {
         // The store is guarded before the lock: `run` never creates one (only `init` does), and
         // a missing, empty or damaged one stops the run before the inbox is touched.
         let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail)
@@ -43,13 +43,13 @@ public final class DailyJob: WorkspaceJob {
 }
 
 /// What a daily run hands back to the command line.
-public struct DailyRunResult: Sendable {
-    public let asOf: Day
-    public let intake: IntakeReport
+package struct DailyRunResult: Sendable {
+    package let asOf: Day
+    package let intake: IntakeReport
     /// nil for an intake-only run.
-    public let daily: DailyReport.Result?
+    package let daily: DailyReport.Result?
 
     /// sysexits: 74 when a file was left unread, 65 when one was rejected, else 0
     /// (`IntakeReport.exitCode`).
-    public var exitCode: Int32 { intake.exitCode }
+    package var exitCode: Int32 { intake.exitCode }
 }

@@ -5,28 +5,28 @@ import ZhubaoSystem
 /// Reconcile → outputs for one date: loads the ledger as of D from the store, runs the rule
 /// families, applies the exception lifecycle and writes `out/daily/D/`. `run` and `rerun` both
 /// come here, so what one writes for a date the other writes byte for byte.
-public struct DailyReport {
-    public let workspace: Workspace
-    public let store: Store
-    public let settings: Settings
-    public let logger: Logger
+package struct DailyReport {
+    package let workspace: Workspace
+    package let store: Store
+    package let settings: Settings
+    package let logger: Logger
 
     /// What a date's computation produced.
-    public struct Result: Sendable {
-        public var outcome: ExceptionLifecycle.Outcome
-        public var summary: DailySummary
-        public var folder: URL
+    package struct Result: Sendable {
+        package var outcome: ExceptionLifecycle.Outcome
+        package var summary: DailySummary
+        package var folder: URL
         /// What the run would send (outbound.md); the outbox step of `run` compares and sends it.
-        public var plan: OutboundPlan
+        package var plan: OutboundPlan
         /// The outbox files the run wrote (empty for `rerun` and before the outbox step).
-        public var sent: [OutboxFileRecord] = []
+        package var sent: [OutboxFileRecord] = []
     }
 
     /// `history` and `approvals`, when given (a rerun's, loaded once for its range), give the
     /// ledger and the claim approvals instead of the store. `fileCutoff`, when given (a rerun of
     /// a date `run` computed), limits what is read to the files that run saw; a run sees every
     /// file recorded so far.
-    public func produce(asOf: Day, from history: LedgerHistory? = nil, approvals: ClaimApprovalHistory? = nil,
+    package func produce(asOf: Day, from history: LedgerHistory? = nil, approvals: ClaimApprovalHistory? = nil,
                         fileCutoff: Int64? = nil) throws -> Result {
         let cutoff = try fileCutoff ?? store.lastFileId()
         let ledger = try history?.ledger(asOf: asOf)

@@ -1,7 +1,7 @@
 /// What `zhubao run --dry-run` prints: the files that would be imported, rejected, left alone,
 /// and the exceptions that would be raised, by code. For people: reasons scrubbed of ID numbers.
 extension DryRunJob.Result {
-    public var text: String {
+    package var text: String {
         let deliveries = intake.deliveries
         func files(_ outcomes: Set<Delivery.Outcome>) -> [Delivery] { deliveries.filter { outcomes.contains($0.outcome) } }
         var out = "试运行（--dry-run），按 \(asOf.iso)：以下是正式运行将做的事；工作目录未作任何改动（收件箱中的文件仍在原处）。\n"

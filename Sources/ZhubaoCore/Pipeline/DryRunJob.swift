@@ -8,18 +8,18 @@ import ZhubaoSystem
 /// daily outputs are computed in the copy. The workspace — inbox, archive, quarantine, out,
 /// outbox, state, metrics, the run registry — is left byte for byte as it was. Takes the run
 /// lock like a run, so that it never races one.
-public final class DryRunJob: WorkspaceJob {
-    public struct Result: Sendable {
-        public let asOf: Day
-        public let intake: IntakeReport
+package final class DryRunJob: WorkspaceJob {
+    package struct Result: Sendable {
+        package let asOf: Day
+        package let intake: IntakeReport
         /// nil with `--intake-only`.
-        public let daily: DailyReport.Result?
+        package let daily: DailyReport.Result?
 
         /// The exit code `run` would give (0, 65 or 74).
-        public var wouldExit: Int32 { intake.exitCode }
+        package var wouldExit: Int32 { intake.exitCode }
     }
 
-    public func run(asOf: Day, intakeOnly: Bool = false, now: Date = Date()) throws -> Result {
+    package func run(asOf: Day, intakeOnly: Bool = false, now: Date = Date()) throws -> Result {
         let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail)
         defer { session.close() }
         let settings = session.settings

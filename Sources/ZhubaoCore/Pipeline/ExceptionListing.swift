@@ -1,15 +1,15 @@
 /// `zhubao exceptions list`: what a daily run reported, one line each, personal data masked
 /// (standard output is read by people).
-public struct ExceptionListing {
+package struct ExceptionListing {
     let store: Store
 
-    public init(store: Store) { self.store = store }
+    package init(store: Store) { self.store = store }
 
-    public func exists(key: String) throws -> Bool { try store.hasException(key: key) }
+    package func exists(key: String) throws -> Bool { try store.hasException(key: key) }
 
     /// The key an operator typed: the key itself, or its short id (outputs.md); nil when no
     /// daily run has found such an exception.
-    public func resolve(_ typed: String) throws -> String? {
+    package func resolve(_ typed: String) throws -> String? {
         if try exists(key: typed) { return typed }
         let short = typed.lowercased()
         guard ShortID.looksLikeShortID(short) else { return nil }
@@ -20,7 +20,7 @@ public struct ExceptionListing {
     /// The listing of the run of `asOf` (default: the latest run), first column the short id
     /// `exceptions ack` takes. Throws `ExceptionListingError.noRun` for a date without a daily
     /// run, rather than an empty listing that would read as "no exceptions".
-    public func list(asOf: Day?, statuses: Set<String>?, owner: String?) throws -> String {
+    package func list(asOf: Day?, statuses: Set<String>?, owner: String?) throws -> String {
         guard let day = try asOf ?? store.lastDailyRun() else { return "尚无日常运行，没有异常可列：先运行 zhubao run" }
         let previous = try store.lastDailyRun(before: day)
         guard try store.hasDailyRun(on: day) else { throw ExceptionListingError.noRun(day: day.iso, earlier: previous?.iso) }
@@ -66,11 +66,11 @@ public struct ExceptionListing {
     }
 }
 
-public enum ExceptionListingError: Error, CustomStringConvertible, Equatable {
+package enum ExceptionListingError: Error, CustomStringConvertible, Equatable {
     /// No daily run of `day`; `earlier` is the latest run before it, if any.
     case noRun(day: String, earlier: String?)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noRun(let day, let earlier):
             return "\(day) 没有日常运行，因此没有该日的异常清单（不是“没有异常”）："

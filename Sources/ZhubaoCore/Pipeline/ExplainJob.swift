@@ -4,8 +4,8 @@ import Logging
 /// `zhubao explain LOANNO --year Y [--as-of D]`: the account of one claim line (rules.md §4,
 /// §7 E501–E504) from the store as of D, made by the code that computes the claim
 /// (`ClaimStatement`, `Subsidy.account`). Reads only: no lock, no run recorded, nothing written.
-public final class ExplainJob: WorkspaceJob {
-    public func account(loanNo: String, year: Int, asOf: Day) throws -> SubsidyAccount {
+package final class ExplainJob: WorkspaceJob {
+    package func account(loanNo: String, year: Int, asOf: Day) throws -> SubsidyAccount {
         let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .none, requires: [.store, .subsidy])
         let ledger = try LedgerLoader(store: try session.openStore()).load(asOf: asOf, settings: session.settings)
         guard ledger.drawdowns.contains(where: { $0.loanNo == loanNo }) || ledger.claimLines.contains(where: { $0.loanNo == loanNo })
@@ -15,10 +15,10 @@ public final class ExplainJob: WorkspaceJob {
     }
 }
 
-public enum ExplainError: Error, CustomStringConvertible {
+package enum ExplainError: Error, CustomStringConvertible {
     case unknownLoan(String, asOf: Day)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownLoan(let loanNo, let asOf):
             return "截至 \(asOf.iso)，数据库中没有借据号 \(loanNo) 的放款记录，也没有银行对它的贴息申请；请核对借据号（区分大小写）或 --as-of 日期"

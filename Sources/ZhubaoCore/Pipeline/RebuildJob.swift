@@ -8,18 +8,18 @@ import ZhubaoSystem
 /// claim runs — into a new file beside the store, which then takes the store's place; the old
 /// store, if any, is kept aside. Afterwards `rerun`, `exceptions list` and `claim` give what
 /// they gave before.
-public final class RebuildJob: WorkspaceJob {
-    public struct Result: Sendable {
-        public var files = 0, days = 0, acknowledgements = 0, claimRuns = 0
+package final class RebuildJob: WorkspaceJob {
+    package struct Result: Sendable {
+        package var files = 0, days = 0, acknowledgements = 0, claimRuns = 0
         /// Where the store that was replaced now is.
-        public var keptAside: URL?
+        package var keptAside: URL?
     }
 
     /// With `force`, a store that looks healthy is replaced too (and kept aside). `registry`,
     /// when given, records the run in the rebuilt store once it is in place, or in the healthy
     /// store a rebuild without `force` refuses to replace; a rebuild that fails leaves its trace
     /// in the log only (the store it would record into is missing or damaged).
-    public func run(force: Bool, registry: RunRegistry? = nil, now: Date = Date()) throws -> Result {
+    package func run(force: Bool, registry: RunRegistry? = nil, now: Date = Date()) throws -> Result {
         let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail, requires: [])
         defer { session.close() }
         let settings = session.settings
@@ -96,14 +96,14 @@ public final class RebuildJob: WorkspaceJob {
     }
 }
 
-public enum RebuildError: Error, CustomStringConvertible {
+package enum RebuildError: Error, CustomStringConvertible {
     case healthyStore(String)
     case brokenJournal([String])
     case noJournal(String)
     case missingFile(name: String, sha256: String)
     case differentImport(name: String, detail: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .healthyStore(let path):
             return "存储 \(path) 完好，未重建：确需重建请加 --force（原存储会另存为 zhubao.sqlite.before-rebuild-…）"

@@ -8,15 +8,15 @@ import ZhubaoSystem
 /// that what it writes is byte-identical to what the run wrote, even when later deliveries are
 /// in the store (outputs.md). Dates without a run are skipped and named; with `everyDate` they
 /// are computed too, and each becomes a run.
-public final class RerunJob: WorkspaceJob {
+package final class RerunJob: WorkspaceJob {
     /// What a rerun did: the dates it computed and those it skipped (no run on them).
-    public struct Result: Sendable, Equatable {
-        public var computed: [Day] = []
-        public var skipped: [Day] = []
+    package struct Result: Sendable, Equatable {
+        package var computed: [Day] = []
+        package var skipped: [Day] = []
     }
 
     @discardableResult
-    public func run(from: Day, to: Day, everyDate: Bool = false, registry: RunRegistry? = nil) throws -> Result {
+    package func run(from: Day, to: Day, everyDate: Bool = false, registry: RunRegistry? = nil) throws -> Result {
         let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail, requires: [])
         defer { session.close() }
         let settings = session.settings, store = try session.openStore(registry: registry)

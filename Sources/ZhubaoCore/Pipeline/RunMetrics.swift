@@ -7,23 +7,23 @@ import ZhubaoSystem
 /// seconds and Unix times), written atomically after every run that did something — failed ones
 /// included (exit 64, 70, 74), never one locked out (75), which did nothing. What alerting needs:
 /// `zhubao_last_success_timestamp_seconds` (kept from the file before when this run failed).
-public struct RunMetrics {
-    public var asOf: Day?
-    public var exitCode: Int32
-    public var started: Date
-    public var ended: Date
+package struct RunMetrics {
+    package var asOf: Day?
+    package var exitCode: Int32
+    package var started: Date
+    package var ended: Date
     /// nil when the run stopped before it produced one.
-    public var result: DailyRunResult?
+    package var result: DailyRunResult?
     /// The approved subsidy of the latest claim run of each loan and year, summed per year.
-    public var approvedByYear: [Int: Fen] = [:]
+    package var approvedByYear: [Int: Fen] = [:]
     /// The end of the last successful run (exit 0 or 65: the job ran to its end).
-    public var lastSuccess: Date?
+    package var lastSuccess: Date?
 
-    public static func isSuccess(_ code: Int32) -> Bool { code == 0 || code == 65 }
+    package static func isSuccess(_ code: Int32) -> Bool { code == 0 || code == 65 }
 
     /// Writes the metrics of a run that ended with `exitCode`; any failure to write is logged,
     /// never thrown (the run's own exit code stands).
-    public static func record(workspace: Workspace, asOf: Day?, exitCode: Int32, started: Date, result: DailyRunResult?,
+    package static func record(workspace: Workspace, asOf: Day?, exitCode: Int32, started: Date, result: DailyRunResult?,
                               logger: Logger, now: Date = Date()) {
         // A run locked out did nothing; a folder that is no workspace gets no metrics/ folder.
         guard exitCode != 75, workspace.isInitialised else { return }

@@ -10,15 +10,15 @@ import Glibc
 /// code. A row still RUNNING whose process is gone was killed: the next command marks it
 /// KILLED and says so in its log. Nothing is recorded where there is no store (a run refused
 /// before one exists leaves its trace in the log and the metrics only).
-public final class RunRegistry: @unchecked Sendable {
+package final class RunRegistry: @unchecked Sendable {
     private let storePath: String
     private var store: Store?
     private let logger: Logger
     private var row: RunRecord?
 
     /// What the command reports before it ends.
-    public var filesImported = 0, filesRejected = 0, filesUnreadable = 0
-    public var exceptionsByCode: [String: Int]?
+    package var filesImported = 0, filesRejected = 0, filesUnreadable = 0
+    package var exceptionsByCode: [String: Int]?
 
     private let start: RunRecord
 
@@ -26,7 +26,7 @@ public final class RunRegistry: @unchecked Sendable {
     /// until the command holds the run lock (`begin`), so that a command locked out (75) never
     /// writes to a store another run is using, and `init` and `rebuild` record into the store
     /// they made.
-    public init(workspace: Workspace, command: String, arguments: [String], asOf: Day?, logger: Logger, now: Date = Date()) {
+    package init(workspace: Workspace, command: String, arguments: [String], asOf: Day?, logger: Logger, now: Date = Date()) {
         self.logger = logger
         storePath = workspace.storePath
         start = RunRecord(id: nil, command: command, arguments: JSONText.array(arguments), asOf: asOf?.iso,
@@ -49,7 +49,7 @@ public final class RunRegistry: @unchecked Sendable {
     /// `rebuild`, once the store is in place). Marks the runs left RUNNING by processes that
     /// are gone as KILLED, and says so in the log. Any failure to record is logged and never
     /// stops the command.
-    public func begin() {
+    package func begin() {
         guard row == nil, let store = openStore() else { return }
         do {
             let started = try store.startRun(start, isGone: Self.isGone)
@@ -61,7 +61,7 @@ public final class RunRegistry: @unchecked Sendable {
     }
 
     /// Ends the record with the command's exit code.
-    public func finish(exitCode: Int32, now: Date = Date()) {
+    package func finish(exitCode: Int32, now: Date = Date()) {
         guard let store, var record = row else { return }
         record.endedAt = Self.timestamp(now)
         record.status = .done
@@ -101,7 +101,7 @@ public final class RunRegistry: @unchecked Sendable {
     }
 
     /// The last `count` runs, newest first (killed ones marked as such first).
-    public static func last(_ count: Int, in workspace: Workspace, logger: Logger) throws -> [RunRecord] {
+    package static func last(_ count: Int, in workspace: Workspace, logger: Logger) throws -> [RunRecord] {
         let found = try Store.open(path: workspace.storePath).lastRuns(count, isGone: isGone)
         report(killed: found.killed, logger: logger)
         return found.runs

@@ -5,9 +5,9 @@ import ZhubaoSystem
 /// `zhubao verify`: the journal's hash chain, SQLite's `PRAGMA integrity_check`, every registry
 /// row against the bytes kept in `archive/` or `quarantine/`, and the claim files of every
 /// finished claim run. Finishes a claim run a kill interrupted first (as every command does).
-public final class VerifyJob: WorkspaceJob {
+package final class VerifyJob: WorkspaceJob {
     /// What is wrong, in Chinese, one sentence each; empty when all is well.
-    public func run() throws -> [String] {
+    package func run() throws -> [String] {
         try workspace.requireInitialised()  // the settings are not read: verify checks a workspace whatever its zhubao.toml
         let lock = try FileLock(path: workspace.lockPath)
         defer { lock.unlock() }

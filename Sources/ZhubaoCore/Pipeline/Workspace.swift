@@ -2,33 +2,33 @@ import Foundation
 import ZhubaoSystem
 
 /// The run layout of outputs.md under one root folder.
-public struct Workspace: Sendable {
-    public let root: URL
+package struct Workspace: Sendable {
+    package let root: URL
 
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    package init(root: URL) { self.root = root.standardizedFileURL }
 
-    public var configFile: URL { root.appendingPathComponent(Settings.fileName) }
-    public var inbox: URL { root.appendingPathComponent("inbox", isDirectory: true) }
-    public var archive: URL { root.appendingPathComponent("archive", isDirectory: true) }
-    public var quarantine: URL { root.appendingPathComponent("quarantine", isDirectory: true) }
-    public var out: URL { root.appendingPathComponent("out", isDirectory: true) }
-    public var state: URL { root.appendingPathComponent("state", isDirectory: true) }
-    public var metrics: URL { root.appendingPathComponent("metrics", isDirectory: true) }
+    package var configFile: URL { root.appendingPathComponent(Settings.fileName) }
+    package var inbox: URL { root.appendingPathComponent("inbox", isDirectory: true) }
+    package var archive: URL { root.appendingPathComponent("archive", isDirectory: true) }
+    package var quarantine: URL { root.appendingPathComponent("quarantine", isDirectory: true) }
+    package var out: URL { root.appendingPathComponent("out", isDirectory: true) }
+    package var state: URL { root.appendingPathComponent("state", isDirectory: true) }
+    package var metrics: URL { root.appendingPathComponent("metrics", isDirectory: true) }
     /// `outbox/{RECIPIENT}/`: the files zhubao sends (outbound.md), created by the first run that sends.
-    public var outbox: URL { root.appendingPathComponent("outbox", isDirectory: true) }
-    public var storePath: String { state.appendingPathComponent(Store.fileName).path }
-    public var lockPath: String { state.appendingPathComponent("run.lock").path }
+    package var outbox: URL { root.appendingPathComponent("outbox", isDirectory: true) }
+    package var storePath: String { state.appendingPathComponent(Store.fileName).path }
+    package var lockPath: String { state.appendingPathComponent("run.lock").path }
 
-    public func daily(_ day: Day) -> URL {
+    package func daily(_ day: Day) -> URL {
         out.appendingPathComponent("daily", isDirectory: true).appendingPathComponent(day.iso, isDirectory: true)
     }
 
-    public func claims(year: Int) -> URL {
+    package func claims(year: Int) -> URL {
         out.appendingPathComponent("claims", isDirectory: true).appendingPathComponent(String(year), isDirectory: true)
     }
 
     /// `archive/YYYY/MM/` of a business date.
-    public func archive(for day: Day) -> URL {
+    package func archive(for day: Day) -> URL {
         let c = day.components
         return archive.appendingPathComponent(String(c.year), isDirectory: true)
             .appendingPathComponent(Day.pad(c.month), isDirectory: true)
@@ -39,7 +39,7 @@ public struct Workspace: Sendable {
     /// narrower mode an operator set is kept: modes are only ever narrowed); `inbox/` and
     /// `metrics/` are made 0750 and 0755 when missing and otherwise left as they are (senders
     /// and the metrics collector may need them open).
-    public func createFolders() throws {
+    package func createFolders() throws {
         try FileModes.makeFolder(root, mode: 0o755, narrowExisting: false)
         try FileModes.makeFolder(inbox, mode: FileModes.folder, narrowExisting: false)
         try FileModes.makeFolder(metrics, mode: 0o755, narrowExisting: false)
@@ -50,12 +50,12 @@ public struct Workspace: Sendable {
 
     /// Removes what a killed run left: the writers' hidden temporary files (`.NAME.PID.tmp`)
     /// of processes that no longer run. Returns their paths.
-    public func removeStaleTemporaries() -> [String] {
+    package func removeStaleTemporaries() -> [String] {
         // Not archive/: nothing is written there but by rename from state/intake/.
         [state, quarantine, out, metrics, outbox]
             .flatMap { FileModes.removeStaleTemporaries(in: $0) }
     }
 
     /// Whether `zhubao init` has been run here.
-    public var isInitialised: Bool { FileManager.default.fileExists(atPath: configFile.path) }
+    package var isInitialised: Bool { FileManager.default.fileExists(atPath: configFile.path) }
 }

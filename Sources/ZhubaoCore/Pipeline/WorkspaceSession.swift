@@ -74,11 +74,11 @@ final class WorkspaceSession {
 
 /// What every job is made with: the workspace it works in and its logger. A job (a subclass)
 /// opens its `WorkspaceSession` when it runs.
-public class WorkspaceJob {
-    public let workspace: Workspace
-    public let logger: Logger
+package class WorkspaceJob {
+    package let workspace: Workspace
+    package let logger: Logger
 
-    public init(workspace: Workspace, logger: Logger) {
+    package init(workspace: Workspace, logger: Logger) {
         self.workspace = workspace
         self.logger = logger
     }

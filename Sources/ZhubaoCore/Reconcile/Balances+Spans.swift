@@ -2,21 +2,21 @@
 /// auditor lists them to add up the 积数 by hand (`zhubao explain`, claims.html).
 extension Balances {
     /// Days `from...to` (both counted) at one balance.
-    public struct Span: Sendable, Equatable {
-        public var from: Day
-        public var to: Day
-        public var balance: Fen
+    package struct Span: Sendable, Equatable {
+        package var from: Day
+        package var to: Day
+        package var balance: Fen
 
-        public var days: Int { to - from + 1 }
+        package var days: Int { to - from + 1 }
         /// Whether the span counts: only balances above zero bear interest (rules.md §2).
-        public var counts: Bool { balance > .zero }
+        package var counts: Bool { balance > .zero }
         /// balance × days for a span that counts, zero for one that does not.
-        public var product: Fen { counts ? Fen(balance.value * Int64(days)) : .zero }
+        package var product: Fen { counts ? Fen(balance.value * Int64(days)) : .zero }
     }
 
     /// The spans of one balance each that cover `from...through`, in order of day; nothing for
     /// a loanNo without a schedule or days before its disbursement.
-    public func spans(of loanNo: String, from: Day, through: Day) -> [Span] {
+    package func spans(of loanNo: String, from: Day, through: Day) -> [Span] {
         guard let schedule = schedules[loanNo] else { return [] }
         return schedule.segments(from.ordinal, through.ordinal).map {
             Span(from: Day(ordinal: $0.first), to: Day(ordinal: $0.last), balance: Fen($0.value))

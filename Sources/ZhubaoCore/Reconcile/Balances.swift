@@ -11,14 +11,14 @@
 ///
 /// A balance below zero (the bank took more principal than was lent; E407 reports it) bears no
 /// interest: the 积数 and the day counts add only days whose balance is above zero.
-public struct Balances: Sendable {
+package struct Balances: Sendable {
     /// One drawdown's balance over time.
-    public struct Schedule: Sendable, Equatable {
+    package struct Schedule: Sendable, Equatable {
         /// Day ordinals on which a segment starts, ascending; `starts[0]` is the disbursement date.
-        public let starts: [Int]
+        package let starts: [Int]
         /// The balance in fen from `starts[i]` until the day before `starts[i + 1]` (the last
         /// segment has no end).
-        public let values: [Int64]
+        package let values: [Int64]
         /// Σ of the positive balances over the days before `starts[i]`, from disbursement.
         let sums: [Int64]
         /// The number of days with a positive balance before `starts[i]`, from disbursement.
@@ -123,9 +123,9 @@ public struct Balances: Sendable {
     }
 
     /// Schedules of the drawdowns that take part (not cancelled), by loanNo.
-    public let schedules: [String: Schedule]
+    package let schedules: [String: Schedule]
 
-    public init(ledger: Ledger) {
+    package init(ledger: Ledger) {
         var drawdowns: [String: Drawdown] = [:]
         for drawdown in ledger.drawdowns where drawdowns[drawdown.loanNo] == nil { drawdowns[drawdown.loanNo] = drawdown }
         self.init(ledger: ledger, lineIndexes: ReconcileContext.lineIndexes(ledger), drawdowns: drawdowns)
@@ -149,29 +149,29 @@ public struct Balances: Sendable {
     /// The balance of a drawdown on a day (rules.md §2); zero before disbursement, for a
     /// cancelled drawdown and for a loanNo that names no drawdown. Signed: below zero when the
     /// bank took more principal than was lent.
-    public func balance(of loanNo: String, on day: Day) -> Fen {
+    package func balance(of loanNo: String, on day: Day) -> Fen {
         Fen(schedules[loanNo]?.balance(on: day.ordinal) ?? 0)
     }
 
     /// 积数: the sum of the daily balances above zero over the days `from...through`
     /// (both counted; nothing when `from` is after `through`).
-    public func accumulated(of loanNo: String, from: Day, through: Day) -> Fen {
+    package func accumulated(of loanNo: String, from: Day, through: Day) -> Fen {
         Fen(schedules[loanNo]?.span(from.ordinal, through.ordinal).sum ?? 0)
     }
 
     /// The number of days in `from...through` with a balance above zero.
-    public func daysOutstanding(of loanNo: String, from: Day, through: Day) -> Int {
+    package func daysOutstanding(of loanNo: String, from: Day, through: Day) -> Int {
         schedules[loanNo]?.span(from.ordinal, through.ordinal).days ?? 0
     }
 
     /// Both at once: the 积数 and the days with a balance above zero in `from...through`.
-    public func span(of loanNo: String, from: Day, through: Day) -> (accumulated: Fen, days: Int) {
+    package func span(of loanNo: String, from: Day, through: Day) -> (accumulated: Fen, days: Int) {
         let span = schedules[loanNo]?.span(from.ordinal, through.ordinal) ?? (sum: 0, days: 0)
         return (Fen(span.sum), span.days)
     }
 
     /// The first and the last day in `from...through` with a balance above zero.
-    public func outstandingBounds(of loanNo: String, from: Day, through: Day) -> (first: Day, last: Day)? {
+    package func outstandingBounds(of loanNo: String, from: Day, through: Day) -> (first: Day, last: Day)? {
         guard let schedule = schedules[loanNo],
               let first = schedule.firstPositive(from.ordinal, through.ordinal),
               let last = schedule.lastPositive(from.ordinal, through.ordinal) else { return nil }

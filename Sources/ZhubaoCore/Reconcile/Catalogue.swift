@@ -2,26 +2,26 @@ import ZhubaoSystem
 
 /// The exception catalogue of rules.md §7: severity, owner, what the key is built from, and
 /// what the finance staff reading the report should do. Messages are Simplified Chinese.
-public enum Catalogue {
-    public struct Entry: Sendable {
-        public let code: String
-        public let severity: Diagnostic.Severity
+package enum Catalogue {
+    package struct Entry: Sendable {
+        package let code: String
+        package let severity: Diagnostic.Severity
         /// `sender`, `SI`, `BANK`, `TAX` or `CZ`.
-        public let owner: String
-        public let keyFields: [Finding.Subject.Field]
+        package let owner: String
+        package let keyFields: [Finding.Subject.Field]
         /// What is wrong, in one phrase.
-        public let title: String
+        package let title: String
         /// What to do.
-        public let action: String
+        package let action: String
     }
 
-    public static func entry(_ code: String) -> Entry {
+    package static func entry(_ code: String) -> Entry {
         guard let entry = entries[code] else { preconditionFailure("unknown exception code \(code)") }
         return entry
     }
 
-    public static let drawdownKey: [Finding.Subject.Field] = [.contractNo, .loanNo]
-    public static let transactionKey: [Finding.Subject.Field] = [.loanNo, .txnNo]
+    package static let drawdownKey: [Finding.Subject.Field] = [.contractNo, .loanNo]
+    package static let transactionKey: [Finding.Subject.Field] = [.loanNo, .txnNo]
 
     static let list: [Entry] = [
         Entry(code: "E001", severity: .error, owner: "sender", keyFields: [.file],
@@ -95,5 +95,5 @@ public enum Catalogue {
     static let entries: [String: Entry] = Dictionary(uniqueKeysWithValues: list.map { ($0.code, $0) })
 
     /// Every code, in catalogue order.
-    public static var codes: [String] { list.map(\.code) }
+    package static var codes: [String] { list.map(\.code) }
 }

@@ -12,30 +12,30 @@
 ///
 /// The intervals are built once; `认定日期` may lie before the first snapshot that lists the
 /// person (a list published on 31 January certifies from the date it states).
-public struct Certification: Sendable {
+package struct Certification: Sendable {
     /// One validity interval `[from, until)` of a person's category in a department's list.
-    public struct Interval: Sendable, Equatable {
-        public var department: String
+    package struct Interval: Sendable, Equatable {
+        package var department: String
         /// Category code (`TK`, `DB`, …).
-        public var category: String
-        public var from: Day
+        package var category: String
+        package var from: Day
         /// Exclusive; nil: no end known as of D.
-        public var until: Day?
+        package var until: Day?
 
-        public func contains(_ day: Day) -> Bool {
+        package func contains(_ day: Day) -> Bool {
             day >= from && (until.map { day < $0 } ?? true)
         }
     }
 
     /// The valid intervals per ID number, sorted by start, department, category.
-    public let intervals: [String: [Interval]]
+    package let intervals: [String: [Interval]]
 
-    public init(ledger: Ledger) {
+    package init(ledger: Ledger) {
         self.init(snapshots: ledger.snapshots)
     }
 
     /// `snapshots`: per department, one snapshot per date, in order of date.
-    public init(snapshots: [String: [HardshipSnapshot]]) {
+    package init(snapshots: [String: [HardshipSnapshot]]) {
         var intervals: [String: [Interval]] = [:]
         for department in snapshots.keys.sorted() {
             for (key, interval) in Self.intervals(of: department, snapshots[department] ?? []) {
@@ -95,18 +95,18 @@ public struct Certification: Sendable {
     }
 
     /// Whether the person holds a valid certification (any department, any category) on a day.
-    public func isCertified(_ idNumber: String, on day: Day) -> Bool {
+    package func isCertified(_ idNumber: String, on day: Day) -> Bool {
         intervals[idNumber]?.contains { $0.contains(day) } ?? false
     }
 
     /// The category codes the person holds on a day, sorted, without repeats (for the claim).
-    public func categories(of idNumber: String, on day: Day) -> [String] {
+    package func categories(of idNumber: String, on day: Day) -> [String] {
         Array(Set(held(by: idNumber, on: day).map(\.category))).sorted()
     }
 
     /// The intervals valid on a day: the certifications that make the person eligible then
     /// (`zhubao explain` lists them), in order of start, department, category.
-    public func held(by idNumber: String, on day: Day) -> [Interval] {
+    package func held(by idNumber: String, on day: Day) -> [Interval] {
         intervals[idNumber]?.filter { $0.contains(day) } ?? []
     }
 }

@@ -1,16 +1,16 @@
 /// E505 (rules.md §7, 第九条): subsidy approved for a drawdown and year by the latest
 /// `zhubao claim` of that year with an as-of date before D that is now computed lower — a
 /// certification revoked as false, an end date published late — must be recovered.
-public enum ClaimRecovery: RuleFamily {
+package enum ClaimRecovery: RuleFamily {
     /// What a claim run approved for one drawdown and year.
-    public struct Approval: Sendable, Equatable {
-        public var loanNo: String
-        public var year: Int
-        public var approved: Fen
+    package struct Approval: Sendable, Equatable {
+        package var loanNo: String
+        package var year: Int
+        package var approved: Fen
         /// The as-of date of the claim run that approved it.
-        public var asOf: Day
+        package var asOf: Day
 
-        public init(loanNo: String, year: Int, approved: Fen, asOf: Day) {
+        package init(loanNo: String, year: Int, approved: Fen, asOf: Day) {
             self.loanNo = loanNo
             self.year = year
             self.approved = approved

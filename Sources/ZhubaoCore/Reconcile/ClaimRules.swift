@@ -12,9 +12,9 @@
 /// The verdict of a line (for `zhubao claim`): approved = the lower of claimed and computed,
 /// 0 where none is due or the bank claimed nothing (a claim of zero or less approves nothing
 /// and raises nothing).
-public enum ClaimRules: RuleFamily {
+package enum ClaimRules: RuleFamily {
     /// E501–E504 for every claim line (a context of its own).
-    public static func findings(ledger: Ledger) -> [Finding] {
+    package static func findings(ledger: Ledger) -> [Finding] {
         findings(ReconcileContext(ledger: ledger))
     }
 
@@ -24,7 +24,7 @@ public enum ClaimRules: RuleFamily {
         verdicts(context).flatMap(\.findings)
     }
 
-    public static func verdicts(ledger: Ledger) -> [ClaimVerdict] {
+    package static func verdicts(ledger: Ledger) -> [ClaimVerdict] {
         verdicts(ReconcileContext(ledger: ledger))
     }
 
@@ -39,7 +39,7 @@ public enum ClaimRules: RuleFamily {
     }
 
     /// The verdict on one claim line; `drawdown`: the drawdown its loanNo names, if any.
-    public static func verdict(for line: ClaimLine, drawdown: Drawdown?, subsidy: Subsidy) -> ClaimVerdict {
+    package static func verdict(for line: ClaimLine, drawdown: Drawdown?, subsidy: Subsidy) -> ClaimVerdict {
         let claimed = line.claimed
         let subject = Finding.Subject(idNumber: drawdown?.idNumber ?? line.idNumber,
                                       contractNo: drawdown?.contractNo ?? line.contractNo,
@@ -92,17 +92,17 @@ public enum ClaimRules: RuleFamily {
 }
 
 /// What `zhubao claim` shows and approves for one bank claim line.
-public struct ClaimVerdict: Sendable, Equatable {
-    public var line: ClaimLine
+package struct ClaimVerdict: Sendable, Equatable {
+    package var line: ClaimLine
     /// The subsidy computed for the line's drawdown and year; nil where none is due.
-    public var subsidy: SubsidyLine?
+    package var subsidy: SubsidyLine?
     /// The computed amount (0 where none is due).
-    public var computed: Fen
+    package var computed: Fen
     /// The lower of claimed and computed; 0 where none is due or nothing was claimed.
-    public var approved: Fen
+    package var approved: Fen
     /// The E501–E504 raised on the line (at most one).
-    public var findings: [Finding]
+    package var findings: [Finding]
 
     /// The codes shown on the claim line (`Codes`).
-    public var codes: [String] { findings.map(\.code) }
+    package var codes: [String] { findings.map(\.code) }
 }

@@ -1,31 +1,31 @@
 /// The lines of the claim for the finance bureau (outputs.md `zhubao claim`): one per drawdown
 /// with subsidised days in the year and one per bank claim line — a drawdown that has both is
 /// one line — with approved = the lower of claimed and computed (0 where the bank claimed nothing).
-public struct ClaimStatement {
-    public struct Line: Sendable, Equatable {
-        public var loanNo: String
-        public var contractNo: String
-        public var idNumber: String
-        public var name: String
-        public var bankCode: String
-        public var subsidy: SubsidyLine?
-        public var claim: ClaimLine?
-        public var computed: Fen
-        public var claimed: Fen?
-        public var approved: Fen
-        public var codes: [String]
+package struct ClaimStatement {
+    package struct Line: Sendable, Equatable {
+        package var loanNo: String
+        package var contractNo: String
+        package var idNumber: String
+        package var name: String
+        package var bankCode: String
+        package var subsidy: SubsidyLine?
+        package var claim: ClaimLine?
+        package var computed: Fen
+        package var claimed: Fen?
+        package var approved: Fen
+        package var codes: [String]
         /// Why approved differs from claimed, in Chinese; empty when it does not.
-        public var adjustment: String
+        package var adjustment: String
         /// The line's account, step by step (`zhubao explain`, claims.html).
-        public var account: SubsidyAccount? = nil
+        package var account: SubsidyAccount? = nil
     }
 
-    public let ledger: Ledger
-    public let year: Int
+    package let ledger: Ledger
+    package let year: Int
     private let subsidy: Subsidy
     private let verdicts: [ClaimVerdict]
 
-    public init(ledger: Ledger, year: Int) {
+    package init(ledger: Ledger, year: Int) {
         self.ledger = ledger
         self.year = year
         let context = ReconcileContext(ledger: ledger)
@@ -34,17 +34,17 @@ public struct ClaimStatement {
     }
 
     /// Every bank with a line, sorted.
-    public var banks: [String] {
+    package var banks: [String] {
         Set(subsidy.subsidies(year: year).map(\.bankCode) + verdicts.map(\.line.bankCode)).sorted()
     }
 
     /// The banks whose claim for the year is known (a CLAIM file with lines of the year), sorted:
     /// only these get a claim for the finance bureau — a bank that sent none gets no empty claim.
-    public var claimingBanks: [String] {
+    package var claimingBanks: [String] {
         Set(verdicts.map(\.line.bankCode)).sorted()
     }
 
-    public func lines(bank: String) -> [Line] {
+    package func lines(bank: String) -> [Line] {
         var lines: [String: Line] = [:]
         for s in subsidy.subsidies(year: year) where s.bankCode == bank {
             lines[s.loanNo] = Line(loanNo: s.loanNo, contractNo: s.contractNo, idNumber: s.idNumber, name: s.name,
@@ -80,7 +80,7 @@ public struct ClaimStatement {
 
     /// The line of a loanNo, whichever bank it is under; nil where the loanNo has no subsidised
     /// day in the year and no bank claimed for it.
-    public func line(loanNo: String) -> Line? {
+    package func line(loanNo: String) -> Line? {
         let candidates = [subsidy.line(loanNo: loanNo, year: year)?.bankCode]
             + verdicts.filter { $0.line.loanNo == loanNo }.map(\.line.bankCode)
         for bank in Set(candidates.compactMap { $0 }).sorted() {
@@ -90,7 +90,7 @@ public struct ClaimStatement {
     }
 
     /// The account of a loanNo for the year: its claim line's, else the subsidy's alone.
-    public func account(loanNo: String) -> SubsidyAccount {
+    package func account(loanNo: String) -> SubsidyAccount {
         line(loanNo: loanNo)?.account ?? subsidy.account(loanNo: loanNo, year: year)
     }
 }

@@ -9,9 +9,9 @@
 ///   covers the shortfall (第八条(四)). Amount: the shortfall.
 ///
 /// Only balances above zero count: a drawdown the bank over-collected (E407) owes nothing.
-public enum DeathRules: RuleFamily {
+package enum DeathRules: RuleFamily {
     /// E409 and E410, building the balances and the subsidy.
-    public static func findings(ledger: Ledger) -> [Finding] {
+    package static func findings(ledger: Ledger) -> [Finding] {
         findings(ReconcileContext(ledger: ledger))
     }
 

@@ -21,9 +21,9 @@
 /// - `detail` explains the numbers and dates; it never carries an ID number, a name or an
 ///   account number (outputs.md "Human-readable outputs": the renderers mask only the subject
 ///   fields).
-public enum DeductionRules: RuleFamily {
+package enum DeductionRules: RuleFamily {
     /// Every finding of the family as of the ledger's date (a context of its own).
-    public static func findings(_ ledger: Ledger) -> [Finding] {
+    package static func findings(_ ledger: Ledger) -> [Finding] {
         findings(ReconcileContext(ledger: ledger))
     }
 

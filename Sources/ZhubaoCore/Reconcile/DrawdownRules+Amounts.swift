@@ -16,7 +16,7 @@ extension DrawdownRules {
     /// When that is not a whole fen it is rounded half up (+50 before the integer division by 100).
     /// Since 240 / 100 = 12 / 5 the fraction is always a multiple of 0.2 fen (0.2, 0.4 go down,
     /// 0.6, 0.8 go up) and an exact half cannot occur. Bases are positive (reference data).
-    public static func minimumAnnualContribution(base: Fen) -> Fen {
+    package static func minimumAnnualContribution(base: Fen) -> Fen {
         Fen((base.value * 240 + 50) / 100)
     }
 

@@ -16,7 +16,7 @@
 /// - A person with no register record at all raises no E202 (E201 says so).
 extension DrawdownRules {
     /// 第二条: paid months from which a person is entitled to a pension (15 years).
-    public static let fullContributionMonths = 180
+    package static let fullContributionMonths = 180
 
     /// E202 for each borrower's first drawdown, in order of disbursement date, then loanNo.
     static func ageWindowFindings(_ context: ReconcileContext) -> [Finding] {

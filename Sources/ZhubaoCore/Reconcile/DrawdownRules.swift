@@ -15,9 +15,9 @@
 /// `detail` explains the numbers in Simplified Chinese and never carries an ID number, a name or
 /// an account number (outputs.md: logs and human-readable outputs are masked; the detail is shown
 /// as it is).
-public enum DrawdownRules: RuleFamily {
+package enum DrawdownRules: RuleFamily {
     /// Every finding of E201–E208 and E601 as of the ledger's date (a context of its own).
-    public static func findings(_ ledger: Ledger) -> [Finding] {
+    package static func findings(_ ledger: Ledger) -> [Finding] {
         findings(ReconcileContext(ledger: ledger))
     }
 

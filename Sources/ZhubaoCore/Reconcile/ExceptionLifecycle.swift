@@ -4,27 +4,27 @@ import Foundation
 /// `status`): NEW the day it is first found, OPEN while it is found again, RESOLVED in the run
 /// that no longer finds it, ACKNOWLEDGED once staff have noted it. The state of each run is kept
 /// in the store, so that recomputing a date from the same store gives the same bytes.
-public struct ExceptionLifecycle {
-    public enum Status: String, Sendable, CaseIterable {
+package struct ExceptionLifecycle {
+    package enum Status: String, Sendable, CaseIterable {
         case new = "NEW", open = "OPEN", acknowledged = "ACKNOWLEDGED", resolved = "RESOLVED"
     }
 
     /// One line of the daily report.
-    public struct Reported: Sendable {
-        public var finding: Finding
-        public var status: Status
-        public var firstSeen: Day
-        public var acknowledgement: AcknowledgementRecord?
+    package struct Reported: Sendable {
+        package var finding: Finding
+        package var status: Status
+        package var firstSeen: Day
+        package var acknowledgement: AcknowledgementRecord?
         /// Every acknowledgement that applies on the date, oldest first (the last is `acknowledgement`).
-        public var history: [AcknowledgementRecord] = []
-        public var key: String { finding.key }
+        package var history: [AcknowledgementRecord] = []
+        package var key: String { finding.key }
     }
 
     /// The result of a date's run, sorted by key.
-    public struct Outcome: Sendable {
-        public var asOf: Day
-        public var previousRun: Day?
-        public var exceptions: [Reported]
+    package struct Outcome: Sendable {
+        package var asOf: Day
+        package var previousRun: Day?
+        package var exceptions: [Reported]
     }
 
     /// What a run stored of a key: the day it was first found, and the finding (nil when its
@@ -82,11 +82,11 @@ public struct ExceptionLifecycle {
 
     let store: Store
 
-    public init(store: Store) { self.store = store }
+    package init(store: Store) { self.store = store }
 
     /// Applies the lifecycle to what the rules found as of `asOf` and records it.
     /// `fileCutoff` is the highest file id the computation saw (kept for `rerun`).
-    public func record(_ findings: [Finding], asOf: Day, fileCutoff: Int64? = nil, now: Date = Date()) throws -> Outcome {
+    package func record(_ findings: [Finding], asOf: Day, fileCutoff: Int64? = nil, now: Date = Date()) throws -> Outcome {
         let previous = try store.lastDailyRun(before: asOf)
         var stored: [String: Stored] = [:]
         for row in try previous.map(store.dailyExceptions(of:)) ?? [] { stored[row.key] = Stored(row, asOf: asOf) }
@@ -104,7 +104,7 @@ public struct ExceptionLifecycle {
     /// Records staff's acknowledgement of a key, effective from `on`: a row of its own, so that a
     /// second acknowledgement adds to the history and never replaces the first.
     @discardableResult
-    public func acknowledge(key: String, note: String, by: String, on day: Day, now: Date = Date()) throws -> AcknowledgementRecord {
+    package func acknowledge(key: String, note: String, by: String, on day: Day, now: Date = Date()) throws -> AcknowledgementRecord {
         try store.inserted(AcknowledgementRecord(id: nil, key: key, note: note, byName: by,
                                                at: ISO8601DateFormatter().string(from: now), effectiveOn: day.iso))
     }

@@ -47,7 +47,7 @@ extension Finding {
     }
 
     /// Simplified Chinese: what is wrong, and what to do.
-    public var message: String {
+    package var message: String {
         let entry = self.entry
         return detail.isEmpty ? "\(entry.title)。处理：\(entry.action)" : "\(entry.title)：\(detail)。处理：\(entry.action)"
     }

@@ -2,16 +2,16 @@ import ZhubaoSystem
 
 /// An exception of the catalogue (rules.md §7) found as of a date: data flowing to the
 /// renderers, never an error thrown.
-public struct Finding: Sendable, Equatable {
-    public var code: String
-    public var subject: Subject
-    public var amount: Fen?
+package struct Finding: Sendable, Equatable {
+    package var code: String
+    package var subject: Subject
+    package var amount: Fen?
     /// `FILE:LINE` or `FILE:/xpath`.
-    public var source: String
+    package var source: String
     /// Simplified Chinese: what is wrong, with the numbers that show it.
-    public var detail: String
+    package var detail: String
 
-    public init(code: String, subject: Subject, amount: Fen? = nil, source: String, detail: String) {
+    package init(code: String, subject: Subject, amount: Fen? = nil, source: String, detail: String) {
         self.code = code
         self.subject = subject
         self.amount = amount
@@ -19,28 +19,28 @@ public struct Finding: Sendable, Equatable {
         self.detail = detail
     }
 
-    public var entry: Catalogue.Entry { Catalogue.entry(code) }
-    public var severity: Diagnostic.Severity { entry.severity }
-    public var owner: String { entry.owner }
+    package var entry: Catalogue.Entry { Catalogue.entry(code) }
+    package var severity: Diagnostic.Severity { entry.severity }
+    package var owner: String { entry.owner }
 
     /// The stable key (outputs.md): the code and the identifiers of its subject, so that the
     /// same problem found again is the same exception.
-    public var key: String {
+    package var key: String {
         ([code] + entry.keyFields.compactMap { subject.value(of: $0) }).joined(separator: "|")
     }
 
     /// What the subject of an exception is (outputs.md "exceptions.jsonl").
-    public struct Subject: Sendable, Equatable {
-        public var idNumber: String?
-        public var contractNo: String?
-        public var loanNo: String?
-        public var ticketNo: String?
-        public var txnNo: String?
-        public var file: String?
-        public var year: Int?
-        public var month: YearMonth?
+    package struct Subject: Sendable, Equatable {
+        package var idNumber: String?
+        package var contractNo: String?
+        package var loanNo: String?
+        package var ticketNo: String?
+        package var txnNo: String?
+        package var file: String?
+        package var year: Int?
+        package var month: YearMonth?
 
-        public init(idNumber: String? = nil, contractNo: String? = nil, loanNo: String? = nil,
+        package init(idNumber: String? = nil, contractNo: String? = nil, loanNo: String? = nil,
                     ticketNo: String? = nil, txnNo: String? = nil, file: String? = nil,
                     year: Int? = nil, month: YearMonth? = nil) {
             self.idNumber = idNumber
@@ -53,11 +53,11 @@ public struct Finding: Sendable, Equatable {
             self.month = month
         }
 
-        public enum Field: String, Sendable {
+        package enum Field: String, Sendable {
             case idNumber, contractNo, loanNo, ticketNo, txnNo, file, year, month
         }
 
-        public func value(of field: Field) -> String? {
+        package func value(of field: Field) -> String? {
             switch field {
             case .idNumber: return idNumber
             case .contractNo: return contractNo
@@ -71,17 +71,17 @@ public struct Finding: Sendable, Equatable {
         }
 
         /// The subject of a drawdown's exceptions.
-        public static func drawdown(_ d: Drawdown) -> Subject {
+        package static func drawdown(_ d: Drawdown) -> Subject {
             Subject(idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo)
         }
 
         /// The subject of a transaction's exceptions.
-        public static func transaction(_ t: Transaction) -> Subject {
+        package static func transaction(_ t: Transaction) -> Subject {
             Subject(idNumber: t.idNumber, contractNo: t.contractNo, loanNo: t.loanNo, txnNo: t.txnNo)
         }
 
         /// The subject of a receipt's exceptions.
-        public static func receipt(_ r: Receipt) -> Subject {
+        package static func receipt(_ r: Receipt) -> Subject {
             Subject(idNumber: r.idNumber, contractNo: r.contractNo, ticketNo: r.ticketNo)
         }
     }

@@ -8,23 +8,23 @@
 ///
 /// The days before t's date, not t's own day: 算头不算尾 (§2), a payoff dated t ends the
 /// interest the day before. Negative balances bear no interest (`Balances`).
-public enum InterestRules: RuleFamily {
+package enum InterestRules: RuleFamily {
     /// The largest overcharge of one drawdown: where it was found and the numbers behind it.
-    public struct Overcharge: Sendable, Equatable {
-        public var transaction: Transaction
+    package struct Overcharge: Sendable, Equatable {
+        package var transaction: Transaction
         /// Interest collected through the transaction.
-        public var collected: Fen
+        package var collected: Fen
         /// 积数 of the days owed by the borrower (not subsidised) before the transaction's date.
-        public var accumulated: Fen
+        package var accumulated: Fen
         /// Interest owed for those days at the contract rate, rounded once.
-        public var owed: Fen
+        package var owed: Fen
         /// The subsidised days' 积数 left out of `accumulated`.
-        public var subsidised: Fen
-        public var excess: Fen { collected - owed }
+        package var subsidised: Fen
+        package var excess: Fen { collected - owed }
     }
 
     /// E406 for every drawdown that takes part, building the balances and the subsidy.
-    public static func findings(ledger: Ledger) -> [Finding] {
+    package static func findings(ledger: Ledger) -> [Finding] {
         findings(ReconcileContext(ledger: ledger))
     }
 

@@ -4,168 +4,168 @@
 /// nothing else). The rule families read only this.
 ///
 /// Built by `LedgerLoader` from the store; tests build it by hand.
-public struct Ledger: Sendable {
-    public var asOf: Day
-    public var settings: Settings
+package struct Ledger: Sendable {
+    package var asOf: Day
+    package var settings: Settings
     /// Drawdowns (DISB status N), cancelled ones included with `cancelled` set.
-    public var drawdowns: [Drawdown] = []
-    public var receipts: [Receipt] = []
-    public var transactions: [Transaction] = []
-    public var claimLines: [ClaimLine] = []
+    package var drawdowns: [Drawdown] = []
+    package var receipts: [Receipt] = []
+    package var transactions: [Transaction] = []
+    package var claimLines: [ClaimLine] = []
     /// Register extracts per person, in order of `asOf` (then file order).
-    public var register: [String: [Participant]] = [:]
+    package var register: [String: [Participant]] = [:]
     /// Hardship snapshots per department, in order of date.
-    public var snapshots: [String: [HardshipSnapshot]] = [:]
+    package var snapshots: [String: [HardshipSnapshot]] = [:]
     /// Files rejected or in conflict (E001, E002), and what rules.md §1 set aside (E003, E004).
-    public var intakeFindings: [Finding] = []
+    package var intakeFindings: [Finding] = []
 
-    public init(asOf: Day, settings: Settings) {
+    package init(asOf: Day, settings: Settings) {
         self.asOf = asOf
         self.settings = settings
     }
 }
 
 /// A drawdown (借据), formats.md §4.
-public struct Drawdown: Sendable, Equatable {
-    public var loanNo: String
-    public var contractNo: String
-    public var idNumber: String
-    public var bankCode: String
+package struct Drawdown: Sendable, Equatable {
+    package var loanNo: String
+    package var contractNo: String
+    package var idNumber: String
+    package var bankCode: String
     /// `A` annual or `L` lump sum.
-    public var mode: String
-    public var amount: Fen
-    public var rate: Rate
-    public var disbursedOn: Day
-    public var maturesOn: Day
-    public var coverFrom: YearMonth
-    public var coverTo: YearMonth
-    public var account: String
+    package var mode: String
+    package var amount: Fen
+    package var rate: Rate
+    package var disbursedOn: Day
+    package var maturesOn: Day
+    package var coverFrom: YearMonth
+    package var coverTo: YearMonth
+    package var account: String
     /// A DISB status C for this loanNo is known as of D (rules.md §2): takes part in nothing.
-    public var cancelled: Bool
+    package var cancelled: Bool
     /// `FILE:LINE`.
-    public var source: String
-    public var name: String
+    package var source: String
+    package var name: String
 
-    public var isAnnual: Bool { mode == "A" }
+    package var isAnnual: Bool { mode == "A" }
 }
 
 /// A contribution receipt, formats.md §1.
-public struct Receipt: Sendable, Equatable {
-    public var ticketNo: String
-    public var idNumber: String
-    public var name: String
-    public var insuranceType: String
-    public var periodFrom: YearMonth
-    public var periodTo: YearMonth
-    public var base: Fen?
-    public var amount: Fen
-    public var paidOn: Day
+package struct Receipt: Sendable, Equatable {
+    package var ticketNo: String
+    package var idNumber: String
+    package var name: String
+    package var insuranceType: String
+    package var periodFrom: YearMonth
+    package var periodTo: YearMonth
+    package var base: Fen?
+    package var amount: Fen
+    package var paidOn: Day
     /// `LOAN` or `SELF`.
-    public var channel: String
-    public var contractNo: String?
-    public var bankCode: String?
+    package var channel: String
+    package var contractNo: String?
+    package var bankCode: String?
     /// `NORMAL` or `REVERSAL`.
-    public var status: String
-    public var reversesTicketNo: String?
+    package var status: String
+    package var reversesTicketNo: String?
     /// A reversal known as of D names this receipt.
-    public var reversed: Bool
-    public var source: String
+    package var reversed: Bool
+    package var source: String
 
-    public var isLoanReceipt: Bool { channel == "LOAN" && status == "NORMAL" }
+    package var isLoanReceipt: Bool { channel == "LOAN" && status == "NORMAL" }
 }
 
 /// A repayment or deduction, formats.md §5. Only those of a drawdown known as of D and not
 /// cancelled are in the ledger (rules.md §2).
-public struct Transaction: Sendable, Equatable {
-    public var txnNo: String
-    public var loanNo: String
-    public var contractNo: String
-    public var idNumber: String
-    public var txnDate: Day
+package struct Transaction: Sendable, Equatable {
+    package var txnNo: String
+    package var loanNo: String
+    package var contractNo: String
+    package var idNumber: String
+    package var txnDate: Day
     /// `P` pension deduction, `V` voluntary, `E` early payoff, `D` after death.
-    public var kind: String
-    public var due: Fen
-    public var principalPaid: Fen
-    public var interestPaid: Fen
+    package var kind: String
+    package var due: Fen
+    package var principalPaid: Fen
+    package var interestPaid: Fen
     /// `S`, `F` or `P`.
-    public var result: String
-    public var pension: Fen?
-    public var basicPension: Fen?
-    public var balanceAfter: Fen
-    public var account: String
-    public var source: String
+    package var result: String
+    package var pension: Fen?
+    package var basicPension: Fen?
+    package var balanceAfter: Fen
+    package var account: String
+    package var source: String
 
     /// S or P: money was collected (rules.md §2).
-    public var collected: Bool { result == "S" || result == "P" }
-    public var isPensionDeduction: Bool { kind == "P" }
+    package var collected: Bool { result == "S" || result == "P" }
+    package var isPensionDeduction: Bool { kind == "P" }
 }
 
 /// A bank's claim line, formats.md §6.
-public struct ClaimLine: Sendable, Equatable {
-    public var bankCode: String
-    public var loanNo: String
-    public var contractNo: String
-    public var idNumber: String
-    public var name: String
-    public var year: Int
-    public var from: Day
-    public var to: Day
-    public var days: Int
-    public var accumulated: Fen
-    public var rate: Rate
-    public var claimed: Fen
-    public var file: String
-    public var source: String
+package struct ClaimLine: Sendable, Equatable {
+    package var bankCode: String
+    package var loanNo: String
+    package var contractNo: String
+    package var idNumber: String
+    package var name: String
+    package var year: Int
+    package var from: Day
+    package var to: Day
+    package var days: Int
+    package var accumulated: Fen
+    package var rate: Rate
+    package var claimed: Fen
+    package var file: String
+    package var source: String
 }
 
 /// One person's record in one register extract, formats.md §2.
-public struct Participant: Sendable, Equatable {
-    public var asOf: Day
-    public var idNumber: String
-    public var name: String
-    public var retirementDate: Day
-    public var contributionMonths: Int
-    public var sscAccount: String
-    public var loan: ApprovedLoan?
-    public var pension: Pension?
-    public var personalAccountBalance: Fen?
-    public var deathDate: Day?
-    public var source: String
+package struct Participant: Sendable, Equatable {
+    package var asOf: Day
+    package var idNumber: String
+    package var name: String
+    package var retirementDate: Day
+    package var contributionMonths: Int
+    package var sscAccount: String
+    package var loan: ApprovedLoan?
+    package var pension: Pension?
+    package var personalAccountBalance: Fen?
+    package var deathDate: Day?
+    package var source: String
 
-    public struct ApprovedLoan: Sendable, Equatable {
-        public var approvalNo: String
-        public var approvedOn: Day
-        public var mode: String
-        public var bankCode: String
-        public var contractNo: String
-        public var basicPensionConsent: Bool
+    package struct ApprovedLoan: Sendable, Equatable {
+        package var approvalNo: String
+        package var approvedOn: Day
+        package var mode: String
+        package var bankCode: String
+        package var contractNo: String
+        package var basicPensionConsent: Bool
         /// `CHILD` or `GUARANTOR` of each co-borrower.
-        public var coBorrowerRelations: [String]
+        package var coBorrowerRelations: [String]
     }
 
-    public struct Pension: Sendable, Equatable {
-        public var startMonth: YearMonth
-        public var monthly: Fen
-        public var basic: Fen?
+    package struct Pension: Sendable, Equatable {
+        package var startMonth: YearMonth
+        package var monthly: Fen
+        package var basic: Fen?
         /// rules.md §2: the first day of `StartMonth`.
-        public var start: Day { startMonth.firstDay }
+        package var start: Day { startMonth.firstDay }
     }
 }
 
 /// One department's snapshot of its hardship list on one date (the highest SEQ of that date).
-public struct HardshipSnapshot: Sendable, Equatable {
-    public var department: String
-    public var date: Day
-    public var file: String
-    public var rows: [Row]
+package struct HardshipSnapshot: Sendable, Equatable {
+    package var department: String
+    package var date: Day
+    package var file: String
+    package var rows: [Row]
 
-    public struct Row: Sendable, Equatable {
-        public var idNumber: String
+    package struct Row: Sendable, Equatable {
+        package var idNumber: String
         /// Category code (`TK`, `DB`, …).
-        public var category: String
-        public var certifiedOn: Day
-        public var endsOn: Day?
-        public var revoked: Bool
-        public var line: Int
+        package var category: String
+        package var certifiedOn: Day
+        package var endsOn: Day?
+        package var revoked: Bool
+        package var line: Int
     }
 }

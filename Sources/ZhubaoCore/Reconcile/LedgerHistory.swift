@@ -7,14 +7,14 @@
 /// record is set aside (E003, E004) depends only on the records before it. What depends on D
 /// beyond that — a drawdown cancelled, a receipt reversed, a transaction of a live drawdown —
 /// is decided here, per date, from the records of that date.
-public struct LedgerHistory: Sendable {
+package struct LedgerHistory: Sendable {
     /// A piece of the ledger and the day from which it counts.
     struct Dated<Value: Sendable>: Sendable {
         let day: Day
         let value: Value
     }
 
-    public let through: Day
+    package let through: Day
     var settings: Settings
     /// Drawdowns (DISB status N), not yet marked cancelled.
     var drawdowns: [Dated<Drawdown>] = []
@@ -38,7 +38,7 @@ public struct LedgerHistory: Sendable {
     }
 
     /// The ledger as of D (D on or before `through`).
-    public func ledger(asOf day: Day) -> Ledger {
+    package func ledger(asOf day: Day) -> Ledger {
         var history = self  // shares the tables: taking them from the copy leaves this one whole
         return history.takeLedger(asOf: day)
     }

@@ -2,13 +2,13 @@ import GRDB
 
 /// Reads the ledger as of a date from the store (rules.md §1–§2): only files imported with a
 /// business date on or before D, in the order business date, name, line.
-public struct LedgerLoader {
+package struct LedgerLoader {
     let store: Store
     /// When set, only the files the registry held when a run computed its outputs (ids up to
     /// this one): a rerun reads the world as that run saw it (outputs.md `rerun`).
     let fileCutoff: Int64?
 
-    public init(store: Store, fileCutoff: Int64? = nil) {
+    package init(store: Store, fileCutoff: Int64? = nil) {
         self.store = store
         self.fileCutoff = fileCutoff
     }
@@ -18,14 +18,14 @@ public struct LedgerLoader {
         fileCutoff.map { " AND \(column) <= \($0)" } ?? ""
     }
 
-    public func load(asOf: Day, settings: Settings) throws -> Ledger {
+    package func load(asOf: Day, settings: Settings) throws -> Ledger {
         var history = try history(through: asOf, settings: settings)
         return history.takeLedger(asOf: asOf)
     }
 
     /// Everything known through `through`, each piece dated, for the ledgers of every date up
     /// to it (`LedgerHistory.ledger(asOf:)`).
-    public func history(through: Day, settings: Settings) throws -> LedgerHistory {
+    package func history(through: Day, settings: Settings) throws -> LedgerHistory {
         var history = LedgerHistory(through: through, settings: settings)
         try store.database.read { db in
             var unique = UniqueKeys()

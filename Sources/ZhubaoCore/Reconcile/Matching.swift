@@ -16,8 +16,8 @@
 ///
 /// A reversed receipt is no candidate at all: a reversal that arrives after a match undoes it, and
 /// the drawdown is matched again from the remaining candidates as of the new D.
-public struct Matching: Sendable, RuleFamily {
-    public enum Status: String, Sendable, Equatable {
+package struct Matching: Sendable, RuleFamily {
+    package enum Status: String, Sendable, Equatable {
         /// The assigned receipts sum to the drawdown's amount.
         case matched
         /// Below the amount, D < disbursedOn + W: receipts may still arrive.
@@ -29,30 +29,30 @@ public struct Matching: Sendable, RuleFamily {
     }
 
     /// The match of one drawdown, for the reports.
-    public struct DrawdownMatch: Sendable, Equatable {
-        public var drawdown: Drawdown
-        public var status: Status
+    package struct DrawdownMatch: Sendable, Equatable {
+        package var drawdown: Drawdown
+        package var status: Status
         /// The receipts assigned, in order of `PaidOn`, then ticketNo.
-        public var tickets: [String]
+        package var tickets: [String]
         /// The sum of the assigned receipts' amounts.
-        public var sum: Fen
+        package var sum: Fen
         /// disbursedOn + W: the last `PaidOn` that counts; from this day on the window has passed.
-        public var windowEnd: Day
+        package var windowEnd: Day
 
         /// Amount not yet (or never) matched: amount − sum.
-        public var shortfall: Fen { drawdown.amount - sum }
+        package var shortfall: Fen { drawdown.amount - sum }
     }
 
     /// One per drawdown that takes part, in order of disbursement date, then loanNo.
-    public let matches: [DrawdownMatch]
+    package let matches: [DrawdownMatch]
     /// ticketNo → loanNo of the drawdown the receipt was assigned to.
-    public let assignments: [String: String]
+    package let assignments: [String: String]
     let ledger: Ledger
     /// `Matching.candidates(ledger)`: the receipts that can be assigned or raise E303–E305.
     let candidates: [Receipt]
     private let index: [String: Int]
 
-    public init(_ ledger: Ledger) {
+    package init(_ ledger: Ledger) {
         self.init(ledger, live: ReconcileContext.liveDrawdowns(ledger))
     }
 
@@ -100,12 +100,12 @@ public struct Matching: Sendable, RuleFamily {
     }
 
     /// The match of the drawdown with this loanNo; nil for an unknown or cancelled drawdown.
-    public func match(of loanNo: String) -> DrawdownMatch? {
+    package func match(of loanNo: String) -> DrawdownMatch? {
         index[loanNo].map { matches[$0] }
     }
 
     /// E301–E305 as of the ledger's date, for the codes the profile applies.
-    public static func findings(_ ledger: Ledger) -> [Finding] {
+    package static func findings(_ ledger: Ledger) -> [Finding] {
         findings(ReconcileContext(ledger: ledger))
     }
 

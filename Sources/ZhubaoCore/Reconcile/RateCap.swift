@@ -1,23 +1,23 @@
 /// rules.md §5: the rate a drawdown's contract rate must not exceed.
-public struct RateCap: Sendable {
-    public let settings: Settings
+package struct RateCap: Sendable {
+    package let settings: Settings
 
-    public init(settings: Settings) { self.settings = settings }
+    package init(settings: Settings) { self.settings = settings }
 
     /// The term of a drawdown: "up to n years" means `maturesOn` on or before the disbursement
     /// date plus n years (29 February plus n years is 28 February in a common year).
-    public enum Term: Sendable, Equatable {
+    package enum Term: Sendable, Equatable {
         case upTo1Year, upTo5Years, over5Years
     }
 
-    public static func term(disbursedOn: Day, maturesOn: Day) -> Term {
+    package static func term(disbursedOn: Day, maturesOn: Day) -> Term {
         if maturesOn <= disbursedOn.adding(years: 1) { return .upTo1Year }
         if maturesOn <= disbursedOn.adding(years: 5) { return .upTo5Years }
         return .over5Years
     }
 
     /// The PBoC benchmark lending rate for a term.
-    public func benchmark(_ term: Term) -> Rate {
+    package func benchmark(_ term: Term) -> Rate {
         let reference = settings.reference
         switch term {
         case .upTo1Year: return reference.benchmarkUpTo1Year
@@ -27,7 +27,7 @@ public struct RateCap: Sendable {
     }
 
     /// The cap and a short explanation of where it comes from, for messages.
-    public func cap(disbursedOn: Day, maturesOn: Day) -> (rate: Rate, basis: String) {
+    package func cap(disbursedOn: Day, maturesOn: Day) -> (rate: Rate, basis: String) {
         let term = Self.term(disbursedOn: disbursedOn, maturesOn: maturesOn)
         let termText: String
         switch term {

@@ -3,13 +3,13 @@
 /// each contract, the bank lines of each drawdown, the balances, the subsidy, the match of §6 and
 /// the claim approvals of earlier `zhubao claim` runs. Every family reads this and nothing else
 /// (`RuleFamily`); none computes a piece of it again, none calls into another family.
-public struct ReconcileContext: Sendable {
-    public let ledger: Ledger
+package struct ReconcileContext: Sendable {
+    package let ledger: Ledger
     /// What earlier `zhubao claim` runs approved (for E505), given as a value by the caller.
-    public let approvals: [ClaimRecovery.Approval]
+    package let approvals: [ClaimRecovery.Approval]
     /// The drawdowns that take part (not cancelled, rules.md §2), in order of disbursement date,
     /// then loanNo: the order of every rule that goes drawdown by drawdown.
-    public let live: [Drawdown]
+    package let live: [Drawdown]
     /// Every drawdown of the ledger by loanNo, cancelled ones included. The ledger holds one DISB
     /// status N per loanNo (rules.md §1: the first stands, a later one raises E004); should a
     /// hand-built ledger hold two, the first in ledger order stands here, for every rule alike.
@@ -23,11 +23,11 @@ public struct ReconcileContext: Sendable {
     /// The indexes in `ledger.transactions` of each loanNo's lines, in order of date, then txnNo
     /// (indexes, not copies: the lines stay where the ledger holds them).
     let lineIndexesByLoan: [String: [Int]]
-    public let balances: Balances
-    public let subsidy: Subsidy
-    public let matching: Matching
+    package let balances: Balances
+    package let subsidy: Subsidy
+    package let matching: Matching
 
-    public init(ledger: Ledger, approvals: [ClaimRecovery.Approval] = []) {
+    package init(ledger: Ledger, approvals: [ClaimRecovery.Approval] = []) {
         self.ledger = ledger
         self.approvals = approvals
         let live = Self.liveDrawdowns(ledger)

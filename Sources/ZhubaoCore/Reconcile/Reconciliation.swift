@@ -8,17 +8,17 @@
 /// - interest (E406): `InterestRules`, rules.md §2, §7
 /// - deaths (E409, E410): `DeathRules`, rules.md §7
 /// - claims (E501–E505): `ClaimRules`, `ClaimRecovery`, rules.md §4, §7
-public struct Reconciliation {
+package struct Reconciliation {
     /// Built once per ledger and shared by the rule families, the totals and the outbound plan.
-    public let context: ReconcileContext
-    public var ledger: Ledger { context.ledger }
+    package let context: ReconcileContext
+    package var ledger: Ledger { context.ledger }
     var subsidy: Subsidy { context.subsidy }
 
-    public init(ledger: Ledger, approvals: [ClaimRecovery.Approval] = []) {
+    package init(ledger: Ledger, approvals: [ClaimRecovery.Approval] = []) {
         context = ReconcileContext(ledger: ledger, approvals: approvals)
     }
 
-    public func findings() -> [Finding] {
+    package func findings() -> [Finding] {
         var all = ledger.intakeFindings
         all += ruleFindings()
         let profile = ledger.settings.profile

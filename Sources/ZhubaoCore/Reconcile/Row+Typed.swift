@@ -4,11 +4,11 @@ import GRDB
 /// month that is not `YYYY-MM`): the store is corrupt — the import writes only valid values.
 /// Thrown, never turned into a stand-in such as day 0; names the table and the column, not the
 /// value (which may be personal data).
-public struct StoredValueError: Error, Equatable, CustomStringConvertible {
-    public var table: String
-    public var column: String
+package struct StoredValueError: Error, Equatable, CustomStringConvertible {
+    package var table: String
+    package var column: String
 
-    public var description: String {
+    package var description: String {
         "数据库表 \(table) 的列 \(column) 存有无法读取的值：数据库已损坏。本次未生成每日输出；"
             + "请从备份恢复 state/zhubao.sqlite，或运行 zhubao rebuild 由 archive/、quarantine/ 与 state/journal.jsonl 重建"
     }

@@ -3,7 +3,7 @@
 /// drawdown and year has no subsidised day.
 extension Subsidy {
     /// Whether the government subsidises the drawdown's interest on a day (§4).
-    public func isSubsidised(loanNo: String, on day: Day) -> Bool {
+    package func isSubsidised(loanNo: String, on day: Day) -> Bool {
         guard let plan = plans[loanNo], let window = window(plan, year: day.year), window.contains(day) else {
             return false
         }
@@ -11,7 +11,7 @@ extension Subsidy {
     }
 
     /// The 积数 of the subsidised days in `from...through` (those the borrower does not owe).
-    public func subsidisedAccumulated(of loanNo: String, from: Day, through: Day) -> Fen {
+    package func subsidisedAccumulated(of loanNo: String, from: Day, through: Day) -> Fen {
         guard let plan = plans[loanNo], from <= through else { return .zero }
         var total = Fen.zero
         for year in from.year...through.year {
@@ -25,7 +25,7 @@ extension Subsidy {
 
     /// Why a drawdown has no subsidised day in a year, in Simplified Chinese, for E502. Never
     /// names the person: only dates, years and the drawdown's own facts.
-    public func whyNoSubsidy(loanNo: String, year: Int) -> String {
+    package func whyNoSubsidy(loanNo: String, year: Int) -> String {
         guard settings.profile.subsidisesInterest else { return "本市政策不贴息" }
         if withoutApprovedLoan.contains(loanNo) {
             return "该借据的合同不是借款人在参保登记中的核准贷款（E201），不予贴息"

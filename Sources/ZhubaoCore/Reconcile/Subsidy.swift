@@ -13,11 +13,11 @@
 /// Because eligibility holds for a whole year and the other conditions bound a range of days,
 /// the subsidised days of a year are the days with a positive balance within one window
 /// `[max(1 January, disbursement), min(31 December, D, pension start − 1, death − 1)]`.
-public struct Subsidy: Sendable {
-    public let settings: Settings
-    public let asOf: Day
-    public let balances: Balances
-    public let certification: Certification
+package struct Subsidy: Sendable {
+    package let settings: Settings
+    package let asOf: Day
+    package let balances: Balances
+    package let certification: Certification
 
     /// What is fixed per drawdown: the rate applied and the first day that is never subsidised.
     struct Plan: Sendable {
@@ -43,7 +43,7 @@ public struct Subsidy: Sendable {
     let withoutApprovedLoan: Set<String>
 
     /// The subsidy of a ledger (its `ReconcileContext`'s).
-    public init(ledger: Ledger) {
+    package init(ledger: Ledger) {
         self = ReconcileContext(ledger: ledger).subsidy
     }
 
@@ -86,13 +86,13 @@ public struct Subsidy: Sendable {
     /// The day whose certification decides year Y for a borrower: the first drawdown's day in
     /// its year, the review date in every later year; nil before the first drawdown's year, for a
     /// person with no drawdown, and where the profile has no subsidy.
-    public func eligibilityDay(of idNumber: String, in year: Int) -> Day? {
+    package func eligibilityDay(of idNumber: String, in year: Int) -> Day? {
         guard let first = firstDrawdownDays[idNumber], year >= first.year else { return nil }
         return year == first.year ? first : settings.reviewDate(in: year)
     }
 
     /// Whether the borrower is eligible for the subsidy in a calendar year (§4).
-    public func isEligible(_ idNumber: String, in year: Int) -> Bool {
+    package func isEligible(_ idNumber: String, in year: Int) -> Bool {
         guard let day = eligibilityDay(of: idNumber, in: year) else { return false }
         return certification.isCertified(idNumber, on: day)
     }
@@ -111,7 +111,7 @@ public struct Subsidy: Sendable {
     }
 
     /// The subsidy of one drawdown for one year; nil when it has no subsidised day that year.
-    public func line(loanNo: String, year: Int) -> SubsidyLine? {
+    package func line(loanNo: String, year: Int) -> SubsidyLine? {
         guard let plan = plans[loanNo], let window = window(plan, year: year) else { return nil }
         let span = balances.span(of: loanNo, from: window.lowerBound, through: window.upperBound)
         guard span.days > 0,
@@ -129,20 +129,20 @@ public struct Subsidy: Sendable {
     }
 
     /// The subsidy computed for a drawdown and year; zero where none is due (for E505).
-    public func computed(loanNo: String, year: Int) -> Fen {
+    package func computed(loanNo: String, year: Int) -> Fen {
         line(loanNo: loanNo, year: year)?.computed ?? .zero
     }
 
     /// Every drawdown with subsidised days in a year, sorted by loanNo.
-    public func subsidies(year: Int) -> [SubsidyLine] {
+    package func subsidies(year: Int) -> [SubsidyLine] {
         plans.keys.sorted().compactMap { line(loanNo: $0, year: year) }
     }
 
     /// The subsidy of a year, each line rounded once, then summed.
-    public func accrued(year: Int) -> Fen {
+    package func accrued(year: Int) -> Fen {
         subsidies(year: year).reduce(Fen.zero) { $0 + $1.computed }
     }
 
     /// summary.json: the subsidy accrued from 1 January of D's year to D.
-    public var accruedYearToDate: Fen { accrued(year: asOf.year) }
+    package var accruedYearToDate: Fen { accrued(year: asOf.year) }
 }

@@ -6,70 +6,70 @@
 /// Made by `Subsidy.account` from the very values `Subsidy.line` computes (the window, the plan,
 /// `Balances`, `Interest.exact`), so it cannot disagree with the claim line: `zhubao explain`
 /// and the sections of claims.html show it.
-public struct SubsidyAccount: Sendable, Equatable {
+package struct SubsidyAccount: Sendable, Equatable {
     /// Who decides eligibility in the year, and with what (§4).
-    public struct Eligibility: Sendable, Equatable {
-        public enum Basis: Sendable, Equatable {
+    package struct Eligibility: Sendable, Equatable {
+        package enum Basis: Sendable, Equatable {
             /// The first drawdown's day, in its own year.
             case firstDrawdown
             /// The review date (31 January unless set), in every later year.
             case reviewDate
         }
 
-        public var day: Day
-        public var basis: Basis
+        package var day: Day
+        package var basis: Basis
         /// The certifications valid on `day` (any department, any category).
-        public var held: [Certification.Interval]
+        package var held: [Certification.Interval]
         /// Every certification known of the borrower as of D.
-        public var known: [Certification.Interval]
+        package var known: [Certification.Interval]
 
-        public var isEligible: Bool { !held.isEmpty }
+        package var isEligible: Bool { !held.isEmpty }
     }
 
     /// What the bank claimed and what was decided (`ClaimStatement`); nil where the account is
     /// made outside a claim statement.
-    public struct Verdict: Sendable, Equatable {
-        public var claimed: Fen?
-        public var approved: Fen
+    package struct Verdict: Sendable, Equatable {
+        package var claimed: Fen?
+        package var approved: Fen
         /// E501–E504 raised on the line.
-        public var codes: [String]
+        package var codes: [String]
         /// Why approved differs from claimed, in Chinese (a finding's message); empty if it does not.
-        public var reason: String
+        package var reason: String
     }
 
-    public var loanNo: String
-    public var year: Int
-    public var asOf: Day
+    package var loanNo: String
+    package var year: Int
+    package var asOf: Day
     /// The drawdown as known as of D; nil where none is (or it is cancelled, or raises E201).
-    public var drawdown: Drawdown?
+    package var drawdown: Drawdown?
     /// The borrower's name in the register as of D.
-    public var name: String?
-    public var eligibility: Eligibility?
+    package var name: String?
+    package var eligibility: Eligibility?
     /// The cap of §5 on the disbursement date and where it comes from; the applied rate.
-    public var cap: Rate?
-    public var capBasis: String?
-    public var rate: Rate?
+    package var cap: Rate?
+    package var capBasis: String?
+    package var rate: Rate?
     /// The days of the year that can be subsidised, and why they begin and end where they do.
-    public var window: ClosedRange<Day>?
-    public var windowReasons: [String]
+    package var window: ClosedRange<Day>?
+    package var windowReasons: [String]
     /// The spans of one balance each over `window`; those at zero or below do not count.
-    public var spans: [Balances.Span]
+    package var spans: [Balances.Span]
     /// The subsidy line itself (nil where none is due) and its exact, unrounded value.
-    public var line: SubsidyLine?
-    public var exact: Interest.Exact?
+    package var line: SubsidyLine?
+    package var exact: Interest.Exact?
     /// Why nothing is due, where nothing is (`Subsidy.whyNoSubsidy`).
-    public var noSubsidyReason: String?
-    public var verdict: Verdict?
+    package var noSubsidyReason: String?
+    package var verdict: Verdict?
 
     /// The sum of the spans that count: the 积数 of the line, added up as an auditor does.
-    public var spanTotal: (days: Int, accumulated: Fen) {
+    package var spanTotal: (days: Int, accumulated: Fen) {
         spans.filter(\.counts).reduce((0, Fen.zero)) { ($0.0 + $1.days, $0.1 + $1.product) }
     }
 }
 
 extension Subsidy {
     /// The account of a drawdown's subsidy for a year, built from what `line` computes.
-    public func account(loanNo: String, year: Int) -> SubsidyAccount {
+    package func account(loanNo: String, year: Int) -> SubsidyAccount {
         var account = SubsidyAccount(loanNo: loanNo, year: year, asOf: asOf, windowReasons: [], spans: [])
         let line = line(loanNo: loanNo, year: year)
         account.line = line

@@ -1,7 +1,7 @@
 /// Rows of one table encoded for binding: integers inline, texts as ranges of one byte buffer.
 /// Importers fill it (through `FastInsertable.bind(to:)`) on the reading thread; the writing
 /// thread binds it without copying a string or touching a reference count.
-public struct EncodedRows: Sendable {
+package struct EncodedRows: Sendable {
     enum Value: Sendable {
         case null
         case integer(Int64)
@@ -82,43 +82,43 @@ public struct EncodedRows: Sendable {
 /// is `''`, nil is NULL; days and months are text as the migrations declare them, fen and rate
 /// units integers, codes their raw text. (One overload per type: a variadic `add(repeat each V)`
 /// over a value protocol read better but made the million-row import a quarter slower.)
-public struct InsertRow {
+package struct InsertRow {
     fileprivate var rows: EncodedRows
 
-    public mutating func add(_ value: Int64) { rows.add(.integer(value)) }
-    public mutating func add(_ value: Int) { rows.add(.integer(Int64(value))) }
-    public mutating func add(_ value: Bool) { rows.add(.integer(value ? 1 : 0)) }
-    public mutating func add(_ value: String) { rows.add(text: value) }
-    public mutating func add(_ value: Fen) { rows.add(.integer(value.value)) }
-    public mutating func add(_ value: Rate) { rows.add(.integer(value.units)) }
-    public mutating func add(_ value: Day) { let c = value.components; rows.add(year: c.year, month: c.month, day: c.day) }
-    public mutating func add(_ value: YearMonth) { rows.add(year: value.year, month: value.month, day: nil) }
-    public mutating func add(_ value: some RecordCode) { rows.add(text: value.rawValue) }
+    package mutating func add(_ value: Int64) { rows.add(.integer(value)) }
+    package mutating func add(_ value: Int) { rows.add(.integer(Int64(value))) }
+    package mutating func add(_ value: Bool) { rows.add(.integer(value ? 1 : 0)) }
+    package mutating func add(_ value: String) { rows.add(text: value) }
+    package mutating func add(_ value: Fen) { rows.add(.integer(value.value)) }
+    package mutating func add(_ value: Rate) { rows.add(.integer(value.units)) }
+    package mutating func add(_ value: Day) { let c = value.components; rows.add(year: c.year, month: c.month, day: c.day) }
+    package mutating func add(_ value: YearMonth) { rows.add(year: value.year, month: value.month, day: nil) }
+    package mutating func add(_ value: some RecordCode) { rows.add(text: value.rawValue) }
     /// UTF-8 text given as bytes.
-    public mutating func add(text bytes: UnsafeBufferPointer<UInt8>) { rows.add(text: bytes) }
-    public mutating func add(text bytes: UnsafeBufferPointer<UInt8>?) { if let bytes { add(text: bytes) } else { rows.add(.null) } }
-    public mutating func add(_ value: String?) { if let value { add(value) } else { rows.add(.null) } }
-    public mutating func add(_ value: Int64?) { if let value { add(value) } else { rows.add(.null) } }
-    public mutating func add(_ value: Int?) { if let value { add(value) } else { rows.add(.null) } }
-    public mutating func add(_ value: Bool?) { if let value { add(value) } else { rows.add(.null) } }
-    public mutating func add(_ value: Fen?) { if let value { add(value) } else { rows.add(.null) } }
-    public mutating func add(_ value: Day?) { if let value { add(value) } else { rows.add(.null) } }
-    public mutating func add(_ value: YearMonth?) { if let value { add(value) } else { rows.add(.null) } }
-    public mutating func add<C: RecordCode>(_ value: C?) { if let value { add(value) } else { rows.add(.null) } }
-    public mutating func add(_ text: some InsertText) { text.add(to: &self) }
-    public mutating func add<T: InsertText>(_ text: T?) { if let text { text.add(to: &self) } else { rows.add(.null) } }
+    package mutating func add(text bytes: UnsafeBufferPointer<UInt8>) { rows.add(text: bytes) }
+    package mutating func add(text bytes: UnsafeBufferPointer<UInt8>?) { if let bytes { add(text: bytes) } else { rows.add(.null) } }
+    package mutating func add(_ value: String?) { if let value { add(value) } else { rows.add(.null) } }
+    package mutating func add(_ value: Int64?) { if let value { add(value) } else { rows.add(.null) } }
+    package mutating func add(_ value: Int?) { if let value { add(value) } else { rows.add(.null) } }
+    package mutating func add(_ value: Bool?) { if let value { add(value) } else { rows.add(.null) } }
+    package mutating func add(_ value: Fen?) { if let value { add(value) } else { rows.add(.null) } }
+    package mutating func add(_ value: Day?) { if let value { add(value) } else { rows.add(.null) } }
+    package mutating func add(_ value: YearMonth?) { if let value { add(value) } else { rows.add(.null) } }
+    package mutating func add<C: RecordCode>(_ value: C?) { if let value { add(value) } else { rows.add(.null) } }
+    package mutating func add(_ text: some InsertText) { text.add(to: &self) }
+    package mutating func add<T: InsertText>(_ text: T?) { if let text { text.add(to: &self) } else { rows.add(.null) } }
 }
 
 /// Text a row's column takes either as a `String` (a record) or as the bytes of the input
 /// (the quick paths, which make no `String`): one `bind` serves both.
-public protocol InsertText {
+package protocol InsertText {
     func add(to row: inout InsertRow)
 }
 
 extension String: InsertText {
-    public func add(to row: inout InsertRow) { row.add(self) }
+    package func add(to row: inout InsertRow) { row.add(self) }
 }
 
 extension UnsafeBufferPointer<UInt8>: InsertText {
-    public func add(to row: inout InsertRow) { row.add(text: self) }
+    package func add(to row: inout InsertRow) { row.add(text: self) }
 }

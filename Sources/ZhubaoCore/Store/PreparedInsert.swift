@@ -2,12 +2,12 @@ import GRDB
 import GRDBSQLite
 
 /// A failure of the SQLite C API on the bulk-insert path, with SQLite's own message.
-public struct SQLiteInsertError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let code: Int32
-    public let message: String
-    public let sql: String
+package struct SQLiteInsertError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let code: Int32
+    package let message: String
+    package let sql: String
 
-    public var description: String { "SQLite error \(code) (\(message)) in: \(sql)" }
+    package var description: String { "SQLite error \(code) (\(message)) in: \(sql)" }
 }
 
 /// The prepared `INSERT`s of one table on the connection of an open GRDB `Database`, bound

@@ -4,12 +4,12 @@ import GRDB
 /// The sink an importer writes to on the reading thread: rows are encoded into batches
 /// (`EncodedRows`) and handed to the writing side. A record whose row id the importer needs
 /// waits for its insert.
-public struct ForwardingSink: RecordSink {
+package struct ForwardingSink: RecordSink {
     static let batchSize = 1024
     /// A batch is handed over at 16 MiB of text too, whatever its rows: memory stays bounded
     /// and offsets into the batch fit in 32 bits.
     static let batchBytes = 16 << 20
-    public let fileId: Int64
+    package let fileId: Int64
     let channel: RowChannel
     /// The batch being encoded, of the type `rowsType`; `send` hands it over.
     private var rows: EncodedRows?
@@ -21,11 +21,11 @@ public struct ForwardingSink: RecordSink {
         self.channel = channel
     }
 
-    public mutating func insertRow<R: FastInsertable>(_ record: R) throws {
+    package mutating func insertRow<R: FastInsertable>(_ record: R) throws {
         try insertRow(as: R.self) { record.bind(to: &$0) }
     }
 
-    public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {
+    package mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {
         if rowsType != ObjectIdentifier(R.self) {
             try flush()
             rows = EncodedRows(columns: R.insertColumns.count)
@@ -37,24 +37,24 @@ public struct ForwardingSink: RecordSink {
         if rows!.count >= Self.batchSize || rows!.textBytes >= Self.batchBytes { try flush() }
     }
 
-    public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
+    package mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
         try flush()
         let box = RecordBox(record)
         try channel.putAndWait { sink in try sink.insert(&box.record) }
         record = box.record
     }
 
-    public mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws {
+    package mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws {
         try flush()
         try channel.put { sink in try sink.runHere(work) }
     }
 
-    public mutating func settle() throws {
+    package mutating func settle() throws {
         try flush()
         try channel.putAndWait { _ in }
     }
 
-    public mutating func discardRows() throws {
+    package mutating func discardRows() throws {
         rows = rows.map { EncodedRows(columns: $0.columns) }  // not handed over yet: dropped here
         try channel.putAndWait { sink in try sink.discardRows() }
     }
@@ -75,7 +75,7 @@ private final class RecordBox<R>: @unchecked Sendable {
 
 extension Store {
     /// `importFile(_:body:)` with the file read on a thread of its own (`ImportBatch.importFile(_:readingAhead:)`).
-    public func importFile(_ file: InputFileRecord,
+    package func importFile(_ file: InputFileRecord,
                            readingAhead body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
         try inBatch { batch in try batch.importFile(file, readingAhead: body) }
     }
@@ -85,7 +85,7 @@ extension ImportBatch {
     /// `importFile(_:body:)` with the file read on a thread of its own: `body` writes through a
     /// `ForwardingSink`, and this thread inserts the batches in the file's savepoint. Same
     /// guarantees: whole or nothing, nothing of a rejected file kept, the rows in file order.
-    public func importFile(_ file: InputFileRecord,
+    package func importFile(_ file: InputFileRecord,
                            readingAhead body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
         try importFile(file) { sink in
             let channel = RowChannel()

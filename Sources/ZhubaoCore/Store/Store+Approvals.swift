@@ -76,7 +76,7 @@ extension Store {
 
 /// The approvals of the claim runs, in order of their as-of date, then id (E505): a value the
 /// reconcile context takes, read once for a date or for a rerun's range.
-public struct ClaimApprovalHistory: Sendable {
+package struct ClaimApprovalHistory: Sendable {
     let approvals: [ClaimRecovery.Approval]
 
     /// For each drawdown and year, the approval of the latest claim run with an as-of date

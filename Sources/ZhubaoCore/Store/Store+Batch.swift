@@ -14,7 +14,7 @@ extension Store {
     /// The page cache is widened to `batchCacheKiB` for the batch: a big file inserts into
     /// indexes in random key order, and with SQLite's default 2 MiB most inserts missed the
     /// cache and spilled pages to the WAL that were written again later (docs/benchmarks.md).
-    public func inBatch<T>(_ body: (ImportBatch) throws -> T) throws -> T {
+    package func inBatch<T>(_ body: (ImportBatch) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
             let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = \(-Self.batchCacheKiB)")
@@ -36,7 +36,7 @@ extension Store {
     static let batchCacheKiB = 64 << 10
 
     /// Imports a file in a transaction of its own (`ImportBatch.importFile`).
-    public func importFile(_ file: InputFileRecord,
+    package func importFile(_ file: InputFileRecord,
                            body: (inout StoreSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
         try inBatch { batch in try batch.importFile(file, body: body) }
     }
@@ -44,17 +44,17 @@ extension Store {
 
 /// The store inside a batch's open transaction (`Store.inBatch`): what intake reads and writes
 /// for each file of the batch. Nothing of it is kept unless the batch commits.
-public struct ImportBatch {
+package struct ImportBatch {
     let db: Database
 
     /// Every delivery recorded under a name, first first (this batch's included).
-    public func deliveries(named name: String) throws -> [InputFileRecord] {
+    package func deliveries(named name: String) throws -> [InputFileRecord] {
         try InputFileRecord.filter(Column("name") == name).order(Column("id")).fetchAll(db)
     }
 
     /// Records a file that brings no records (a rejection or a conflict).
     @discardableResult
-    public func record(_ file: InputFileRecord) throws -> InputFileRecord {
+    package func record(_ file: InputFileRecord) throws -> InputFileRecord {
         var row = file
         try row.insert(db)
         return row
@@ -65,7 +65,7 @@ public struct ImportBatch {
     /// back and the file recorded as rejected instead, with the diagnostics as its reason; when
     /// it throws, the savepoint is rolled back and the error passed on. The batch's other files
     /// are untouched either way.
-    public func importFile(_ file: InputFileRecord,
+    package func importFile(_ file: InputFileRecord,
                            body: (inout StoreSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
         var outcome = ImportOutcome()
         var committed: InputFileRecord?

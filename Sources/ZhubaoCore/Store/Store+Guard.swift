@@ -4,12 +4,12 @@ import ZhubaoSystem
 
 /// The store is missing, empty or damaged (outputs.md exit 74): nothing is done, the inbox is
 /// not touched, and the message says how to restore it.
-public enum StoreFault: Error, Equatable, CustomStringConvertible {
+package enum StoreFault: Error, Equatable, CustomStringConvertible {
     case missing(path: String)
     case empty(path: String)
     case damaged(path: String, detail: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missing(let path): return Self.restoreAdvice("数据库 \(path) 不存在") + "（新工作目录请先运行 zhubao init）"
         case .empty(let path): return Self.restoreAdvice("数据库 \(path) 为空文件")
@@ -28,11 +28,11 @@ extension Store {
     /// run; bigger ones the header check only. `quick_check` reads every page: measured here at
     /// about 0.35 s for 100 MiB (2-core machine, page cache warm; docs/benchmarks.md), so
     /// 256 MiB keeps it under a second.
-    public static let quickCheckLimit: Int64 = 256 << 20
+    package static let quickCheckLimit: Int64 = 256 << 20
 
     /// Creates the store at `path` (mode 0640, whatever the umask), or opens the one there.
     /// For `zhubao init` and tests only: no other command creates a store.
-    public static func create(path: String) throws -> Store {
+    package static func create(path: String) throws -> Store {
         if !FileManager.default.fileExists(atPath: path) {
             try AtomicFile.write(Data(), to: URL(fileURLWithPath: path), mode: Int(FileModes.file))
         }
@@ -43,7 +43,7 @@ extension Store {
     /// starts with SQLite's header and, when small enough, passes `PRAGMA quick_check`. Throws
     /// `StoreFault` otherwise, before anything is read or written. Narrows the modes of the
     /// store and its `-wal`/`-shm` to 0640.
-    public static func open(path: String, quickCheckLimit: Int64 = Store.quickCheckLimit) throws -> Store {
+    package static func open(path: String, quickCheckLimit: Int64 = Store.quickCheckLimit) throws -> Store {
         try open(path: path, allowEmpty: false, quickCheckLimit: quickCheckLimit)
     }
 

@@ -46,7 +46,7 @@ extension Store {
     }
 
     /// `zhubao outbox list`: the files recorded, filtered, in order of date, recipient, kind, SEQ.
-    public func outboxFiles(recipient: String? = nil, kind: String? = nil, from: Day? = nil, to: Day? = nil) throws -> [OutboxFileRecord] {
+    package func outboxFiles(recipient: String? = nil, kind: String? = nil, from: Day? = nil, to: Day? = nil) throws -> [OutboxFileRecord] {
         try database.read { db in
             var request = OutboxFileRecord.all()
             if let recipient { request = request.filter(Column("recipient") == recipient) }

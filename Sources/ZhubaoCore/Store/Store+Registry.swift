@@ -16,7 +16,7 @@ extension Store {
 
     /// Records a file that brings no records (a rejection or a conflict).
     @discardableResult
-    public func record(_ file: InputFileRecord) throws -> InputFileRecord { try inserted(file) }
+    package func record(_ file: InputFileRecord) throws -> InputFileRecord { try inserted(file) }
 
     /// The highest registry id: the files recorded so far (0 for none).
     func lastFileId() throws -> Int64 {

@@ -3,7 +3,7 @@ import GRDB
 extension Store {
     /// Records the files a run of `asOf` left unread, replacing what an earlier run of the same
     /// date recorded (the daily report names what the latest run left).
-    public func recordUnread(_ files: [UnreadFile], asOf: Day) throws {
+    package func recordUnread(_ files: [UnreadFile], asOf: Day) throws {
         try database.write { db in
             try db.execute(sql: "DELETE FROM unreadFile WHERE asOf = ?", arguments: [asOf.iso])
             for file in files {
@@ -14,7 +14,7 @@ extension Store {
     }
 
     /// The files the latest run of `asOf` left unread, by name.
-    public func unread(asOf: Day) throws -> [UnreadFile] {
+    package func unread(asOf: Day) throws -> [UnreadFile] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT name, reason FROM unreadFile WHERE asOf = ? ORDER BY name", arguments: [asOf.iso])
                 .map { UnreadFile(name: $0["name"], reason: $0["reason"]) }

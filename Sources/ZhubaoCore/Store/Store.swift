@@ -6,9 +6,9 @@ import ZhubaoSystem
 /// The SQLite store under `state/`. A file's registry row and its records are written together
 /// or not at all (a savepoint inside a batch's transaction, `Store+Batch.swift`); nothing of a
 /// rejected file reaches the record tables.
-public final class Store: Sendable {
-    public let database: DatabaseQueue
-    public static let fileName = "zhubao.sqlite"
+package final class Store: Sendable {
+    package let database: DatabaseQueue
+    package static let fileName = "zhubao.sqlite"
 
     /// Opens (creating if needed) and migrates the store at `path`. Only `Store.create` (for
     /// `init` and tests) and `Store.open` (guarded: never creates) call it.
@@ -28,13 +28,13 @@ public final class Store: Sendable {
     }
 
     /// An in-memory store, for tests and `validate`.
-    public init() throws {
+    package init() throws {
         database = try DatabaseQueue()
         try Migrations.migrator.migrate(database)
     }
 
     /// Every delivery recorded under a name, first first.
-    public func deliveries(named name: String) throws -> [InputFileRecord] {
+    package func deliveries(named name: String) throws -> [InputFileRecord] {
         try database.read { db in
             try InputFileRecord.filter(Column("name") == name).order(Column("id")).fetchAll(db)
         }
@@ -42,16 +42,16 @@ public final class Store: Sendable {
 }
 
 /// What an importer reports about one file.
-public struct ImportOutcome: Sendable {
-    public var diagnostics = DiagnosticBag()
-    public var recordCount = 0
-    public init() {}
+package struct ImportOutcome: Sendable {
+    package var diagnostics = DiagnosticBag()
+    package var recordCount = 0
+    package init() {}
 
     /// A file with any error-level diagnostic is rejected whole (formats.md "Layout").
-    public var rejects: Bool { diagnostics.hasErrors }
+    package var rejects: Bool { diagnostics.hasErrors }
 
     /// The rejection reason: every error, one a line.
-    public var reason: String {
+    package var reason: String {
         var lines = diagnostics.errors.map(\.description)
         if diagnostics.dropped > 0 { lines.append("……另有 \(diagnostics.dropped) 处问题未列出") }
         return lines.joined(separator: "\n")
@@ -60,7 +60,7 @@ public struct ImportOutcome: Sendable {
 
 /// Where importers write records. `StoreSink` writes into the open transaction; `validate`
 /// passes a sink that keeps nothing.
-public protocol RecordSink {
+package protocol RecordSink {
     var fileId: Int64 { get }
     /// Inserts a record whose row id the caller needs (a participant, before its co-borrowers).
     mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws
@@ -88,9 +88,9 @@ extension RecordSink {
     }
 }
 
-public struct StoreSink: RecordSink {
+package struct StoreSink: RecordSink {
     let db: Database
-    public let fileId: Int64
+    package let fileId: Int64
     /// The prepared INSERTs of each table written so far (a `PreparedInsert<R>` each), flushed
     /// by `finish()` and finalized by `close()`.
     private var statements: [ObjectIdentifier: AnyObject] = [:]
@@ -104,24 +104,24 @@ public struct StoreSink: RecordSink {
         self.fileId = fileId
     }
 
-    public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
+    package mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
         try finish()  // rows held back go first: the store keeps the file's order across tables
         try record.insert(db)
         insertedRecords = true
     }
 
-    public mutating func insertRow<R: FastInsertable>(_ record: R) throws {
+    package mutating func insertRow<R: FastInsertable>(_ record: R) throws {
         try statement(for: R.self).insert(record)
     }
 
-    public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {
+    package mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {
         try statement(for: R.self).insert(encoding: body)
     }
 
-    public mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws { try runHere(work) }
-    public mutating func settle() throws {}
+    package mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws { try runHere(work) }
+    package mutating func settle() throws {}
 
-    public mutating func discardRows() throws {
+    package mutating func discardRows() throws {
         precondition(!insertedRecords, "discardRows() cannot undo insert(_:)")
         let tables = written
         close()  // rows held back are dropped with their statements
@@ -158,13 +158,13 @@ public struct StoreSink: RecordSink {
     }
 }
 
-public struct DiscardingSink: RecordSink {
-    public let fileId: Int64 = 0
-    public init() {}
-    public mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {}
-    public mutating func insertRow<R: FastInsertable>(_ record: R) throws {}
-    public mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {}
-    public mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws { try runHere(work) }
-    public mutating func settle() throws {}
-    public mutating func discardRows() throws {}
+package struct DiscardingSink: RecordSink {
+    package let fileId: Int64 = 0
+    package init() {}
+    package mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {}
+    package mutating func insertRow<R: FastInsertable>(_ record: R) throws {}
+    package mutating func insertRow<R: FastInsertable>(as type: R.Type, encoding body: (inout InsertRow) -> Void) throws {}
+    package mutating func whereRowsGo(_ work: @escaping (inout any RecordSink) throws -> Void) throws { try runHere(work) }
+    package mutating func settle() throws {}
+    package mutating func discardRows() throws {}
 }

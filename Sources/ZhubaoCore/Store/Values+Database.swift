@@ -18,14 +18,14 @@ protocol StoredAsInteger: DatabaseValueConvertible, Codable {
 }
 
 extension StoredAsText {
-    public var databaseValue: DatabaseValue { storedText.databaseValue }
+    package var databaseValue: DatabaseValue { storedText.databaseValue }
 
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? {
+    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? {
         guard case .string(let text) = dbValue.storage else { return nil }
         return read(storedText: text)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         guard let value = Self.read(storedText: try decoder.singleValueContainer().decode(String.self)) else {
             // The text is left out: it may be a person's date of birth.
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
@@ -34,25 +34,25 @@ extension StoredAsText {
         self = value
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(storedText)
     }
 }
 
 extension StoredAsInteger {
-    public var databaseValue: DatabaseValue { storedInteger.databaseValue }
+    package var databaseValue: DatabaseValue { storedInteger.databaseValue }
 
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? {
+    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? {
         guard case .int64(let value) = dbValue.storage else { return nil }
         return read(storedInteger: value)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         self = Self.read(storedInteger: try decoder.singleValueContainer().decode(Int64.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(storedInteger)
     }

@@ -1,22 +1,22 @@
 /// A calendar day with no time zone: business dates, disbursement dates, snapshot dates.
 /// Stored as the number of days since 1970-01-01 so that day arithmetic is integer arithmetic.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Strideable {
-    public let ordinal: Int
+package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Strideable {
+    package let ordinal: Int
 
-    public init(ordinal: Int) { self.ordinal = ordinal }
+    package init(ordinal: Int) { self.ordinal = ordinal }
 
     /// nil unless year, month and day form a real date (years 1000–9999).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1000...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
         self.ordinal = Day.ordinal(year: year, month: month, day: day)
     }
 
-    public static func isLeap(_ year: Int) -> Bool {
+    package static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    public static func daysIn(year: Int, month: Int) -> Int {
+    package static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -35,7 +35,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
         return era * 146_097 + doe - 719_468
     }
 
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -47,28 +47,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    public var year: Int { components.year }
-    public var month: YearMonth { let c = components; return YearMonth(year: c.year, month: c.month)! }
+    package var year: Int { components.year }
+    package var month: YearMonth { let c = components; return YearMonth(year: c.year, month: c.month)! }
 
     /// The same day n years later; 29 February becomes 28 February in a common year (rules.md §5).
-    public func adding(years n: Int) -> Day {
+    package func adding(years n: Int) -> Day {
         let c = components
         let day = min(c.day, Day.daysIn(year: c.year + n, month: c.month))
         return Day(year: c.year + n, month: c.month, day: day)!
     }
 
-    public static func + (lhs: Day, rhs: Int) -> Day { Day(ordinal: lhs.ordinal + rhs) }
-    public static func - (lhs: Day, rhs: Int) -> Day { Day(ordinal: lhs.ordinal - rhs) }
-    public static func - (lhs: Day, rhs: Day) -> Int { lhs.ordinal - rhs.ordinal }
-    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
-    public func distance(to other: Day) -> Int { other.ordinal - ordinal }
-    public func advanced(by n: Int) -> Day { self + n }
+    package static func + (lhs: Day, rhs: Int) -> Day { Day(ordinal: lhs.ordinal + rhs) }
+    package static func - (lhs: Day, rhs: Int) -> Day { Day(ordinal: lhs.ordinal - rhs) }
+    package static func - (lhs: Day, rhs: Day) -> Int { lhs.ordinal - rhs.ordinal }
+    package static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+    package func distance(to other: Day) -> Int { other.ordinal - ordinal }
+    package func advanced(by n: Int) -> Day { self + n }
 
     /// `YYYY-MM-DD`.
-    public var iso: String { spelled(separator: UInt8(ascii: "-")) }
+    package var iso: String { spelled(separator: UInt8(ascii: "-")) }
 
     /// `YYYYMMDD`, the spelling of file names and bank files.
-    public var compact: String { spelled(separator: nil) }
+    package var compact: String { spelled(separator: nil) }
 
     /// Digits written straight into a small string (no interpolation: the ledger and the
     /// importers spell millions of days).
@@ -91,27 +91,27 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
         }
     }
 
-    public var description: String { iso }
+    package var description: String { iso }
 
     package static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
 extension Day {
     /// `YYYY-MM-DD` exactly.
-    public init?(iso text: some StringProtocol) {
+    package init?(iso text: some StringProtocol) {
         guard let day = Day.parse(text, { Day(isoBytes: $0) }) else { return nil }
         self = day
     }
 
     /// `YYYYMMDD` exactly.
-    public init?(compact text: some StringProtocol) {
+    package init?(compact text: some StringProtocol) {
         guard let day = Day.parse(text, { Day(compactBytes: $0) }) else { return nil }
         self = day
     }
 
     /// The four spellings that hardship spreadsheets use (formats.md §3):
     /// `2026-01-05`, `2026/01/05`, `2026/1/5`, `20260105`.
-    public init?(spreadsheet text: some StringProtocol) {
+    package init?(spreadsheet text: some StringProtocol) {
         guard let day = Day.parse(text, { Day(spreadsheetBytes: $0) }) else { return nil }
         self = day
     }
@@ -178,7 +178,7 @@ import Darwin
 
 extension Day {
     /// Today in the machine's local time zone: the agency's calendar day.
-    public static func today() -> Day {
+    package static func today() -> Day {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)

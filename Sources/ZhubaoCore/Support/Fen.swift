@@ -1,19 +1,19 @@
 /// An amount of money in fen (1/100 yuan). Money never passes through floating point
 /// (formats.md "Amounts"): it is parsed from text digit by digit and kept as an integer.
-public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var value: Int64
+package struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var value: Int64
 
-    public init(_ value: Int64) { self.value = value }
+    package init(_ value: Int64) { self.value = value }
 
-    public static let zero = Fen(0)
+    package static let zero = Fen(0)
     /// formats.md: at most 99999999.99 in absolute value.
-    public static let maxAbsolute: Int64 = 9_999_999_999
+    package static let maxAbsolute: Int64 = 9_999_999_999
     /// formats.md: a file's control total may reach 99999999999999.99 (14 integer digits).
-    public static let maxTotal: Int64 = 9_999_999_999_999_999
+    package static let maxTotal: Int64 = 9_999_999_999_999_999
 
     /// Parses yuan text with exactly two decimals (`4800.00`, `-4800.00`).
     /// Returns nil for anything else: no exponent, no thousands separator, no plus sign.
-    public init?(yuan text: some StringProtocol) {
+    package init?(yuan text: some StringProtocol) {
         let parsed = text.utf8.withContiguousStorageIfAvailable { Fen(yuanBytes: $0) }
             ?? Array(text.utf8).withUnsafeBufferPointer { Fen(yuanBytes: $0) }
         guard let parsed else { return nil }
@@ -22,7 +22,7 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// A control total (`Header/TotalAmount`, a trailer's total): like `init(yuan:)`, up to
     /// `99999999999999.99` in absolute value.
-    public init?(total text: some StringProtocol) {
+    package init?(total text: some StringProtocol) {
         let parsed = text.utf8.withContiguousStorageIfAvailable { Fen(yuanBytes: $0, limit: Fen.maxTotal) }
             ?? Array(text.utf8).withUnsafeBufferPointer { Fen(yuanBytes: $0, limit: Fen.maxTotal) }
         guard let parsed else { return nil }
@@ -46,19 +46,19 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Yuan with two decimals, the spelling the input files use.
-    public var yuan: String {
+    package var yuan: String {
         let magnitude = value.magnitude
         let fraction = magnitude % 100
         let text = "\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
         return value < 0 ? "-" + text : text
     }
 
-    public var description: String { yuan }
+    package var description: String { yuan }
 
-    public static func < (lhs: Fen, rhs: Fen) -> Bool { lhs.value < rhs.value }
-    public static func + (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value + rhs.value) }
-    public static func - (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value - rhs.value) }
-    public static func += (lhs: inout Fen, rhs: Fen) { lhs.value += rhs.value }
-    public static func -= (lhs: inout Fen, rhs: Fen) { lhs.value -= rhs.value }
-    public static prefix func - (operand: Fen) -> Fen { Fen(-operand.value) }
+    package static func < (lhs: Fen, rhs: Fen) -> Bool { lhs.value < rhs.value }
+    package static func + (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value + rhs.value) }
+    package static func - (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value - rhs.value) }
+    package static func += (lhs: inout Fen, rhs: Fen) { lhs.value += rhs.value }
+    package static func -= (lhs: inout Fen, rhs: Fen) { lhs.value -= rhs.value }
+    package static prefix func - (operand: Fen) -> Fen { Fen(-operand.value) }
 }

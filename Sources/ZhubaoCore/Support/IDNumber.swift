@@ -1,15 +1,15 @@
 /// Resident identity numbers (GB 11643-1999), checked as rules.md §1 says.
-public enum IDNumber {
+package enum IDNumber {
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
 
     /// The spelling zhubao stores: a lower-case `x` means `X` (formats.md "ID numbers").
-    public static func normalized(_ text: String) -> String {
+    package static func normalized(_ text: String) -> String {
         text.hasSuffix("x") ? String(text.dropLast()) + "X" : text
     }
 
     /// The check character for 17 digits.
-    public static func checkCharacter(for first17: some StringProtocol) -> Character? {
+    package static func checkCharacter(for first17: some StringProtocol) -> Character? {
         var bytes = Array(first17.utf8)
         guard bytes.count == 17 else { return nil }
         return bytes.withUnsafeMutableBufferPointer { checkByte(for: UnsafeBufferPointer($0)) }.map { Character(Unicode.Scalar($0)) }
@@ -30,14 +30,14 @@ public enum IDNumber {
 
     /// True when the first 17 characters are digits, characters 7–14 a real date and the
     /// check character right. `x` is accepted for `X`.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isValid(bytes: $0) }
     }
 
     /// Why a normalized ID number is invalid (E003, rules.md §1): the one wording, used by the
     /// import's warning and by the loader's finding.
-    public static func invalidReason(_ text: String) -> String {
+    package static func invalidReason(_ text: String) -> String {
         text.isEmpty ? "身份证号为空" : "身份证号校验不通过（GB 11643-1999）"
     }
 
@@ -50,7 +50,7 @@ public enum IDNumber {
     }
 
     /// The birth date the number encodes, when it is a real date.
-    public static func birthDate(_ text: String) -> Day? {
+    package static func birthDate(_ text: String) -> Day? {
         guard text.utf8.count == 18 else { return nil }
         return Day(compact: text.dropFirst(6).prefix(8))
     }

@@ -3,7 +3,7 @@
 extension Interest.Exact {
     /// 积数 × rate in yuan, exactly (at most 8 decimals, trailing zeros after the second dropped):
     /// `63420.00`, `93759.12`, `7201.8015`.
-    public var productYuan: String {
+    package var productYuan: String {
         // The product is in units of 10⁻⁸ yuan; beyond 10⁸ × 2⁶⁴ of them it is not shown.
         let scale: UInt64 = 100_000_000
         guard product.high < scale else { return "—" }
@@ -17,7 +17,7 @@ extension Interest.Exact {
     /// The unrounded value in yuan, exactly: the decimals that end (`20.005`), or those before
     /// the repeating ones and the repeating ones (`176.1`, `6`: 176.1666…). Every value has one
     /// of these forms: the denominator is 360 × 10⁶ fen.
-    public var decimalYuan: (digits: String, repeating: String) {
+    package var decimalYuan: (digits: String, repeating: String) {
         let denominator = UInt64(Interest.denominator)
         var fractionDigits = whole % 100 < 10 ? "0\(whole % 100)" : "\(whole % 100)"
         var seen: [UInt64: Int] = [:]
@@ -39,7 +39,7 @@ extension Interest.Exact {
     }
 
     /// The unrounded value as a reader writes it: `20.005`, `176.1666…（6 循环）`.
-    public var decimalText: String {
+    package var decimalText: String {
         let (digits, repeating) = decimalYuan
         if repeating.isEmpty { return digits }
         return digits + String(repeating: repeating, count: max(1, 3 / repeating.count)) + "…（\(repeating) 循环）"

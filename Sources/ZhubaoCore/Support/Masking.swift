@@ -1,21 +1,21 @@
 /// Masking of personal data in human-readable outputs (outputs.md "Human-readable outputs").
-public enum Masking {
+package enum Masking {
     /// First 6 and last 4 characters: `360702********0031`.
-    public static func idNumber(_ id: String) -> String {
+    package static func idNumber(_ id: String) -> String {
         let chars = Array(id)
         guard chars.count > 10 else { return String(repeating: "*", count: chars.count) }
         return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
     }
 
     /// The last 4 characters: `***************4567`.
-    public static func account(_ account: String) -> String {
+    package static func account(_ account: String) -> String {
         let chars = Array(account)
         guard chars.count > 4 else { return String(repeating: "*", count: chars.count) }
         return String(repeating: "*", count: chars.count - 4) + String(chars.suffix(4))
     }
 
     /// Family name and last character: `刘*国`; a two-character name as `刘*`.
-    public static func name(_ name: String) -> String {
+    package static func name(_ name: String) -> String {
         let chars = Array(name)
         switch chars.count {
         case 0: return ""
@@ -34,7 +34,7 @@ extension Masking {
     /// characters and like an account otherwise; a run of Chinese characters (with `·`) like a
     /// name, unless it is one of `vocabulary` (the layout's own words: column names,
     /// categories). Everything else — short numbers, dates, codes, punctuation — stays as sent.
-    public static func inputText(_ text: String, keeping vocabulary: Set<String> = []) -> String {
+    package static func inputText(_ text: String, keeping vocabulary: Set<String> = []) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = ""
         out.unicodeScalars.reserveCapacity(scalars.count)

@@ -1,12 +1,12 @@
 /// An annual interest rate in units of 0.0001 % (formats.md "Rates"): `3.4500` is 34500.
 /// Integer arithmetic with `Fen` stays exact (rules.md §2).
-public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var units: Int64
+package struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var units: Int64
 
-    public init(units: Int64) { self.units = units }
+    package init(units: Int64) { self.units = units }
 
     /// Parses annual percent with up to four decimals (`3.45`, `3.4500`, `4`).
-    public init?(percent text: some StringProtocol) {
+    package init?(percent text: some StringProtocol) {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let whole = parts.first, !whole.isEmpty, whole.count <= 3,
               whole.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
@@ -23,12 +23,12 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Percent with four decimals, as in the claim files (`3.0000`).
-    public var percent: String {
+    package var percent: String {
         let fraction = units % 10_000
         let padded = String(fraction)
         return "\(units / 10_000)." + String(repeating: "0", count: 4 - padded.count) + padded
     }
 
-    public var description: String { percent }
-    public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.units < rhs.units }
+    package var description: String { percent }
+    package static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.units < rhs.units }
 }

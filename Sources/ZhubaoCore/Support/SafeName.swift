@@ -6,13 +6,13 @@
 /// DEL, the line and paragraph separators and the bidirectional formatting characters (which
 /// can make a name read differently from what it is). A backslash is written `\\`, so that two
 /// different names never show the same.
-public enum SafeName {
+package enum SafeName {
     /// The longest name kept as is in `quarantine/`: with `.reason.txt`, a conflict's
     /// `.<12 hex>` and AtomicFile's `.NAME.PID.tmp` it stays far below the 255 bytes a file
     /// system allows.
-    public static let longestKept = 128
+    package static let longestKept = 128
 
-    public static func display(_ raw: [UInt8]) -> String {
+    package static func display(_ raw: [UInt8]) -> String {
         if raw.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }) { return String(decoding: raw, as: UTF8.self) }
         var out = ""
         var i = 0
@@ -34,11 +34,11 @@ public enum SafeName {
         return out
     }
 
-    public static func display(_ name: String) -> String { display(Array(name.utf8)) }
+    package static func display(_ name: String) -> String { display(Array(name.utf8)) }
 
     /// Whether a name can be used as it is for files in `quarantine/`: valid UTF-8, nothing to
     /// escape, not too long.
-    public static func isKept(_ raw: [UInt8]) -> Bool {
+    package static func isKept(_ raw: [UInt8]) -> Bool {
         raw.count <= longestKept && display(raw) == String(decoding: raw, as: UTF8.self) && !raw.contains(0x5C)
     }
 

@@ -6,9 +6,9 @@ import ZhubaoSystem
 /// disk, an I/O error, a missing or damaged store. The command line exits 74 on them
 /// (sysexits EX_IOERR) with a Chinese sentence saying what to do, the technical detail after
 /// it (never Foundation's NSCocoaErrorDomain text).
-public enum SystemFault {
+package enum SystemFault {
     /// The message for an environment fault, nil for anything else (a defect: exit 70).
-    public static func message(for error: any Error) -> String? {
+    package static func message(for error: any Error) -> String? {
         if let fault = error as? StoreFault { return fault.description }
         if let (code, detail) = systemError(error) { return "\(sentence(errno: code))（\(detail)）" }
         if let error = error as? DatabaseError, let sentence = sentence(sqlite: error.resultCode) {
@@ -18,7 +18,7 @@ public enum SystemFault {
     }
 
     /// Whether `error` says that another run holds the run lock (exit 75, not a fault).
-    public static func isLockHeld(_ error: any Error) -> Bool {
+    package static func isLockHeld(_ error: any Error) -> Bool {
         if case .held = error as? FileLock.LockError { return true }
         return false
     }

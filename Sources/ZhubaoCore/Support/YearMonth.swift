@@ -1,16 +1,16 @@
 /// A calendar month: contribution periods (`YYYY-MM`), coverage (`YYYYMM`), E401's month.
-public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
+package struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
 
-    public init?(year: Int, month: Int) {
+    package init?(year: Int, month: Int) {
         guard (1000...9999).contains(year), (1...12).contains(month) else { return nil }
         self.year = year
         self.month = month
     }
 
     /// `YYYY-MM`.
-    public init?(iso text: some StringProtocol) {
+    package init?(iso text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 7, u[4] == 45, let y = Day.digits(u[0..<4]), let m = Day.digits(u[5..<7])
         else { return nil }
@@ -18,18 +18,18 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// `YYYYMM`.
-    public init?(compact text: some StringProtocol) {
+    package init?(compact text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 6, let y = Day.digits(u[0..<4]), let m = Day.digits(u[4..<6]) else { return nil }
         self.init(year: y, month: m)
     }
 
-    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
-    public var iso: String { "\(year)-\(Day.pad(month))" }
-    public var compact: String { "\(year)\(Day.pad(month))" }
-    public var description: String { iso }
+    package var firstDay: Day { Day(year: year, month: month, day: 1)! }
+    package var iso: String { "\(year)-\(Day.pad(month))" }
+    package var compact: String { "\(year)\(Day.pad(month))" }
+    package var description: String { iso }
 
-    public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool {
+    package static func < (lhs: YearMonth, rhs: YearMonth) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 }

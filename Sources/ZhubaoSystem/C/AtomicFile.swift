@@ -8,10 +8,10 @@ import Darwin
 /// Writes a whole file or nothing: into a hidden temporary name beside the target, flushed to
 /// disk, then renamed over it (rename(2) is atomic within a folder). A reader never sees half a
 /// file, and a run killed at any moment leaves the old file or the new one.
-public enum AtomicFile {
+package enum AtomicFile {
     /// `mode` is set exactly, whatever the umask; a missing folder is made `folderMode`
     /// (outputs.md: 0640 and 0750 where personal data lives).
-    public static func write(_ data: Data, to url: URL, mode: Int = 0o640, folderMode: Int = 0o750) throws {
+    package static func write(_ data: Data, to url: URL, mode: Int = 0o640, folderMode: Int = 0o750) throws {
         let folder = url.deletingLastPathComponent()
         try FileModes.makeFolder(folder, mode: mode_t(folderMode))
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
@@ -26,7 +26,7 @@ public enum AtomicFile {
     /// Writes `data` to `url` (created or truncated), sets its mode exactly whatever the umask,
     /// and flushes it to disk; on failure the file is removed again. The first half of `write`,
     /// for callers that publish the file their own way (the outbox: `.part`, then link).
-    public static func writeFlushed(_ data: some ContiguousBytes, at url: URL, mode: Int) throws {
+    package static func writeFlushed(_ data: some ContiguousBytes, at url: URL, mode: Int) throws {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
         guard fd >= 0 else { throw AtomicFileError(operation: "open", path: url.path, code: errno) }
         var ok = false
@@ -57,7 +57,7 @@ public enum AtomicFile {
     /// Gives a flushed temporary file its final name in the same folder without ever replacing
     /// a file of that name (link(2) fails with EEXIST instead), then removes the temporary name.
     /// Returns false, touching nothing, when the final name exists already.
-    public static func publishWithoutReplacing(_ temporary: URL, as final: URL) throws -> Bool {
+    package static func publishWithoutReplacing(_ temporary: URL, as final: URL) throws -> Bool {
         if link(temporary.path, final.path) != 0 {
             if errno == EEXIST { return false }
             throw AtomicFileError(operation: "link", path: final.path, code: errno)
@@ -77,23 +77,23 @@ public enum AtomicFile {
     }
 
     /// Makes a rename into `folder` durable (fsync of the folder).
-    public static func syncFolder(_ folder: URL) throws {
+    package static func syncFolder(_ folder: URL) throws {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw AtomicFileError(operation: "open", path: folder.path, code: errno) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: folder.path, code: errno) }
     }
 
-    public static func write(_ text: String, to url: URL, mode: Int = 0o640, folderMode: Int = 0o750) throws {
+    package static func write(_ text: String, to url: URL, mode: Int = 0o640, folderMode: Int = 0o750) throws {
         try write(Data(text.utf8), to: url, mode: mode, folderMode: folderMode)
     }
 }
 
-public struct AtomicFileError: Error, CustomStringConvertible {
-    public let operation: String
-    public let path: String
-    public let code: Int32
-    public var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+package struct AtomicFileError: Error, CustomStringConvertible {
+    package let operation: String
+    package let path: String
+    package let code: Int32
+    package var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
 
     package init(operation: String, path: String, code: Int32) {
         self.operation = operation

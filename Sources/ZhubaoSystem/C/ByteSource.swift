@@ -7,8 +7,8 @@ import Darwin
 
 /// An input file that could not be opened or read. Carries the file's name (never the whole
 /// path, so messages can go into reason files) and the system's or zlib's explanation.
-public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Operation: String, Sendable {
+package enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Operation: String, Sendable {
         case open, read
     }
 
@@ -23,14 +23,14 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// further (formats.md "Layout", setting `max_decompressed_bytes`).
     case tooLarge(fileName: String, limit: Int)
 
-    public var fileName: String {
+    package var fileName: String {
         switch self {
         case .system(let name, _, _), .gzip(let name, _), .closed(let name), .tooLarge(let name, _): name
         }
     }
 
     /// The message without the file name, e.g. "cannot open: No such file or directory".
-    public var message: String {
+    package var message: String {
         switch self {
         case .system(_, let operation, let err):
             "cannot \(operation.rawValue): \(String(cString: strerror(err)))"
@@ -45,10 +45,10 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(fileName): \(message)" }
+    package var description: String { "\(fileName): \(message)" }
 
     /// The reason in Chinese, with the technical detail after it.
-    public var chineseMessage: String {
+    package var chineseMessage: String {
         switch self {
         case .system(_, .open, _):
             "无法打开文件，请检查文件的权限与所有者（\(message)）"
@@ -65,18 +65,18 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The diagnostic that rejects the file; `line`, where a reader knows it, is the line the
     /// fault starts on.
-    public func diagnostic(line: Int? = nil) -> Diagnostic {
+    package func diagnostic(line: Int? = nil) -> Diagnostic {
         .error(chineseMessage, at: Location(file: fileName, line: line))
     }
 
     /// The diagnostic that rejects the file.
-    public var diagnostic: Diagnostic { diagnostic() }
+    package var diagnostic: Diagnostic { diagnostic() }
 }
 
 /// The bytes of one input: a plain file (POSIX `open`/`read`/`close`), a gzip file
 /// (`GzipReader`), or bytes already in memory. Closes itself on `close()` or in `deinit`,
 /// whichever comes first; reading after `close()` throws.
-public final class ByteSource {
+package final class ByteSource {
     private enum Backend {
         case file(Int32)
         case gzip(GzipReader)
@@ -86,16 +86,16 @@ public final class ByteSource {
 
     private var backend: Backend
     /// The file name (last path component), for messages.
-    public let fileName: String
+    package let fileName: String
     /// Bytes delivered so far (decompressed bytes for gzip).
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     /// The most bytes (decompressed) this source delivers: a read that would go beyond throws
     /// `InputError.tooLarge` instead, having delivered nothing past the limit.
-    public var limit = Int.max
+    package var limit = Int.max
 
     /// Opens `path`. With `gzip: true` the file is decompressed as it is read.
     /// Throws `InputError` (`.system` with `ENOENT`, `EACCES`, …).
-    public init(path: String, gzip: Bool = false) throws {
+    package init(path: String, gzip: Bool = false) throws {
         let name = ByteSource.lastComponent(of: path)
         fileName = name
         if gzip {
@@ -118,14 +118,14 @@ public final class ByteSource {
     }
 
     /// Bytes in memory, read like a file called `fileName`.
-    public init(bytes: [UInt8], fileName: String = "<memory>") {
+    package init(bytes: [UInt8], fileName: String = "<memory>") {
         self.fileName = fileName
         backend = .memory(bytes, position: 0)
     }
 
     deinit { close() }
 
-    public var isClosed: Bool {
+    package var isClosed: Bool {
         if case .closed = backend { return true }
         return false
     }
@@ -134,7 +134,7 @@ public final class ByteSource {
     /// A plain file may return fewer bytes than asked before its end; a gzip file does not.
     /// Throws `InputError`: `.system` for a failed read, `.gzip` for a truncated or corrupt
     /// stream, `.closed` after `close()`.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count > 0 else { return 0 }
         if bytesRead >= limit, !isClosed {
             // At the limit: one more byte says whether the file goes beyond it.
@@ -181,7 +181,7 @@ public final class ByteSource {
     }
 
     /// Reads until `buffer` is full or the input ends; returns the bytes read.
-    public func readFully(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func readFully(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         var total = 0
         while total < buffer.count {
             let n = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[total...]))
@@ -193,7 +193,7 @@ public final class ByteSource {
 
     /// Releases the file. Safe to call more than once. Errors from `close(2)` on a file opened
     /// read-only are ignored: nothing was written that could be lost.
-    public func close() {
+    package func close() {
         switch backend {
         case .file(let fd): systemClose(fd)
         case .gzip(let reader): reader.close()

@@ -7,13 +7,13 @@ import Darwin
 
 /// An exclusive kernel lock (`flock`) on a file. The kernel drops it when the process dies, so
 /// a lock left by a killed run never blocks the next one (no pid file to go stale).
-public final class FileLock {
-    public enum LockError: Error, CustomStringConvertible, Equatable {
+package final class FileLock {
+    package enum LockError: Error, CustomStringConvertible, Equatable {
         /// Another process holds the lock.
         case held(path: String)
         case system(operation: String, path: String, errno: Int32)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .held(let path): return "another zhubao run holds the lock \(path)"
             case .system(let operation, let path, let code):
@@ -23,10 +23,10 @@ public final class FileLock {
     }
 
     private var descriptor: Int32
-    public let path: String
+    package let path: String
 
     /// Takes the lock or fails at once with `.held`; never waits.
-    public init(path: String) throws(LockError) {
+    package init(path: String) throws(LockError) {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw .system(operation: "open", path: path, errno: errno) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -42,7 +42,7 @@ public final class FileLock {
     /// Takes the lock, waiting up to `seconds` for a run that holds it (polling every 0.1 s),
     /// then fails with `.held`. For short commands (`exceptions ack`) that should not fail
     /// because a daily run happens to be writing.
-    public static func waiting(path: String, upTo seconds: Double) throws(LockError) -> FileLock {
+    package static func waiting(path: String, upTo seconds: Double) throws(LockError) -> FileLock {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
             do {
@@ -55,7 +55,7 @@ public final class FileLock {
     }
 
     /// Releases the lock; also done on deinit and, by the kernel, on process exit.
-    public func unlock() {
+    package func unlock() {
         guard descriptor >= 0 else { return }
         flock(descriptor, LOCK_UN)
         close(descriptor)

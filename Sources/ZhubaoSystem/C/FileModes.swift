@@ -9,13 +9,13 @@ import Foundation
 /// Modes of the folders and files that hold personal data (outputs.md): folders 0750, files
 /// 0640, whatever the umask. A mode is only ever narrowed: what an operator set narrower
 /// (a folder 0700) stays as it is.
-public enum FileModes {
-    public static let folder: mode_t = 0o750
-    public static let file: mode_t = 0o640
+package enum FileModes {
+    package static let folder: mode_t = 0o750
+    package static let file: mode_t = 0o640
 
     /// Creates `url` and any missing parent with `mode` exactly (the umask does not apply);
     /// narrows an existing folder to `mode` unless `narrowExisting` is false.
-    public static func makeFolder(_ url: URL, mode: mode_t = folder, narrowExisting: Bool = true) throws {
+    package static func makeFolder(_ url: URL, mode: mode_t = folder, narrowExisting: Bool = true) throws {
         let path = url.standardizedFileURL.path
         var info = stat()
         if stat(path, &info) == 0 {
@@ -31,7 +31,7 @@ public enum FileModes {
 
     /// Clears from an existing file or folder every permission bit outside `mask`; never adds one.
     /// A file of another owner that zhubao may not chmod (EPERM) is left as its owner set it.
-    public static func narrow(_ path: String, to mask: mode_t) throws {
+    package static func narrow(_ path: String, to mask: mode_t) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return }
@@ -48,7 +48,7 @@ public enum FileModes {
     /// (AtomicFile) whose process no longer runs: a run killed while writing leaves one.
     /// Returns the paths removed.
     @discardableResult
-    public static func removeStaleTemporaries(in folder: URL) -> [String] {
+    package static func removeStaleTemporaries(in folder: URL) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var removed: [String] = []
         while let relative = walker.nextObject() as? String {
@@ -69,9 +69,9 @@ public enum FileModes {
     }
 }
 
-public struct FileModeError: Error, CustomStringConvertible {
-    public let operation: String
-    public let path: String
-    public let code: Int32
-    public var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+package struct FileModeError: Error, CustomStringConvertible {
+    package let operation: String
+    package let path: String
+    package let code: Int32
+    package var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
 }

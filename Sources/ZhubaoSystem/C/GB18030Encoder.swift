@@ -6,12 +6,12 @@ import Darwin
 
 /// UTF-8 → GB18030 through the C library's iconv: the one encoder, for the generator's files and the outbox.
 /// Each call opens its own conversion handle and closes it on every path.
-public enum GB18030Encoder {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+package enum GB18030Encoder {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case unavailable
         case unencodable(offset: Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unavailable: return "iconv cannot convert UTF-8 to GB18030 on this system"
             case .unencodable(let offset): return "text not encodable in GB18030 at UTF-8 byte \(offset)"
@@ -19,7 +19,7 @@ public enum GB18030Encoder {
         }
     }
 
-    public static func encode(_ text: String) throws -> [UInt8] {
+    package static func encode(_ text: String) throws -> [UInt8] {
         var out: [UInt8] = []
         try encode(text, appendingTo: &out)
         return out
@@ -27,7 +27,7 @@ public enum GB18030Encoder {
 
     /// Appends the GB18030 bytes of `text` to `out`. GB18030 never needs more than twice the
     /// UTF-8 length (a 2-byte UTF-8 character can become 4 bytes), so one pass suffices.
-    public static func encode(_ text: String, appendingTo out: inout [UInt8]) throws {
+    package static func encode(_ text: String, appendingTo out: inout [UInt8]) throws {
         var input = Array(text.utf8)
         if input.isEmpty { return }
         guard let handle = iconv_open("GB18030", "UTF-8"), Int(bitPattern: handle) != -1 else {

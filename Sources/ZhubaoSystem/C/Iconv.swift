@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// An iconv failure. Offsets count from the first byte given to the decoder, 0-based.
-public enum IconvError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum IconvError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `iconv_open` refused the pair of encodings.
     case unsupported(from: String, to: String, errno: Int32)
     /// Bytes that are not a character of the source encoding (`EILSEQ`). `bytes` holds up to
@@ -15,7 +15,7 @@ public enum IconvError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The input ended inside a multi-byte character.
     case truncatedCharacter(offset: Int, bytes: [UInt8])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unsupported(let from, let to, let err):
             "iconv cannot convert \(from) to \(to): \(String(cString: strerror(err)))"
@@ -40,8 +40,8 @@ public enum IconvError: Error, Sendable, Equatable, CustomStringConvertible {
 /// stopped (the caller keeps any partial character and feeds it again with the next chunk, as
 /// `LineReader` does, without copying); `decode(_:appendingTo:)` plus `finish()` carry the partial
 /// character themselves. The iconv handle is closed by `close()` or in deinit.
-public final class IconvDecoder {
-    public enum Stop: Sendable, Equatable {
+package final class IconvDecoder {
+    package enum Stop: Sendable, Equatable {
         /// Everything was converted.
         case endOfInput
         /// The input ends inside a character (`EINVAL`); the rest is not consumed.
@@ -52,19 +52,19 @@ public final class IconvDecoder {
         case invalidBytes
     }
 
-    public struct Conversion: Sendable, Equatable {
-        public var consumed: Int
-        public var produced: Int
-        public var stop: Stop
+    package struct Conversion: Sendable, Equatable {
+        package var consumed: Int
+        package var produced: Int
+        package var stop: Stop
     }
 
-    public let sourceEncoding: String
+    package let sourceEncoding: String
     private var handle: iconv_t?
     private var carry: [UInt8] = []
     /// Input bytes consumed so far, over all calls: the offset of the next byte.
-    public private(set) var bytesConsumed = 0
+    package private(set) var bytesConsumed = 0
 
-    public init(from source: String = "GB18030", to target: String = "UTF-8") throws {
+    package init(from source: String = "GB18030", to target: String = "UTF-8") throws {
         sourceEncoding = source
         let h = iconv_open(target, source)
         if h == iconv_t(bitPattern: -1) || h == nil {
@@ -75,14 +75,14 @@ public final class IconvDecoder {
 
     deinit { close() }
 
-    public func close() {
+    package func close() {
         if let handle { _ = iconv_close(handle) }
         handle = nil
     }
 
     /// Converts as much of `input` as fits into `output`. Never throws: the caller decides
     /// what a stop means (see `error(for:in:)`). Must not be called after `close()`.
-    public func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Conversion {
+    package func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Conversion {
         guard let handle else { preconditionFailure("IconvDecoder used after close()") }
         guard input.count > 0, let inBase = input.baseAddress else {
             return Conversion(consumed: 0, produced: 0, stop: .endOfInput)
@@ -112,7 +112,7 @@ public final class IconvDecoder {
 
     /// The error for an `.invalidBytes` or `.partialCharacter` stop of `conversion` over
     /// `input`, with the absolute offset; nil for the other stops.
-    public func error(for conversion: Conversion, in input: UnsafeRawBufferPointer) -> IconvError? {
+    package func error(for conversion: Conversion, in input: UnsafeRawBufferPointer) -> IconvError? {
         let rest = Array(input[conversion.consumed...].prefix(4))
         switch conversion.stop {
         case .invalidBytes: return .invalidBytes(offset: bytesConsumed, bytes: rest)
@@ -123,7 +123,7 @@ public final class IconvDecoder {
 
     /// Decodes `chunk` and appends the UTF-8 to `output`, keeping a character cut at the end of
     /// the chunk for the next call. Throws at the first invalid bytes.
-    public func decode(_ chunk: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws {
+    package func decode(_ chunk: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws {
         var input = carry
         input.append(contentsOf: chunk)
         carry = []
@@ -150,7 +150,7 @@ public final class IconvDecoder {
     }
 
     /// Ends a `decode` stream: throws if it stopped inside a character.
-    public func finish() throws {
+    package func finish() throws {
         if !carry.isEmpty {
             defer { carry = [] }
             throw IconvError.truncatedCharacter(offset: bytesConsumed, bytes: carry)
@@ -158,7 +158,7 @@ public final class IconvDecoder {
     }
 
     /// Decodes a whole byte string, e.g. one GB18030 field.
-    public static func decode(_ bytes: [UInt8], from source: String = "GB18030") throws -> String {
+    package static func decode(_ bytes: [UInt8], from source: String = "GB18030") throws -> String {
         let decoder = try IconvDecoder(from: source)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 3 / 2 + 4)

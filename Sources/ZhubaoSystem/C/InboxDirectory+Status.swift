@@ -8,11 +8,11 @@ import Darwin
 #endif
 
 /// The size and modification time of an inbox file.
-public struct InboxFileStatus: Sendable, Equatable {
-    public let size: Int64
+package struct InboxFileStatus: Sendable, Equatable {
+    package let size: Int64
     /// Seconds and nanoseconds since 1970-01-01 UTC.
-    public let modifiedSeconds: Int64
-    public let modifiedNanoseconds: Int64
+    package let modifiedSeconds: Int64
+    package let modifiedNanoseconds: Int64
 
     init(_ info: stat) {
         size = Int64(info.st_size)
@@ -23,13 +23,13 @@ public struct InboxFileStatus: Sendable, Equatable {
 
 extension InboxDirectory {
     /// lstat of an entry: its size and modification time; nil when it has gone.
-    public func fileStatus(of raw: [UInt8]) -> InboxFileStatus? {
+    package func fileStatus(of raw: [UInt8]) -> InboxFileStatus? {
         status(of: raw).map(InboxFileStatus.init)
     }
 
     /// Removes an entry that is a regular file (a `NAME.done` marker, which carries no data);
     /// nothing when it has gone or is not a regular file.
-    public func removeRegularFile(_ raw: [UInt8], name: String) throws(InboxFileError) {
+    package func removeRegularFile(_ raw: [UInt8], name: String) throws(InboxFileError) {
         guard let info = status(of: raw), info.st_mode & S_IFMT == S_IFREG else { return }
         let rc = (raw + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { unlinkat(descriptor, $0.baseAddress!, 0) }
@@ -40,7 +40,7 @@ extension InboxDirectory {
 
 extension OpenInboxFile {
     /// fstat of the open file: its size and modification time now.
-    public func currentStatus() throws(InboxFileError) -> InboxFileStatus {
+    package func currentStatus() throws(InboxFileError) -> InboxFileStatus {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw InboxFileError(.stat, name: name, errno: errno) }
         return InboxFileStatus(info)

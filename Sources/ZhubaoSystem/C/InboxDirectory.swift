@@ -8,36 +8,36 @@ import Darwin
 #endif
 
 /// A POSIX call on an inbox entry failed. `name` is the entry's display name (`SafeName`).
-public struct InboxFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Operation: String, Sendable { case list, open, stat, read, unlink }
-    public let operation: Operation
-    public let name: String
-    public let errno: Int32
+package struct InboxFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Operation: String, Sendable { case list, open, stat, read, unlink }
+    package let operation: Operation
+    package let name: String
+    package let errno: Int32
 
-    public init(_ operation: Operation, name: String, errno: Int32) {
+    package init(_ operation: Operation, name: String, errno: Int32) {
         self.operation = operation
         self.name = name
         self.errno = errno
     }
 
     /// The system's text, e.g. "Permission denied".
-    public var systemText: String { String(cString: strerror(errno)) }
-    public var description: String { "\(operation.rawValue) \(name): \(systemText)" }
+    package var systemText: String { String(cString: strerror(errno)) }
+    package var description: String { "\(operation.rawValue) \(name): \(systemText)" }
 }
 
 /// The inbox folder, held open by a descriptor: every entry is reached relative to it.
-public final class InboxDirectory {
-    public struct Entry: Sendable {
+package final class InboxDirectory {
+    package struct Entry: Sendable {
         /// The name as the file system holds it.
-        public let raw: [UInt8]
+        package let raw: [UInt8]
         /// A regular file, not a link to one (lstat: links are not followed).
-        public let isRegularFile: Bool
+        package let isRegularFile: Bool
     }
 
     private(set) var descriptor: Int32
-    public let path: String
+    package let path: String
 
-    public init(path: String) throws(InboxFileError) {
+    package init(path: String) throws(InboxFileError) {
         let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw InboxFileError(.list, name: path, errno: errno) }
         descriptor = fd
@@ -47,7 +47,7 @@ public final class InboxDirectory {
     deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Every entry but `.` and `..`, by raw bytes.
-    public func entries() throws(InboxFileError) -> [Entry] {
+    package func entries() throws(InboxFileError) -> [Entry] {
         let copy = dup(descriptor)
         guard copy >= 0, let dir = fdopendir(copy) else {
             throw InboxFileError(.list, name: path, errno: errno)
@@ -74,7 +74,7 @@ public final class InboxDirectory {
 
     /// Opens an entry for reading, never through a symbolic link, never blocking on a FIFO;
     /// then checks on the descriptor that it is a regular file.
-    public func open(_ raw: [UInt8], name: String) throws(InboxFileError) -> OpenInboxFile {
+    package func open(_ raw: [UInt8], name: String) throws(InboxFileError) -> OpenInboxFile {
         let key = path + "/" + name
         InboxFaults.run(.beforeOpen, key)
         defer { InboxFaults.run(.afterOpen, key) }
@@ -99,7 +99,7 @@ public final class InboxDirectory {
     /// Removes an entry, but only while its name still refers to `file`'s inode: a name swapped
     /// for something else since it was opened is left alone. Returns whether it was removed.
     @discardableResult
-    public func remove(_ raw: [UInt8], ifStill file: OpenInboxFile) throws(InboxFileError) -> Bool {
+    package func remove(_ raw: [UInt8], ifStill file: OpenInboxFile) throws(InboxFileError) -> Bool {
         guard let info = status(of: raw), UInt64(info.st_dev) == file.device, UInt64(info.st_ino) == file.inode else {
             return false
         }
@@ -117,11 +117,11 @@ public final class InboxDirectory {
 }
 
 /// An inbox entry opened once: everything zhubao learns of the file comes through this descriptor.
-public final class OpenInboxFile {
+package final class OpenInboxFile {
     private(set) var descriptor: Int32
-    public let name: String
-    public let device: UInt64
-    public let inode: UInt64
+    package let name: String
+    package let device: UInt64
+    package let inode: UInt64
     /// The inbox path and name, which `InboxFaults` knows files by.
     let key: String
 
@@ -136,7 +136,7 @@ public final class OpenInboxFile {
     deinit { close() }
 
     /// Fills `buffer` from the current position; 0 is the end.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InboxFileError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(InboxFileError) -> Int {
         guard buffer.count > 0 else { return 0 }
         if let fault = InboxFaults.readFault(key) { throw InboxFileError(.read, name: name, errno: fault) }
         var n: Int
@@ -147,7 +147,7 @@ public final class OpenInboxFile {
         return n
     }
 
-    public func close() {
+    package func close() {
         if descriptor >= 0 { Glibc.close(descriptor) }
         descriptor = -1
     }
@@ -188,17 +188,17 @@ public final class OpenInboxFile {
 /// (EIO, say) or to act on it (swap it for a link) just before or after it is opened. Files are
 /// known by path (`inbox/NAME`, NAME as `SafeName` shows it). Empty in production: nothing
 /// outside tests sets it.
-public enum InboxFaults {
-    public enum Moment: Sendable { case beforeOpen, afterOpen }
+package enum InboxFaults {
+    package enum Moment: Sendable { case beforeOpen, afterOpen }
     nonisolated(unsafe) private static var readFaults: [String: Int32] = [:]
     nonisolated(unsafe) private static var actions: [String: (Moment, () -> Void)] = [:]
     private static let lock = FaultLock()
 
-    public static func failReads(of path: String, errno: Int32) { lock.with { readFaults[path] = errno } }
-    public static func at(_ moment: Moment, of path: String, _ action: @escaping () -> Void) {
+    package static func failReads(of path: String, errno: Int32) { lock.with { readFaults[path] = errno } }
+    package static func at(_ moment: Moment, of path: String, _ action: @escaping () -> Void) {
         lock.with { actions[path] = (moment, action) }
     }
-    public static func clear(_ path: String) {
+    package static func clear(_ path: String) {
         lock.with {
             readFaults.removeValue(forKey: path)
             actions.removeValue(forKey: path)

@@ -2,7 +2,7 @@ import CLibXML2
 
 /// Why an XML file cannot be read. Each case rejects the whole file; `diagnostics` lists the
 /// reasons with their lines.
-public enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// libxml2 stopped (`xmlTextReaderRead` gave -1): not well-formed, bytes that do not fit the
     /// declared encoding, an unknown encoding, limits exceeded… `diagnostics` holds its messages.
     case malformed(fileName: String, diagnostics: [Diagnostic])
@@ -18,7 +18,7 @@ public enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// it (`XMLAttributeGuard`).
     case tooManyAttributes(fileName: String, element: String, line: Int, limit: Int)
 
-    public var fileName: String {
+    package var fileName: String {
         switch self {
         case .malformed(let name, _), .documentTypeDeclaration(let name, _), .entityReference(let name, _, _),
              .notTextOnly(let name, _, _, _), .setupFailed(let name, _), .tooManyAttributes(let name, _, _, _):
@@ -27,7 +27,7 @@ public enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The reasons, each with the file and line.
-    public var diagnostics: [Diagnostic] {
+    package var diagnostics: [Diagnostic] {
         switch self {
         case .malformed(let name, let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }
@@ -45,17 +45,17 @@ public enum XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }
 
 /// An XSD that libxml2 could not load or compile.
-public struct XMLSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let fileName: String
-    public let diagnostics: [Diagnostic]
+package struct XMLSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
+    package let fileName: String
+    package let diagnostics: [Diagnostic]
 
-    public var description: String {
+    package var description: String {
         diagnostics.isEmpty
             ? "\(fileName): invalid XML schema"
             : diagnostics.map(\.description).joined(separator: "\n")

@@ -1,58 +1,58 @@
 import CLibXML2
 
 /// libxml2's reader node types (`xmlReaderTypes`).
-public struct XMLNodeType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public let rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+package struct XMLNodeType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    package let rawValue: Int32
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
-    public static let none = XMLNodeType(rawValue: 0)
-    public static let element = XMLNodeType(rawValue: 1)
-    public static let attribute = XMLNodeType(rawValue: 2)
-    public static let text = XMLNodeType(rawValue: 3)
-    public static let cdata = XMLNodeType(rawValue: 4)
-    public static let entityReference = XMLNodeType(rawValue: 5)
-    public static let entity = XMLNodeType(rawValue: 6)
-    public static let processingInstruction = XMLNodeType(rawValue: 7)
-    public static let comment = XMLNodeType(rawValue: 8)
-    public static let document = XMLNodeType(rawValue: 9)
-    public static let documentType = XMLNodeType(rawValue: 10)
-    public static let whitespace = XMLNodeType(rawValue: 13)
-    public static let significantWhitespace = XMLNodeType(rawValue: 14)
-    public static let endElement = XMLNodeType(rawValue: 15)
-    public static let xmlDeclaration = XMLNodeType(rawValue: 17)
+    package static let none = XMLNodeType(rawValue: 0)
+    package static let element = XMLNodeType(rawValue: 1)
+    package static let attribute = XMLNodeType(rawValue: 2)
+    package static let text = XMLNodeType(rawValue: 3)
+    package static let cdata = XMLNodeType(rawValue: 4)
+    package static let entityReference = XMLNodeType(rawValue: 5)
+    package static let entity = XMLNodeType(rawValue: 6)
+    package static let processingInstruction = XMLNodeType(rawValue: 7)
+    package static let comment = XMLNodeType(rawValue: 8)
+    package static let document = XMLNodeType(rawValue: 9)
+    package static let documentType = XMLNodeType(rawValue: 10)
+    package static let whitespace = XMLNodeType(rawValue: 13)
+    package static let significantWhitespace = XMLNodeType(rawValue: 14)
+    package static let endElement = XMLNodeType(rawValue: 15)
+    package static let xmlDeclaration = XMLNodeType(rawValue: 17)
 
     /// Text, CDATA or whitespace: what makes up an element's text content.
-    public var isText: Bool {
+    package var isText: Bool {
         self == .text || self == .cdata || self == .whitespace || self == .significantWhitespace
     }
 
-    public var description: String { "XMLNodeType(\(rawValue))" }
+    package var description: String { "XMLNodeType(\(rawValue))" }
 }
 
 /// A name interned in one reader's dictionary: comparing two is comparing two pointers. Valid
 /// only with the reader that made it (`XMLStreamReader.intern(_:)`), while that reader lives.
-public struct XMLName: Hashable, @unchecked Sendable {
+package struct XMLName: Hashable, @unchecked Sendable {
     let pointer: UnsafePointer<xmlChar>?
 }
 
 extension XMLStreamReader {
     /// The local name of the current element or attribute (`Receipt`), or the node's name
     /// (`#text`, …) for other nodes.
-    public var localName: String { string(xmlTextReaderConstLocalName(reader)) ?? "" }
+    package var localName: String { string(xmlTextReaderConstLocalName(reader)) ?? "" }
 
     /// The qualified name (`tr:Receipt`).
-    public var name: String { string(xmlTextReaderConstName(reader)) ?? "" }
+    package var name: String { string(xmlTextReaderConstName(reader)) ?? "" }
 
-    public var namespaceURI: String? { string(xmlTextReaderConstNamespaceUri(reader)) }
+    package var namespaceURI: String? { string(xmlTextReaderConstNamespaceUri(reader)) }
 
     /// Depth in the tree; the root element is at 0.
-    public var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    package var depth: Int { Int(xmlTextReaderDepth(reader)) }
 
     /// True for `<X/>`, which gets no end-element node.
-    public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    package var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
     /// The text of a text, CDATA, whitespace or comment node; nil for elements.
-    public var value: String? {
+    package var value: String? {
         xmlTextReaderHasValue(reader) == 1 ? string(xmlTextReaderConstValue(reader)) : nil
     }
 
@@ -61,7 +61,7 @@ extension XMLStreamReader {
     /// line of its first text (exact for one-line leaves such as `<Amount>1.00</Amount>`), and
     /// containers, empty elements and end tags get an approximate line: use an XPath location
     /// for those.
-    public var lineNumber: Int? {
+    package var lineNumber: Int? {
         guard let node = xmlTextReaderCurrentNode(reader) else { return parserLine }
         let raw = node.pointee.line
         if raw > 0 && raw < 65535 { return Int(raw) }
@@ -80,14 +80,14 @@ extension XMLStreamReader {
     }
 
     /// An attribute of the current element by qualified name.
-    public func attribute(_ name: String) -> String? {
+    package func attribute(_ name: String) -> String? {
         guard let raw = xmlTextReaderGetAttribute(reader, name) else { return nil }
         defer { zhubao_xmlFree(raw) }
         return string(raw)
     }
 
     /// An attribute of the current element by local name and namespace (nil: no namespace).
-    public func attribute(localName: String, namespaceURI: String?) -> String? {
+    package func attribute(localName: String, namespaceURI: String?) -> String? {
         guard let raw = xmlTextReaderGetAttributeNs(reader, localName, namespaceURI) else { return nil }
         defer { zhubao_xmlFree(raw) }
         return string(raw)
@@ -95,7 +95,7 @@ extension XMLStreamReader {
 
     /// The qualified names of the current element's attributes, namespace declarations left
     /// out; the reader stays on the element.
-    public func attributeNames() -> [String] {
+    package func attributeNames() -> [String] {
         var names: [String] = []
         guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return [] }
         repeat {
@@ -106,15 +106,15 @@ extension XMLStreamReader {
     }
 
     /// Interns `name` in this reader's dictionary, for `localNameIs(_:)`.
-    public func intern(_ name: String) -> XMLName {
+    package func intern(_ name: String) -> XMLName {
         XMLName(pointer: xmlTextReaderConstString(reader, name))
     }
 
     /// The interned local name of the current node.
-    public var internedLocalName: XMLName { XMLName(pointer: xmlTextReaderConstLocalName(reader)) }
+    package var internedLocalName: XMLName { XMLName(pointer: xmlTextReaderConstLocalName(reader)) }
 
     /// Whether the current node's local name is `name`, by pointer comparison.
-    public func localNameIs(_ name: XMLName) -> Bool {
+    package func localNameIs(_ name: XMLName) -> Bool {
         name.pointer != nil && xmlTextReaderConstLocalName(reader) == name.pointer
     }
 
@@ -122,7 +122,7 @@ extension XMLStreamReader {
     /// reader on its end tag (or on it, if it is empty). Comments are skipped. A child element
     /// throws `XMLReadError.notTextOnly` once the reader is on the end tag, so a caller can
     /// record it and read on.
-    public func readElementText() throws -> String {
+    package func readElementText() throws -> String {
         precondition(nodeType == .element, "readElementText() needs a start tag")
         if isEmptyElement { return "" }
         let elementDepth = depth
@@ -146,7 +146,7 @@ extension XMLStreamReader {
     }
 
     /// Skips the current element's subtree; the reader is then on the node after it.
-    public func skipElement() throws {
+    package func skipElement() throws {
         guard nodeType == .element, !isEmptyElement else { return }
         let elementDepth = depth
         while try read() {

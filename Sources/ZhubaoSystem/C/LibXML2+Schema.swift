@@ -6,15 +6,15 @@ import CLibXML2
 ///
 /// The XSD itself is trusted input (it ships with zhubao): libxml2 loads it, and any file it
 /// imports or includes, with its own options.
-public final class XMLSchema: @unchecked Sendable {
+package final class XMLSchema: @unchecked Sendable {
     let pointer: xmlSchemaPtr
     /// The XSD's file name, for messages.
-    public let fileName: String
+    package let fileName: String
     /// Warnings libxml2 gave while compiling.
-    public let warnings: [Diagnostic]
+    package let warnings: [Diagnostic]
 
     /// Loads and compiles the XSD at `path`; throws `XMLSchemaError` with libxml2's messages.
-    public init(path: String) throws {
+    package init(path: String) throws {
         _ = XMLSchema.libraryInitialized
         let name = ByteSource.lastComponent(of: path)
         let context = LibXML2Context(source: nil, fileName: name)

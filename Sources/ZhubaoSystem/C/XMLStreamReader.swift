@@ -22,28 +22,28 @@ import CLibXML2
 /// Threads: one reader is used by one thread at a time. libxml2's error handlers are set per
 /// reader; the thread-global handler (for I/O and encoding errors) is borrowed only during a
 /// call into libxml2 and put back before the call returns.
-public final class XMLStreamReader {
-    public static let parseOptions: Int32 = Int32(bitPattern:
+package final class XMLStreamReader {
+    package static let parseOptions: Int32 = Int32(bitPattern:
         XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
 
-    public let fileName: String
-    public let source: ByteSource
+    package let fileName: String
+    package let source: ByteSource
     /// Kept alive while the reader validates against it.
-    public let schema: XMLSchema?
+    package let schema: XMLSchema?
     let reader: xmlTextReaderPtr
     package let context: LibXML2Context
     /// The type of the current node; `.none` before the first read and after the end.
-    public internal(set) var nodeType = XMLNodeType.none
+    package internal(set) var nodeType = XMLNodeType.none
     private var failure: Error?
     /// Called on each start tag that has attributes (namespace declarations count), with the
     /// reader on it; `attributeNames()` lists them.
-    public var onAttributes: ((XMLStreamReader) -> Void)?
-    public private(set) var isAtEnd = false
+    package var onAttributes: ((XMLStreamReader) -> Void)?
+    package private(set) var isAtEnd = false
 
     /// - Parameters:
     ///   - fileName: the name messages use; the source's file name by default.
     ///   - schema: an XSD to validate against while streaming.
-    public init(source: ByteSource, fileName: String? = nil, schema: XMLSchema? = nil) throws {
+    package init(source: ByteSource, fileName: String? = nil, schema: XMLSchema? = nil) throws {
         _ = XMLStreamReader.libraryInitialized
         let name = fileName ?? source.fileName
         let context = LibXML2Context(source: source, fileName: name)
@@ -71,7 +71,7 @@ public final class XMLStreamReader {
 
     /// Loads the XSD at `schemaPath` (if any) for this one file. To read many files against one
     /// schema, load an `XMLSchema` once and pass it instead.
-    public convenience init(source: ByteSource, fileName: String? = nil, schemaPath: String?) throws {
+    package convenience init(source: ByteSource, fileName: String? = nil, schemaPath: String?) throws {
         try self.init(source: source, fileName: fileName, schema: schemaPath.map { try XMLSchema(path: $0) })
     }
 
@@ -80,7 +80,7 @@ public final class XMLStreamReader {
     }
 
     /// Closes the source; libxml2's reader is freed when this object goes away.
-    public func close() {
+    package func close() {
         source.close()
     }
 
@@ -91,15 +91,15 @@ public final class XMLStreamReader {
 
     /// Messages libxml2 reported so far (parser warnings, schema validity errors, the fatal
     /// error), in order, each with the file name and line.
-    public var errors: [Diagnostic] { context.diagnostics.items }
+    package var errors: [Diagnostic] { context.diagnostics.items }
 
     /// No error-level message so far (validity included).
-    public var isValid: Bool { !context.diagnostics.hasErrors }
+    package var isValid: Bool { !context.diagnostics.hasErrors }
 
     /// Moves to the next node. Returns false at the end of the document. Throws on a fatal
     /// error, a DOCTYPE or an entity reference; once it threw, it throws the same error again.
     @discardableResult
-    public func read() throws -> Bool {
+    package func read() throws -> Bool {
         if let failure { throw failure }
         if isAtEnd { return false }
         let result = xmlTextReaderRead(reader)

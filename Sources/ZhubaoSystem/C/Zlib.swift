@@ -8,8 +8,8 @@ import Darwin
 import CZlibSystem
 
 /// A zlib failure, with the message zlib (or the system) gave.
-public struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+package struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: String, Sendable {
         /// The stream ends in the middle of a member (zlib: `Z_BUF_ERROR`, "unexpected end of file").
         case truncated
         /// Bad compressed data or a bad check value (`Z_DATA_ERROR`).
@@ -22,25 +22,25 @@ public struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
         case other
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The zlib return code (`Z_DATA_ERROR`, …), `Z_ERRNO` for system errors.
-    public let code: Int32
-    public let errno: Int32?
+    package let code: Int32
+    package let errno: Int32?
     /// Human-readable, e.g. "unexpected end of file" or "invalid block type".
-    public let message: String
+    package let message: String
     /// Where the fault was found: the compressed file's byte offset (0-based) and how many
     /// decompressed bytes came before it; nil when not known (a failed open).
-    public var compressedOffset: Int?
-    public var decompressedOffset: Int?
+    package var compressedOffset: Int?
+    package var decompressedOffset: Int?
 
-    public init(kind: Kind, code: Int32, errno: Int32? = nil, message: String) {
+    package init(kind: Kind, code: Int32, errno: Int32? = nil, message: String) {
         self.kind = kind
         self.code = code
         self.errno = errno
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .truncated: "gzip stream is truncated (\(message))"
         case .corrupt: "gzip stream is corrupt (\(message))"
@@ -50,7 +50,7 @@ public struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The reason in Chinese, with zlib's or the system's words and the offsets after it.
-    public var chineseMessage: String {
+    package var chineseMessage: String {
         var at = ""
         if let compressedOffset { at += "压缩文件第 \(compressedOffset) 字节处" }
         if let decompressedOffset { at += (at.isEmpty ? "" : "，") + "解压后第 \(decompressedOffset) 字节处" }
@@ -78,8 +78,8 @@ public struct ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
 /// and bytes after the last member that do not start another one `.corrupt` ("data after the
 /// end of the gzip stream") — zlib's gz* layer would ignore those, which is why this reader
 /// drives `inflate` itself.
-public final class GzipReader {
-    public static let bufferSize = 256 * 1024
+package final class GzipReader {
+    package static let bufferSize = 256 * 1024
 
     private var descriptor: Int32
     private var stream = z_stream()
@@ -91,12 +91,12 @@ public final class GzipReader {
     private var members = 0
     private var finished = false
     /// Decompressed bytes returned so far.
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     /// Compressed bytes read from the file so far (some may wait in the input buffer).
     private var fileBytes = 0
 
     /// Opens `path` for reading. Throws `ZlibError` (`.system` when the file cannot be opened).
-    public init(path: String) throws {
+    package init(path: String) throws {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ZlibError.system(errno) }
         input = .allocate(capacity: Self.bufferSize)
@@ -116,11 +116,11 @@ public final class GzipReader {
         input.deallocate()
     }
 
-    public var isClosed: Bool { descriptor < 0 }
+    package var isClosed: Bool { descriptor < 0 }
 
     /// Reads up to `buffer.count` decompressed bytes; 0 means the end of the last member.
     /// Throws `ZlibError`: `.truncated`, `.corrupt`, `.notGzip`, `.system`, ….
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         do {
             return try inflateInto(buffer)
         } catch var error as ZlibError {
@@ -202,7 +202,7 @@ public final class GzipReader {
     }
 
     /// Closes the file. Safe to call more than once; deinit calls it too. Never throws.
-    public func close() {
+    package func close() {
         if inflating {
             inflateEnd(&stream)
             inflating = false

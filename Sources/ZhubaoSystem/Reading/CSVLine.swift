@@ -1,5 +1,5 @@
 /// A CSV record that breaks RFC 4180 quoting. `line` is a physical line number.
-public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A quoted field is still open at the end of the file, or after `CSVParser.maxRecordBytes`.
     /// `line` is the line where the record starts.
     case unterminatedQuote(line: Int)
@@ -8,13 +8,13 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Something other than `,` or the line end after a closing quote (`"ab"c`).
     case textAfterClosingQuote(line: Int, field: Int)
 
-    public var line: Int {
+    package var line: Int {
         switch self {
         case .unterminatedQuote(let line), .quoteInUnquotedField(let line, _), .textAfterClosingQuote(let line, _): line
         }
     }
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .unterminatedQuote: "quoted field not closed"
         case .quoteInUnquotedField(_, let field): "field \(field): quote inside an unquoted field"
@@ -22,10 +22,10 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "line \(line): \(message)" }
+    package var description: String { "line \(line): \(message)" }
 
     /// The reason in Chinese, with the technical detail after it.
-    public var chineseMessage: String {
+    package var chineseMessage: String {
         switch self {
         case .unterminatedQuote: "从此行开始的带引号字段没有结束引号（RFC 4180：\(message)）"
         case .quoteInUnquotedField(_, let field): "第 \(field) 列不以引号开头，却含有引号（RFC 4180：\(message)）"
@@ -33,7 +33,7 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public func diagnostic(fileName: String) -> Diagnostic {
+    package func diagnostic(fileName: String) -> Diagnostic {
         .error(chineseMessage, at: Location(file: fileName, line: line))
     }
 }
@@ -42,27 +42,27 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
 /// a field that starts with `"` is quoted and may hold `,`, `""` (one quote) and line breaks,
 /// which come back as a single LF. A line that ends inside quotes leaves the record open and
 /// the next line continues it. Spaces are data (not trimmed). An empty line is one empty field.
-public struct CSVParser: Sendable {
+package struct CSVParser: Sendable {
     private enum State: Sendable { case fieldStart, quoted, quoteInQuoted, recordEnd }
 
     /// A record still open after this many bytes is an unterminated quote.
-    public var maxRecordBytes: Int
+    package var maxRecordBytes: Int
     /// The line where the current (or last) record starts.
-    public private(set) var startLine = 0
+    package private(set) var startLine = 0
     /// True while a quoted field is open across lines.
-    public private(set) var isOpen = false
+    package private(set) var isOpen = false
     private var state = State.fieldStart
     private var fields: [String] = []
     private var field: [UInt8] = []
     private var recordBytes = 0
 
-    public init(maxRecordBytes: Int = 1 << 20) {
+    package init(maxRecordBytes: Int = 1 << 20) {
         self.maxRecordBytes = maxRecordBytes
     }
 
     /// Feeds one physical line (UTF-8, without its line ending). Returns the record's fields
     /// when the line completes it, nil when a quoted field stays open.
-    public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws -> [String]? {
+    package mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws -> [String]? {
         if isOpen {
             field.append(0x0A)
             recordBytes += bytes.count + 1
@@ -127,7 +127,7 @@ public struct CSVParser: Sendable {
     }
 
     /// Ends the input: throws if a quoted field is still open.
-    public mutating func finish() throws {
+    package mutating func finish() throws {
         if isOpen { throw reset(.unterminatedQuote(line: startLine)) }
     }
 
@@ -146,9 +146,9 @@ public struct CSVParser: Sendable {
     }
 }
 
-public enum CSVLine {
+package enum CSVLine {
     /// Splits one complete record; a quote still open at its end is an error.
-    public static func split(_ record: String, line: Int = 1) throws -> [String] {
+    package static func split(_ record: String, line: Int = 1) throws -> [String] {
         var parser = CSVParser()
         var text = record
         guard let fields = try text.withUTF8({ try parser.feed($0, line: line) }) else {

@@ -5,43 +5,43 @@ import Foundation
 /// Throws `CSVError` for broken quoting, and whatever the line reader throws (`InputError`,
 /// `LineReaderError`). After a `CSVError` other than an unterminated quote at the end, reading
 /// can go on with the next line, so a caller can list every broken record of a file.
-public final class CSVRecordReader {
-    public struct Record: Sendable, Hashable {
+package final class CSVRecordReader {
+    package struct Record: Sendable, Hashable {
         /// The physical line where the record starts.
-        public var line: Int
-        public var fields: [String]
+        package var line: Int
+        package var fields: [String]
 
-        public init(line: Int, fields: [String]) {
+        package init(line: Int, fields: [String]) {
             self.line = line
             self.fields = fields
         }
 
         /// Every field empty: an empty line, or a line like `,,,,`.
-        public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+        package var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
     }
 
-    public let lines: LineReader
+    package let lines: LineReader
     private var parser: CSVParser
     /// Whether blank lines (nothing between the line breaks) are skipped in bulk by the line
     /// reader instead of coming back as one-empty-field records (`LineReader.skipBlankLines`).
     /// Inside a quoted field they are always content.
-    public var skipsBlankLines = false
+    package var skipsBlankLines = false
 
-    public init(lines: LineReader, maxRecordBytes: Int = 1 << 20) {
+    package init(lines: LineReader, maxRecordBytes: Int = 1 << 20) {
         self.lines = lines
         parser = CSVParser(maxRecordBytes: maxRecordBytes)
     }
 
     /// CSV over a source: GB18030 unless it starts with a UTF-8 byte-order mark.
-    public convenience init(source: ByteSource, encoding: LineReader.Encoding = .detectBOM(default: .gb18030)) {
+    package convenience init(source: ByteSource, encoding: LineReader.Encoding = .detectBOM(default: .gb18030)) {
         self.init(lines: LineReader(source: source, encoding: encoding))
     }
 
     /// Whether the last physical line of the file ended with a newline (after `next()` gave nil).
-    public var lastLineTerminated: Bool { lines.lastLineTerminated }
+    package var lastLineTerminated: Bool { lines.lastLineTerminated }
 
     /// The next record, or nil at the end of the file.
-    public func next() throws -> Record? {
+    package func next() throws -> Record? {
         while true {
             if skipsBlankLines, !parser.isOpen { try lines.skipBlankLines() }
             let fields = try lines.nextRaw { raw in
@@ -60,7 +60,7 @@ public final class CSVRecordReader {
     }
 
     /// What `next(offering:)` did with a line.
-    public enum Step {
+    package enum Step {
         /// `quick` took the line.
         case taken
         case record(Record)
@@ -70,7 +70,7 @@ public final class CSVRecordReader {
     /// `quick` as raw bytes (valid UTF-8, no line end) with its number. When `quick` returns
     /// true it has taken the line; when false the line is parsed as usual and its record
     /// returned. nil at the end of the file.
-    public func next(offering quick: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> Step? {
+    package func next(offering quick: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> Step? {
         while true {
             if skipsBlankLines, !parser.isOpen { try lines.skipBlankLines() }
             let step = try lines.nextRaw { raw -> Step? in

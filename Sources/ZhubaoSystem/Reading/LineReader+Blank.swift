@@ -5,7 +5,7 @@ extension LineReader {
     /// with content (line numbers count the skipped ones). A file of a gigabyte of line breaks
     /// goes by at the speed of the read. A decoding error ahead is left for `next()` to throw.
     @discardableResult
-    public func skipBlankLines() throws -> Int {
+    package func skipBlankLines() throws -> Int {
         if !started { try begin() }
         var skipped = 0
         defer {

@@ -19,14 +19,14 @@ import Darwin
 ///
 /// Not thread-safe; one reader per file. `close()` closes the source; deinit frees the buffers
 /// and the iconv handle (and the source closes itself when released).
-public final class LineReader {
-    public indirect enum Encoding: Sendable, Hashable, CustomStringConvertible {
+package final class LineReader {
+    package indirect enum Encoding: Sendable, Hashable, CustomStringConvertible {
         case gb18030
         case utf8
         /// UTF-8 when the file starts with a UTF-8 byte-order mark, else `default`.
         case detectBOM(default: Encoding)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .gb18030: "GB18030"
             case .utf8: "UTF-8"
@@ -36,15 +36,15 @@ public final class LineReader {
     }
 
     /// One line as a `String`.
-    public struct Line: Sendable, Hashable {
+    package struct Line: Sendable, Hashable {
         /// 1-based physical line number.
-        public var number: Int
+        package var number: Int
         /// The text without its line ending.
-        public var text: String
+        package var text: String
         /// False only for a last line that the file ends without a newline.
-        public var isTerminated: Bool
+        package var isTerminated: Bool
 
-        public init(number: Int, text: String, isTerminated: Bool) {
+        package init(number: Int, text: String, isTerminated: Bool) {
             self.number = number
             self.text = text
             self.isTerminated = isTerminated
@@ -52,29 +52,29 @@ public final class LineReader {
     }
 
     /// One line as UTF-8 bytes, valid only inside the closure it is passed to.
-    public struct RawLine {
-        public let number: Int
+    package struct RawLine {
+        package let number: Int
         /// Valid UTF-8 without the line ending. Do not let it escape the closure.
-        public let bytes: UnsafeBufferPointer<UInt8>
-        public let isTerminated: Bool
-        public var isEmpty: Bool { bytes.isEmpty }
-        public var text: String { String(decoding: bytes, as: UTF8.self) }
+        package let bytes: UnsafeBufferPointer<UInt8>
+        package let isTerminated: Bool
+        package var isEmpty: Bool { bytes.isEmpty }
+        package var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
-    public let source: ByteSource
+    package let source: ByteSource
     /// The name messages use (the source's file name unless given).
-    public let fileName: String
-    public let requestedEncoding: Encoding
+    package let fileName: String
+    package let requestedEncoding: Encoding
     /// `.gb18030` or `.utf8` once the first line was asked for; nil before.
-    public internal(set) var encoding: Encoding?
+    package internal(set) var encoding: Encoding?
     /// Whether a UTF-8 byte-order mark was found and stripped.
-    public internal(set) var hadByteOrderMark = false
+    package internal(set) var hadByteOrderMark = false
     /// The number of the last line delivered (0 before the first).
-    public internal(set) var lineNumber = 0
+    package internal(set) var lineNumber = 0
     /// Whether the last line delivered ended with a newline.
-    public internal(set) var lastLineTerminated = false
+    package internal(set) var lastLineTerminated = false
     /// True once `next()` returned nil.
-    public private(set) var isAtEnd = false
+    package private(set) var isAtEnd = false
 
     let chunkSize: Int
     let maxLineBytes: Int
@@ -100,7 +100,7 @@ public final class LineReader {
     /// - Parameters:
     ///   - chunkSize: bytes read from the source at a time (tests use tiny ones).
     ///   - maxLineBytes: a longer line throws `.lineTooLong` instead of growing the buffer.
-    public init(
+    package init(
         source: ByteSource, fileName: String? = nil, encoding: Encoding = .detectBOM(default: .gb18030),
         chunkSize: Int = 128 * 1024, maxLineBytes: Int = 1 << 20
     ) {
@@ -121,18 +121,18 @@ public final class LineReader {
 
     /// Closes the source; `next()` then throws `InputError.closed` once the lines already
     /// decoded are used up. The iconv handle goes with the reader.
-    public func close() {
+    package func close() {
         source.close()
     }
 
     /// The next line, or nil at the end of the file. Throws `LineReaderError` or `InputError`.
-    public func next() throws -> Line? {
+    package func next() throws -> Line? {
         try nextRaw { Line(number: $0.number, text: $0.text, isTerminated: $0.isTerminated) }
     }
 
     /// Passes the next line's bytes to `body` and returns its result, or nil at the end of the
     /// file. Cheaper than `next()` when not every line needs a `String`.
-    public func nextRaw<R>(_ body: (RawLine) throws -> R) throws -> R? {
+    package func nextRaw<R>(_ body: (RawLine) throws -> R) throws -> R? {
         if !started { try begin() }
         while true {
             if scan < end, let hit = memchr(buf + scan, 0x0A, end - scan) {

@@ -1,5 +1,5 @@
 /// A line that cannot be read as text. Every line before it was delivered.
-public enum LineReaderError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum LineReaderError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Bytes that are not valid in `encoding`; `offset` is the 0-based byte offset in the file
     /// (in the decompressed stream for gzip files), `bytes` up to four bytes from there.
     case invalidBytes(line: Int, offset: Int, encoding: String, bytes: [UInt8])
@@ -9,14 +9,14 @@ public enum LineReaderError: Error, Sendable, Hashable, CustomStringConvertible 
     case lineTooLong(line: Int, limit: Int)
 
     /// The 1-based line the problem is on.
-    public var line: Int {
+    package var line: Int {
         switch self {
         case .invalidBytes(let line, _, _, _), .truncatedCharacter(let line, _, _, _), .lineTooLong(let line, _): line
         }
     }
 
     /// The message without the location.
-    public var message: String {
+    package var message: String {
         switch self {
         case .invalidBytes(_, let offset, let encoding, let bytes):
             "invalid \(encoding) bytes \(IconvError.hex(bytes)) at byte offset \(offset)"
@@ -27,10 +27,10 @@ public enum LineReaderError: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 
-    public var description: String { "line \(line): \(message)" }
+    package var description: String { "line \(line): \(message)" }
 
     /// The reason in Chinese, with the technical detail after it.
-    public var chineseMessage: String {
+    package var chineseMessage: String {
         switch self {
         case .invalidBytes(_, let offset, let encoding, let bytes):
             "此行含有不是 \(encoding) 编码的字节，拒收（文件第 \(offset) 字节处起：\(IconvError.hex(bytes))）"
@@ -42,7 +42,7 @@ public enum LineReaderError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The diagnostic that rejects the file.
-    public func diagnostic(fileName: String) -> Diagnostic {
+    package func diagnostic(fileName: String) -> Diagnostic {
         .error(chineseMessage, at: Location(file: fileName, line: line))
     }
 

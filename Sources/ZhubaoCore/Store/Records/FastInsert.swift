@@ -6,7 +6,7 @@ import GRDB
 /// are the record's `Columns` (its coding keys) but `id`; `bind(to:)` adds the values in that
 /// order (a test round-trips every record type through it), and `PreparedInsert` refuses a row
 /// whose count differs.
-public protocol FastInsertable {
+package protocol FastInsertable {
     static var databaseTableName: String { get }
     /// The columns `bind(to:)` fills, in its order.
     static var insertColumns: [String] { get }
@@ -16,16 +16,16 @@ public protocol FastInsertable {
 /// A record whose columns are listed once, as the cases of its `Columns` (which are also its
 /// coding keys: `typealias CodingKeys = Columns`), in the table's order: what its fetch and its
 /// bulk insert use. A test compares them with the migrated table's, by name.
-public protocol ListsColumns {
+package protocol ListsColumns {
     associatedtype Columns: CaseIterable, ColumnExpression
 }
 
 extension ListsColumns {
-    public static var columnNames: [String] { Columns.allCases.map(\.name) }
+    package static var columnNames: [String] { Columns.allCases.map(\.name) }
 }
 
 extension FastInsertable where Self: ListsColumns {
-    public static var insertColumns: [String] { columnNames.filter { $0 != "id" } }
+    package static var insertColumns: [String] { columnNames.filter { $0 != "id" } }
 }
 
 extension FastInsertable {
@@ -51,7 +51,7 @@ extension ParticipantRecord: ListsColumns {}
 extension CoBorrowerRecord: ListsColumns {}
 
 extension ReceiptRecord: FastInsertable, ListsColumns {
-    public func bind(to row: inout InsertRow) {
+    package func bind(to row: inout InsertRow) {
         Self.bind(to: &row, fileId: fileId, source: source, ticketNo: ticketNo, idNumber: idNumber, idValid: idValid,
                   name: name, insuranceType: insuranceType, periodFrom: periodFrom, periodTo: periodTo, base: base,
                   amount: amount, paidOn: paidOn, channel: channel, contractNo: contractNo, bankCode: bankCode,
@@ -72,7 +72,7 @@ extension ReceiptRecord: FastInsertable, ListsColumns {
 }
 
 extension HardshipRowRecord: FastInsertable, ListsColumns {
-    public func bind(to row: inout InsertRow) {
+    package func bind(to row: inout InsertRow) {
         Self.bind(to: &row, fileId: fileId, line: line, department: department, idNumber: idNumber, idValid: idValid,
                   name: name, category: category, county: county, certifiedOn: certifiedOn, endsOn: endsOn,
                   endReason: endReason)
@@ -90,7 +90,7 @@ extension HardshipRowRecord: FastInsertable, ListsColumns {
 }
 
 extension DrawdownRecord: FastInsertable, ListsColumns {
-    public func bind(to row: inout InsertRow) {
+    package func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(loanNo); row.add(contractNo)
         row.add(idNumber); row.add(idValid); row.add(name); row.add(mode); row.add(amount); row.add(rate)
         row.add(disbursedOn); row.add(maturesOn); row.add(coverFrom); row.add(coverTo); row.add(account)
@@ -99,7 +99,7 @@ extension DrawdownRecord: FastInsertable, ListsColumns {
 }
 
 extension BankTransactionRecord: FastInsertable, ListsColumns {
-    public func bind(to row: inout InsertRow) {
+    package func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(txnNo); row.add(loanNo)
         row.add(contractNo); row.add(idNumber); row.add(idValid); row.add(name); row.add(txnDate)
         row.add(kind); row.add(due); row.add(principalPaid); row.add(interestPaid); row.add(result)
@@ -108,7 +108,7 @@ extension BankTransactionRecord: FastInsertable, ListsColumns {
 }
 
 extension ClaimLineRecord: FastInsertable, ListsColumns {
-    public func bind(to row: inout InsertRow) {
+    package func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(loanNo); row.add(contractNo)
         row.add(idNumber); row.add(idValid); row.add(name); row.add(year); row.add(fromDay); row.add(toDay)
         row.add(days); row.add(accumulated); row.add(rate); row.add(claimed)

@@ -1,15 +1,15 @@
 import GRDB
 
 /// A row of `inputFile`: one delivery of a file into the inbox, with what became of it.
-public struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "inputFile"
-    public enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+package struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    package static let databaseTableName = "inputFile"
+    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
         case id, name, sha256, size, sender, kind, region, businessDate, seq, status, reason, recordCount
         case receivedAt, receivedOn
     }
     typealias CodingKeys = Columns
 
-    public enum Status: String, Codable, Sendable {
+    package enum Status: String, Codable, Sendable {
         /// Its records are in the store.
         case imported = "IMPORTED"
         /// Rejected whole (E001); nothing of it is in the store.
@@ -20,7 +20,7 @@ public struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, Mu
         /// The exception a delivery of this status raises (rules.md §1): E001 for a rejected
         /// file, E002 for a conflicting name, none for an imported one. The one place that says
         /// so: the loader's findings, the reason file and the dry run's listing ask here.
-        public var exceptionCode: String? {
+        package var exceptionCode: String? {
             switch self {
             case .imported: return nil
             case .rejected: return "E001"
@@ -29,26 +29,26 @@ public struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, Mu
         }
     }
 
-    public var id: Int64?
-    public var name: String
-    public var sha256: String
-    public var size: Int64
-    public var sender: String?
-    public var kind: String?
-    public var region: String?
+    package var id: Int64?
+    package var name: String
+    package var sha256: String
+    package var size: Int64
+    package var sender: String?
+    package var kind: String?
+    package var region: String?
     /// `YYYY-MM-DD`; nil when the name could not be parsed.
-    public var businessDate: String?
-    public var seq: Int?
-    public var status: Status
-    public var reason: String?
-    public var recordCount: Int
+    package var businessDate: String?
+    package var seq: Int?
+    package var status: Status
+    package var reason: String?
+    package var recordCount: Int
     /// When intake took the file, ISO 8601 UTC.
-    public var receivedAt: String
+    package var receivedAt: String
     /// The as-of date of the run that took it: an E001 for a name without a date counts from here.
-    public var receivedOn: String
+    package var receivedOn: String
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The day from which the file counts in as-of computations.
-    public var effectiveDate: String { businessDate ?? receivedOn }
+    package var effectiveDate: String { businessDate ?? receivedOn }
 }

@@ -2,7 +2,7 @@ import GRDB
 
 /// A coded field of an input record (formats.md): a closed list of values, stored as the
 /// bytes the file gave (`rawValue`). `allCases` is in the order messages list the values.
-public protocol RecordCode: RawRepresentable<String>, CaseIterable, Codable, Sendable, Hashable,
+package protocol RecordCode: RawRepresentable<String>, CaseIterable, Codable, Sendable, Hashable,
                             DatabaseValueConvertible where AllCases == [Self] {}
 
 extension RecordCode {
@@ -26,32 +26,32 @@ extension RecordCode {
 
 /// `InsuranceType` of a receipt or participant: `110` 企业职工基本养老保险 (a receipt needs its
 /// `Base`), `170` 城乡居民基本养老保险.
-public enum InsuranceType: String, RecordCode { case employees = "110", residents = "170" }
+package enum InsuranceType: String, RecordCode { case employees = "110", residents = "170" }
 
 /// A receipt's `Channel`: paid from a loan drawdown through the collection account, or by the person.
-public enum ReceiptChannel: String, RecordCode { case loan = "LOAN", selfPaid = "SELF" }
+package enum ReceiptChannel: String, RecordCode { case loan = "LOAN", selfPaid = "SELF" }
 
 /// A receipt's `Status`: a reversal reverses the receipt `ReversesTicketNo` names, and may be negative.
-public enum ReceiptStatus: String, RecordCode { case normal = "NORMAL", reversal = "REVERSAL" }
+package enum ReceiptStatus: String, RecordCode { case normal = "NORMAL", reversal = "REVERSAL" }
 
 /// A participant's `Gender` (GB/T 2261.1).
-public enum Gender: String, RecordCode { case male = "1", female = "2" }
+package enum Gender: String, RecordCode { case male = "1", female = "2" }
 
 /// A participant's `Loan/Mode`.
-public enum LoanMode: String, RecordCode { case annual = "ANNUAL", lump = "LUMP" }
+package enum LoanMode: String, RecordCode { case annual = "ANNUAL", lump = "LUMP" }
 
 /// A co-borrower's `Relation`.
-public enum CoBorrowerRelation: String, RecordCode { case child = "CHILD", guarantor = "GUARANTOR" }
+package enum CoBorrowerRelation: String, RecordCode { case child = "CHILD", guarantor = "GUARANTOR" }
 
 /// The department that sends a hardship list: 民政 (civil affairs), 乡村振兴 (rural
 /// revitalisation), 就业 (employment).
-public enum HardshipDepartment: String, RecordCode { case civilAffairs = "MZ", ruralRevitalisation = "XC", employment = "JY" }
+package enum HardshipDepartment: String, RecordCode { case civilAffairs = "MZ", ruralRevitalisation = "XC", employment = "JY" }
 
 /// A hardship row's category code (formats.md §3), with its department and its name in the file.
-public enum HardshipCategory: String, RecordCode {
+package enum HardshipCategory: String, RecordCode {
     case tk = "TK", db = "DB", dsr = "DSR", zcx = "ZCX", tp = "TP", by = "BY", xg = "XG"
 
-    public var department: HardshipDepartment {
+    package var department: HardshipDepartment {
         switch self {
         case .tk, .db, .dsr, .zcx: return .civilAffairs
         case .tp, .by: return .ruralRevitalisation
@@ -60,7 +60,7 @@ public enum HardshipCategory: String, RecordCode {
     }
 
     /// The name a list gives it (人员类别).
-    public var name: String {
+    package var name: String {
         switch self {
         case .tk: return "特困人员"
         case .db: return "最低生活保障对象"
@@ -74,18 +74,18 @@ public enum HardshipCategory: String, RecordCode {
 }
 
 /// A hardship row's 终止原因: left normally, or revoked (the certification was false).
-public enum HardshipEndReason: String, RecordCode { case normalExit = "正常退出", revoked = "撤销" }
+package enum HardshipEndReason: String, RecordCode { case normalExit = "正常退出", revoked = "撤销" }
 
 /// A drawdown's `mode`.
-public enum DrawdownMode: String, RecordCode { case annual = "A", lump = "L" }
+package enum DrawdownMode: String, RecordCode { case annual = "A", lump = "L" }
 
 /// A drawdown line's `status`: a new drawdown, or the cancellation (冲销) of the drawdown with
 /// the same loan number, amount negated.
-public enum DrawdownStatus: String, RecordCode { case new = "N", cancellation = "C" }
+package enum DrawdownStatus: String, RecordCode { case new = "N", cancellation = "C" }
 
 /// A bank transaction's `kind`: a monthly deduction from the pension (养老金划扣), a voluntary
 /// repayment, an early payoff (提前结清), a settlement from the personal account after death.
-public enum TransactionKind: String, RecordCode { case pensionDeduction = "P", voluntary = "V", earlyPayoff = "E", deathSettlement = "D" }
+package enum TransactionKind: String, RecordCode { case pensionDeduction = "P", voluntary = "V", earlyPayoff = "E", deathSettlement = "D" }
 
 /// A bank transaction's `result`.
-public enum TransactionResult: String, RecordCode { case succeeded = "S", failed = "F", partial = "P" }
+package enum TransactionResult: String, RecordCode { case succeeded = "S", failed = "F", partial = "P" }
