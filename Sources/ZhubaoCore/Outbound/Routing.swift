@@ -59,7 +59,7 @@ public struct Routing: Sendable {
         }
         drawdownSender = drawdowns
         var lumpSums: [String: String] = [:]
-        let lump = ledger.drawdowns.filter { $0.mode == "L" && wanted?.contracts.contains($0.contractNo) ?? true }
+        let lump = ledger.drawdowns.filter { $0.mode == .lump && wanted?.contracts.contains($0.contractNo) ?? true }
         // Cancelled drawdowns are not in E206's sum: a contract's earliest live lump sum decides;
         // one whose lump sums are all cancelled (no E206 can arise) keeps its earliest cancelled one.
         for d in lump.sorted(by: Self.disbursementOrder(cancelledLast: true)) where lumpSums[d.contractNo] == nil {

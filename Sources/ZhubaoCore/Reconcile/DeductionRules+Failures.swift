@@ -3,7 +3,7 @@ extension DeductionRules.Context {
     /// E402 (WARN): a repayment or deduction of any kind that failed (result F); the bank must
     /// tell the borrower (附件3 step 6). Amount: the line's `due`. In ledger order.
     func failedCollections() -> [Finding] {
-        ledger.transactions.filter { $0.result == "F" }.map { line in
+        ledger.transactions.filter { $0.result == .failed }.map { line in
             Finding(code: "E402", subject: .transaction(line), amount: line.due, source: line.source,
                     detail: "\(line.txnDate.iso) \(DeductionRules.kindName(line.kind))失败，应扣 \(line.due.yuan) 元，"
                         + "银行应告知借款人")
@@ -27,7 +27,7 @@ extension DeductionRules.Context {
         for loanNo in shared.lineIndexesByLoan.keys.sorted() {
             var run: [Transaction] = []
             for line in shared.lines(of: loanNo) where line.isPensionDeduction {
-                guard line.result == "F" else {
+                guard line.result == .failed else {
                     if line.collected { run = [] }
                     continue
                 }

@@ -79,23 +79,21 @@ public enum DeductionRules: RuleFamily {
 
 extension DeductionRules {
     /// formats.md §5 `kind`, for messages.
-    static func kindName(_ kind: String) -> String {
+    static func kindName(_ kind: TransactionKind) -> String {
         switch kind {
-        case "P": return "养老金扣款"
-        case "V": return "主动还款"
-        case "E": return "提前结清"
-        case "D": return "身故后个人账户结清"
-        default: return "还款（类型 \(kind)）"
+        case .pensionDeduction: return "养老金扣款"
+        case .voluntary: return "主动还款"
+        case .earlyPayoff: return "提前结清"
+        case .deathSettlement: return "身故后个人账户结清"
         }
     }
 
     /// formats.md §5 `result`, for messages.
-    static func resultName(_ result: String) -> String {
+    static func resultName(_ result: TransactionResult) -> String {
         switch result {
-        case "S": return "成功"
-        case "F": return "失败"
-        case "P": return "部分成功"
-        default: return "结果 \(result)"
+        case .succeeded: return "成功"
+        case .failed: return "失败"
+        case .partial: return "部分成功"
         }
     }
 

@@ -43,7 +43,7 @@ extension DrawdownRules {
     static func lumpSumFindings(_ ledger: Ledger, _ drawdowns: [Drawdown]) -> [Finding] {
         let cap = ledger.settings.lumpSumCap
         var found: [Finding] = []
-        for (contract, lumps) in byContract(drawdowns.filter { $0.mode == "L" }) {
+        for (contract, lumps) in byContract(drawdowns.filter { $0.mode == .lump }) {
             var total = Fen.zero
             var crossing: Drawdown?
             for drawdown in lumps {

@@ -32,7 +32,7 @@ public struct Drawdown: Sendable, Equatable {
     public var idNumber: String
     public var bankCode: String
     /// `A` annual or `L` lump sum.
-    public var mode: String
+    public var mode: DrawdownMode
     public var amount: Fen
     public var rate: Rate
     public var disbursedOn: Day
@@ -46,7 +46,7 @@ public struct Drawdown: Sendable, Equatable {
     public var source: String
     public var name: String
 
-    public var isAnnual: Bool { mode == "A" }
+    public var isAnnual: Bool { mode == .annual }
 }
 
 /// A contribution receipt, formats.md §1.
@@ -54,24 +54,24 @@ public struct Receipt: Sendable, Equatable {
     public var ticketNo: String
     public var idNumber: String
     public var name: String
-    public var insuranceType: String
+    public var insuranceType: InsuranceType
     public var periodFrom: YearMonth
     public var periodTo: YearMonth
     public var base: Fen?
     public var amount: Fen
     public var paidOn: Day
     /// `LOAN` or `SELF`.
-    public var channel: String
+    public var channel: ReceiptChannel
     public var contractNo: String?
     public var bankCode: String?
     /// `NORMAL` or `REVERSAL`.
-    public var status: String
+    public var status: ReceiptStatus
     public var reversesTicketNo: String?
     /// A reversal known as of D names this receipt.
     public var reversed: Bool
     public var source: String
 
-    public var isLoanReceipt: Bool { channel == "LOAN" && status == "NORMAL" }
+    public var isLoanReceipt: Bool { channel == .loan && status == .normal }
 }
 
 /// A repayment or deduction, formats.md §5. Only those of a drawdown known as of D and not
@@ -83,12 +83,12 @@ public struct Transaction: Sendable, Equatable {
     public var idNumber: String
     public var txnDate: Day
     /// `P` pension deduction, `V` voluntary, `E` early payoff, `D` after death.
-    public var kind: String
+    public var kind: TransactionKind
     public var due: Fen
     public var principalPaid: Fen
     public var interestPaid: Fen
     /// `S`, `F` or `P`.
-    public var result: String
+    public var result: TransactionResult
     public var pension: Fen?
     public var basicPension: Fen?
     public var balanceAfter: Fen
@@ -96,8 +96,8 @@ public struct Transaction: Sendable, Equatable {
     public var source: String
 
     /// S or P: money was collected (rules.md §2).
-    public var collected: Bool { result == "S" || result == "P" }
-    public var isPensionDeduction: Bool { kind == "P" }
+    public var collected: Bool { result == .succeeded || result == .partial }
+    public var isPensionDeduction: Bool { kind == .pensionDeduction }
 }
 
 /// A bank's claim line, formats.md §6.

@@ -86,7 +86,7 @@ extension Matching {
 
     /// E305: the receipt's base is above the minimum base of the year of `PeriodFrom`.
     func baseFinding(_ receipt: Receipt) -> Finding? {
-        guard ledger.settings.profile.applies("E305"), receipt.insuranceType == "110", let base = receipt.base,
+        guard ledger.settings.profile.applies("E305"), receipt.insuranceType == .employees, let base = receipt.base,
               let minimum = ReconcileContext.minimumBase(ledger.settings, year: receipt.periodFrom.year),
               base > minimum else { return nil }
         return Finding(code: "E305", subject: .receipt(receipt), source: receipt.source,

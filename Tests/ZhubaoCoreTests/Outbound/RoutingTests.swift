@@ -12,16 +12,16 @@ import Testing
     static func ledger() throws -> Ledger {
         var b = try LedgerBuilder(asOf: "2026-04-30")
         b.drawdown("L1", bank: "105", source: disb("105"))
-        b.drawdown("L2", contract: "C2", bank: "313", mode: "L", disbursed: "2026-03-01", source: disb("313"))
-        b.drawdown("L3", contract: "C2", bank: "302", mode: "L", disbursed: "2026-02-01", source: disb("302"))
-        b.drawdown("L0", contract: "C2", bank: "104", mode: "L", disbursed: "2026-02-01", source: disb("104"))
-        b.drawdown("L5", contract: "C2", bank: "102", mode: "L", disbursed: "2026-01-10", cancelled: true, source: disb("102"))
+        b.drawdown("L2", contract: "C2", bank: "313", mode: .lump, disbursed: "2026-03-01", source: disb("313"))
+        b.drawdown("L3", contract: "C2", bank: "302", mode: .lump, disbursed: "2026-02-01", source: disb("302"))
+        b.drawdown("L0", contract: "C2", bank: "104", mode: .lump, disbursed: "2026-02-01", source: disb("104"))
+        b.drawdown("L5", contract: "C2", bank: "102", mode: .lump, disbursed: "2026-01-10", cancelled: true, source: disb("102"))
         // A borrower's March 2026 pension deductions: a failed one first, then two on the 5th.
-        b.transaction("T9", loan: "L1", date: "2026-03-03", result: "F", source: dedu("313"))
+        b.transaction("T9", loan: "L1", date: "2026-03-03", result: .failed, source: dedu("313"))
         b.transaction("T5", loan: "L1", date: "2026-03-05", principal: "100.00", source: dedu("105"))
-        b.transaction("T4", loan: "L1", date: "2026-03-05", kind: "V", principal: "100.00", source: dedu("403"))
-        b.transaction("T6", loan: "L1", date: "2026-03-05", principal: "10.00", result: "P", source: dedu("301"))
-        b.transaction("T7", loan: "L1", date: "2026-04-02", principal: "10.00", result: "P", source: dedu("314"))
+        b.transaction("T4", loan: "L1", date: "2026-03-05", kind: .voluntary, principal: "100.00", source: dedu("403"))
+        b.transaction("T6", loan: "L1", date: "2026-03-05", principal: "10.00", result: .partial, source: dedu("301"))
+        b.transaction("T7", loan: "L1", date: "2026-04-02", principal: "10.00", result: .partial, source: dedu("314"))
         b.claim("L1", claimed: "10.00", bank: "403")
         return b.ledger
     }

@@ -72,7 +72,7 @@ import Testing
     @Test func aSettledDrawdownRaisesNothing() throws {
         // Settled from the personal account (kind D) on 2026-06-01: balance 0.00 on D.
         var b = try died(asOf: "2026-07-01")
-        b.transaction("T2", loan: "L1", date: "2026-06-01", kind: "D", principal: "7904.00", interest: "0.00")
+        b.transaction("T2", loan: "L1", date: "2026-06-01", kind: .deathSettlement, principal: "7904.00", interest: "0.00")
         #expect(DeathRules.findings(ledger: b.ledger).isEmpty)
     }
 }

@@ -68,7 +68,7 @@ import Testing
         // (The first line's 1200.00 would give 900.00 − 700.00 = 200.00.)
         b.deduction("T1", loan: "L1", date: "2026-04-05", principal: "300.00", pension: "1200.00")
         b.deduction("T2", loan: "L2", date: "2026-04-25", principal: "200.00", pension: "1386.50")
-        b.deduction("T3", loan: "L1", date: "2026-04-28", principal: "0.00", result: "P", due: "100.00", pension: nil)
+        b.deduction("T3", loan: "L1", date: "2026-04-28", principal: "0.00", result: .partial, due: "100.00", pension: nil)
         let e401 = DeductionRules.findings(b.ledger).only("E401")
         #expect(e401.map(\.amount) == [fen("13.50")])
     }
@@ -100,10 +100,10 @@ import Testing
 
     @Test func everyFailedLineOfAnyKindWarns() throws {
         var b = try ganzhou()
-        b.failed("T1", date: "2026-03-10", kind: "P", due: "300.00")
-        b.failed("T2", date: "2026-03-20", kind: "V", due: "500.00", pension: nil)
+        b.failed("T1", date: "2026-03-10", kind: .pensionDeduction, due: "300.00")
+        b.failed("T2", date: "2026-03-20", kind: .voluntary, due: "500.00", pension: nil)
         b.deduction("T3", date: "2026-04-10", principal: "300.00")
-        b.deduction("T4", date: "2026-05-10", principal: "100.00", result: "P", due: "300.00")
+        b.deduction("T4", date: "2026-05-10", principal: "100.00", result: .partial, due: "300.00")
         let e402 = DeductionRules.findings(b.ledger).only("E402")
         #expect(e402.map(\.subject.txnNo) == ["T1", "T2"])
         #expect(e402.map(\.amount) == [fen("300.00"), fen("500.00")])
@@ -115,8 +115,8 @@ import Testing
         var b = try ganzhou()
         b.failed("T1", date: "2026-02-10")
         b.failed("T2", date: "2026-03-10")
-        b.failed("T3", date: "2026-03-20", kind: "V", due: "500.00", pension: nil)   // not counted
-        b.deduction("T4", date: "2026-03-25", kind: "V", principal: "100.00")       // does not end it
+        b.failed("T3", date: "2026-03-20", kind: .voluntary, due: "500.00", pension: nil)   // not counted
+        b.deduction("T4", date: "2026-03-25", kind: .voluntary, principal: "100.00")       // does not end it
         b.failed("T5", date: "2026-04-10", due: "310.00")                            // third P failure
         let e403 = DeductionRules.findings(b.ledger).only("E403")
         #expect(e403.map(\.subject.txnNo) == ["T5"])
@@ -137,7 +137,7 @@ import Testing
         var p = try ganzhou()
         p.failed("T1", date: "2026-02-10")
         p.failed("T2", date: "2026-03-10")
-        p.deduction("T3", date: "2026-04-10", principal: "100.00", result: "P", due: "300.00")
+        p.deduction("T3", date: "2026-04-10", principal: "100.00", result: .partial, due: "300.00")
         p.failed("T4", date: "2026-05-10")
         #expect(DeductionRules.findings(p.ledger).only("E403").isEmpty)
     }
@@ -230,7 +230,7 @@ import Testing
         // On the start day: not before it.
         b.deduction("T3", date: "2026-05-01", principal: "300.00", interest: "20.00")
         // A voluntary repayment before the start is not a pension deduction.
-        b.deduction("T4", date: "2026-03-10", kind: "V", principal: "300.00")
+        b.deduction("T4", date: "2026-03-10", kind: .voluntary, principal: "300.00")
         let e405 = DeductionRules.findings(b.ledger).only("E405")
         #expect(e405.map(\.subject.txnNo) == ["T1", "T2"])
         #expect(e405.map(\.amount) == [fen("320.00"), fen("0.00")])
@@ -289,9 +289,9 @@ import Testing
         // Two lines on 2026-06-10: 500.00 (P) and 300.00 (V); through that date
         // 8904.00 − 800.00 = 8104.00. T2's 8104.00 agrees; T1's running 8404.00 is 8404.00 − 8104.00 = +300.00.
         b.deduction("T1", date: "2026-06-10", principal: "500.00", balanceAfter: "8404.00")
-        b.deduction("T2", date: "2026-06-10", kind: "V", principal: "300.00", balanceAfter: "8104.00")
+        b.deduction("T2", date: "2026-06-10", kind: .voluntary, principal: "300.00", balanceAfter: "8104.00")
         // A later line counts nothing of the future: 2026-06-09 with 8904.00 agrees.
-        b.deduction("T0", date: "2026-06-09", kind: "V", result: "F", due: "100.00", balanceAfter: "8904.00")
+        b.deduction("T0", date: "2026-06-09", kind: .voluntary, result: .failed, due: "100.00", balanceAfter: "8904.00")
         let e407 = DeductionRules.findings(b.ledger).only("E407")
         #expect(e407.map(\.subject.txnNo) == ["T1"])
         #expect(e407.map(\.amount) == [fen("300.00")])
@@ -308,7 +308,7 @@ import Testing
         b.deduction("T3", date: "2026-06-10", principal: "300.00", account: LedgerBuilder.otherAccount)   // right now
         b.deduction("T4", date: "2026-07-10", principal: "300.00", account: LedgerBuilder.sscAccount)     // wrong now
         b.failed("T5", date: "2026-08-10")                                                                 // failed, wrong too
-        b.deduction("T6", date: "2026-08-20", kind: "V", principal: "300.00", account: "6200000000000000001") // not kind P
+        b.deduction("T6", date: "2026-08-20", kind: .voluntary, principal: "300.00", account: "6200000000000000001") // not kind P
         let e408 = DeductionRules.findings(b.ledger).only("E408")
         #expect(e408.map(\.subject.txnNo) == ["T1", "T4", "T5"])
         #expect(e408.allSatisfy { $0.amount == nil && $0.severity == .warning })

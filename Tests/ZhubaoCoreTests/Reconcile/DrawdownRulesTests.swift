@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: [Profile.ganzhou2021, .tongling2022])
     func aCancelledDrawdownTakesPartInNothing(_ profile: Profile) throws {
         var b = try LedgerBuilder(asOf: "2026-02-01", profile: profile)
-        b.drawdown("L0", contract: "C9", bank: "999", mode: "L", amount: "90000.00", rate: "9.0000",
+        b.drawdown("L0", contract: "C9", bank: "999", mode: .lump, amount: "90000.00", rate: "9.0000",
                    disbursed: "2010-01-01", cancelled: true)
         b.drawdown("L1", bank: "999", amount: "9999.00", rate: "9.0000", cancelled: true)
         #expect(b.drawdownFindings.isEmpty)
@@ -220,14 +220,14 @@ extension DrawdownRulesTests {
     // 2026 base 3710.00 → 371000 fen × 240 / 100 = 890400 fen = 8904.00. 8904.00 is allowed,
     // 8904.01 exceeds it by 0.01. A lump-sum drawdown is not annual: no E205. tongling: no E205.
     @Test func e205AtTheMinimumAnnualContribution() throws {
-        func e205(_ amount: String, mode: String = "A", profile: Profile = .ganzhou2021) throws -> [Fen?] {
+        func e205(_ amount: String, mode: DrawdownMode = .annual, profile: Profile = .ganzhou2021) throws -> [Fen?] {
             var b = try LedgerBuilder(asOf: "2026-02-01", profile: profile)
             b.drawdown("L1", mode: mode, amount: amount)
             return b.drawdownFindings.only("E205").map(\.amount)
         }
         #expect(try e205("8904.00") == [])
         #expect(try e205("8904.01") == [fen("0.01")])
-        #expect(try e205("9000.00", mode: "L") == [])
+        #expect(try e205("9000.00", mode: .lump) == [])
         #expect(try e205("8904.01", profile: .tongling2022) == [])
     }
 
@@ -266,14 +266,14 @@ extension DrawdownRulesTests {
     // C2: a single lump of 85,000.00 → 5,000.00.
     @Test func e206LumpSumsOfAContractAboveTheCap() throws {
         var b = try LedgerBuilder(asOf: "2026-04-01")
-        b.drawdown("L1", mode: "L", amount: "50000.00", disbursed: "2026-01-15")
-        b.drawdown("L2", mode: "L", amount: "30000.00", disbursed: "2026-02-01")
-        b.drawdown("LX", mode: "L", amount: "20000.00", disbursed: "2026-02-02", cancelled: true)
-        b.drawdown("A1", mode: "A", amount: "8904.00", disbursed: "2026-02-03")
+        b.drawdown("L1", mode: .lump, amount: "50000.00", disbursed: "2026-01-15")
+        b.drawdown("L2", mode: .lump, amount: "30000.00", disbursed: "2026-02-01")
+        b.drawdown("LX", mode: .lump, amount: "20000.00", disbursed: "2026-02-02", cancelled: true)
+        b.drawdown("A1", mode: .annual, amount: "8904.00", disbursed: "2026-02-03")
         #expect(b.drawdownFindings.only("E206").isEmpty)
 
-        b.drawdown("L3", bank: "104", mode: "L", amount: "0.01", disbursed: "2026-03-01")
-        b.drawdown("M1", contract: "C2", id: LedgerBuilder.otherPerson, mode: "L", amount: "85000.00")
+        b.drawdown("L3", bank: "104", mode: .lump, amount: "0.01", disbursed: "2026-03-01")
+        b.drawdown("M1", contract: "C2", id: LedgerBuilder.otherPerson, mode: .lump, amount: "85000.00")
         let found = b.drawdownFindings.only("E206")
         #expect(found.map(\.amount) == [fen("0.01"), fen("5000.00")])
         #expect(found[0].subject == Finding.Subject(idNumber: LedgerBuilder.borrower, contractNo: "C1"))
@@ -295,7 +295,7 @@ extension DrawdownRulesTests {
         b.drawdown("A26b", amount: "7000.00", disbursed: "2026-02-01", cover: ("2026-03", "2026-12"))
         b.drawdown("B", contract: "C2", disbursed: "2026-01-15")
         b.drawdown("A", contract: "C2", disbursed: "2026-01-15")
-        b.drawdown("L", contract: "C3", mode: "L", amount: "5000.00", disbursed: "2026-01-10")
+        b.drawdown("L", contract: "C3", mode: .lump, amount: "5000.00", disbursed: "2026-01-10")
         b.drawdown("N", contract: "C3", disbursed: "2026-01-15")
         let found = b.drawdownFindings.only("E207")
         #expect(found.map(\.subject.loanNo) == ["A26b", "B"])
@@ -341,7 +341,7 @@ extension DrawdownRulesTests {
         b.participant(retirement: "2040-01-01")
         b.drawdown("L1", bank: "104", amount: "8904.01", rate: "5.0000")
         b.drawdown("L2", amount: "100.00", disbursed: "2026-02-01")
-        b.drawdown("L3", contract: "C3", id: LedgerBuilder.otherPerson, bank: "999", mode: "L", amount: "80000.01")
+        b.drawdown("L3", contract: "C3", id: LedgerBuilder.otherPerson, bank: "999", mode: .lump, amount: "80000.01")
         let found = b.drawdownFindings
         #expect(Set(found.codes()) == ["E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208"])
         for finding in found {
