@@ -4,7 +4,7 @@ import ZhubaoCore
 /// (outputs.md "subject fields"): `file` is the name as delivered, `.gz` included.
 public struct FaultEntry: Codable, Sendable, Hashable {
     public var fault: String
-    public var code: String
+    public var code: ExceptionCode
     public var file: String
     public var idNumber: String?
     public var contractNo: String?
@@ -19,7 +19,7 @@ public struct FaultEntry: Codable, Sendable, Hashable {
     public var amount: String?
 
     var sortKey: [String] {
-        [code, file, idNumber ?? "", loanNo ?? "", ticketNo ?? "", txnNo ?? "", month ?? "", year.map(String.init) ?? ""]
+        [code.rawValue, file, idNumber ?? "", loanNo ?? "", ticketNo ?? "", txnNo ?? "", month ?? "", year.map(String.init) ?? ""]
     }
 }
 

@@ -4,7 +4,7 @@ extension DeductionRules.Context {
     /// tell the borrower (附件3 step 6). Amount: the line's `due`. In ledger order.
     func failedCollections() -> [Finding] {
         ledger.transactions.filter { $0.result == .failed }.map { line in
-            Finding(code: "E402", subject: .transaction(line), amount: line.due, source: line.source,
+            Finding(code: .e402, subject: .transaction(line), amount: line.due, source: line.source,
                     detail: "\(line.txnDate.iso) \(DeductionRules.kindName(line.kind))失败，应扣 \(line.due.yuan) 元，"
                         + "银行应告知借款人")
         }
@@ -35,7 +35,7 @@ extension DeductionRules.Context {
                 guard run.count == threshold else { continue }
                 let dates = run.map(\.txnDate.iso).joined(separator: "、")
                 found.append(Finding(
-                    code: "E403", subject: .transaction(line), amount: line.due, source: line.source,
+                    code: .e403, subject: .transaction(line), amount: line.due, source: line.source,
                     detail: "连续第 \(threshold) 次养老金扣款失败（\(dates)），本次应扣 \(line.due.yuan) 元"))
             }
         }

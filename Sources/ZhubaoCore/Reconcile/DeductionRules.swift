@@ -33,13 +33,13 @@ public enum DeductionRules: RuleFamily {
         let context = Context(shared: shared)
         let profile = shared.ledger.settings.profile
         var found: [Finding] = []
-        if profile.applies("E401") { found += context.subsistenceFloor() }
-        if profile.applies("E402") { found += context.failedCollections() }
-        if profile.applies("E403") { found += context.failureRuns() }
-        if profile.applies("E404") { found += context.basicPensionTaken() }
-        if profile.applies("E405") { found += context.deductionsWithoutPension() }
-        if profile.applies("E407") { found += context.balanceMismatches() }
-        if profile.applies("E408") { found += context.wrongAccounts() }
+        if profile.applies(.e401) { found += context.subsistenceFloor() }
+        if profile.applies(.e402) { found += context.failedCollections() }
+        if profile.applies(.e403) { found += context.failureRuns() }
+        if profile.applies(.e404) { found += context.basicPensionTaken() }
+        if profile.applies(.e405) { found += context.deductionsWithoutPension() }
+        if profile.applies(.e407) { found += context.balanceMismatches() }
+        if profile.applies(.e408) { found += context.wrongAccounts() }
         return found
     }
 

@@ -3,7 +3,7 @@ import ZhubaoSystem
 /// An exception of the catalogue (rules.md §7) found as of a date: data flowing to the
 /// renderers, never an error thrown.
 public struct Finding: Sendable, Equatable {
-    public var code: String
+    public var code: ExceptionCode
     public var subject: Subject
     public var amount: Fen?
     /// `FILE:LINE` or `FILE:/xpath`.
@@ -11,7 +11,7 @@ public struct Finding: Sendable, Equatable {
     /// Simplified Chinese: what is wrong, with the numbers that show it.
     public var detail: String
 
-    public init(code: String, subject: Subject, amount: Fen? = nil, source: String, detail: String) {
+    public init(code: ExceptionCode, subject: Subject, amount: Fen? = nil, source: String, detail: String) {
         self.code = code
         self.subject = subject
         self.amount = amount
@@ -21,12 +21,12 @@ public struct Finding: Sendable, Equatable {
 
     public var entry: Catalogue.Entry { Catalogue.entry(code) }
     public var severity: Diagnostic.Severity { entry.severity }
-    public var owner: String { entry.owner }
+    public var owner: Owner { entry.owner }
 
     /// The stable key (outputs.md): the code and the identifiers of its subject, so that the
     /// same problem found again is the same exception.
     public var key: String {
-        ([code] + entry.keyFields.compactMap { subject.value(of: $0) }).joined(separator: "|")
+        ([code.rawValue] + entry.keyFields.compactMap { subject.value(of: $0) }).joined(separator: "|")
     }
 
     /// What the subject of an exception is (outputs.md "exceptions.jsonl").

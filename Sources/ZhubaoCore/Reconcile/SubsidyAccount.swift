@@ -32,7 +32,7 @@ public struct SubsidyAccount: Sendable, Equatable {
         public var claimed: Fen?
         public var approved: Fen
         /// E501–E504 raised on the line.
-        public var codes: [String]
+        public var codes: [ExceptionCode]
         /// Why approved differs from claimed, in Chinese (a finding's message); empty if it does not.
         public var reason: String
     }

@@ -25,7 +25,7 @@ import Testing
         let ledger = try LedgerLoader(store: store).load(asOf: Day(iso: "2026-02-01")!, settings: ws.settings)
         let rows = try #require(ledger.snapshots["MZ"]?.first).rows
         #expect(rows.map(\.idNumber) == ["360702196703150030"])
-        let e003 = ledger.intakeFindings.filter { $0.code == "E003" }
+        let e003 = ledger.intakeFindings.filter { $0.code == .e003 }
         #expect(e003.map(\.source) == ["MZ_HARD_360700_20260131_001.csv:4"])
     }
 }

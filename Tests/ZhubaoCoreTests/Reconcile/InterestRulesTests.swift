@@ -15,7 +15,7 @@ import Testing
         b.transaction("T1", loan: "L1", date: "2026-03-31", kind: .earlyPayoff, principal: "10000.00", interest: "31.00")
         let findings = InterestRules.findings(ledger: b.ledger)
 
-        #expect(findings.codes() == ["E406"])
+        #expect(findings.codes() == [.e406])
         let finding = try #require(findings.first)
         #expect(finding.amount == fen("1.00"))
         #expect(finding.subject == .drawdown(drawdown))
@@ -58,7 +58,7 @@ import Testing
         certified.sample()
         certified.transaction("T1", loan: "L1", date: "2026-03-01", kind: .earlyPayoff, principal: "8904.00", interest: "20.00")
         let findings = InterestRules.findings(ledger: certified.ledger)
-        #expect(findings.codes() == ["E406"])
+        #expect(findings.codes() == [.e406])
         #expect(findings.first?.amount == fen("20.00"))
         #expect(findings.first?.detail.contains("积数 400680.00，其中贴息天数 400680.00，借款人负担 0.00 × 3.0000% ÷ 360 = 0.00 元") == true)
 

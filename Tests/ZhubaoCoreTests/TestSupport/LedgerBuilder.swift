@@ -112,6 +112,6 @@ func d(_ iso: String) -> Day { Day(iso: iso)! }
 func fen(_ yuan: String) -> Fen { Fen(yuan: yuan)! }
 
 extension Array where Element == Finding {
-    func codes() -> [String] { map(\.code) }
-    func only(_ code: String) -> [Finding] { filter { $0.code == code } }
+    func codes() -> [ExceptionCode] { map(\.code) }
+    func only(_ code: ExceptionCode) -> [Finding] { filter { $0.code == code } }
 }
