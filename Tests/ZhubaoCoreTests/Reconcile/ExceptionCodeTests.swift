@@ -3,7 +3,8 @@ import Testing
 @testable import ZhubaoCore
 
 /// The exception codes as an enum (issue 13): the catalogue has an entry for every code (a
-/// total switch), the raw values are the codes as written, and a stored code outside the catalogue is refused, not a crash.
+/// total switch), the raw values are the codes as written, and a stored code outside the
+/// catalogue is refused, not a crash.
 struct ExceptionCodeTests {
     @Test func everyCodeHasItsOwnCatalogueEntry() {
         #expect(ExceptionCode.allCases.count == 33)
