@@ -37,41 +37,41 @@ package enum GenFault: String, Sendable, CaseIterable, Codable {
     }
 
     /// The codes the fault raises (the manifest lists one entry per exception).
-    package var codes: [String] {
+    package var codes: [ExceptionCode] {
         switch level {
-        case .file: return ["E001"]
-        case .record: return self == .invalidID ? ["E003"] : ["E004"]
+        case .file: return [.e001]
+        case .record: return self == .invalidID ? [.e003] : [.e004]
         case .business: break
         }
         switch self {
-        case .noApproval: return ["E201"]
-        case .tooYoung: return ["E202"]
-        case .nonPartnerBank: return ["E203"]
-        case .rateAboveCap: return ["E204"]
-        case .annualAboveMinimum: return ["E205", "E305"]
-        case .lumpAboveCap: return ["E206"]
-        case .annualYearOverlap: return ["E207"]
-        case .bankDiffers: return ["E208"]
-        case .noReceipt: return ["E301"]
-        case .partlyMatched: return ["E302"]
-        case .orphanReceipt: return ["E303"]
-        case .foreignContract: return ["E304"]
-        case .baseAboveMinimum: return ["E305"]
-        case .subsistenceBreach: return ["E401"]
-        case .deductionFailed: return ["E402"]
-        case .failedThree: return ["E402", "E403"]
-        case .basicPensionTaken: return ["E404"]
-        case .deductionBeforePension: return ["E405"]
-        case .interestOvercharged: return ["E406"]
-        case .balanceWrong: return ["E407"]
-        case .wrongAccount: return ["E408"]
-        case .deathUnsettled: return ["E409"]
-        case .deathShortfall: return ["E409", "E410"]
-        case .overClaim: return ["E501"]
-        case .claimNotDue: return ["E502"]
-        case .underClaim: return ["E503"]
-        case .claimCancelled: return ["E504"]
-        case .noCoBorrower: return ["E601"]
+        case .noApproval: return [.e201]
+        case .tooYoung: return [.e202]
+        case .nonPartnerBank: return [.e203]
+        case .rateAboveCap: return [.e204]
+        case .annualAboveMinimum: return [.e205, .e305]
+        case .lumpAboveCap: return [.e206]
+        case .annualYearOverlap: return [.e207]
+        case .bankDiffers: return [.e208]
+        case .noReceipt: return [.e301]
+        case .partlyMatched: return [.e302]
+        case .orphanReceipt: return [.e303]
+        case .foreignContract: return [.e304]
+        case .baseAboveMinimum: return [.e305]
+        case .subsistenceBreach: return [.e401]
+        case .deductionFailed: return [.e402]
+        case .failedThree: return [.e402, .e403]
+        case .basicPensionTaken: return [.e404]
+        case .deductionBeforePension: return [.e405]
+        case .interestOvercharged: return [.e406]
+        case .balanceWrong: return [.e407]
+        case .wrongAccount: return [.e408]
+        case .deathUnsettled: return [.e409]
+        case .deathShortfall: return [.e409, .e410]
+        case .overClaim: return [.e501]
+        case .claimNotDue: return [.e502]
+        case .underClaim: return [.e503]
+        case .claimCancelled: return [.e504]
+        case .noCoBorrower: return [.e601]
         default: return []
         }
     }
@@ -84,9 +84,9 @@ package enum GenFault: String, Sendable, CaseIterable, Codable {
     /// Parses a fault name or a catalogue code (the first fault raising it).
     package init?(nameOrCode text: String) {
         if let fault = GenFault(rawValue: text) { self = fault; return }
-        let code = text.uppercased()
+        guard let code = ExceptionCode(rawValue: text.uppercased()) else { return nil }
         guard let fault = GenFault.allCases.first(where: { $0.codes.first == code && $0.level != .file })
-            ?? (code == "E001" ? .wrongCount : nil) else { return nil }
+            ?? (code == .e001 ? .wrongCount : nil) else { return nil }
         self = fault
     }
 }

@@ -43,19 +43,19 @@ extension GenWorld {
         for year in claimYears {
             for (i, d) in b.drawdowns.enumerated() where d.disbursedOn.year <= year {
                 var line: Subsidy?
-                var code: String?
+                var code: ExceptionCode?
                 if let s = subsidy(b, i, year: year) {
                     line = s
                     if !faultDone, b.fault == .overClaim {
-                        line!.amount += Fen(Int64(rng.int(10, 30)) * 100); code = "E501"
+                        line!.amount += Fen(Int64(rng.int(10, 30)) * 100); code = .e501
                     } else if !faultDone, b.fault == .underClaim, s.amount.value > 2_000 {
-                        line!.amount -= Fen(1_000); code = "E503"
+                        line!.amount -= Fen(1_000); code = .e503
                     }
                 } else if !faultDone, (b.fault == .claimNotDue && d.isLive) || (b.fault == .claimCancelled && !d.isLive),
                           d.disbursedOn.year == year {
                     line = computed(GenLedger(amount: d.amount, start: d.disbursedOn, rate: d.rate), d,
                                     from: d.disbursedOn, to: GenCalendar.day(year, 12, 31))
-                    code = b.fault == .claimNotDue ? "E502" : "E504"
+                    code = b.fault == .claimNotDue ? .e502 : .e504
                 }
                 guard let line else { continue }
                 let claim = GenClaimLine(loanNo: d.loanNo, contractNo: d.contractNo, bank: d.bank, idNumber: d.idNumber,
@@ -65,8 +65,8 @@ extension GenWorld {
                 guard let code, let fault = b.fault else { continue }
                 faultDone = true
                 let computedAmount = subsidy(b, i, year: year)?.amount ?? .zero
-                let amount = code == "E503" ? computedAmount - line.amount
-                    : code == "E501" ? line.amount - computedAmount : line.amount
+                let amount = code == .e503 ? computedAmount - line.amount
+                    : code == .e501 ? line.amount - computedAmount : line.amount
                 record(fault, code: code, key: cKey(claim), idNumber: d.idNumber, contractNo: d.contractNo,
                        loanNo: d.loanNo, year: year, amount: amount)
             }

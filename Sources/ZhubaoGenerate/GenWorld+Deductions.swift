@@ -110,7 +110,7 @@ extension GenWorld {
         let t = book(&b, i, kind, day: day, due: principal + interest, principal: principal, interest: interest)
         if extra.value > 0, let fault = b.fault {
             let txn = b.transactions[t]
-            record(fault, code: "E406", key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
+            record(fault, code: .e406, key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
                    loanNo: txn.loanNo, txnNo: txn.txnNo, amount: extra)
         }
     }

@@ -69,7 +69,7 @@ extension GenWorld {
             guard let death = b.death, b.plan[0].date < death else { return false }
         default: break
         }
-        if fault != .interestOvercharged, fault.codes.contains(where: { $0.hasPrefix("E4") || $0.hasPrefix("E2") }) {
+        if fault != .interestOvercharged, fault.codes.contains(where: { $0.rawValue.hasPrefix("E4") || $0.rawValue.hasPrefix("E2") }) {
             b.payoffOn = nil
         }
         return true
@@ -80,36 +80,36 @@ extension GenWorld {
         guard let fault = b.fault else { return }
         let t = target(b)
         let live = b.drawdowns.filter(\.isLive)
-        func each(_ code: String, amount: (GenDrawdown) -> Fen?) {
+        func each(_ code: ExceptionCode, amount: (GenDrawdown) -> Fen?) {
             for d in live {
                 record(fault, code: code, key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
                        loanNo: d.loanNo, amount: amount(d))
             }
         }
         switch fault {
-        case .noApproval: each("E201") { $0.amount }
-        case .nonPartnerBank: each("E203") { $0.amount }
-        case .bankDiffers: each("E208") { _ in nil }
-        case .noCoBorrower: each("E601") { $0.amount }
+        case .noApproval: each(.e201) { $0.amount }
+        case .nonPartnerBank: each(.e203) { $0.amount }
+        case .bankDiffers: each(.e208) { _ in nil }
+        case .noCoBorrower: each(.e601) { $0.amount }
         case .tooYoung:
-            record(fault, code: "E202", key: disbKey(b.drawdowns[t]), idNumber: b.person.idNumber,
+            record(fault, code: .e202, key: disbKey(b.drawdowns[t]), idNumber: b.person.idNumber,
                    contractNo: b.contractNo, loanNo: b.drawdowns[t].loanNo, amount: b.drawdowns[t].amount)
         case .rateAboveCap:
             let d = b.drawdowns[t]
             b.drawdowns[t].rate = Rate(units: city.cap(disbursed: d.disbursedOn, matures: d.maturesOn).units + 5_000)
             b.ledgers[t] = GenLedger(amount: d.amount, start: d.disbursedOn, rate: b.drawdowns[t].rate)
-            record(fault, code: "E204", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo)
+            record(fault, code: .e204, key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo)
         case .annualAboveMinimum:
             let d = b.drawdowns[t]
-            record(fault, code: "E205", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo,
+            record(fault, code: .e205, key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo,
                    amount: d.amount - city.minimumContribution(d.coverFrom.year, months: 12))
         case .lumpAboveCap:
             let d = b.drawdowns[t]
-            record(fault, code: "E206", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
+            record(fault, code: .e206, key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
                    amount: d.amount - Fen(8_000_000))
         case .annualYearOverlap:
             let d = live[1]
-            record(fault, code: "E207", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo,
+            record(fault, code: .e207, key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo,
                    amount: d.amount)
         default: break
         }

@@ -42,7 +42,7 @@ extension GenWorld {
                 var file = try write(bad, kind: key.kind, name: name, format: badFormat, to: directory)
                 file.fault = fault.rawValue
                 files.append(file)
-                record(fault, code: "E001", key: nil, rawFile: file.name)
+                record(fault, code: .e001, key: nil, rawFile: file.name)
             }
             let good = text(key, seq: seq, buckets: buckets, encoding: format.encoding)
             let file = try write(good, kind: key.kind, name: fileName(key, seq: seq, gzip: format.gzip), format: format, to: directory)

@@ -24,10 +24,10 @@ extension GenWorld {
             if i == t, failing.contains(month) {
                 let n = book(&b, i, .pension, day: day, due: due, principal: .zero, interest: .zero, result: .failed)
                 let txn = b.transactions[n]
-                record(fault!, code: "E402", key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
+                record(fault!, code: .e402, key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
                        loanNo: txn.loanNo, txnNo: txn.txnNo, amount: due)
                 if fault == .failedThree, month == 3 {
-                    record(fault!, code: "E403", key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
+                    record(fault!, code: .e403, key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
                            loanNo: txn.loanNo, txnNo: txn.txnNo, amount: due)
                 }
                 continue
@@ -43,12 +43,12 @@ extension GenWorld {
                          result: result, account: account)
             let txn = b.transactions[n]
             if wrongAccount {
-                record(.wrongAccount, code: "E408", key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
+                record(.wrongAccount, code: .e408, key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
                        loanNo: txn.loanNo, txnNo: txn.txnNo)
             }
             if i == t, month == 1, fault == .balanceWrong {
                 b.transactions[n].balanceAfter += Fen(10_000)
-                record(.balanceWrong, code: "E407", key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
+                record(.balanceWrong, code: .e407, key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
                        loanNo: txn.loanNo, txnNo: txn.txnNo, amount: Fen(10_000))
             }
             budget -= collected.0 + collected.1
@@ -58,7 +58,7 @@ extension GenWorld {
         if month == 0, fault == .subsistenceBreach {
             let shortfall = city.subsistence(day.year) - (b.pensionMonthly - taken)
             if shortfall.value > 0, (2021...2026).contains(day.year), let first = lines.first {
-                record(.subsistenceBreach, code: "E401", key: dKey(b.transactions[first]), idNumber: b.person.idNumber,
+                record(.subsistenceBreach, code: .e401, key: dKey(b.transactions[first]), idNumber: b.person.idNumber,
                        month: day.month, amount: shortfall)
             } else { unplaced.append(GenFault.subsistenceBreach.rawValue) }
         }
@@ -66,13 +66,13 @@ extension GenWorld {
             let excess = taken - (b.pensionMonthly - basic)
             if excess.value > 0, let first = lines.first {
                 let txn = b.transactions[first]
-                record(.basicPensionTaken, code: "E404", key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
+                record(.basicPensionTaken, code: .e404, key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
                        loanNo: txn.loanNo, txnNo: txn.txnNo, amount: excess)
             } else { unplaced.append(GenFault.basicPensionTaken.rawValue) }
         }
         if month == -1, let first = lines.first {
             let txn = b.transactions[first]
-            record(.deductionBeforePension, code: "E405", key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
+            record(.deductionBeforePension, code: .e405, key: dKey(txn), idNumber: txn.idNumber, contractNo: txn.contractNo,
                    loanNo: txn.loanNo, txnNo: txn.txnNo, amount: txn.principal + txn.interest)
         }
     }
@@ -92,13 +92,13 @@ extension GenWorld {
         }
         for (i, d) in b.drawdowns.enumerated() where d.isLive && b.ledgers[i].outstanding.value > 0 {
             total += b.ledgers[i].outstanding
-            record(fault, code: "E409", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
+            record(fault, code: .e409, key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
                    loanNo: d.loanNo, amount: b.ledgers[i].outstanding)
         }
         guard fault == .deathShortfall else { b.personalAccount = total + Fen(100_000); return }
         b.personalAccount = rng.chance(500) ? nil : Fen(50_000)
         let shortfall = total - (b.personalAccount ?? .zero)
-        record(fault, code: "E410", key: GenFileKey(sender: "SI", kind: .participants, date: b.deathReportedOn!),
+        record(fault, code: .e410, key: GenFileKey(sender: "SI", kind: .participants, date: b.deathReportedOn!),
                idNumber: b.person.idNumber, amount: shortfall)
     }
 }

@@ -11,14 +11,14 @@ extension GenWorld {
         let d = b.drawdowns[index]
         switch fault {
         case .noReceipt:
-            record(fault, code: "E301", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
+            record(fault, code: .e301, key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
                    loanNo: d.loanNo, amount: d.amount)
             return false
         case .partlyMatched:
             let last = pieces.count - 1
             let shortfall = Fen(max(100, pieces[last].amount.value / 4 / 100 * 100))
             pieces[last].amount -= shortfall
-            record(fault, code: "E302", key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
+            record(fault, code: .e302, key: disbKey(d), idNumber: d.idNumber, contractNo: d.contractNo,
                    loanNo: d.loanNo, amount: shortfall)
         default: break
         }
@@ -43,7 +43,7 @@ extension GenWorld {
             var receipt = loanReceipt(b, d, piece, paidOn: paidOn, rng: &rng)
             receipt.fileDate = paidOn
             b.receipts.append(receipt)
-            record(fault, code: "E303", key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
+            record(fault, code: .e303, key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
                    amount: receipt.amount)
         case .foreignContract:
             // Another borrower's contract, already in the register when the receipt arrives.
@@ -58,12 +58,12 @@ extension GenWorld {
             receipt.bankCode = other.bank
             receipt.fileDate = paidOn
             b.receipts.append(receipt)
-            record(fault, code: "E304", key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
+            record(fault, code: .e304, key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
                    amount: receipt.amount)
         case .annualAboveMinimum, .baseAboveMinimum:
             for receipt in b.receipts where receipt.loan && receipt.contractNo == d.contractNo
                 && receipt.paidOn >= d.disbursedOn && receipt.paidOn <= d.disbursedOn + window && receipt.reverses == nil {
-                record(fault, code: "E305", key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo)
+                record(fault, code: .e305, key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo)
             }
         default: break
         }

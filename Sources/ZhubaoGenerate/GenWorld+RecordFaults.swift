@@ -17,7 +17,7 @@ extension GenWorld {
                     let receipt = borrowers[i].receipts.first(where: standing)!
                     let key = later(tKey(receipt), in: Array(buckets.receipts.keys))
                     buckets.receipts[key]!.append(receipt)
-                    record(fault, code: "E004", key: key, idNumber: receipt.idNumber, ticketNo: receipt.ticketNo)
+                    record(fault, code: .e004, key: key, idNumber: receipt.idNumber, ticketNo: receipt.ticketNo)
                     borrowers[i].fault = fault; done = true
                 }
             case .duplicateLoan:
@@ -26,7 +26,7 @@ extension GenWorld {
                     let d = borrowers[i].drawdowns.first(where: \.isLive)!
                     let key = later(disbKey(d), in: buckets.disbursements.keys.filter { $0.sender == "B" + d.bank })
                     buckets.disbursements[key]!.append((d, false))
-                    record(fault, code: "E004", key: key, idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo)
+                    record(fault, code: .e004, key: key, idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo)
                     borrowers[i].fault = fault; done = true
                 }
             case .duplicateTxn:
@@ -35,7 +35,7 @@ extension GenWorld {
                     let t = borrowers[i].transactions[rng.below(borrowers[i].transactions.count)]
                     let key = later(dKey(t), in: buckets.deductions.keys.filter { $0.sender == "B" + t.bank })
                     buckets.deductions[key]!.append(t)
-                    record(fault, code: "E004", key: key, idNumber: t.idNumber, contractNo: t.contractNo, loanNo: t.loanNo, txnNo: t.txnNo)
+                    record(fault, code: .e004, key: key, idNumber: t.idNumber, contractNo: t.contractNo, loanNo: t.loanNo, txnNo: t.txnNo)
                     borrowers[i].fault = fault; done = true
                 }
             case .duplicateParticipant:
@@ -43,7 +43,7 @@ extension GenWorld {
                 if let i = candidates.isEmpty ? nil : rng.pick(candidates) {
                     let p = borrowers[i].register[rng.below(borrowers[i].register.count)]
                     buckets.participants[pKey(p)]!.append(p)
-                    record(fault, code: "E004", key: pKey(p), idNumber: p.person.idNumber)
+                    record(fault, code: .e004, key: pKey(p), idNumber: p.person.idNumber)
                     borrowers[i].fault = fault; done = true
                 }
             case .invalidID:
@@ -77,14 +77,14 @@ extension GenWorld {
                                      periodTo: YearMonth(year: year, month: 3)!, base: base, amount: amount,
                                      paidOn: key.date, loan: false, fileDate: key.date)
             buckets.receipts[key]!.append(receipt)
-            record(.invalidID, code: "E003", key: key, idNumber: id, ticketNo: receipt.ticketNo)
+            record(.invalidID, code: .e003, key: key, idNumber: id, ticketNo: receipt.ticketNo)
         } else {
             let key = rng.pick(hardshipKeys)
             let department = buckets.hardship[key]!
             extraHardshipRows[key, default: []].append(GenHardshipRow(
                 idNumber: id, name: person.name, category: rng.weighted(department.categories), county: person.county,
                 certifiedOn: key.date - rng.int(5, 300), dateStyle: department.preferredDateStyle))
-            record(.invalidID, code: "E003", key: key, idNumber: id)
+            record(.invalidID, code: .e003, key: key, idNumber: id)
         }
         return true
     }

@@ -87,7 +87,7 @@ final class GenWorld {
     /// The collection account (受托支付) of the city's tax bureau.
     var collectionAccount: String { profile.defaultRegion + "01199000000001" }
 
-    func record(_ fault: GenFault, code: String, key: GenFileKey?, rawFile: String? = nil,
+    func record(_ fault: GenFault, code: ExceptionCode, key: GenFileKey?, rawFile: String? = nil,
                 idNumber: String? = nil, contractNo: String? = nil, loanNo: String? = nil,
                 ticketNo: String? = nil, txnNo: String? = nil, month: YearMonth? = nil,
                 year: Int? = nil, amount: Fen? = nil) {

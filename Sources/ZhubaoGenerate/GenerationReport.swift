@@ -4,7 +4,7 @@ import ZhubaoCore
 /// (outputs.md "subject fields"): `file` is the name as delivered, `.gz` included.
 package struct FaultEntry: Codable, Sendable, Hashable {
     package var fault: String
-    package var code: String
+    package var code: ExceptionCode
     package var file: String
     package var idNumber: String?
     package var contractNo: String?
@@ -19,7 +19,7 @@ package struct FaultEntry: Codable, Sendable, Hashable {
     package var amount: String?
 
     var sortKey: [String] {
-        [code, file, idNumber ?? "", loanNo ?? "", ticketNo ?? "", txnNo ?? "", month ?? "", year.map(String.init) ?? ""]
+        [code.rawValue, file, idNumber ?? "", loanNo ?? "", ticketNo ?? "", txnNo ?? "", month ?? "", year.map(String.init) ?? ""]
     }
 }
 

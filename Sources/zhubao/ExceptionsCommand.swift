@@ -29,7 +29,7 @@ struct ExceptionsCommand: ParsableCommand {
             for s in status?.split(separator: ",") ?? [] where !known.contains(String(s)) {
                 throw ValidationError("--status：\(s) 不是 \(known.sorted().joined(separator: "、")) 之一")
             }
-            if let owner, !["sender", "SI", "BANK", "TAX", "CZ"].contains(owner) {
+            if let owner, Owner(rawValue: owner) == nil {
                 throw ValidationError("--owner 应为 sender、SI、BANK、TAX 或 CZ")
             }
         }

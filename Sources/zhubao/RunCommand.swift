@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
             registry.filesRejected = rejected
             registry.filesUnreadable = intake.unread.count
             registry.exceptionsByCode = result.daily.map { daily in
-                daily.outcome.exceptions.filter { $0.status != .resolved }.reduce(into: [:]) { $0[$1.finding.code, default: 0] += 1 }
+                daily.outcome.exceptions.filter { $0.status != .resolved }.reduce(into: [:]) { $0[$1.finding.code.rawValue, default: 0] += 1 }
             }
             let unread = intake.unread.isEmpty ? "" : "，\(intake.unread.count) 个无法读取、留在收件箱"
             print("按 \(day.iso) 运行：导入 \(intake.count(.imported)) 个文件，拒收 \(rejected) 个，已收过 \(intake.count(.alreadyRecorded)) 个，"

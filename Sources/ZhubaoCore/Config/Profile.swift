@@ -25,23 +25,23 @@ package struct Profile: Sendable, Equatable {
     /// Only ganzhou-2021 subsidises interest (rules.md §4; formats.md §6 for CLAIM files).
     package let subsidisesInterest: Bool
     /// The exception codes of rules.md §7 that apply: `both` plus the profile's own.
-    package let codes: Set<String>
+    package let codes: Set<ExceptionCode>
 
-    static let bothCodes: Set<String> = [
-        "E001", "E002", "E003", "E004", "E201", "E203", "E204", "E208", "E301", "E302", "E303", "E304",
-        "E402", "E403", "E405", "E406", "E407", "E408", "E409",
+    static let bothCodes: Set<ExceptionCode> = [
+        .e001, .e002, .e003, .e004, .e201, .e203, .e204, .e208, .e301, .e302, .e303, .e304,
+        .e402, .e403, .e405, .e406, .e407, .e408, .e409,
     ]
 
     package static let ganzhou2021 = Profile(
         name: .ganzhou2021, defaultRegion: "360700", insuranceType: "110", rateCap: .lpr,
         subsidisesInterest: true,
-        codes: bothCodes.union(["E202", "E205", "E206", "E207", "E305", "E401", "E410",
-                                "E501", "E502", "E503", "E504", "E505"]))
+        codes: bothCodes.union([.e202, .e205, .e206, .e207, .e305, .e401, .e410,
+                                .e501, .e502, .e503, .e504, .e505]))
 
     package static let tongling2022 = Profile(
         name: .tongling2022, defaultRegion: "340700", insuranceType: "170", rateCap: .benchmark,
         subsidisesInterest: false,
-        codes: bothCodes.union(["E404", "E601"]))
+        codes: bothCodes.union([.e404, .e601]))
 
     package static func named(_ name: Name) -> Profile {
         switch name {
@@ -50,5 +50,5 @@ package struct Profile: Sendable, Equatable {
         }
     }
 
-    package func applies(_ code: String) -> Bool { codes.contains(code) }
+    package func applies(_ code: ExceptionCode) -> Bool { codes.contains(code) }
 }

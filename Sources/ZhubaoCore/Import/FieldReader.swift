@@ -18,8 +18,8 @@ struct FieldReader {
         diagnostics.append(.error(message, at: location.field(field)))
     }
 
-    mutating func warn(code: String, _ field: String, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, code: code, message, at: location.field(field)))
+    mutating func warn(code: ExceptionCode, _ field: String, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, code: code.rawValue, message, at: location.field(field)))
     }
 
     /// A required text value: present and not empty.
@@ -151,7 +151,7 @@ struct FieldReader {
     mutating func idNumber(_ value: String?, _ field: String) -> (String, Bool) {
         let text = IDNumber.normalized(value ?? "")
         if IDNumber.isValid(text) { return (text, true) }
-        warn(code: "E003", field, IDNumber.invalidReason(text))
+        warn(code: .e003, field, IDNumber.invalidReason(text))
         return (text, false)
     }
 }

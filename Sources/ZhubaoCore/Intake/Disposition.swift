@@ -57,7 +57,7 @@ struct Disposition {
     }
 
     private func reasonText(_ record: InputFileRecord, placedAs placed: String) -> String {
-        let code = record.status.exceptionCode ?? "E001"
+        let code = record.status.exceptionCode ?? .e001
         let renamed = placed == record.name ? "" : "隔离区中的文件名: \(placed)（原文件名不宜直接使用，控制字符与非 UTF-8 字节已转义为 \\xNN）\n"
         return """
         文件: \(record.name)

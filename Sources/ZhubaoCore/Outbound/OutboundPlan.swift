@@ -50,7 +50,7 @@ package struct OutboundPlan: Sendable {
     static func feedbackLine(_ item: ExceptionLifecycle.Reported) -> OutboundLine {
         let f = item.finding, s = f.subject
         return OutboundLine(fields: [
-            f.shortID, f.code, f.severity.rawValue, item.status.rawValue, item.firstSeen.compact,
+            f.shortID, f.code.rawValue, f.severity.rawValue, item.status.rawValue, item.firstSeen.compact,
             s.idNumber ?? "", s.contractNo ?? "", s.loanNo ?? "", s.ticketNo ?? "", s.txnNo ?? "", s.file ?? "",
             s.year.map(String.init) ?? "", s.month?.compact ?? "", f.amount?.yuan ?? "", f.source, f.message,
         ], amount: f.amount)

@@ -84,8 +84,11 @@ struct OutboundValidator {
     static func feedbackFaults(_ f: [String]) -> [(String, String)] {
         var faults: [(String, String)] = []
         if !ShortID.looksLikeShortID(f[1]) { faults.append(("id", "应为 10 位小写十六进制")) }
-        if !Catalogue.codes.contains(f[2]) { faults.append(("code", "“\(f[2])”不是异常目录中的代码")) }
-        else if Catalogue.entry(f[2]).severity.rawValue != f[3] { faults.append(("severity", "与代码 \(f[2]) 的级别不符")) }
+        if let code = ExceptionCode(rawValue: f[2]) {
+            if Catalogue.entry(code).severity.rawValue != f[3] { faults.append(("severity", "与代码 \(f[2]) 的级别不符")) }
+        } else {
+            faults.append(("code", "“\(f[2])”不是异常目录中的代码"))
+        }
         if !["NEW", "RESOLVED"].contains(f[4]) { faults.append(("status", "应为 NEW 或 RESOLVED")) }
         if Day(compact: f[5]) == nil { faults.append(("firstSeen", "应为 YYYYMMDD 日期")) }
         if !f[12].isEmpty, Int(f[12]) == nil { faults.append(("year", "应为年份")) }

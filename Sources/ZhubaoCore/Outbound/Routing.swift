@@ -59,7 +59,7 @@ package struct Routing: Sendable {
         }
         drawdownSender = drawdowns
         var lumpSums: [String: String] = [:]
-        let lump = ledger.drawdowns.filter { $0.mode == "L" && wanted?.contracts.contains($0.contractNo) ?? true }
+        let lump = ledger.drawdowns.filter { $0.mode == .lump && wanted?.contracts.contains($0.contractNo) ?? true }
         // Cancelled drawdowns are not in E206's sum: a contract's earliest live lump sum decides;
         // one whose lump sums are all cancelled (no E206 can arise) keeps its earliest cancelled one.
         for d in lump.sorted(by: Self.disbursementOrder(cancelledLast: true)) where lumpSums[d.contractNo] == nil {
@@ -110,15 +110,15 @@ package struct Routing: Sendable {
         case fileSender, drawdownBank, contractLumpSumBank, transactionBank, pensionMonthBank, claimBank, tax, none
     }
 
-    package static func rule(for code: String) -> Rule {
+    package static func rule(for code: ExceptionCode) -> Rule {
         switch code {
-        case "E001", "E002", "E003", "E004": return .fileSender
-        case "E203", "E204", "E205", "E207", "E208", "E301", "E302", "E406": return .drawdownBank
-        case "E206": return .contractLumpSumBank
-        case "E402", "E403", "E404", "E405", "E407", "E408": return .transactionBank
-        case "E401": return .pensionMonthBank
-        case "E501", "E502", "E503", "E504": return .claimBank
-        case "E303", "E304": return .tax
+        case .e001, .e002, .e003, .e004: return .fileSender
+        case .e203, .e204, .e205, .e207, .e208, .e301, .e302, .e406: return .drawdownBank
+        case .e206: return .contractLumpSumBank
+        case .e402, .e403, .e404, .e405, .e407, .e408: return .transactionBank
+        case .e401: return .pensionMonthBank
+        case .e501, .e502, .e503, .e504: return .claimBank
+        case .e303, .e304: return .tax
         default: return .none
         }
     }

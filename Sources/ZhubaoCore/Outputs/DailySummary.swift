@@ -43,9 +43,9 @@ package struct DailySummary: Sendable {
         for item in exceptions {
             byStatus[item.status.rawValue, default: 0] += 1
             guard item.status != .resolved else { continue }
-            byCode[item.finding.code, default: 0] += 1
+            byCode[item.finding.code.rawValue, default: 0] += 1
             bySeverity[item.finding.severity.rawValue, default: 0] += 1
-            byOwner[item.finding.owner, default: 0] += 1
+            byOwner[item.finding.owner.rawValue, default: 0] += 1
         }
         var f = JSONObject()
         f.add("imported", files.imported)

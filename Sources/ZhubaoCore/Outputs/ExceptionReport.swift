@@ -6,17 +6,16 @@ import ZhubaoSystem
 /// Personal data is masked on the way in, so that no renderer can forget it.
 package struct ExceptionReport: Sendable {
     /// The parties that must act, in report order (rules.md §7).
-    package static let owners = ["sender", "SI", "BANK", "TAX", "CZ"]
+    package static let owners = Owner.allCases
     package static let severities: [Diagnostic.Severity] = [.error, .warning, .info]
 
-    package static func ownerName(_ owner: String) -> String {
+    package static func ownerName(_ owner: Owner) -> String {
         switch owner {
-        case "sender": return "报送方"
-        case "SI": return "社保经办机构"
-        case "BANK": return "合作银行"
-        case "TAX": return "税务"
-        case "CZ": return "财政"
-        default: return owner
+        case .sender: return "报送方"
+        case .socialInsurance: return "社保经办机构"
+        case .bank: return "合作银行"
+        case .tax: return "税务"
+        case .finance: return "财政"
         }
     }
 
@@ -42,9 +41,9 @@ package struct ExceptionReport: Sendable {
         package var key: String
         /// outputs.md: the first 10 hex digits of the SHA-256 of the (unmasked) key.
         package var shortID: String
-        package var code: String
+        package var code: ExceptionCode
         package var severity: Diagnostic.Severity
-        package var owner: String
+        package var owner: Owner
         package var status: ExceptionLifecycle.Status
         package var firstSeen: Day
         package var contractNo, loanNo, ticketNo, txnNo, file: String?
@@ -124,7 +123,7 @@ package struct ExceptionReport: Sendable {
         package struct Amount: Sendable {
             package var count = 0
             package var sum = Fen.zero
-            package var codes: Set<String> = []
+            package var codes: Set<ExceptionCode> = []
         }
 
         /// The amounts in the legend's order of meanings.
@@ -149,7 +148,9 @@ package struct ExceptionReport: Sendable {
 
     /// One owner's part: open exceptions ERROR first, then WARN, then INFO; acknowledged ones after.
     package struct Section: Sendable {
-        package var owner: String
+        package var owner: Owner
+        /// In `banks`: the bank the rows are routed to (`105 建设银行`), empty for none.
+        package var bank = ""
         package var open: [Row]
         package var acknowledged: [Row]
         package var rows: [Row] { open + acknowledged }
@@ -167,7 +168,7 @@ package struct ExceptionReport: Sendable {
     package var sections: [Section]
     /// Resolved by this date's run ("本次已解决").
     package var resolved: [Row]
-    package var tallies: [String: Tally]
+    package var tallies: [Owner: Tally]
     package var total: Tally
     /// The BANK section split by the bank each exception is routed to (what each bank was sent),
     /// by bank code; exceptions routed to no bank last.
@@ -193,18 +194,18 @@ package struct ExceptionReport: Sendable {
         }
         resolved = rows.filter { $0.status == .resolved }
             .sorted { (Self.ownerRank($0.owner), $0.severity.rank, $0.code, $0.key) < (Self.ownerRank($1.owner), $1.severity.rank, $1.code, $1.key) }
-        var tallies: [String: Tally] = [:], total = Tally()
+        var tallies: [Owner: Tally] = [:], total = Tally()
         for row in rows {
             tallies[row.owner, default: Tally()].add(row)
             total.add(row)
         }
         self.tallies = tallies
         self.total = total
-        let bankSection = sections.first { $0.owner == "BANK" }
+        let bankSection = sections.first { $0.owner == .bank }
         let bankRows = bankSection?.rows ?? []
         let groups = Set(bankRows.map { $0.bank ?? "" })
         banks = groups.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { bank in
-            Section(owner: bank, open: bankSection!.open.filter { ($0.bank ?? "") == bank },
+            Section(owner: .bank, bank: bank, open: bankSection!.open.filter { ($0.bank ?? "") == bank },
                     acknowledged: bankSection!.acknowledged.filter { ($0.bank ?? "") == bank })
         }
     }
@@ -219,10 +220,10 @@ package struct ExceptionReport: Sendable {
         (-a.severity.rank, a.code, a.key) < (-b.severity.rank, b.code, b.key)
     }
 
-    static func ownerRank(_ owner: String) -> Int { owners.firstIndex(of: owner) ?? owners.count }
+    static func ownerRank(_ owner: Owner) -> Int { owners.firstIndex(of: owner) ?? owners.count }
 
     /// The codes shown in the report, for the legend.
-    package var codes: Set<String> { Set(allRows.map(\.code)) }
+    package var codes: Set<ExceptionCode> { Set(allRows.map(\.code)) }
 
     /// Open exceptions of every owner, then the resolved ones: the rows of the CSV.
     package var allRows: [Row] { sections.flatMap(\.rows) + resolved }

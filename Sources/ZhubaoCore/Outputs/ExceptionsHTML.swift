@@ -12,7 +12,7 @@ package enum ExceptionsHTML {
             "<a href=\"#owner-\(owner)\">\(ExceptionReport.ownerName(owner))（\(report.tallies[owner]?.total ?? 0)）</a>"
         }.joined() + "<a href=\"#resolved\">本次已解决（\(report.resolved.count)）</a><a href=\"#legend\">代码说明</a></nav>\n"
         for section in report.sections {
-            body += section.owner == "BANK" ? bankSection(section, banks: report.banks) : self.section(section)
+            body += section.owner == .bank ? bankSection(section, banks: report.banks) : self.section(section)
         }
         body += resolved(report)
         body += ReportLegend.codesHTML(report.codes)
@@ -98,11 +98,11 @@ package enum ExceptionsHTML {
     /// (outbound.md), so that a clerk sees what each bank was sent.
     static func bankSection(_ section: ExceptionReport.Section, banks: [ExceptionReport.Section]) -> String {
         var out = "<section id=\"owner-BANK\">\n"
-        out += "<h2>\(ExceptionReport.ownerName("BANK")) · 未解决 \(section.rows.count) 项</h2>\n"
+        out += "<h2>\(ExceptionReport.ownerName(.bank)) · 未解决 \(section.rows.count) 项</h2>\n"
         if banks.isEmpty { out += "<p class=\"muted\">无待处理的异常。</p>\n" }
         for group in banks {
-            let name = group.owner.isEmpty ? "未能确定放款银行" : group.owner
-            out += "<h3 id=\"bank-\(HTMLText.escape(String(group.owner.prefix { $0 != " " })))\">\(HTMLText.escape(name))"
+            let name = group.bank.isEmpty ? "未能确定放款银行" : group.bank
+            out += "<h3 id=\"bank-\(HTMLText.escape(String(group.bank.prefix { $0 != " " })))\">\(HTMLText.escape(name))"
                 + "（未解决 \(group.rows.count) 项）</h3>\n"
             func withBank(_ cells: [String], _ row: ExceptionReport.Row) -> [String] {
                 var cells = cells
@@ -164,7 +164,7 @@ package enum ExceptionsHTML {
 
     /// The code, with the short id beneath it (what `zhubao exceptions ack` takes).
     static func code(_ row: ExceptionReport.Row) -> String {
-        "\(HTMLText.escape(row.code))<br><span class=\"muted nowrap\">\(HTMLText.escape(row.shortID))</span>"
+        "\(HTMLText.escape(row.code.rawValue))<br><span class=\"muted nowrap\">\(HTMLText.escape(row.shortID))</span>"
     }
 
     /// Who acknowledged it, when, and their note: every acknowledgement, oldest first.

@@ -10,9 +10,9 @@ package enum ExceptionsJSONL {
         let f = item.finding
         var o = JSONObject()
         o.add("key", f.key)
-        o.add("code", f.code)
+        o.add("code", f.code.rawValue)
         o.add("severity", f.severity.rawValue)
-        o.add("owner", f.owner)
+        o.add("owner", f.owner.rawValue)
         o.add("status", item.status.rawValue)
         o.add("firstSeen", item.firstSeen.iso)
         o.add("asOf", asOf.iso)

@@ -9,9 +9,9 @@ package enum ExceptionsXLSX {
         for section in report.sections {
             sheets.append(sheet(ExceptionReport.ownerName(section.owner), section.rows))
             // outbound.md: a sheet per bank the BANK exceptions are routed to, after the BANK sheet.
-            guard section.owner == "BANK" else { continue }
+            guard section.owner == .bank else { continue }
             for bank in report.banks {
-                sheets.append(sheet(bankSheetName(bank.owner), bank.rows))
+                sheets.append(sheet(bankSheetName(bank.bank), bank.rows))
             }
         }
         return try XLSXWorkbook(sheets: sheets).data()
@@ -105,7 +105,7 @@ package enum ExceptionTable {
 
     package static func values(_ row: ExceptionReport.Row) -> [Value] {
         let head: [String?] = [
-            ExceptionReport.ownerName(row.owner), ExceptionReport.severityName(row.severity), row.code, row.bank,
+            ExceptionReport.ownerName(row.owner), ExceptionReport.severityName(row.severity), row.code.rawValue, row.bank,
             ExceptionReport.statusName(row.status),
         ]
         let texts: [String?] = [row.contractNo, row.loanNo, row.ticketNo, row.txnNo, row.file, row.period, row.maskedID]

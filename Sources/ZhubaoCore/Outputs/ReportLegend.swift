@@ -33,35 +33,35 @@ package enum ReportLegend {
 
     /// rules.md §7 "amount": what the amount of an exception of this code is; nil for a code
     /// that carries none.
-    package static func amountMeaning(_ code: String) -> String? {
+    package static func amountMeaning(_ code: ExceptionCode) -> String? {
         switch code {
-        case "E201", "E202", "E203", "E301", "E601": return "放款金额"
-        case "E207": return "第二笔放款金额"
-        case "E205", "E206": return "超出上限部分"
-        case "E302": return "放款未用于缴费的部分"
-        case "E401": return "扣款后低于低保标准的差额"
-        case "E410": return "余额超出个人账户的部分"
-        case "E303", "E304": return "缴费金额"
+        case .e201, .e202, .e203, .e301, .e601: return "放款金额"
+        case .e207: return "第二笔放款金额"
+        case .e205, .e206: return "超出上限部分"
+        case .e302: return "放款未用于缴费的部分"
+        case .e401: return "扣款后低于低保标准的差额"
+        case .e410: return "余额超出个人账户的部分"
+        case .e303, .e304: return "缴费金额"
         // The third failure in a row (E403) is also a failure (E402): never summed together.
-        case "E402": return "扣款失败的应扣金额"
-        case "E403": return "连续第三次失败的应扣金额"
-        case "E404": return "从基础养老金中扣取部分"
-        case "E405": return "扣取的本金与利息"
-        case "E406": return "多收利息（最大一笔）"
-        case "E407": return "余额差（银行 − 应有，带符号）"
-        case "E409": return "对账日贷款余额"
-        case "E501": return "多申请的贴息"
-        case "E502", "E504": return "不应贴息的申请金额"
-        case "E503": return "少申请的贴息"
-        case "E505": return "已拨付 − 现核定（应追回）"
+        case .e402: return "扣款失败的应扣金额"
+        case .e403: return "连续第三次失败的应扣金额"
+        case .e404: return "从基础养老金中扣取部分"
+        case .e405: return "扣取的本金与利息"
+        case .e406: return "多收利息（最大一笔）"
+        case .e407: return "余额差（银行 − 应有，带符号）"
+        case .e409: return "对账日贷款余额"
+        case .e501: return "多申请的贴息"
+        case .e502, .e504: return "不应贴息的申请金额"
+        case .e503: return "少申请的贴息"
+        case .e505: return "已拨付 − 现核定（应追回）"
         default: return nil
         }
     }
 
     /// The meanings in a fixed order, for the summary's amount table.
-    static let meaningOrder: [String] = [
-        "E201", "E207", "E205", "E302", "E303", "E402", "E403", "E401", "E404", "E405", "E406", "E407", "E409", "E410", "E501", "E502", "E503", "E505",
-    ].compactMap(amountMeaning)
+    static let meaningOrder: [String] = ([
+        .e201, .e207, .e205, .e302, .e303, .e402, .e403, .e401, .e404, .e405, .e406, .e407, .e409, .e410, .e501, .e502, .e503, .e505,
+    ] as [ExceptionCode]).compactMap(amountMeaning)
 
     static func meaningRank(_ meaning: String) -> Int { meaningOrder.firstIndex(of: meaning) ?? meaningOrder.count }
 
@@ -74,16 +74,16 @@ package enum ReportLegend {
 
     /// The codes of the exceptions shown, each with its meaning, severity, owner and what its
     /// amount is: the rows of the code legend.
-    package static func codeRows(_ codes: Set<String>) -> [(code: String, severity: String, owner: String, title: String, amount: String)] {
+    package static func codeRows(_ codes: Set<ExceptionCode>) -> [(code: String, severity: String, owner: String, title: String, amount: String)] {
         codes.sorted().map { code in
             let entry = Catalogue.entry(code)
-            return (code, ExceptionReport.severityName(entry.severity), ExceptionReport.ownerName(entry.owner), entry.title,
+            return (code.rawValue, ExceptionReport.severityName(entry.severity), ExceptionReport.ownerName(entry.owner), entry.title,
                     amountMeaning(code) ?? "—")
         }
     }
 
     /// The legend of codes as an HTML section.
-    static func codesHTML(_ codes: Set<String>) -> String {
+    static func codesHTML(_ codes: Set<ExceptionCode>) -> String {
         var out = "<section id=\"legend\">\n<h2>代码说明</h2>\n"
         guard !codes.isEmpty else { return out + "<p class=\"muted\">本报告没有异常代码。</p>\n</section>\n" }
         let columns: [(title: String, width: Int)] = [("代码", 7), ("级别", 7), ("负责方", 11), ("含义", 50), ("金额栏含义", 25)]

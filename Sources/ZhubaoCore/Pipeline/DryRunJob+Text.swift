@@ -11,7 +11,7 @@ extension DryRunJob.Result {
         let rejected = files([.rejected, .conflict])
         out += "\n将拒收 \(rejected.count) 个文件（移入 quarantine/）\n"
         for delivery in rejected {
-            let code = delivery.record.status.exceptionCode ?? "E001"
+            let code = delivery.record.status.exceptionCode ?? .e001
             let reason = ReportText.scrub(delivery.record.reason ?? "", id: nil).split(separator: "\n").first.map(String.init) ?? ""
             out += "  \(delivery.record.name)  \(code)  \(reason)\n"
         }
@@ -32,8 +32,8 @@ extension DryRunJob.Result {
             let open = daily.outcome.exceptions.filter { $0.status != .resolved }
             var byCode: [String: (all: Int, new: Int)] = [:]
             for reported in open {
-                byCode[reported.finding.code, default: (0, 0)].all += 1
-                if reported.status == .new { byCode[reported.finding.code]!.new += 1 }
+                byCode[reported.finding.code.rawValue, default: (0, 0)].all += 1
+                if reported.status == .new { byCode[reported.finding.code.rawValue]!.new += 1 }
             }
             let resolved = daily.outcome.exceptions.count - open.count
             out += "\n将报告的异常 \(open.count) 条（其中新增 \(open.filter { $0.status == .new }.count) 条，已解决 \(resolved) 条），按代码\n"

@@ -25,7 +25,7 @@ package struct ExceptionListing {
         let previous = try store.lastDailyRun(before: day)
         guard try store.hasDailyRun(on: day) else { throw ExceptionListingError.noRun(day: day.iso, earlier: previous?.iso) }
         let lines = try reported(on: day, previous: previous).filter { item in
-            (statuses?.contains(item.status.rawValue) ?? true) && (owner.map { item.finding.owner == $0 } ?? true)
+            (statuses?.contains(item.status.rawValue) ?? true) && (owner.map { item.finding.owner.rawValue == $0 } ?? true)
         }.map(line)
         let header = "\(day.iso) 日常运行的异常 \(lines.count) 条" + (lines.isEmpty ? "" : "（第一列为短编号，zhubao exceptions ack 可直接使用）")
         return ([header] + lines).joined(separator: "\n")
@@ -52,7 +52,7 @@ package struct ExceptionListing {
         let amount = finding.amount.map { " \($0.yuan)" } ?? ""
         let id = finding.subject.idNumber.map { " " + Masking.idNumber($0) } ?? ""
         return "\(ShortID.of(key: item.key))  \(Self.padded(item.status.rawValue, 12)) \(Self.padded(finding.severity.rawValue, 5)) "
-            + "\(Self.padded(finding.owner, 6)) \(maskedKey(finding))\(id)\(amount)  \(finding.entry.title)"
+            + "\(Self.padded(finding.owner.rawValue, 6)) \(maskedKey(finding))\(id)\(amount)  \(finding.entry.title)"
     }
 
     static func padded(_ text: String, _ width: Int) -> String {

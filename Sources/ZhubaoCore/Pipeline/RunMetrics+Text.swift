@@ -34,7 +34,7 @@ extension RunMetrics {
         lines += Self.family("last_run_files", "Inbox files the last run took, by outcome.", files.sorted { $0.0 < $1.0 })
         var open: [String: Int] = [:]
         for item in result?.daily?.outcome.exceptions ?? [] where item.status != .resolved {
-            open["code=\"\(item.finding.code)\",severity=\"\(item.finding.severity.rawValue)\"", default: 0] += 1
+            open["code=\"\(item.finding.code.rawValue)\",severity=\"\(item.finding.severity.rawValue)\"", default: 0] += 1
         }
         lines += Self.family("open_exceptions", "Exceptions open as of the last run's date, by code and severity.",
                              open.keys.sorted().map { ($0, String(open[$0]!)) })

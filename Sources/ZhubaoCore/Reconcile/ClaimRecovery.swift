@@ -30,7 +30,7 @@ package enum ClaimRecovery: RuleFamily {
             let drawdown = context.drawdownsByLoan[approval.loanNo]
             let difference = approval.approved - now
             findings.append(Finding(
-                code: "E505",
+                code: .e505,
                 subject: .init(idNumber: drawdown?.idNumber, contractNo: drawdown?.contractNo,
                                loanNo: approval.loanNo, year: approval.year),
                 amount: difference, source: drawdown?.source ?? approval.loanNo,

@@ -44,18 +44,18 @@ package enum ClaimRules: RuleFamily {
         let subject = Finding.Subject(idNumber: drawdown?.idNumber ?? line.idNumber,
                                       contractNo: drawdown?.contractNo ?? line.contractNo,
                                       loanNo: line.loanNo, year: line.year)
-        func finding(_ code: String, _ amount: Fen, _ detail: String) -> Finding {
+        func finding(_ code: ExceptionCode, _ amount: Fen, _ detail: String) -> Finding {
             Finding(code: code, subject: subject, amount: amount, source: line.source, detail: detail)
         }
 
         guard let drawdown, !drawdown.cancelled else {
             let what = drawdown == nil ? "截至 \(subsidy.asOf.iso) 无此借据的放款记录" : "该借据已冲销"
             return ClaimVerdict(line: line, subsidy: nil, computed: .zero, approved: .zero,
-                                findings: [finding("E504", claimed, "\(line.year) 年申请贴息 \(claimed.yuan) 元，\(what)，不予拨付")])
+                                findings: [finding(.e504, claimed, "\(line.year) 年申请贴息 \(claimed.yuan) 元，\(what)，不予拨付")])
         }
         guard let computed = subsidy.line(loanNo: line.loanNo, year: line.year) else {
             let findings = claimed > .zero
-                ? [finding("E502", claimed, "\(line.year) 年申请贴息 \(claimed.yuan) 元，但该年无应贴息天数："
+                ? [finding(.e502, claimed, "\(line.year) 年申请贴息 \(claimed.yuan) 元，但该年无应贴息天数："
                     + "\(subsidy.whyNoSubsidy(loanNo: line.loanNo, year: line.year))；不予拨付")]
                 : []
             return ClaimVerdict(line: line, subsidy: nil, computed: .zero, approved: .zero, findings: findings)
@@ -70,11 +70,11 @@ package enum ClaimRules: RuleFamily {
         var findings: [Finding] = []
         if claimed > amount {
             let excess = claimed - amount
-            findings.append(finding("E501", excess,
+            findings.append(finding(.e501, excess,
                 "\(line.year) 年申请 \(claimed.yuan) 元，\(basis)，多申请 \(excess.yuan) 元，按核定金额拨付\(figures)"))
         } else if claimed > .zero, claimed < amount {
             let difference = amount - claimed
-            findings.append(finding("E503", difference,
+            findings.append(finding(.e503, difference,
                 "\(line.year) 年申请 \(claimed.yuan) 元，\(basis)，少申请 \(difference.yuan) 元，按申请金额拨付\(figures)"))
         }
         return ClaimVerdict(line: line, subsidy: computed, computed: amount, approved: approved, findings: findings)
@@ -104,5 +104,5 @@ package struct ClaimVerdict: Sendable, Equatable {
     package var findings: [Finding]
 
     /// The codes shown on the claim line (`Codes`).
-    package var codes: [String] { findings.map(\.code) }
+    package var codes: [ExceptionCode] { findings.map(\.code) }
 }

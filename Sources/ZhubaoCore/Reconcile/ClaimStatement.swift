@@ -13,7 +13,7 @@ package struct ClaimStatement {
         package var computed: Fen
         package var claimed: Fen?
         package var approved: Fen
-        package var codes: [String]
+        package var codes: [ExceptionCode]
         /// Why approved differs from claimed, in Chinese; empty when it does not.
         package var adjustment: String
         /// The line's account, step by step (`zhubao explain`, claims.html).
@@ -65,8 +65,8 @@ package struct ClaimStatement {
         }
         // A bank that is not a partner of the city: every line of a known drawdown shows its E203.
         if !ledger.settings.partnerBanks.contains(bank) {
-            for key in lines.keys where !lines[key]!.codes.contains("E504") {
-                lines[key]!.codes = (["E203"] + lines[key]!.codes).sorted()
+            for key in lines.keys where !lines[key]!.codes.contains(.e504) {
+                lines[key]!.codes = ([.e203] + lines[key]!.codes).sorted()
             }
         }
         return lines.values.sorted { $0.loanNo < $1.loanNo }.map { line in

@@ -36,7 +36,7 @@ package enum DeathRules: RuleFamily {
             guard balance > .zero else { continue }
             outstanding[id, default: []].append((drawdown, balance))
             findings.append(Finding(
-                code: "E409", subject: .drawdown(drawdown), amount: balance, source: drawdown.source,
+                code: .e409, subject: .drawdown(drawdown), amount: balance, source: drawdown.source,
                 detail: "借款人于 \(death.iso) 死亡（已满 \(grace) 天），借据截至 \(asOf.iso) 仍有余额 \(balance.yuan) 元，"
                     + "应从个人账户余额中结清"))
         }
@@ -53,7 +53,7 @@ package enum DeathRules: RuleFamily {
                 ? "参保登记未报个人账户余额（按 0.00 元计）"
                 : "个人账户余额 \(account.yuan) 元"
             findings.append(Finding(
-                code: "E410", subject: .init(idNumber: id), amount: shortfall, source: record.source,
+                code: .e410, subject: .init(idNumber: id), amount: shortfall, source: record.source,
                 detail: "借款人于 \(death.iso) 死亡，\(death.year) 年符合贴息条件；截至 \(asOf.iso) "
                     + "\(lines.count) 笔借据余额合计 \(total.yuan) 元，\(accountText)，差额 \(shortfall.yuan) 元由财政承担"))
         }

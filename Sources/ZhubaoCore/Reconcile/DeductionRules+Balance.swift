@@ -25,7 +25,7 @@ extension DeductionRules.Context {
             guard line.balanceAfter != expected else { continue }
             let difference = line.balanceAfter - expected
             found.append(Finding(
-                code: "E407", subject: .transaction(line), amount: difference, source: line.source,
+                code: .e407, subject: .transaction(line), amount: difference, source: line.source,
                 detail: "\(line.txnDate.iso) 银行报送余额 \(line.balanceAfter.yuan) 元；放款 \(amount.yuan) 元"
                     + "减截至当日已还本金 \(principal.yuan) 元应为 \(expected.yuan) 元，差 \(difference.yuan) 元"))
         }

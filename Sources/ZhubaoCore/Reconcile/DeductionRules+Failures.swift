@@ -3,8 +3,8 @@ extension DeductionRules.Context {
     /// E402 (WARN): a repayment or deduction of any kind that failed (result F); the bank must
     /// tell the borrower (附件3 step 6). Amount: the line's `due`. In ledger order.
     func failedCollections() -> [Finding] {
-        ledger.transactions.filter { $0.result == "F" }.map { line in
-            Finding(code: "E402", subject: .transaction(line), amount: line.due, source: line.source,
+        ledger.transactions.filter { $0.result == .failed }.map { line in
+            Finding(code: .e402, subject: .transaction(line), amount: line.due, source: line.source,
                     detail: "\(line.txnDate.iso) \(DeductionRules.kindName(line.kind))失败，应扣 \(line.due.yuan) 元，"
                         + "银行应告知借款人")
         }
@@ -27,7 +27,7 @@ extension DeductionRules.Context {
         for loanNo in shared.lineIndexesByLoan.keys.sorted() {
             var run: [Transaction] = []
             for line in shared.lines(of: loanNo) where line.isPensionDeduction {
-                guard line.result == "F" else {
+                guard line.result == .failed else {
                     if line.collected { run = [] }
                     continue
                 }
@@ -35,7 +35,7 @@ extension DeductionRules.Context {
                 guard run.count == threshold else { continue }
                 let dates = run.map(\.txnDate.iso).joined(separator: "、")
                 found.append(Finding(
-                    code: "E403", subject: .transaction(line), amount: line.due, source: line.source,
+                    code: .e403, subject: .transaction(line), amount: line.due, source: line.source,
                     detail: "连续第 \(threshold) 次养老金扣款失败（\(dates)），本次应扣 \(line.due.yuan) 元"))
             }
         }

@@ -29,7 +29,7 @@ extension DeductionRules.Context {
             let basicText = line.basicPension == nil ? "未报送基础养老金，按 0.00 元计" : "其中基础养老金 \(basic.yuan) 元"
             let consentText = record.map { "\($0.asOf.iso) 参保登记未记载借款人同意从基础养老金扣款" } ?? "参保登记中无该借款人"
             found.append(Finding(
-                code: "E404", subject: .transaction(line), amount: fromBasic, source: line.source,
+                code: .e404, subject: .transaction(line), amount: fromBasic, source: line.source,
                 detail: "\(line.txnDate.iso) 扣款本息 \(taken.yuan) 元，养老金 \(pension.yuan) 元（\(basicText)），"
                     + "基础养老金以外部分 \(available.yuan) 元，超出 \((taken - available).yuan) 元，"
                     + "动用基础养老金 \(fromBasic.yuan) 元；\(consentText)"))
@@ -57,7 +57,7 @@ extension DeductionRules.Context {
             }
             let taken = DeductionRules.collected(line)
             let outcome = "\(DeductionRules.resultName(line.result))，扣得本息 \(taken.yuan) 元"
-            found.append(Finding(code: "E405", subject: .transaction(line), amount: taken, source: line.source,
+            found.append(Finding(code: .e405, subject: .transaction(line), amount: taken, source: line.source,
                                  detail: "\(line.txnDate.iso) 养老金扣款\(reason)（\(outcome)）"))
         }
         return found
@@ -73,7 +73,7 @@ extension DeductionRules.Context {
             guard let record = ledger.record(of: person, on: line.txnDate),
                   line.account != record.sscAccount else { continue }
             found.append(Finding(
-                code: "E408", subject: .transaction(line), source: line.source,
+                code: .e408, subject: .transaction(line), source: line.source,
                 detail: "\(line.txnDate.iso) 养老金扣款的扣款账户不是 \(record.asOf.iso) 参保登记的社保卡金融账户"))
         }
         return found

@@ -33,7 +33,7 @@ extension DeductionRules.Context {
             let first = indexes.map { pensionDeductions[$0] }.min(by: Self.chronological)!
             let count = indexes.count > 1 ? "（\(indexes.count) 笔合计）" : ""
             found.append((key, Finding(
-                code: "E401", subject: .init(idNumber: key.person, month: key.month), amount: shortfall,
+                code: .e401, subject: .init(idNumber: key.person, month: key.month), amount: shortfall,
                 source: first.source,
                 detail: "\(key.month.iso) 养老金 \(pension.yuan) 元，扣款 \(deducted.yuan) 元\(count)，"
                     + "余 \(left.yuan) 元，低于 \(key.month.year) 年低保标准 \(standard.yuan) 元，差 \(shortfall.yuan) 元")))

@@ -33,13 +33,13 @@ package enum DeductionRules: RuleFamily {
         let context = Context(shared: shared)
         let profile = shared.ledger.settings.profile
         var found: [Finding] = []
-        if profile.applies("E401") { found += context.subsistenceFloor() }
-        if profile.applies("E402") { found += context.failedCollections() }
-        if profile.applies("E403") { found += context.failureRuns() }
-        if profile.applies("E404") { found += context.basicPensionTaken() }
-        if profile.applies("E405") { found += context.deductionsWithoutPension() }
-        if profile.applies("E407") { found += context.balanceMismatches() }
-        if profile.applies("E408") { found += context.wrongAccounts() }
+        if profile.applies(.e401) { found += context.subsistenceFloor() }
+        if profile.applies(.e402) { found += context.failedCollections() }
+        if profile.applies(.e403) { found += context.failureRuns() }
+        if profile.applies(.e404) { found += context.basicPensionTaken() }
+        if profile.applies(.e405) { found += context.deductionsWithoutPension() }
+        if profile.applies(.e407) { found += context.balanceMismatches() }
+        if profile.applies(.e408) { found += context.wrongAccounts() }
         return found
     }
 
@@ -79,23 +79,21 @@ package enum DeductionRules: RuleFamily {
 
 extension DeductionRules {
     /// formats.md §5 `kind`, for messages.
-    static func kindName(_ kind: String) -> String {
+    static func kindName(_ kind: TransactionKind) -> String {
         switch kind {
-        case "P": return "养老金扣款"
-        case "V": return "主动还款"
-        case "E": return "提前结清"
-        case "D": return "身故后个人账户结清"
-        default: return "还款（类型 \(kind)）"
+        case .pensionDeduction: return "养老金扣款"
+        case .voluntary: return "主动还款"
+        case .earlyPayoff: return "提前结清"
+        case .deathSettlement: return "身故后个人账户结清"
         }
     }
 
     /// formats.md §5 `result`, for messages.
-    static func resultName(_ result: String) -> String {
+    static func resultName(_ result: TransactionResult) -> String {
         switch result {
-        case "S": return "成功"
-        case "F": return "失败"
-        case "P": return "部分成功"
-        default: return "结果 \(result)"
+        case .succeeded: return "成功"
+        case .failed: return "失败"
+        case .partial: return "部分成功"
         }
     }
 

@@ -30,7 +30,7 @@ extension DrawdownRules {
             guard drawdown.amount > minimum else { continue }
             let excess = drawdown.amount - minimum
             found.append(Finding(
-                code: "E205", subject: .drawdown(drawdown), amount: excess, source: drawdown.source,
+                code: .e205, subject: .drawdown(drawdown), amount: excess, source: drawdown.source,
                 detail: "按年放款 \(drawdown.amount.yuan) 元（起始所属期 \(drawdown.coverFrom.iso)），超过 \(year) 年灵活就业"
                     + "最低缴费额 \(minimum.yuan) 元（最低缴费基数 \(base.yuan) 元 × 20% × 12），超出 \(excess.yuan) 元"))
         }
@@ -43,7 +43,7 @@ extension DrawdownRules {
     static func lumpSumFindings(_ ledger: Ledger, _ drawdowns: [Drawdown]) -> [Finding] {
         let cap = ledger.settings.lumpSumCap
         var found: [Finding] = []
-        for (contract, lumps) in byContract(drawdowns.filter { $0.mode == "L" }) {
+        for (contract, lumps) in byContract(drawdowns.filter { $0.mode == .lump }) {
             var total = Fen.zero
             var crossing: Drawdown?
             for drawdown in lumps {
@@ -53,7 +53,7 @@ extension DrawdownRules {
             guard let crossing, let first = lumps.first else { continue }
             let excess = total - cap
             found.append(Finding(
-                code: "E206", subject: Finding.Subject(idNumber: first.idNumber, contractNo: contract),
+                code: .e206, subject: Finding.Subject(idNumber: first.idNumber, contractNo: contract),
                 amount: excess, source: crossing.source,
                 detail: "合同 \(contract) 的一次放款共 \(lumps.count) 笔，合计 \(total.yuan) 元，超过上限 \(cap.yuan) 元，"
                     + "超出 \(excess.yuan) 元（借据 \(crossing.loanNo) 使合计超过上限）"))
@@ -70,7 +70,7 @@ extension DrawdownRules {
                 let years = coveredYears(drawdown)
                 if let prior = earlier.first(where: { coveredYears($0).overlaps(years) }) {
                     found.append(Finding(
-                        code: "E207", subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
+                        code: .e207, subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
                         detail: "按年放款覆盖\(yearsText(years))，与同一合同先前的借据 \(prior.loanNo)（放款日 "
                             + "\(prior.disbursedOn.iso)，覆盖\(yearsText(coveredYears(prior)))）重叠；本笔放款 "
                             + "\(drawdown.amount.yuan) 元"))

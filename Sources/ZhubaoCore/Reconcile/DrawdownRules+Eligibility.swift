@@ -33,12 +33,12 @@ extension DrawdownRules {
             let reading = "参保登记（\(record.asOf.iso) 的记录）"
             if windowEnd < retirement {
                 found.append(Finding(
-                    code: "E202", subject: .drawdown(first), amount: first.amount, source: first.source,
+                    code: .e202, subject: .drawdown(first), amount: first.amount, source: first.source,
                     detail: "首笔放款日 \(disbursed.iso) 加 \(years) 年为 \(windowEnd.iso)，仍早于\(reading)的退休日期 "
                         + "\(retirement.iso)：距退休超过 \(years) 年；放款 \(first.amount.yuan) 元"))
             } else if disbursed > retirement, record.contributionMonths >= fullContributionMonths {
                 found.append(Finding(
-                    code: "E202", subject: .drawdown(first), amount: first.amount, source: first.source,
+                    code: .e202, subject: .drawdown(first), amount: first.amount, source: first.source,
                     detail: "首笔放款日 \(disbursed.iso) 晚于\(reading)的退休日期 \(retirement.iso)，且累计缴费 "
                         + "\(record.contributionMonths) 个月，已满 \(fullContributionMonths) 个月；放款 \(first.amount.yuan) 元"))
             }

@@ -30,10 +30,10 @@ package enum DrawdownRules: RuleFamily {
         let live = context.live
         var found: [Finding] = []
         found += registerAndBankFindings(context)
-        if profile.applies("E202") { found += ageWindowFindings(context) }
-        if profile.applies("E205") { found += annualAmountFindings(ledger, live) }
-        if profile.applies("E206") { found += lumpSumFindings(ledger, live) }
-        if profile.applies("E207") { found += overlappingYearFindings(ledger, live) }
+        if profile.applies(.e202) { found += ageWindowFindings(context) }
+        if profile.applies(.e205) { found += annualAmountFindings(ledger, live) }
+        if profile.applies(.e206) { found += lumpSumFindings(ledger, live) }
+        if profile.applies(.e207) { found += overlappingYearFindings(ledger, live) }
         return found.filter { profile.applies($0.code) }
     }
 
@@ -65,12 +65,12 @@ package enum DrawdownRules: RuleFamily {
             } else {
                 why = "截至 \(asOf) 的参保登记中该借款人没有核准的助保贷款"
             }
-            return [Finding(code: "E201", subject: .drawdown(drawdown), amount: drawdown.amount,
+            return [Finding(code: .e201, subject: .drawdown(drawdown), amount: drawdown.amount,
                             source: drawdown.source, detail: "\(why)；放款 \(drawdown.amount.yuan) 元")]
         }
         guard loan.bankCode != drawdown.bankCode else { return [] }
         let names = ledger.settings.reference.bankNames
-        return [Finding(code: "E208", subject: .drawdown(drawdown), source: drawdown.source,
+        return [Finding(code: .e208, subject: .drawdown(drawdown), source: drawdown.source,
                         detail: "放款银行 \(bankText(drawdown.bankCode, names))与核准贷款（核准号 \(loan.approvalNo)）"
                             + "的银行 \(bankText(loan.bankCode, names))不同")]
     }
@@ -82,12 +82,12 @@ package enum DrawdownRules: RuleFamily {
     /// choice only has to be deterministic).
     static func coBorrowerFinding(_ context: ReconcileContext, _ drawdown: Drawdown) -> Finding? {
         let ledger = context.ledger
-        guard ledger.settings.profile.applies("E601"),
+        guard ledger.settings.profile.applies(.e601),
               let holder = context.holder(of: drawdown.contractNo, preferring: drawdown.idNumber) else { return nil }
         let relations = holder.loan.coBorrowerRelations
         guard !relations.contains("CHILD"), !relations.contains("GUARANTOR") else { return nil }
         let listed = relations.isEmpty ? "" : "登记的关系为 \(relations.joined(separator: "、"))，"
-        return Finding(code: "E601", subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
+        return Finding(code: .e601, subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
                        detail: "合同 \(drawdown.contractNo) 是截至 \(ledger.asOf.iso) 参保登记中的核准贷款（核准号 "
                            + "\(holder.loan.approvalNo)），\(listed)既无子女共同借款人（CHILD）也无担保人（GUARANTOR）；"
                            + "本笔放款 \(drawdown.amount.yuan) 元")
@@ -98,7 +98,7 @@ package enum DrawdownRules: RuleFamily {
         let settings = ledger.settings
         guard !settings.partnerBanks.contains(drawdown.bankCode) else { return nil }
         let partners = settings.partnerBanks.sorted().joined(separator: "、")
-        return Finding(code: "E203", subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
+        return Finding(code: .e203, subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
                        detail: "放款银行 \(bankText(drawdown.bankCode, settings.reference.bankNames))不是本市（\(settings.region)）"
                            + "的合作银行（\(partners.isEmpty ? "未配置" : partners)）；放款 \(drawdown.amount.yuan) 元")
     }
@@ -109,7 +109,7 @@ package enum DrawdownRules: RuleFamily {
     static func rateFinding(_ cap: RateCap, _ drawdown: Drawdown) -> Finding? {
         let (limit, basis) = cap.cap(disbursedOn: drawdown.disbursedOn, maturesOn: drawdown.maturesOn)
         guard drawdown.rate > limit else { return nil }
-        return Finding(code: "E204", subject: .drawdown(drawdown), source: drawdown.source,
+        return Finding(code: .e204, subject: .drawdown(drawdown), source: drawdown.source,
                        detail: "合同年利率 \(drawdown.rate.percent)% 高于上限 \(limit.percent)%（\(basis)；放款日 "
                            + "\(drawdown.disbursedOn.iso)，到期日 \(drawdown.maturesOn.iso)）")
     }

@@ -3,7 +3,8 @@ import Foundation
 /// A finding stored with a daily run, so that the next run can report it RESOLVED.
 extension Finding {
     struct Payload: Decodable {
-        var code: String
+        /// A code outside the catalogue fails the decoding: the payload is then not read.
+        var code: ExceptionCode
         var idNumber, contractNo, loanNo, ticketNo, txnNo, file: String?
         var year: Int?
         var month: String?
@@ -17,7 +18,7 @@ extension Finding {
     /// the sorted-keys form stores written before kept.
     var payload: String {
         var o = JSONObject()
-        o.add("code", code)
+        o.add("code", code.rawValue)
         addSubject(to: &o)
         o.add("amount", amount.map { Int($0.value) })
         o.add("source", source)

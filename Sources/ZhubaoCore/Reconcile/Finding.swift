@@ -3,7 +3,7 @@ import ZhubaoSystem
 /// An exception of the catalogue (rules.md §7) found as of a date: data flowing to the
 /// renderers, never an error thrown.
 package struct Finding: Sendable, Equatable {
-    package var code: String
+    package var code: ExceptionCode
     package var subject: Subject
     package var amount: Fen?
     /// `FILE:LINE` or `FILE:/xpath`.
@@ -11,7 +11,7 @@ package struct Finding: Sendable, Equatable {
     /// Simplified Chinese: what is wrong, with the numbers that show it.
     package var detail: String
 
-    package init(code: String, subject: Subject, amount: Fen? = nil, source: String, detail: String) {
+    package init(code: ExceptionCode, subject: Subject, amount: Fen? = nil, source: String, detail: String) {
         self.code = code
         self.subject = subject
         self.amount = amount
@@ -21,12 +21,12 @@ package struct Finding: Sendable, Equatable {
 
     package var entry: Catalogue.Entry { Catalogue.entry(code) }
     package var severity: Diagnostic.Severity { entry.severity }
-    package var owner: String { entry.owner }
+    package var owner: Owner { entry.owner }
 
     /// The stable key (outputs.md): the code and the identifiers of its subject, so that the
     /// same problem found again is the same exception.
     package var key: String {
-        ([code] + entry.keyFields.compactMap { subject.value(of: $0) }).joined(separator: "|")
+        ([code.rawValue] + entry.keyFields.compactMap { subject.value(of: $0) }).joined(separator: "|")
     }
 
     /// What the subject of an exception is (outputs.md "exceptions.jsonl").

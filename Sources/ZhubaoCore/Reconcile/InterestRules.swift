@@ -39,7 +39,7 @@ package enum InterestRules: RuleFamily {
             guard !through.isEmpty,
                   let worst = overcharge(drawdown, ordered: through, balances: context.balances, subsidy: context.subsidy)
             else { continue }
-            findings.append(Finding(code: "E406", subject: .drawdown(drawdown), amount: worst.excess,
+            findings.append(Finding(code: .e406, subject: .drawdown(drawdown), amount: worst.excess,
                                     source: drawdown.source, detail: detail(drawdown, worst)))
         }
         return findings

@@ -32,7 +32,7 @@ package struct Drawdown: Sendable, Equatable {
     package var idNumber: String
     package var bankCode: String
     /// `A` annual or `L` lump sum.
-    package var mode: String
+    package var mode: DrawdownMode
     package var amount: Fen
     package var rate: Rate
     package var disbursedOn: Day
@@ -46,7 +46,7 @@ package struct Drawdown: Sendable, Equatable {
     package var source: String
     package var name: String
 
-    package var isAnnual: Bool { mode == "A" }
+    package var isAnnual: Bool { mode == .annual }
 }
 
 /// A contribution receipt, formats.md §1.
@@ -54,24 +54,24 @@ package struct Receipt: Sendable, Equatable {
     package var ticketNo: String
     package var idNumber: String
     package var name: String
-    package var insuranceType: String
+    package var insuranceType: InsuranceType
     package var periodFrom: YearMonth
     package var periodTo: YearMonth
     package var base: Fen?
     package var amount: Fen
     package var paidOn: Day
     /// `LOAN` or `SELF`.
-    package var channel: String
+    package var channel: ReceiptChannel
     package var contractNo: String?
     package var bankCode: String?
     /// `NORMAL` or `REVERSAL`.
-    package var status: String
+    package var status: ReceiptStatus
     package var reversesTicketNo: String?
     /// A reversal known as of D names this receipt.
     package var reversed: Bool
     package var source: String
 
-    package var isLoanReceipt: Bool { channel == "LOAN" && status == "NORMAL" }
+    package var isLoanReceipt: Bool { channel == .loan && status == .normal }
 }
 
 /// A repayment or deduction, formats.md §5. Only those of a drawdown known as of D and not
@@ -83,12 +83,12 @@ package struct Transaction: Sendable, Equatable {
     package var idNumber: String
     package var txnDate: Day
     /// `P` pension deduction, `V` voluntary, `E` early payoff, `D` after death.
-    package var kind: String
+    package var kind: TransactionKind
     package var due: Fen
     package var principalPaid: Fen
     package var interestPaid: Fen
     /// `S`, `F` or `P`.
-    package var result: String
+    package var result: TransactionResult
     package var pension: Fen?
     package var basicPension: Fen?
     package var balanceAfter: Fen
@@ -96,8 +96,8 @@ package struct Transaction: Sendable, Equatable {
     package var source: String
 
     /// S or P: money was collected (rules.md §2).
-    package var collected: Bool { result == "S" || result == "P" }
-    package var isPensionDeduction: Bool { kind == "P" }
+    package var collected: Bool { result == .succeeded || result == .partial }
+    package var isPensionDeduction: Bool { kind == .pensionDeduction }
 }
 
 /// A bank's claim line, formats.md §6.

@@ -59,8 +59,8 @@ package struct LedgerHistory: Sendable {
         }
 
         var receipts = Self.take(day, &self.receipts)
-        let reversedTickets = Set(receipts.lazy.filter { $0.status == "REVERSAL" }.compactMap(\.reversesTicketNo))
-        for index in receipts.indices where receipts[index].status == "NORMAL" && reversedTickets.contains(receipts[index].ticketNo) {
+        let reversedTickets = Set(receipts.lazy.filter { $0.status == .reversal }.compactMap(\.reversesTicketNo))
+        for index in receipts.indices where receipts[index].status == .normal && reversedTickets.contains(receipts[index].ticketNo) {
             receipts[index].reversed = true
         }
         ledger.receipts = receipts

@@ -5,16 +5,16 @@ extension LedgerLoader {
         let rows = try Row.fetchCursor(db, sql: recordsSQL("drawdown", order: "r.line"), arguments: [history.through.iso])
         while let row = try rows.next() {
             let file: String = row["fileName"], line: Int = row["line"], day = try row.day("fileDate")
-            let loanNo: String = row["loanNo"], status: String = row["status"]
-            guard try unique.admit(row, table: "drawdown", key: "\(loanNo)|\(status)", source: "\(file):\(line)",
+            let loanNo: String = row["loanNo"], status: DrawdownStatus = try row.code("status")
+            guard try unique.admit(row, table: "drawdown", key: "\(loanNo)|\(status.rawValue)", source: "\(file):\(line)",
                                subject: .init(loanNo: loanNo, file: file)) else { continue }
-            if status == "C" {
+            if status == .cancellation {
                 history.cancellations.append(.init(day: day, value: loanNo))
                 continue
             }
             try history.drawdowns.append(.init(day: day, value: Drawdown(
                 loanNo: loanNo, contractNo: row["contractNo"], idNumber: row["idNumber"], bankCode: row["bankCode"],
-                mode: row["mode"], amount: Fen(row["amount"]), rate: Rate(units: row["rate"]),
+                mode: row.code("mode"), amount: Fen(row["amount"]), rate: Rate(units: row["rate"]),
                 disbursedOn: row.day("disbursedOn"), maturesOn: row.day("maturesOn"),
                 coverFrom: row.month("coverFrom"), coverTo: row.month("coverTo"),
                 account: row["account"], cancelled: false, source: "\(file):\(line)", name: row["name"])))
@@ -29,11 +29,11 @@ extension LedgerLoader {
             guard try unique.admit(row, table: "receipt", key: ticketNo, source: source,
                                subject: .init(ticketNo: ticketNo, file: file)) else { continue }
             try history.receipts.append(.init(day: day, value: Receipt(
-                ticketNo: ticketNo, idNumber: row["idNumber"], name: row["name"], insuranceType: row["insuranceType"],
+                ticketNo: ticketNo, idNumber: row["idNumber"], name: row["name"], insuranceType: row.code("insuranceType"),
                 periodFrom: row.month("periodFrom"), periodTo: row.month("periodTo"),
                 base: row.optionalFen("base"), amount: Fen(row["amount"]),
-                paidOn: row.day("paidOn"), channel: row["channel"], contractNo: row["contractNo"],
-                bankCode: row["bankCode"], status: row["status"], reversesTicketNo: row["reversesTicketNo"],
+                paidOn: row.day("paidOn"), channel: row.code("channel"), contractNo: row["contractNo"],
+                bankCode: row["bankCode"], status: row.code("status"), reversesTicketNo: row["reversesTicketNo"],
                 reversed: false, source: source)))
         }
     }
@@ -47,8 +47,8 @@ extension LedgerLoader {
                                subject: .init(txnNo: txnNo, file: file)) else { continue }
             try history.transactions.append(.init(day: day, value: Transaction(
                 txnNo: txnNo, loanNo: row["loanNo"], contractNo: row["contractNo"], idNumber: row["idNumber"],
-                txnDate: row.day("txnDate"), kind: row["kind"], due: Fen(row["due"]),
-                principalPaid: Fen(row["principalPaid"]), interestPaid: Fen(row["interestPaid"]), result: row["result"],
+                txnDate: row.day("txnDate"), kind: row.code("kind"), due: Fen(row["due"]),
+                principalPaid: Fen(row["principalPaid"]), interestPaid: Fen(row["interestPaid"]), result: row.code("result"),
                 pension: row.optionalFen("pension"), basicPension: row.optionalFen("basicPension"),
                 balanceAfter: Fen(row["balanceAfter"]), account: row["account"], source: "\(file):\(line)")))
         }

@@ -50,7 +50,7 @@ package struct LedgerLoader {
             .order(Column("id")).fetchAll(db)
         return rows.map { row in
             .init(day: Day(iso: row.effectiveDate) ?? through,
-                  value: Finding(code: row.status.exceptionCode ?? "E001", subject: .init(file: row.name),
+                  value: Finding(code: row.status.exceptionCode ?? .e001, subject: .init(file: row.name),
                                  source: row.name, detail: row.reason ?? ""))
         }
     }
@@ -78,7 +78,7 @@ struct UniqueKeys {
                        file: String, day: Day, source: String, subject: Finding.Subject) -> Bool {
         guard validID(idValid, idNumber: idNumber, file: file, day: day, source: source) else { return false }
         guard seen[table, default: []].insert(key).inserted else {
-            findings.append(.init(day: day, value: Finding(code: "E004", subject: subject, source: source,
+            findings.append(.init(day: day, value: Finding(code: .e004, subject: subject, source: source,
                                                            detail: "唯一键 \(key) 已由更早的记录导入，本记录被忽略")))
             return false
         }
@@ -95,7 +95,7 @@ struct UniqueKeys {
     mutating func validID(_ idValid: Bool, idNumber: String, file: String, day: Day, source: String) -> Bool {
         if idValid { return true }
         findings.append(.init(day: day, value: Finding(
-            code: "E003", subject: .init(idNumber: idNumber, file: file), source: source,
+            code: .e003, subject: .init(idNumber: idNumber, file: file), source: source,
             detail: IDNumber.invalidReason(idNumber))))
         return false
     }

@@ -34,10 +34,10 @@ extension Matching {
             case .matched, .pending:
                 return nil
             case .unmatched:
-                return Finding(code: "E301", subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
+                return Finding(code: .e301, subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
                                detail: "放款 \(drawdown.amount.yuan) 元，\(window)内无对应的贷款渠道缴费到账")
             case .partlyMatched:
-                return Finding(code: "E302", subject: .drawdown(drawdown), amount: match.shortfall, source: drawdown.source,
+                return Finding(code: .e302, subject: .drawdown(drawdown), amount: match.shortfall, source: drawdown.source,
                                detail: "放款 \(drawdown.amount.yuan) 元，\(window)内到账 \(match.sum.yuan) 元，"
                                    + "差额 \(match.shortfall.yuan) 元")
             }
@@ -54,7 +54,7 @@ extension Matching {
             } else if assignments[receipt.ticketNo] == nil, ledger.asOf >= receipt.paidOn + window {
                 let contract = receipt.contractNo.map { "合同 \($0)" } ?? "未列合同"
                 found.append(Finding(
-                    code: "E303", subject: .receipt(receipt), amount: receipt.amount, source: receipt.source,
+                    code: .e303, subject: .receipt(receipt), amount: receipt.amount, source: receipt.source,
                     detail: "贷款渠道缴费 \(receipt.amount.yuan) 元（\(contract)，到账日 \(receipt.paidOn.iso)），到账后 "
                         + "\(window) 天内（至 \((receipt.paidOn + window).iso)）未对应任何同一借款人、同一合同的放款"))
             }
@@ -79,17 +79,17 @@ extension Matching {
             return nil  // known to neither: no E304
         }
         guard !borrowers.contains(receipt.idNumber) else { return nil }
-        return Finding(code: "E304", subject: .receipt(receipt), amount: receipt.amount, source: receipt.source,
+        return Finding(code: .e304, subject: .receipt(receipt), amount: receipt.amount, source: receipt.source,
                        detail: "贷款渠道缴费 \(receipt.amount.yuan) 元（到账日 \(receipt.paidOn.iso)）所列合同 \(contract) "
                            + "的借款人不是缴费人：\(basis)")
     }
 
     /// E305: the receipt's base is above the minimum base of the year of `PeriodFrom`.
     func baseFinding(_ receipt: Receipt) -> Finding? {
-        guard ledger.settings.profile.applies("E305"), receipt.insuranceType == "110", let base = receipt.base,
+        guard ledger.settings.profile.applies(.e305), receipt.insuranceType == .employees, let base = receipt.base,
               let minimum = ReconcileContext.minimumBase(ledger.settings, year: receipt.periodFrom.year),
               base > minimum else { return nil }
-        return Finding(code: "E305", subject: .receipt(receipt), source: receipt.source,
+        return Finding(code: .e305, subject: .receipt(receipt), source: receipt.source,
                        detail: "贷款渠道缴费的缴费基数 \(base.yuan) 元高于 \(receipt.periodFrom.year) 年最低缴费基数 "
                            + "\(minimum.yuan) 元（费款所属期 \(receipt.periodFrom.iso) 至 \(receipt.periodTo.iso)），"
                            + "高出 \((base - minimum).yuan) 元")

@@ -7,7 +7,7 @@ extension Reconciliation {
             totals.drawdowns += 1
             totals.drawdownAmount += drawdown.amount
         }
-        for receipt in ledger.receipts where receipt.status == "NORMAL" && !receipt.reversed
+        for receipt in ledger.receipts where receipt.status == .normal && !receipt.reversed
             && receipt.paidOn.year == year && receipt.paidOn <= ledger.asOf {
             totals.receipts += 1
             totals.receiptAmount += receipt.amount

@@ -46,6 +46,11 @@ extension Row {
         guard let month = YearMonth(iso: text) else { throw StoredValueError(table: "", column: column) }
         return month
     }
+    /// A coded field (`RecordCode`) by its stored bytes; a value outside the code's list throws.
+    func code<C: RecordCode>(_ column: String) throws -> C {
+        guard let code = C(rawValue: self[column] as String) else { throw StoredValueError(table: "", column: column) }
+        return code
+    }
     func fen(_ column: String) -> Fen { Fen(self[column] as Int64) }
     func optionalFen(_ column: String) -> Fen? { (self[column] as Int64?).map(Fen.init) }
     func string(_ column: String) -> String { self[column] as String? ?? "" }

@@ -32,7 +32,7 @@ package struct SubsidyAccount: Sendable, Equatable {
         package var claimed: Fen?
         package var approved: Fen
         /// E501–E504 raised on the line.
-        package var codes: [String]
+        package var codes: [ExceptionCode]
         /// Why approved differs from claimed, in Chinese (a finding's message); empty if it does not.
         package var reason: String
     }

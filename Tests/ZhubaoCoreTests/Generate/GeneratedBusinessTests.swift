@@ -39,7 +39,7 @@ import Testing
 
     @Test(arguments: [0, 1]) func everyCleanDrawdownHasItsReceiptsWithinTenDays(_ index: Int) throws {
         let set = [GenFixture.ganzhou, GenFixture.tongling][index]
-        let unmatched = Swift.Set(set.report.manifest.faults.filter { ["E301", "E302"].contains($0.code) }.compactMap(\.loanNo))
+        let unmatched = Swift.Set(set.report.manifest.faults.filter { [.e301, .e302].contains($0.code) }.compactMap(\.loanNo))
         let receipts = try Self.receipts(set)
         let reversed = Swift.Set(receipts.compactMap(\.reverses))
         var checked = 0
@@ -69,7 +69,7 @@ import Testing
 
     @Test func claimLinesEqualTheSubsidyWorkedOutFromTheDrawdown() throws {
         let set = GenFixture.ganzhou
-        let faulty = Swift.Set(set.report.manifest.faults.filter { $0.code.hasPrefix("E5") }.compactMap(\.loanNo))
+        let faulty = Swift.Set(set.report.manifest.faults.filter { $0.code.rawValue.hasPrefix("E5") }.compactMap(\.loanNo))
         let drawdowns = try Self.drawdowns(set)
         var checked = 0
         for url in GenTestFiles.goodFiles(set, kind: "CLAIM") {

@@ -96,7 +96,7 @@ import Testing
 
     @Test func hardshipFilesAreFullSnapshotsWithTheHeader() throws {
         let set = GenFixture.ganzhou
-        let expectedInvalid = Swift.Set(set.report.manifest.faults.filter { $0.code == "E003" }.compactMap(\.idNumber))
+        let expectedInvalid = Swift.Set(set.report.manifest.faults.filter { $0.code == .e003 }.compactMap(\.idNumber))
         var rows = 0
         for url in GenTestFiles.goodFiles(set, kind: "HARD") {
             let lines = GenTestFiles.lines(try GenTestFiles.text(url))

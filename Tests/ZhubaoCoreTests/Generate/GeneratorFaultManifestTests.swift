@@ -29,13 +29,13 @@ import Testing
             #expect(names.contains(entry.file), "\(entry.code) names \(entry.file)")
             let url = set.directory.appendingPathComponent(entry.file)
             switch entry.code {
-            case "E001":
+            case .e001:
                 #expect(set.report.files.first { $0.name == entry.file }?.fault == entry.fault)
-            case "E003":
+            case .e003:
                 let id = try #require(entry.idNumber)
                 #expect(!IDNumber.isValid(id))
                 #expect(try GenTestFiles.text(url).contains(id))
-            case "E004":
+            case .e004:
                 let key = try #require(entry.ticketNo ?? entry.txnNo ?? entry.loanNo ?? entry.idNumber)
                 let here = try GenTestFiles.text(url).components(separatedBy: key).count - 1
                 let kind = try FileName.parse(entry.file).get().kind

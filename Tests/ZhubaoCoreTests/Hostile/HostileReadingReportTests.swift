@@ -23,7 +23,7 @@ import ZIPFoundation
         let asOf = Day(iso: "2027-01-31")!  // after every file's business date: each E001 is open
         let result = try DailyJob(workspace: ws.workspace, logger: Logger(label: "test")).run(asOf: asOf)
         let exceptions = try #require(result.daily).outcome.exceptions
-        let rejected = Set(exceptions.filter { $0.finding.code == "E001" }.compactMap(\.finding.subject.file))
+        let rejected = Set(exceptions.filter { $0.finding.code == .e001 }.compactMap(\.finding.subject.file))
         #expect(rejected == Set(hostile))
 
         let daily = ws.workspace.daily(asOf)

@@ -25,29 +25,29 @@ struct IndependentRouting {
     func recipient(_ finding: Finding) throws -> String? {
         let s = finding.subject, code = finding.code
         switch code {
-        case "E001", "E002", "E003", "E004":
+        case .e001, .e002, .e003, .e004:
             guard let file = s.file, case .success(let name) = FileName.parse(file) else { return nil }
             return name.sender.description
-        case "E303", "E304": return "TAX"
-        case "E203", "E204", "E205", "E207", "E208", "E301", "E302", "E406":
+        case .e303, .e304: return "TAX"
+        case .e203, .e204, .e205, .e207, .e208, .e301, .e302, .e406:
             return try sender("""
                 SELECT f.name FROM drawdown d JOIN inputFile f ON f.id = d.fileId
                 WHERE d.loanNo = ? AND d.status = 'N' AND d.idValid = 1 AND \(Self.known)
                 ORDER BY f.businessDate, f.name, d.line LIMIT 1
                 """, [s.loanNo, asOf])
-        case "E206":
+        case .e206:
             return try sender("""
                 SELECT f.name FROM drawdown d JOIN inputFile f ON f.id = d.fileId
                 WHERE d.contractNo = ? AND d.mode = 'L' AND d.status = 'N' AND d.idValid = 1 AND \(Self.known)
                   AND d.loanNo NOT IN (\(Self.cancelled))
                 ORDER BY d.disbursedOn, d.loanNo LIMIT 1
                 """, [s.contractNo, asOf, asOf])
-        case "E402", "E403", "E404", "E405", "E407", "E408":
+        case .e402, .e403, .e404, .e405, .e407, .e408:
             return try sender("""
                 SELECT f.name FROM bankTransaction t JOIN inputFile f ON f.id = t.fileId
                 WHERE t.txnNo = ? AND t.idValid = 1 AND \(Self.known) ORDER BY f.businessDate, f.name, t.line LIMIT 1
                 """, [s.txnNo, asOf])
-        case "E401":
+        case .e401:
             guard let month = s.month else { return nil }
             return try sender("""
                 SELECT f.name FROM bankTransaction t JOIN inputFile f ON f.id = t.fileId
@@ -57,7 +57,7 @@ struct IndependentRouting {
                                    WHERE n.status = 'N' AND n.idValid = 1 AND nf.status = 'IMPORTED' AND nf.businessDate <= ?)
                 ORDER BY t.txnDate, t.txnNo LIMIT 1
                 """, [s.idNumber, asOf, month.iso, asOf, asOf])
-        case "E501", "E502", "E503", "E504":
+        case .e501, .e502, .e503, .e504:
             return try sender("""
                 SELECT f.name FROM claimLine c JOIN inputFile f ON f.id = c.fileId
                 WHERE c.loanNo = ? AND c.year = ? AND c.idValid = 1 AND \(Self.known) ORDER BY f.businessDate, f.name, c.line LIMIT 1

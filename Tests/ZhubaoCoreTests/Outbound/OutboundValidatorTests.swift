@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func filesZhubaoWritesPass() throws {
-        let finding = Finding(code: "E301", subject: .init(idNumber: LedgerBuilder.borrower, contractNo: "C1", loanNo: "L1"),
+        let finding = Finding(code: .e301, subject: .init(idNumber: LedgerBuilder.borrower, contractNo: "C1", loanNo: "L1"),
                               amount: fen("8904.00"), source: "B105_DISB_360700_20260115_001.txt:2", detail: "放款|未到账\n请核对")
         let item = ExceptionLifecycle.Reported(finding: finding, status: .new, firstSeen: d("2026-01-31"), acknowledgement: nil)
         let feedback = OutboundFile(recipient: "B105", kind: .feedback, region: "360700", date: d("2026-01-31"), seq: 1,

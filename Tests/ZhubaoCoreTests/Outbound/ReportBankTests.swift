@@ -6,10 +6,10 @@ import Testing
 @Suite struct ReportBankTests {
     @Test func theBankSectionIsSplitByBank() throws {
         let report = try ReportFixtures.report()
-        #expect(report.banks.map(\.owner) == ["105 建设银行", "313 城市商业银行（赣州银行）", ""])
-        #expect(report.banks[1].rows.map(\.code).sorted() == ["E406", "E503"])
-        #expect(report.banks[2].rows.map(\.code) == ["E401"])
-        let bankRows = report.sections.first { $0.owner == "BANK" }!.rows
+        #expect(report.banks.map(\.bank) == ["105 建设银行", "313 城市商业银行（赣州银行）", ""])
+        #expect(report.banks[1].rows.map(\.code).sorted() == [.e406, .e503])
+        #expect(report.banks[2].rows.map(\.code) == [.e401])
+        let bankRows = report.sections.first { $0.owner == .bank }!.rows
         #expect(report.banks.map(\.rows.count).reduce(0, +) == bankRows.count)
         let html = ExceptionsHTML.render(report)
         let bank = try #require(html.range(of: "<section id=\"owner-BANK\">"))

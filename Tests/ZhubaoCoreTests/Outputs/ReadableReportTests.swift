@@ -72,7 +72,7 @@ import Testing
         #expect(rows["放款金额"]?.sum == Fen(yuan: "8904.00"))
         #expect(rows["缴费金额"]?.sum == Fen(yuan: "3710.00"))
         #expect(rows["余额差（银行 − 应有，带符号）"]?.sum == Fen(yuan: "-150.00"))
-        #expect(rows["扣款后低于低保标准的差额"]?.codes == ["E401"])
+        #expect(rows["扣款后低于低保标准的差额"]?.codes == [.e401])
         #expect(rows["扣款失败的应扣金额"] == nil)  // E402 is resolved
         #expect(rows.count == 7)
         let html = ExceptionsHTML.render(report)
@@ -138,7 +138,7 @@ import Testing
         var summary = try ReportFixtures.summary()
         // A reader's reason quotes the masked line of a hardship file (as the readers do) with
         // a name in Extension B.
-        let rejected = try #require(summary.exceptions.firstIndex { $0.finding.code == "E001" })
+        let rejected = try #require(summary.exceptions.firstIndex { $0.finding.code == .e001 })
         summary.exceptions[rejected].finding.detail = "第 3 行的人员类别无效：360702********0031,赖*\(Self.extB),低保,360702"
         let pages = [("exceptions.html", ExceptionsHTML.render(ExceptionReport(summary: summary, cityName: "赣州市"))),
                      ("claims.html", try Self.claimsHTML())]

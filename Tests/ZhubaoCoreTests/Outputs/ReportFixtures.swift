@@ -16,7 +16,7 @@ enum ReportFixtures {
     static let markupName = "<img src=x onerror=alert(1)>"
     static let asOf = Day(iso: "2026-04-30")!
 
-    static func finding(_ code: String, id: String? = person, contract: String? = "GZ105-2026-000017",
+    static func finding(_ code: ExceptionCode, id: String? = person, contract: String? = "GZ105-2026-000017",
                         loan: String? = "GZ105-2026-000017-01", ticket: String? = nil, txn: String? = nil,
                         file: String? = nil, year: Int? = nil, month: String? = nil, amount: String? = nil,
                         source: String = "B105_DISB_360700_20260115_001.txt:2", detail: String) -> Finding {
@@ -28,14 +28,14 @@ enum ReportFixtures {
     /// Found on both dates.
     static var lasting: [Finding] {
         [
-            finding("E301", amount: "8904.00", detail: "放款 8904.00 元，放款后 30 天内无对应的贷款渠道缴费到账"),
-            finding("E406", id: other, contract: "GZ105-2026-000031", loan: "GZ105-2026-000031-01", amount: "12.37",
+            finding(.e301, amount: "8904.00", detail: "放款 8904.00 元，放款后 30 天内无对应的贷款渠道缴费到账"),
+            finding(.e406, id: other, contract: "GZ105-2026-000031", loan: "GZ105-2026-000031-01", amount: "12.37",
                     detail: "截至 2026-03-21 已收利息 35.12 元，按实际天数应收 22.75 元，多收 12.37 元"),
-            finding("E001", id: nil, contract: nil, loan: nil, file: "-2+3+cmd|' /C calc'!A0_DISB.txt",
+            finding(.e001, id: nil, contract: nil, loan: nil, file: "-2+3+cmd|' /C calc'!A0_DISB.txt",
                     source: "-2+3+cmd|' /C calc'!A0_DISB.txt", detail: "文件名不符合约定：<script>alert(1)</script>"),
-            finding("E407", contract: "GZ105-2026-000017", txn: "T20260325000123", amount: "-150.00",
+            finding(.e407, contract: "GZ105-2026-000017", txn: "T20260325000123", amount: "-150.00",
                     source: "B105_DEDU_360700_20260325_001.txt:7", detail: "2026-03-25 银行报送余额 8754.00 元；放款 8904.00 元"),
-            finding("E303", contract: nil, loan: nil, ticket: "336076260100000123", amount: "3710.00",
+            finding(.e303, contract: nil, loan: nil, ticket: "336076260100000123", amount: "3710.00",
                     source: "TAX_RCPT_360700_20260120_001.xml:/Receipts/Receipt[3]",
                     detail: "贷款渠道缴费 3710.00 元（GZ105-2026-000099，到账日 2026-01-20），到账后 30 天内未对应任何放款"),
         ]
@@ -43,21 +43,21 @@ enum ReportFixtures {
 
     /// Found on the first date only: resolved on the second.
     static var fixed: [Finding] {
-        [finding("E402", contract: "GZ105-2026-000017", txn: "T20260225000077", amount: "742.00",
+        [finding(.e402, contract: "GZ105-2026-000017", txn: "T20260225000077", amount: "742.00",
                  source: "B105_DEDU_360700_20260225_001.txt:4", detail: "2026-02-25 养老金扣款失败，应扣 742.00 元，余额不足")]
     }
 
     /// Found on the second date only: NEW. Its detail carries an ID number, which the reports mask.
     static var fresh: [Finding] {
         [
-            finding("E401", loan: nil, month: "2026-04", amount: "118.50",
+            finding(.e401, loan: nil, month: "2026-04", amount: "118.50",
                     detail: "2026-04 养老金 1386.50 元，扣款 742.00 元，剩余 644.50 元低于低保标准 763.00 元；身份证号 \(person)"),
-            finding("E305", contract: "GZ105-2026-000017", loan: nil, ticket: "336076260100000456",
+            finding(.e305, contract: "GZ105-2026-000017", loan: nil, ticket: "336076260100000456",
                     source: "TAX_RCPT_360700_20260428_001.xml:/Receipts/Receipt[1]",
                     detail: "贷款渠道缴费的缴费基数 4200.00 元高于 2026 年最低缴费基数 3710.00 元"),
-            finding("E505", loan: "GZ105-2025-000003-01", year: 2025, amount: "96.20",
+            finding(.e505, loan: "GZ105-2025-000003-01", year: 2025, amount: "96.20",
                     detail: "2025 年贴息已于 2026-01-20 核定 260.44 元，现按 2026-04-30 的数据计算为 164.24 元，应追回 96.20 元"),
-            finding("E503", loan: "GZ105-2025-000004-01", year: 2025, amount: "3.10",
+            finding(.e503, loan: "GZ105-2025-000004-01", year: 2025, amount: "3.10",
                     detail: "申请 100.00 元，核定 103.10 元，少申请 3.10 元"),
         ]
     }
@@ -86,8 +86,8 @@ enum ReportFixtures {
     static func report() throws -> ExceptionReport {
         let summary = try summary()
         var routes: [String: String] = [:]
-        for item in summary.exceptions where item.finding.owner == "BANK" && item.finding.code != "E401" {
-            routes[item.key] = ["E406", "E503"].contains(item.finding.code) ? "B313" : "B105"
+        for item in summary.exceptions where item.finding.owner == .bank && item.finding.code != .e401 {
+            routes[item.key] = [.e406, .e503].contains(item.finding.code) ? "B313" : "B105"
         }
         return ExceptionReport(summary: summary, routes: routes, bankNames: try Settings.defaults(profile: .ganzhou2021).reference.bankNames)
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import ZhubaoCore
 
 @Suite struct ExceptionLifecycleTests {
-    func finding(_ code: String = "E301", loan: String = "L1", amount: String? = "8904.00") -> Finding {
+    func finding(_ code: ExceptionCode = .e301, loan: String = "L1", amount: String? = "8904.00") -> Finding {
         Finding(code: code, subject: .init(idNumber: "360702196703150030", contractNo: "C1", loanNo: loan),
                 amount: amount.map { Fen(yuan: $0)! }, source: "B105_DISB.txt:2", detail: "放款 8904.00 元")
     }
@@ -55,7 +55,7 @@ import Testing
 
     @Test func acknowledgedRejectionsAreClosed() throws {
         let lifecycle = ExceptionLifecycle(store: try Store())
-        let rejected = Finding(code: "E001", subject: .init(file: "X.txt"), source: "X.txt", detail: "bad")
+        let rejected = Finding(code: .e001, subject: .init(file: "X.txt"), source: "X.txt", detail: "bad")
         _ = try lifecycle.record([rejected], asOf: Day(iso: "2026-02-01")!)
         let open = try lifecycle.record([rejected], asOf: Day(iso: "2026-02-02")!)
         #expect(open.exceptions.map(\.status) == [.open])

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ExceptionStatusTests {
     let day = Day(iso: "2026-03-02")!, yesterday = Day(iso: "2026-03-01")!
 
-    func finding(_ loan: String, code: String = "E301") -> Finding {
+    func finding(_ loan: String, code: ExceptionCode = .e301) -> Finding {
         Finding(code: code, subject: .init(contractNo: "C1", loanNo: loan), amount: Fen(100), source: "s", detail: "d")
     }
 
@@ -29,8 +29,8 @@ import Testing
     }
 
     @Test func acknowledgedRejectionsAreNotReportable() {
-        let rejected = Finding(code: "E001", subject: .init(file: "X.txt"), source: "X.txt", detail: "bad")
-        let found = ExceptionLifecycle.reportable([finding("L1"), rejected, finding("L1"), finding("L1", code: "E302")],
+        let rejected = Finding(code: .e001, subject: .init(file: "X.txt"), source: "X.txt", detail: "bad")
+        let found = ExceptionLifecycle.reportable([finding("L1"), rejected, finding("L1"), finding("L1", code: .e302)],
                                                   acknowledged: ["E001|X.txt", "E302|C1|L1"])
         #expect(found.map(\.key) == ["E301|C1|L1", "E302|C1|L1"])
     }
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aPayloadReadsBackAndOldSortedPayloadsStillRead() throws {
-        let original = Finding(code: "E410", subject: .init(idNumber: "360702196703150030", ticketNo: "T1", year: 2026,
+        let original = Finding(code: .e410, subject: .init(idNumber: "360702196703150030", ticketNo: "T1", year: 2026,
                                                              month: YearMonth(iso: "2026-02")),
                                amount: Fen(-250), source: "TAX.xml:3", detail: "差额 \"2.50\" 元")
         let payload = original.payload

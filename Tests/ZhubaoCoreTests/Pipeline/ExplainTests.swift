@@ -42,7 +42,7 @@ import Testing
             #expect(account.eligibility?.isEligible == true)
         }
         // The claim lines with no subsidy (E502, E504) have their account too.
-        #expect(lines.values.contains { $0.codes == ["E502"] && $0.account?.noSubsidyReason != nil })
+        #expect(lines.values.contains { $0.codes == [.e502] && $0.account?.noSubsidyReason != nil })
 
         // The command's job gives the same account as the claim statement.
         let job = ExplainJob(workspace: ws.workspace, logger: Logger(label: "test"))

@@ -37,7 +37,7 @@ import Testing
         guard finding.code == fault.code else { return false }
         let s = finding.subject
         func agree(_ a: String?, _ b: String?) -> Bool { a == nil || b == nil || a == b }
-        if ["E001", "E002", "E003", "E004"].contains(fault.code), s.file != fault.file { return false }
+        if [.e001, .e002, .e003, .e004].contains(fault.code), s.file != fault.file { return false }
         return agree(s.idNumber, fault.idNumber) && agree(s.contractNo, fault.contractNo) && agree(s.loanNo, fault.loanNo)
             && agree(s.ticketNo, fault.ticketNo) && agree(s.txnNo, fault.txnNo) && agree(s.month?.iso, fault.month)
             && agree(s.year.map(String.init), fault.year.map(String.init))
@@ -63,7 +63,7 @@ import Testing
         }
         #expect(unexpected.isEmpty, "unexpected: \(unexpected.prefix(10).map { "\($0.key) \($0.finding.detail)" })")
         // No ganzhou-only code in a tongling city.
-        let ganzhouOnly: Set = ["E202", "E205", "E206", "E207", "E305", "E401", "E410", "E501", "E502", "E503", "E504", "E505"]
+        let ganzhouOnly: Set<ExceptionCode> = [.e202, .e205, .e206, .e207, .e305, .e401, .e410, .e501, .e502, .e503, .e504, .e505]
         #expect(coverage.found.allSatisfy { !ganzhouOnly.contains($0.finding.code) })
     }
 }

@@ -43,6 +43,6 @@ import Testing
         #expect(last.drawdowns.contains { $0.loanNo == "LTEST1" && $0.cancelled })
         #expect(march.receipts.contains { $0.ticketNo == "TTEST1" && !$0.reversed })
         #expect(last.receipts.contains { $0.ticketNo == "TTEST1" && $0.reversed })
-        #expect(Set(last.intakeFindings.map(\.code)).isSuperset(of: ["E001", "E003", "E004"]))
+        #expect(Set(last.intakeFindings.map(\.code)).isSuperset(of: [.e001, .e003, .e004]))
     }
 }

@@ -8,10 +8,10 @@ import Testing
         var b = try LedgerBuilder(asOf: "2026-12-31")
         b.drawdown("L1", amount: "1000.00", disbursed: "2026-03-01")
         b.drawdown("LC", amount: "500.00", disbursed: "2026-03-01", cancelled: true)
-        b.transaction("T1", loan: "L1", date: "2026-04-01", kind: "V", principal: "300.00")
+        b.transaction("T1", loan: "L1", date: "2026-04-01", kind: .voluntary, principal: "300.00")
         // A failed line never lowers the balance, whatever principal it states.
-        b.transaction("T2", loan: "L1", date: "2026-05-01", principal: "100.00", result: "F")
-        b.transaction("T3", loan: "L1", date: "2026-06-01", principal: "200.00", result: "P")
+        b.transaction("T2", loan: "L1", date: "2026-05-01", principal: "100.00", result: .failed)
+        b.transaction("T3", loan: "L1", date: "2026-06-01", principal: "200.00", result: .partial)
         let balances = Balances(ledger: b.ledger)
 
         #expect(balances.balance(of: "L1", on: d("2026-02-28")) == .zero)      // before disbursement
@@ -28,7 +28,7 @@ import Testing
         // Disbursed on 1 March, repaid in full on 31 March: interest for 1–30 March, 30 days.
         var b = try LedgerBuilder(asOf: "2026-12-31")
         b.drawdown("L1", amount: "1000.00", disbursed: "2026-03-01")
-        b.transaction("T1", loan: "L1", date: "2026-03-31", kind: "E", principal: "1000.00")
+        b.transaction("T1", loan: "L1", date: "2026-03-31", kind: .earlyPayoff, principal: "1000.00")
         let balances = Balances(ledger: b.ledger)
 
         #expect(balances.balance(of: "L1", on: d("2026-03-30")) == fen("1000.00"))
@@ -45,7 +45,7 @@ import Testing
         // 1000.00 disbursed 2025-12-20; 400.00 repaid 2026-01-10.
         var b = try LedgerBuilder(asOf: "2026-12-31")
         b.drawdown("L1", amount: "1000.00", disbursed: "2025-12-20")
-        b.transaction("T1", loan: "L1", date: "2026-01-10", kind: "V", principal: "400.00")
+        b.transaction("T1", loan: "L1", date: "2026-01-10", kind: .voluntary, principal: "400.00")
         let balances = Balances(ledger: b.ledger)
 
         // 2025-12-20 … 12-31: 12 days × 1000.00 = 12000.00
@@ -67,8 +67,8 @@ import Testing
         // a bank error takes 100.00 more on 2026-03-21: a balance of −100.00 bears no interest.
         var b = try LedgerBuilder(asOf: "2026-12-31")
         b.drawdown("L1", amount: "600.00", disbursed: "2026-03-01")
-        b.transaction("T1", loan: "L1", date: "2026-03-11", kind: "E", principal: "600.00")
-        b.transaction("T2", loan: "L1", date: "2026-03-21", kind: "V", principal: "100.00")
+        b.transaction("T1", loan: "L1", date: "2026-03-11", kind: .earlyPayoff, principal: "600.00")
+        b.transaction("T2", loan: "L1", date: "2026-03-21", kind: .voluntary, principal: "100.00")
         let balances = Balances(ledger: b.ledger)
 
         #expect(balances.balance(of: "L1", on: d("2026-03-25")) == fen("-100.00"))
@@ -88,7 +88,7 @@ import Testing
         // = 372000 + 308000 + 310000 + 270000 + 248000 + 210000
         // + 186000 + 155000 + 120000 +  93000 +  60000 +  31000 = 2,363,000.00 per drawdown.
         var ledger = Ledger(asOf: d("2027-01-31"), settings: try Settings.defaults(profile: .ganzhou2021))
-        let template = Drawdown(loanNo: "", contractNo: "", idNumber: "", bankCode: "105", mode: "A",
+        let template = Drawdown(loanNo: "", contractNo: "", idNumber: "", bankCode: "105", mode: .annual,
                                 amount: fen("12000.00"), rate: Rate(percent: "3.0000")!, disbursedOn: d("2026-01-01"),
                                 maturesOn: d("2026-12-31"), coverFrom: YearMonth(iso: "2026-01")!,
                                 coverTo: YearMonth(iso: "2026-12")!, account: "", cancelled: false, source: "", name: "")
@@ -101,8 +101,8 @@ import Testing
             ledger.drawdowns.append(drawdown)
             for (m, day) in months.enumerated() {
                 ledger.transactions.append(Transaction(
-                    txnNo: "T\(i)-\(m)", loanNo: drawdown.loanNo, contractNo: "", idNumber: "", txnDate: day, kind: "P",
-                    due: fen("1000.00"), principalPaid: fen("1000.00"), interestPaid: .zero, result: "S",
+                    txnNo: "T\(i)-\(m)", loanNo: drawdown.loanNo, contractNo: "", idNumber: "", txnDate: day, kind: .pensionDeduction,
+                    due: fen("1000.00"), principalPaid: fen("1000.00"), interestPaid: .zero, result: .succeeded,
                     pension: nil, basicPension: nil, balanceAfter: .zero, account: "", source: ""))
             }
         }

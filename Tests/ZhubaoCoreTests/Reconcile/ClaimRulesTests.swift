@@ -20,7 +20,7 @@ import Testing
         // Claimed 270.00, computed 260.44: E501, excess 270.00 − 260.44 = 9.56; 260.44 approved.
         let b = try sample(claimed: "270.00")
         let verdict = try #require(verdicts(b).first)
-        #expect(verdict.codes == ["E501"])
+        #expect(verdict.codes == [.e501])
         #expect(verdict.computed == fen("260.44"))
         #expect(verdict.approved == fen("260.44"))
         #expect(verdict.subsidy?.days == 351)
@@ -40,7 +40,7 @@ import Testing
     @Test func aLowerClaimIsE503AndApprovedAsClaimed() throws {
         // Claimed 250.00 < 260.44: E503, difference 10.44; 250.00 approved.
         let verdict = try #require(verdicts(try sample(claimed: "250.00")).first)
-        #expect(verdict.codes == ["E503"])
+        #expect(verdict.codes == [.e503])
         #expect(verdict.findings.first?.amount == fen("10.44"))
         #expect(verdict.approved == fen("250.00"))
     }
@@ -62,7 +62,7 @@ import Testing
         // Not certified on the first drawdown's day: no subsidised day in 2026. The whole
         // 270.00 claimed is the amount; nothing is approved.
         let verdict = try #require(verdicts(try sample(claimed: "270.00", certified: false)).first)
-        #expect(verdict.codes == ["E502"])
+        #expect(verdict.codes == [.e502])
         #expect(verdict.findings.first?.amount == fen("270.00"))
         #expect(verdict.approved == .zero)
         #expect(verdict.findings.first?.detail.contains("首笔放款日 2026-01-15") == true)
@@ -76,7 +76,7 @@ import Testing
         // The drawdown of 2026-01-15 has no day in 2025.
         var b = try sample(claimed: "270.00")
         b.claim("L1", year: 2025, from: "2025-01-01", to: "2025-12-31", days: 365, accumulated: "100.00", claimed: "5.00")
-        let codes = verdicts(b).map { "\($0.line.year):\($0.codes.joined())" }
+        let codes = verdicts(b).map { "\($0.line.year):\($0.codes.joined(separator: ""))" }
         #expect(codes == ["2025:E502", "2026:E501"])
     }
 
@@ -88,7 +88,7 @@ import Testing
         b.claim("L9", contract: "C9", claimed: "12.00")
         let found = verdicts(b)
         #expect(found.map(\.line.loanNo) == ["L1", "L2", "L9"])
-        #expect(found.map(\.codes) == [[], ["E504"], ["E504"]])
+        #expect(found.map(\.codes) == [[], [.e504], [.e504]])
         #expect(found.map(\.approved) == [fen("260.44"), .zero, .zero])
         let unknown = try #require(found.last?.findings.first)
         #expect(unknown.amount == fen("12.00"))

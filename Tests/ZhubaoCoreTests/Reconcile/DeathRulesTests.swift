@@ -20,14 +20,14 @@ import Testing
         // E409: balance on D 7904.00. E410: 7904.00 − personal account 5000.00 = 2904.00.
         let b = try died(asOf: "2026-06-09")
         let findings = DeathRules.findings(ledger: b.ledger)
-        #expect(findings.codes() == ["E409", "E410"])
+        #expect(findings.codes() == [.e409, .e410])
 
-        let e409 = try #require(findings.only("E409").first)
+        let e409 = try #require(findings.only(.e409).first)
         #expect(e409.amount == fen("7904.00"))
         #expect(e409.subject == .drawdown(b.ledger.drawdowns[0]))
         #expect(e409.source == b.ledger.drawdowns[0].source)
 
-        let e410 = try #require(findings.only("E410").first)
+        let e410 = try #require(findings.only(.e410).first)
         #expect(e410.amount == fen("2904.00"))
         #expect(e410.subject == Finding.Subject(idNumber: LedgerBuilder.borrower))
         #expect(e410.detail.contains("余额合计 7904.00 元"))
@@ -43,8 +43,8 @@ import Testing
     @Test func anAbsentPersonalAccountCountsAsZero() throws {
         // Shortfall 7904.00 − 0.00 = 7904.00.
         let findings = DeathRules.findings(ledger: try died(asOf: "2026-07-01", personalAccount: nil).ledger)
-        #expect(findings.only("E410").first?.amount == fen("7904.00"))
-        #expect(findings.only("E410").first?.detail.contains("按 0.00 元计") == true)
+        #expect(findings.only(.e410).first?.amount == fen("7904.00"))
+        #expect(findings.only(.e410).first?.detail.contains("按 0.00 元计") == true)
     }
 
     @Test func allDrawdownsOfThePersonAreSummedOnce() throws {
@@ -53,26 +53,26 @@ import Testing
         var b = try died(asOf: "2026-07-01")
         b.drawdown("L2", amount: "2000.00", disbursed: "2026-02-01", matures: "2027-01-31")
         let findings = DeathRules.findings(ledger: b.ledger)
-        #expect(findings.only("E409").map(\.amount) == [fen("7904.00"), fen("2000.00")])
-        #expect(findings.only("E410").map(\.amount) == [fen("4904.00")])
+        #expect(findings.only(.e409).map(\.amount) == [fen("7904.00"), fen("2000.00")])
+        #expect(findings.only(.e410).map(\.amount) == [fen("4904.00")])
     }
 
     @Test func noE410WhenCoveredOrNotEligibleOrInTongling() throws {
         // The personal account (9000.00) covers the 7904.00: E409 only.
         let covered = DeathRules.findings(ledger: try died(asOf: "2026-07-01", personalAccount: "9000.00").ledger)
-        #expect(covered.codes() == ["E409"])
+        #expect(covered.codes() == [.e409])
         // Not certified, so not eligible in 2026, the year of death: E409 only.
         let uncertified = DeathRules.findings(ledger: try died(asOf: "2026-07-01", certified: false).ledger)
-        #expect(uncertified.codes() == ["E409"])
+        #expect(uncertified.codes() == [.e409])
         // tongling-2022 has no E410.
         let tongling = DeathRules.findings(ledger: try died(asOf: "2026-07-01", profile: .tongling2022).ledger)
-        #expect(tongling.codes() == ["E409"])
+        #expect(tongling.codes() == [.e409])
     }
 
     @Test func aSettledDrawdownRaisesNothing() throws {
         // Settled from the personal account (kind D) on 2026-06-01: balance 0.00 on D.
         var b = try died(asOf: "2026-07-01")
-        b.transaction("T2", loan: "L1", date: "2026-06-01", kind: "D", principal: "7904.00", interest: "0.00")
+        b.transaction("T2", loan: "L1", date: "2026-06-01", kind: .deathSettlement, principal: "7904.00", interest: "0.00")
         #expect(DeathRules.findings(ledger: b.ledger).isEmpty)
     }
 }

@@ -27,14 +27,14 @@ import Testing
         var b = try ganzhou()
         // 1386.50 − (400.00 + 86.50) = 900.00 = standard: not below it.
         b.deduction("T1", date: "2026-04-10", principal: "400.00", interest: "86.50", pension: "1386.50")
-        #expect(DeductionRules.findings(b.ledger).only("E401").isEmpty)
+        #expect(DeductionRules.findings(b.ledger).only(.e401).isEmpty)
     }
 
     @Test func oneFenBelowTheStandardIsAOneFenShortfall() throws {
         var b = try ganzhou()
         // 1386.50 − (400.00 + 86.51) = 899.99; 900.00 − 899.99 = 0.01.
         b.deduction("T1", date: "2026-04-10", principal: "400.00", interest: "86.51", pension: "1386.50")
-        let e401 = DeductionRules.findings(b.ledger).only("E401")
+        let e401 = DeductionRules.findings(b.ledger).only(.e401)
         #expect(e401.count == 1)
         #expect(e401.first?.amount == fen("0.01"))
         #expect(e401.first?.subject == Finding.Subject(idNumber: LedgerBuilder.borrower, month: YearMonth(iso: "2026-04")))
@@ -52,7 +52,7 @@ import Testing
         b.failed("T3", loan: "L2", date: "2026-04-25")
         // May: only 350.00 taken, 1036.50 left ≥ 900.00.
         b.deduction("T4", loan: "L1", date: "2026-05-01", principal: "300.00", interest: "50.00")
-        let e401 = DeductionRules.findings(b.ledger).only("E401")
+        let e401 = DeductionRules.findings(b.ledger).only(.e401)
         #expect(e401.count == 1)
         #expect(e401.first?.amount == fen("113.50"))
         #expect(e401.first?.subject.month == YearMonth(iso: "2026-04"))
@@ -68,8 +68,8 @@ import Testing
         // (The first line's 1200.00 would give 900.00 − 700.00 = 200.00.)
         b.deduction("T1", loan: "L1", date: "2026-04-05", principal: "300.00", pension: "1200.00")
         b.deduction("T2", loan: "L2", date: "2026-04-25", principal: "200.00", pension: "1386.50")
-        b.deduction("T3", loan: "L1", date: "2026-04-28", principal: "0.00", result: "P", due: "100.00", pension: nil)
-        let e401 = DeductionRules.findings(b.ledger).only("E401")
+        b.deduction("T3", loan: "L1", date: "2026-04-28", principal: "0.00", result: .partial, due: "100.00", pension: nil)
+        let e401 = DeductionRules.findings(b.ledger).only(.e401)
         #expect(e401.map(\.amount) == [fen("13.50")])
     }
 
@@ -81,7 +81,7 @@ import Testing
         b.failed("T2", date: "2026-06-10", pension: "800.00")
         // 2027-02: 1386.50 − 1300.00 = 86.50, but reference.md has no 2027 standard.
         b.deduction("T3", date: "2027-02-10", principal: "1300.00", pension: "1386.50")
-        #expect(DeductionRules.findings(b.ledger).only("E401").isEmpty)
+        #expect(DeductionRules.findings(b.ledger).only(.e401).isEmpty)
     }
 
     @Test func theStandardIsThatOfTheDeductionsYear() throws {
@@ -91,7 +91,7 @@ import Testing
         b.deduction("T1", date: "2024-12-10", principal: "500.00")
         // 2025-01: standard 900.00: 900.00 − 886.50 = 13.50.
         b.deduction("T2", date: "2025-01-10", principal: "500.00")
-        let e401 = DeductionRules.findings(b.ledger).only("E401")
+        let e401 = DeductionRules.findings(b.ledger).only(.e401)
         #expect(e401.map(\.subject.month) == [YearMonth(iso: "2025-01")])
         #expect(e401.map(\.amount) == [fen("13.50")])
     }
@@ -100,11 +100,11 @@ import Testing
 
     @Test func everyFailedLineOfAnyKindWarns() throws {
         var b = try ganzhou()
-        b.failed("T1", date: "2026-03-10", kind: "P", due: "300.00")
-        b.failed("T2", date: "2026-03-20", kind: "V", due: "500.00", pension: nil)
+        b.failed("T1", date: "2026-03-10", kind: .pensionDeduction, due: "300.00")
+        b.failed("T2", date: "2026-03-20", kind: .voluntary, due: "500.00", pension: nil)
         b.deduction("T3", date: "2026-04-10", principal: "300.00")
-        b.deduction("T4", date: "2026-05-10", principal: "100.00", result: "P", due: "300.00")
-        let e402 = DeductionRules.findings(b.ledger).only("E402")
+        b.deduction("T4", date: "2026-05-10", principal: "100.00", result: .partial, due: "300.00")
+        let e402 = DeductionRules.findings(b.ledger).only(.e402)
         #expect(e402.map(\.subject.txnNo) == ["T1", "T2"])
         #expect(e402.map(\.amount) == [fen("300.00"), fen("500.00")])
         #expect(e402.allSatisfy { $0.severity == .warning })
@@ -115,10 +115,10 @@ import Testing
         var b = try ganzhou()
         b.failed("T1", date: "2026-02-10")
         b.failed("T2", date: "2026-03-10")
-        b.failed("T3", date: "2026-03-20", kind: "V", due: "500.00", pension: nil)   // not counted
-        b.deduction("T4", date: "2026-03-25", kind: "V", principal: "100.00")       // does not end it
+        b.failed("T3", date: "2026-03-20", kind: .voluntary, due: "500.00", pension: nil)   // not counted
+        b.deduction("T4", date: "2026-03-25", kind: .voluntary, principal: "100.00")       // does not end it
         b.failed("T5", date: "2026-04-10", due: "310.00")                            // third P failure
-        let e403 = DeductionRules.findings(b.ledger).only("E403")
+        let e403 = DeductionRules.findings(b.ledger).only(.e403)
         #expect(e403.map(\.subject.txnNo) == ["T5"])
         #expect(e403.map(\.amount) == [fen("310.00")])
         #expect(e403.first?.detail == "连续第 3 次养老金扣款失败（2026-02-10、2026-03-10、2026-04-10），本次应扣 310.00 元")
@@ -132,14 +132,14 @@ import Testing
         b.deduction("T3", date: "2026-04-10", principal: "300.00")
         b.failed("T4", date: "2026-05-10")
         b.failed("T5", date: "2026-06-10")
-        #expect(DeductionRules.findings(b.ledger).only("E403").isEmpty)
+        #expect(DeductionRules.findings(b.ledger).only(.e403).isEmpty)
         // A partly collected deduction ends a run too: F, F, P, F → none.
         var p = try ganzhou()
         p.failed("T1", date: "2026-02-10")
         p.failed("T2", date: "2026-03-10")
-        p.deduction("T3", date: "2026-04-10", principal: "100.00", result: "P", due: "300.00")
+        p.deduction("T3", date: "2026-04-10", principal: "100.00", result: .partial, due: "300.00")
         p.failed("T4", date: "2026-05-10")
-        #expect(DeductionRules.findings(p.ledger).only("E403").isEmpty)
+        #expect(DeductionRules.findings(p.ledger).only(.e403).isEmpty)
     }
 
     @Test func oneEscalationPerRun() throws {
@@ -148,7 +148,7 @@ import Testing
         for (n, month) in ["02", "03", "04", "05"].enumerated() { b.failed("T\(n + 1)", date: "2026-\(month)-10") }
         b.deduction("T5", date: "2026-06-10", principal: "300.00")
         for (n, month) in ["07", "08", "09"].enumerated() { b.failed("T\(n + 6)", date: "2026-\(month)-10") }
-        let e403 = DeductionRules.findings(b.ledger).only("E403")
+        let e403 = DeductionRules.findings(b.ledger).only(.e403)
         #expect(e403.map(\.subject.txnNo) == ["T3", "T8"])
         #expect(e403.map(\.amount) == [fen("300.00"), fen("300.00")])
     }
@@ -168,7 +168,7 @@ import Testing
         // L2 fails twice in between (after T05, before T06 and T12): its run is its own.
         b.failed("T21", loan: "L2", date: "2026-04-11")
         b.failed("T22", loan: "L2", date: "2026-05-09")
-        #expect(DeductionRules.findings(b.ledger).only("E403").isEmpty)
+        #expect(DeductionRules.findings(b.ledger).only(.e403).isEmpty)
     }
 
     // MARK: E404 — the basic pension (tongling)
@@ -188,7 +188,7 @@ import Testing
         // No pension stated: nothing. Failed: nothing.
         b.deduction("T6", date: "2026-09-10", principal: "900.00", pension: nil, basic: "200.00")
         b.failed("T7", date: "2026-10-10", due: "900.00", pension: "600.00")
-        let e404 = DeductionRules.findings(b.ledger).only("E404")
+        let e404 = DeductionRules.findings(b.ledger).only(.e404)
         #expect(e404.map(\.subject.txnNo) == ["T1", "T3", "T4"])
         #expect(e404.map(\.amount) == [fen("100.00"), fen("200.00"), fen("0.00")])
         #expect(e404.first?.detail == "2026-04-10 扣款本息 500.00 元，养老金 600.00 元（其中基础养老金 200.00 元），基础养老金以外部分 400.00 元，超出 100.00 元，动用基础养老金 100.00 元；2026-01-07 参保登记未记载借款人同意从基础养老金扣款")
@@ -198,7 +198,7 @@ import Testing
         var b = try tongling(consent: true)
         // Same 100.00 from the basic pension as above, but the borrower consented.
         b.deduction("T1", date: "2026-04-10", principal: "450.00", interest: "50.00", pension: "600.00", basic: "200.00")
-        #expect(DeductionRules.findings(b.ledger).only("E404").isEmpty)
+        #expect(DeductionRules.findings(b.ledger).only(.e404).isEmpty)
     }
 
     @Test func consentIsReadOnTheDeductionsDate() throws {
@@ -212,7 +212,7 @@ import Testing
         // T0: before every extract, the first one decides (no consent). T1: 2026-01-07 extract.
         // T2, T3: 2026-05-01 extract (consent). T4: 2026-09-01 extract (consent withdrawn).
         // As of D the latest record has no consent: reading it would raise all five.
-        let e404 = DeductionRules.findings(b.ledger).only("E404")
+        let e404 = DeductionRules.findings(b.ledger).only(.e404)
         #expect(e404.map(\.subject.txnNo) == ["T0", "T1", "T4"])
         #expect(e404.map(\.amount) == [fen("100.00"), fen("100.00"), fen("100.00")])
     }
@@ -230,8 +230,8 @@ import Testing
         // On the start day: not before it.
         b.deduction("T3", date: "2026-05-01", principal: "300.00", interest: "20.00")
         // A voluntary repayment before the start is not a pension deduction.
-        b.deduction("T4", date: "2026-03-10", kind: "V", principal: "300.00")
-        let e405 = DeductionRules.findings(b.ledger).only("E405")
+        b.deduction("T4", date: "2026-03-10", kind: .voluntary, principal: "300.00")
+        let e405 = DeductionRules.findings(b.ledger).only(.e405)
         #expect(e405.map(\.subject.txnNo) == ["T1", "T2"])
         #expect(e405.map(\.amount) == [fen("320.00"), fen("0.00")])
         #expect(e405.first?.detail == "2026-04-30 养老金扣款早于参保登记的养老金起始日 2026-05-01（成功，扣得本息 320.00 元）")
@@ -247,7 +247,7 @@ import Testing
         b.failed("T2", date: "2026-09-10")
         // The other person has no register record at all: no pension either, 100.00.
         b.deduction("T9", loan: "L9", contract: "C9", id: LedgerBuilder.otherPerson, date: "2026-08-10", principal: "100.00")
-        let e405 = DeductionRules.findings(b.ledger).only("E405")
+        let e405 = DeductionRules.findings(b.ledger).only(.e405)
         #expect(e405.map(\.subject.txnNo) == ["T1", "T2", "T9"])
         #expect(e405.map(\.amount) == [fen("280.00"), fen("0.00"), fen("100.00")])
     }
@@ -261,7 +261,7 @@ import Testing
         b.deduction("T1", date: "2026-03-10", principal: "300.00")
         // 2026-02-10 is before the start as of D: 300.00.
         b.deduction("T2", date: "2026-02-10", principal: "300.00")
-        let e405 = DeductionRules.findings(b.ledger).only("E405")
+        let e405 = DeductionRules.findings(b.ledger).only(.e405)
         #expect(e405.map(\.subject.txnNo) == ["T2"])
         #expect(e405.map(\.amount) == [fen("300.00")])
     }
@@ -278,7 +278,7 @@ import Testing
         b.deduction("T3", date: "2026-04-10", principal: "700.00", balanceAfter: "7604.00")
         // 8904.00 − 2100.00 = 6804.00; the bank says 6704.00: −100.00.
         b.deduction("T4", date: "2026-05-10", principal: "700.00", balanceAfter: "6704.00")
-        let e407 = DeductionRules.findings(b.ledger).only("E407")
+        let e407 = DeductionRules.findings(b.ledger).only(.e407)
         #expect(e407.map(\.subject.txnNo) == ["T3", "T4"])
         #expect(e407.map(\.amount) == [fen("100.00"), fen("-100.00")])
         #expect(e407.first?.detail == "2026-04-10 银行报送余额 7604.00 元；放款 8904.00 元减截至当日已还本金 1400.00 元应为 7504.00 元，差 100.00 元")
@@ -289,10 +289,10 @@ import Testing
         // Two lines on 2026-06-10: 500.00 (P) and 300.00 (V); through that date
         // 8904.00 − 800.00 = 8104.00. T2's 8104.00 agrees; T1's running 8404.00 is 8404.00 − 8104.00 = +300.00.
         b.deduction("T1", date: "2026-06-10", principal: "500.00", balanceAfter: "8404.00")
-        b.deduction("T2", date: "2026-06-10", kind: "V", principal: "300.00", balanceAfter: "8104.00")
+        b.deduction("T2", date: "2026-06-10", kind: .voluntary, principal: "300.00", balanceAfter: "8104.00")
         // A later line counts nothing of the future: 2026-06-09 with 8904.00 agrees.
-        b.deduction("T0", date: "2026-06-09", kind: "V", result: "F", due: "100.00", balanceAfter: "8904.00")
-        let e407 = DeductionRules.findings(b.ledger).only("E407")
+        b.deduction("T0", date: "2026-06-09", kind: .voluntary, result: .failed, due: "100.00", balanceAfter: "8904.00")
+        let e407 = DeductionRules.findings(b.ledger).only(.e407)
         #expect(e407.map(\.subject.txnNo) == ["T1"])
         #expect(e407.map(\.amount) == [fen("300.00")])
     }
@@ -308,8 +308,8 @@ import Testing
         b.deduction("T3", date: "2026-06-10", principal: "300.00", account: LedgerBuilder.otherAccount)   // right now
         b.deduction("T4", date: "2026-07-10", principal: "300.00", account: LedgerBuilder.sscAccount)     // wrong now
         b.failed("T5", date: "2026-08-10")                                                                 // failed, wrong too
-        b.deduction("T6", date: "2026-08-20", kind: "V", principal: "300.00", account: "6200000000000000001") // not kind P
-        let e408 = DeductionRules.findings(b.ledger).only("E408")
+        b.deduction("T6", date: "2026-08-20", kind: .voluntary, principal: "300.00", account: "6200000000000000001") // not kind P
+        let e408 = DeductionRules.findings(b.ledger).only(.e408)
         #expect(e408.map(\.subject.txnNo) == ["T1", "T4", "T5"])
         #expect(e408.allSatisfy { $0.amount == nil && $0.severity == .warning })
         #expect(e408.first?.detail == "2026-05-10 养老金扣款的扣款账户不是 2026-01-07 参保登记的社保卡金融账户")
@@ -327,10 +327,10 @@ import Testing
         let ganzhouCodes = DeductionRules.findings(g.ledger).codes()
         let tonglingCodes = DeductionRules.findings(t.ledger).codes()
         // 900.00 − 100.00 = 800.00.
-        #expect(ganzhouCodes == ["E401"])
+        #expect(ganzhouCodes == [.e401])
         #expect(DeductionRules.findings(g.ledger).first?.amount == fen("800.00"))
         // 500.00 − 400.00 = 100.00.
-        #expect(tonglingCodes == ["E404"])
+        #expect(tonglingCodes == [.e404])
         #expect(DeductionRules.findings(t.ledger).first?.amount == fen("100.00"))
     }
 
@@ -340,7 +340,7 @@ import Testing
         b.deduction("T1", date: "2026-04-10", principal: "500.00", pension: "1000.00", account: LedgerBuilder.otherAccount)
         for (n, month) in ["05", "06", "07"].enumerated() { b.failed("T\(n + 2)", date: "2026-\(month)-10") }
         let found = DeductionRules.findings(b.ledger)
-        #expect(Set(found.codes()) == ["E401", "E402", "E403", "E405", "E407", "E408"])
+        #expect(Set(found.codes()) == [.e401, .e402, .e403, .e405, .e407, .e408])
         for finding in found {
             for secret in [LedgerBuilder.borrower, "刘建国", "建国", LedgerBuilder.otherAccount, LedgerBuilder.sscAccount, "9876", "4567"] {
                 #expect(!finding.detail.contains(secret), "\(finding.code): \(finding.detail)")

@@ -20,14 +20,14 @@ import Testing
         var t = try LedgerBuilder(asOf: "2026-02-01", profile: .tongling2022)
         t.participant()
         t.drawdown("L1")
-        #expect(t.drawdownFindings.codes() == ["E601"])
+        #expect(t.drawdownFindings.codes() == [.e601])
     }
 
     // A cancelled drawdown breaks every rule here and raises none of them (rules.md §2).
     @Test(arguments: [Profile.ganzhou2021, .tongling2022])
     func aCancelledDrawdownTakesPartInNothing(_ profile: Profile) throws {
         var b = try LedgerBuilder(asOf: "2026-02-01", profile: profile)
-        b.drawdown("L0", contract: "C9", bank: "999", mode: "L", amount: "90000.00", rate: "9.0000",
+        b.drawdown("L0", contract: "C9", bank: "999", mode: .lump, amount: "90000.00", rate: "9.0000",
                    disbursed: "2010-01-01", cancelled: true)
         b.drawdown("L1", bank: "999", amount: "9999.00", rate: "9.0000", cancelled: true)
         #expect(b.drawdownFindings.isEmpty)
@@ -50,7 +50,7 @@ import Testing
         moved.drawdown("L1")
         for b in [none, noLoan, other, moved] {
             let found = b.drawdownFindings
-            #expect(found.codes() == ["E201"])  // never E208 beside it, though bank 104 ≠ 105 in `moved`
+            #expect(found.codes() == [.e201])  // never E208 beside it, though bank 104 ≠ 105 in `moved`
             #expect(found.first?.amount == fen("8904.00"))
             #expect(found.first?.subject == .drawdown(b.ledger.drawdowns[0]))
         }
@@ -63,13 +63,13 @@ import Testing
         var b = try LedgerBuilder(asOf: "2026-02-01")
         b.participant(bank: "105")
         b.drawdown("L1", bank: "104")
-        #expect(b.drawdownFindings.codes() == ["E208"])
+        #expect(b.drawdownFindings.codes() == [.e208])
         #expect(b.drawdownFindings.first?.amount == nil)
 
         var c = try LedgerBuilder(asOf: "2026-02-01")
         c.participant(bank: "105")
         c.drawdown("L1", contract: "C2", bank: "104")
-        #expect(c.drawdownFindings.codes() == ["E201"])
+        #expect(c.drawdownFindings.codes() == [.e201])
     }
 
     // E202, 8-year window: retirement 2027-06-15. 2019-06-15 + 8 y = 2027-06-15, not before it:
@@ -79,12 +79,12 @@ import Testing
         var exact = try LedgerBuilder(asOf: "2026-02-01")
         exact.participant(retirement: "2027-06-15")
         exact.drawdown("L1", disbursed: "2019-06-15", matures: "2020-06-14")
-        #expect(exact.drawdownFindings.only("E202").isEmpty)
+        #expect(exact.drawdownFindings.only(.e202).isEmpty)
 
         var dayMore = try LedgerBuilder(asOf: "2026-02-01")
         dayMore.participant(retirement: "2027-06-15")
         dayMore.drawdown("L1", disbursed: "2019-06-14", matures: "2020-06-13")
-        #expect(dayMore.drawdownFindings.only("E202").map(\.amount) == [fen("8904.00")])
+        #expect(dayMore.drawdownFindings.only(.e202).map(\.amount) == [fen("8904.00")])
     }
 
     // E202 after retirement (2026-01-10): on the day itself allowed; the day after with 180 months
@@ -94,7 +94,7 @@ import Testing
             var b = try LedgerBuilder(asOf: "2026-02-01")
             b.participant(retirement: "2026-01-10", months: months)
             b.drawdown("L1", disbursed: disbursed)
-            return b.drawdownFindings.only("E202")
+            return b.drawdownFindings.only(.e202)
         }
         #expect(try e202(disbursed: "2026-01-10", months: 180).isEmpty)
         #expect(try e202(disbursed: "2026-01-11", months: 180).map(\.amount) == [fen("8904.00")])
@@ -106,14 +106,14 @@ import Testing
     // 2026-06-30. First drawdown 2026-02-01 → A decides → after retirement with 185 ≥ 180: E202,
     // though B as of D would allow it. First drawdown 2026-03-02 → B decides → allowed.
     @Test func e202ReadsTheRegisterOnTheFirstDrawdownsDate() throws {
-        func e202(disbursed: String) throws -> [String] {
+        func e202(disbursed: String) throws -> [ExceptionCode] {
             var b = try LedgerBuilder(asOf: "2026-03-15")
             b.participant(asOf: "2026-01-01", retirement: "2026-01-10", months: 185)
             b.participant(asOf: "2026-03-01", retirement: "2026-06-30", months: 185)
             b.drawdown("L1", disbursed: disbursed)
             return b.drawdownFindings.codes()
         }
-        #expect(try e202(disbursed: "2026-02-01") == ["E202"])
+        #expect(try e202(disbursed: "2026-02-01") == [.e202])
         #expect(try e202(disbursed: "2026-03-02") == [])
     }
 
@@ -126,7 +126,7 @@ import Testing
         b.drawdown("L0", disbursed: "2017-01-01", cancelled: true)
         b.drawdown("L1", disbursed: "2026-01-15")
         b.drawdown("L2", disbursed: "2026-08-01", cover: ("2027-01", "2027-12"))
-        #expect(b.drawdownFindings.only("E202").isEmpty)
+        #expect(b.drawdownFindings.only(.e202).isEmpty)
 
         var t = try LedgerBuilder(asOf: "2026-02-01", profile: .tongling2022)
         t.participant(retirement: "2027-06-15", coBorrowers: ["CHILD"])
@@ -139,7 +139,7 @@ import Testing
         var b = try LedgerBuilder(asOf: "2026-02-01")
         b.participant(bank: "999")
         b.drawdown("L1", bank: "999")
-        #expect(b.drawdownFindings.codes() == ["E203"])
+        #expect(b.drawdownFindings.codes() == [.e203])
         #expect(b.drawdownFindings.first?.amount == fen("8904.00"))
 
         var g = try LedgerBuilder(asOf: "2026-02-01")
@@ -150,7 +150,7 @@ import Testing
         var t = try LedgerBuilder(asOf: "2026-02-01", profile: .tongling2022)
         t.participant(bank: "313", coBorrowers: ["GUARANTOR"])
         t.drawdown("L1", bank: "313")
-        #expect(t.drawdownFindings.codes() == ["E203"])
+        #expect(t.drawdownFindings.codes() == [.e203])
     }
 }
 
@@ -204,7 +204,7 @@ extension DrawdownRulesTests {
             var b = try LedgerBuilder(asOf: "2026-02-01", profile: .named(c.profile))
             b.participant(coBorrowers: ["CHILD"])
             b.drawdown("L1", rate: rate, disbursed: c.disbursed, matures: c.matures)
-            let found = b.drawdownFindings.only("E204")
+            let found = b.drawdownFindings.only(.e204)
             #expect(found.count == (raised ? 1 : 0), "rate \(rate)")
             if raised {
                 #expect(found[0].amount == nil)
@@ -220,14 +220,14 @@ extension DrawdownRulesTests {
     // 2026 base 3710.00 → 371000 fen × 240 / 100 = 890400 fen = 8904.00. 8904.00 is allowed,
     // 8904.01 exceeds it by 0.01. A lump-sum drawdown is not annual: no E205. tongling: no E205.
     @Test func e205AtTheMinimumAnnualContribution() throws {
-        func e205(_ amount: String, mode: String = "A", profile: Profile = .ganzhou2021) throws -> [Fen?] {
+        func e205(_ amount: String, mode: DrawdownMode = .annual, profile: Profile = .ganzhou2021) throws -> [Fen?] {
             var b = try LedgerBuilder(asOf: "2026-02-01", profile: profile)
             b.drawdown("L1", mode: mode, amount: amount)
-            return b.drawdownFindings.only("E205").map(\.amount)
+            return b.drawdownFindings.only(.e205).map(\.amount)
         }
         #expect(try e205("8904.00") == [])
         #expect(try e205("8904.01") == [fen("0.01")])
-        #expect(try e205("9000.00", mode: "L") == [])
+        #expect(try e205("9000.00", mode: .lump) == [])
         #expect(try e205("8904.01", profile: .tongling2022) == [])
     }
 
@@ -238,7 +238,7 @@ extension DrawdownRulesTests {
         var b = try LedgerBuilder(asOf: "2026-02-01")
         b.drawdown("L1", cover: ("2024-01", "2024-12"))
         b.drawdown("L2", contract: "C2", amount: "99999.00", cover: ("2030-01", "2030-12"))
-        let found = b.drawdownFindings.only("E205")
+        let found = b.drawdownFindings.only(.e205)
         #expect(found.map(\.amount) == [fen("379.20")])
         #expect(found.map(\.subject.loanNo) == ["L1"])
     }
@@ -255,8 +255,8 @@ extension DrawdownRulesTests {
             b.minimumBase(year, base)
             b.drawdown("L1", amount: atMinimum, cover: ("\(year)-01", "\(year)-12"))
             b.drawdown("L2", contract: "C2", amount: above, cover: ("\(year)-01", "\(year)-12"))
-            #expect(b.drawdownFindings.only("E205").map(\.subject.loanNo) == ["L2"])
-            #expect(b.drawdownFindings.only("E205").map(\.amount) == [fen("0.01")])
+            #expect(b.drawdownFindings.only(.e205).map(\.subject.loanNo) == ["L2"])
+            #expect(b.drawdownFindings.only(.e205).map(\.amount) == [fen("0.01")])
         }
     }
 
@@ -266,15 +266,15 @@ extension DrawdownRulesTests {
     // C2: a single lump of 85,000.00 → 5,000.00.
     @Test func e206LumpSumsOfAContractAboveTheCap() throws {
         var b = try LedgerBuilder(asOf: "2026-04-01")
-        b.drawdown("L1", mode: "L", amount: "50000.00", disbursed: "2026-01-15")
-        b.drawdown("L2", mode: "L", amount: "30000.00", disbursed: "2026-02-01")
-        b.drawdown("LX", mode: "L", amount: "20000.00", disbursed: "2026-02-02", cancelled: true)
-        b.drawdown("A1", mode: "A", amount: "8904.00", disbursed: "2026-02-03")
-        #expect(b.drawdownFindings.only("E206").isEmpty)
+        b.drawdown("L1", mode: .lump, amount: "50000.00", disbursed: "2026-01-15")
+        b.drawdown("L2", mode: .lump, amount: "30000.00", disbursed: "2026-02-01")
+        b.drawdown("LX", mode: .lump, amount: "20000.00", disbursed: "2026-02-02", cancelled: true)
+        b.drawdown("A1", mode: .annual, amount: "8904.00", disbursed: "2026-02-03")
+        #expect(b.drawdownFindings.only(.e206).isEmpty)
 
-        b.drawdown("L3", bank: "104", mode: "L", amount: "0.01", disbursed: "2026-03-01")
-        b.drawdown("M1", contract: "C2", id: LedgerBuilder.otherPerson, mode: "L", amount: "85000.00")
-        let found = b.drawdownFindings.only("E206")
+        b.drawdown("L3", bank: "104", mode: .lump, amount: "0.01", disbursed: "2026-03-01")
+        b.drawdown("M1", contract: "C2", id: LedgerBuilder.otherPerson, mode: .lump, amount: "85000.00")
+        let found = b.drawdownFindings.only(.e206)
         #expect(found.map(\.amount) == [fen("0.01"), fen("5000.00")])
         #expect(found[0].subject == Finding.Subject(idNumber: LedgerBuilder.borrower, contractNo: "C1"))
         #expect(found[0].source == "B104_DISB.txt:2")
@@ -295,9 +295,9 @@ extension DrawdownRulesTests {
         b.drawdown("A26b", amount: "7000.00", disbursed: "2026-02-01", cover: ("2026-03", "2026-12"))
         b.drawdown("B", contract: "C2", disbursed: "2026-01-15")
         b.drawdown("A", contract: "C2", disbursed: "2026-01-15")
-        b.drawdown("L", contract: "C3", mode: "L", amount: "5000.00", disbursed: "2026-01-10")
+        b.drawdown("L", contract: "C3", mode: .lump, amount: "5000.00", disbursed: "2026-01-10")
         b.drawdown("N", contract: "C3", disbursed: "2026-01-15")
-        let found = b.drawdownFindings.only("E207")
+        let found = b.drawdownFindings.only(.e207)
         #expect(found.map(\.subject.loanNo) == ["A26b", "B"])
         #expect(found.map(\.amount) == [fen("7000.00"), fen("8904.00")])
         #expect(found[0].detail.contains("借据 A26（"))
@@ -319,9 +319,9 @@ extension DrawdownRulesTests {
         b.drawdown("L9", contract: "C9")
         b.drawdown("LO", id: LedgerBuilder.otherPerson, amount: "300.00", disbursed: "2026-03-01")
         let found = b.drawdownFindings
-        #expect(found.only("E601").map(\.subject.loanNo) == ["L1", "L2", "LO"])
-        #expect(found.only("E601").map(\.amount) == [fen("8904.00"), fen("1200.00"), fen("300.00")])
-        #expect(found.only("E201").map(\.subject.loanNo) == ["L9", "LO"])
+        #expect(found.only(.e601).map(\.subject.loanNo) == ["L1", "L2", "LO"])
+        #expect(found.only(.e601).map(\.amount) == [fen("8904.00"), fen("1200.00"), fen("300.00")])
+        #expect(found.only(.e201).map(\.subject.loanNo) == ["L9", "LO"])
 
         for relations in [["CHILD"], ["GUARANTOR"], ["GUARANTOR", "CHILD"]] {
             var t = try LedgerBuilder(asOf: "2026-04-01", profile: .tongling2022)
@@ -332,7 +332,7 @@ extension DrawdownRulesTests {
         var g = try LedgerBuilder(asOf: "2026-04-01")
         g.participant(coBorrowers: [])
         g.drawdown("L1")
-        #expect(g.drawdownFindings.only("E601").isEmpty)
+        #expect(g.drawdownFindings.only(.e601).isEmpty)
     }
 
     // Many codes at once; no detail carries an ID number, a name or an account number.
@@ -341,9 +341,9 @@ extension DrawdownRulesTests {
         b.participant(retirement: "2040-01-01")
         b.drawdown("L1", bank: "104", amount: "8904.01", rate: "5.0000")
         b.drawdown("L2", amount: "100.00", disbursed: "2026-02-01")
-        b.drawdown("L3", contract: "C3", id: LedgerBuilder.otherPerson, bank: "999", mode: "L", amount: "80000.01")
+        b.drawdown("L3", contract: "C3", id: LedgerBuilder.otherPerson, bank: "999", mode: .lump, amount: "80000.01")
         let found = b.drawdownFindings
-        #expect(Set(found.codes()) == ["E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208"])
+        #expect(Set(found.codes()) == [.e201, .e202, .e203, .e204, .e205, .e206, .e207, .e208])
         for finding in found {
             for secret in [LedgerBuilder.borrower, LedgerBuilder.otherPerson, "刘建国", "6217002030001234567",
                            "36070001199000000001"] {

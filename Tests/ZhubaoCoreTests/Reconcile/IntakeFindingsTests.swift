@@ -9,8 +9,8 @@ import Testing
 @Suite struct IntakeFindingsTests {
     @Test func theStatusSaysTheCode() {
         #expect(InputFileRecord.Status.imported.exceptionCode == nil)
-        #expect(InputFileRecord.Status.rejected.exceptionCode == "E001")
-        #expect(InputFileRecord.Status.conflict.exceptionCode == "E002")
+        #expect(InputFileRecord.Status.rejected.exceptionCode == .e001)
+        #expect(InputFileRecord.Status.conflict.exceptionCode == .e002)
     }
 
     @Test func theLoaderAndTheReasonFileGiveTheSameCodes() throws {
@@ -29,7 +29,7 @@ import Testing
         #expect(reasons.count == 2)
         for name in reasons {
             let text = try String(contentsOf: ws.workspace.quarantine.appendingPathComponent(name), encoding: .utf8)
-            let code = name.hasPrefix("B105_DISB_360700_20260115_002") ? "E001" : "E002"
+            let code = name.hasPrefix("B105_DISB_360700_20260115_002") ? ExceptionCode.e001 : .e002
             #expect(text.contains("异常代码: \(code)"), "\(name): \(text)")
         }
     }
@@ -45,7 +45,7 @@ import Testing
             let warning = try #require(try Validator(context: ImportContext(settings: ws.settings, schemaDirectory: SchemaLocator.directory()))
                 .validate(ws.workspace.archive.appendingPathComponent("2026/01/\(file.name)")).diagnostics.first { $0.code == "E003" })
             let ledger = try LedgerLoader(store: store).load(asOf: Day(iso: "2026-01-31")!, settings: ws.settings)
-            let finding = try #require(ledger.intakeFindings.first { $0.code == "E003" })
+            let finding = try #require(ledger.intakeFindings.first { $0.code == .e003 })
             #expect(warning.message == reason)
             #expect(finding.detail == reason)
         }

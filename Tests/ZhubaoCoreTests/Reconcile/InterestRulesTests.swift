@@ -12,10 +12,10 @@ import Testing
         var b = try LedgerBuilder(asOf: "2026-04-30", profile: .tongling2022)
         b.participant()
         let drawdown = b.drawdown("L1", amount: "10000.00", rate: "3.6000", disbursed: "2026-03-01", matures: "2027-02-28")
-        b.transaction("T1", loan: "L1", date: "2026-03-31", kind: "E", principal: "10000.00", interest: "31.00")
+        b.transaction("T1", loan: "L1", date: "2026-03-31", kind: .earlyPayoff, principal: "10000.00", interest: "31.00")
         let findings = InterestRules.findings(ledger: b.ledger)
 
-        #expect(findings.codes() == ["E406"])
+        #expect(findings.codes() == [.e406])
         let finding = try #require(findings.first)
         #expect(finding.amount == fen("1.00"))
         #expect(finding.subject == .drawdown(drawdown))
@@ -29,7 +29,7 @@ import Testing
         // The same payoff with 30.00 of interest: exactly what was owed.
         var b = try LedgerBuilder(asOf: "2026-04-30", profile: .tongling2022)
         b.drawdown("L1", amount: "10000.00", rate: "3.6000", disbursed: "2026-03-01", matures: "2027-02-28")
-        b.transaction("T1", loan: "L1", date: "2026-03-31", kind: "E", principal: "10000.00", interest: "30.00")
+        b.transaction("T1", loan: "L1", date: "2026-03-31", kind: .earlyPayoff, principal: "10000.00", interest: "30.00")
         #expect(InterestRules.findings(ledger: b.ledger).isEmpty)
     }
 
@@ -41,9 +41,9 @@ import Testing
         // One E406, amount 4.00 (at T1). Were T3 counted: 113.00 − 75.00 = 38.00.
         var b = try LedgerBuilder(asOf: "2026-06-30")
         b.drawdown("L1", amount: "10000.00", rate: "3.6000", disbursed: "2026-03-01", matures: "2027-02-28")
-        b.transaction("T1", loan: "L1", date: "2026-04-01", kind: "V", interest: "35.00", balanceAfter: "10000.00")
-        b.transaction("T2", loan: "L1", date: "2026-05-01", kind: "V", interest: "28.00", balanceAfter: "10000.00")
-        b.transaction("T3", loan: "L1", date: "2026-05-15", interest: "50.00", result: "F", balanceAfter: "10000.00")
+        b.transaction("T1", loan: "L1", date: "2026-04-01", kind: .voluntary, interest: "35.00", balanceAfter: "10000.00")
+        b.transaction("T2", loan: "L1", date: "2026-05-01", kind: .voluntary, interest: "28.00", balanceAfter: "10000.00")
+        b.transaction("T3", loan: "L1", date: "2026-05-15", interest: "50.00", result: .failed, balanceAfter: "10000.00")
         let findings = InterestRules.findings(ledger: b.ledger)
         #expect(findings.count == 1)
         #expect(findings.first?.amount == fen("4.00"))
@@ -56,9 +56,9 @@ import Testing
         // Certified: every one of those days is subsidised, the borrower owed 0.00: excess 20.00.
         var certified = try LedgerBuilder(asOf: "2026-03-31")
         certified.sample()
-        certified.transaction("T1", loan: "L1", date: "2026-03-01", kind: "E", principal: "8904.00", interest: "20.00")
+        certified.transaction("T1", loan: "L1", date: "2026-03-01", kind: .earlyPayoff, principal: "8904.00", interest: "20.00")
         let findings = InterestRules.findings(ledger: certified.ledger)
-        #expect(findings.codes() == ["E406"])
+        #expect(findings.codes() == [.e406])
         #expect(findings.first?.amount == fen("20.00"))
         #expect(findings.first?.detail.contains("积数 400680.00，其中贴息天数 400680.00，借款人负担 0.00 × 3.0000% ÷ 360 = 0.00 元") == true)
 
@@ -66,7 +66,7 @@ import Testing
         // ÷ 360 = 33.39; 20.00 is below it: no E406.
         var uncertified = try LedgerBuilder(asOf: "2026-03-31")
         uncertified.sample(certified: false)
-        uncertified.transaction("T1", loan: "L1", date: "2026-03-01", kind: "E", principal: "8904.00", interest: "20.00")
+        uncertified.transaction("T1", loan: "L1", date: "2026-03-01", kind: .earlyPayoff, principal: "8904.00", interest: "20.00")
         #expect(InterestRules.findings(ledger: uncertified.ledger).isEmpty)
     }
 
@@ -76,8 +76,8 @@ import Testing
         var b = try LedgerBuilder(asOf: "2026-03-15", profile: .tongling2022)
         b.drawdown("L1", amount: "10000.00", rate: "3.6000", disbursed: "2026-03-01", matures: "2027-02-28")
         b.drawdown("L2", amount: "10000.00", rate: "3.6000", disbursed: "2026-03-01", matures: "2027-02-28")
-        b.transaction("T1", loan: "L1", date: "2026-03-01", kind: "V", interest: "5.00", balanceAfter: "10000.00")
-        b.transaction("T2", loan: "L2", date: "2026-03-20", kind: "E", principal: "10000.00", interest: "99.00")
+        b.transaction("T1", loan: "L1", date: "2026-03-01", kind: .voluntary, interest: "5.00", balanceAfter: "10000.00")
+        b.transaction("T2", loan: "L2", date: "2026-03-20", kind: .earlyPayoff, principal: "10000.00", interest: "99.00")
         let findings = InterestRules.findings(ledger: b.ledger)
         #expect(findings.map(\.subject.loanNo) == ["L1"])
         #expect(findings.first?.amount == fen("5.00"))

@@ -41,7 +41,7 @@ import Testing
         #expect(b.matching.match(of: "LA")?.status == .partlyMatched)
         #expect(b.matching.match(of: "LB")?.status == .unmatched)
         let found = b.matchingFindings
-        #expect(found.codes() == ["E302", "E301", "E303"])
+        #expect(found.codes() == [.e302, .e301, .e303])
         #expect(found.map(\.amount) == [fen("1000.00"), fen("2000.00"), fen("3000.00")])
         #expect(found.map(\.subject.loanNo) == ["LA", "LB", nil])
         #expect(found[2].subject == Finding.Subject(idNumber: LedgerBuilder.borrower, contractNo: "C1", ticketNo: "T2"))
@@ -57,9 +57,9 @@ import Testing
         b.receipt("T5", paid: "2026-01-25")
         b.receipt("T9", paid: "2026-01-26")
         #expect(b.matching.match(of: "L1")?.tickets == ["T5"])
-        #expect(b.matchingFindings.only("E303").map(\.subject.ticketNo) == ["T0", "T9"])
+        #expect(b.matchingFindings.only(.e303).map(\.subject.ticketNo) == ["T0", "T9"])
         b.reread(asOf: "2026-02-04")  // T9's window has not passed yet
-        #expect(b.matchingFindings.only("E303").map(\.subject.ticketNo) == ["T0"])
+        #expect(b.matchingFindings.only(.e303).map(\.subject.ticketNo) == ["T0"])
     }
 
     // Pending while D < disbursedOn + W = 01-25. No receipt: pending on 01-24, E301 for 8904.00 on
@@ -72,7 +72,7 @@ import Testing
         #expect(none.matchingFindings.isEmpty)
         none.reread(asOf: "2026-01-25")
         #expect(none.matching.match(of: "L1")?.status == .unmatched)
-        #expect(none.matchingFindings.map(\.code) == ["E301"])
+        #expect(none.matchingFindings.map(\.code) == [.e301])
         #expect(none.matchingFindings.first?.amount == fen("8904.00"))
         #expect(none.matchingFindings.first?.subject == .drawdown(none.ledger.drawdowns[0]))
 
@@ -81,7 +81,7 @@ import Testing
         half.receipt("T1", amount: "4452.00")
         #expect(half.matchingFindings.isEmpty)
         half.reread(asOf: "2026-01-25")
-        #expect(half.matchingFindings.map(\.code) == ["E302"])
+        #expect(half.matchingFindings.map(\.code) == [.e302])
         #expect(half.matchingFindings.first?.amount == fen("4452.00"))
 
         var full = try LedgerBuilder(asOf: "2026-01-16")
@@ -101,9 +101,9 @@ import Testing
         b.receipt("T1")
         #expect(b.matching.match(of: "L1")?.status == .matched)
         b.reread(asOf: "2026-01-26")
-        b.receipt("R1", amount: "-8904.00", paid: "2026-01-18", status: "REVERSAL", reverses: "T1")
+        b.receipt("R1", amount: "-8904.00", paid: "2026-01-18", status: .reversal, reverses: "T1")
         #expect(b.matching.match(of: "L1")?.status == .unmatched)
-        #expect(b.matchingFindings.codes() == ["E301"])
+        #expect(b.matchingFindings.codes() == [.e301])
         #expect(b.matchingFindings.first?.amount == fen("8904.00"))
 
         var p = try LedgerBuilder(asOf: "2026-01-26")
@@ -111,9 +111,9 @@ import Testing
         p.receipt("T1", amount: "4452.00")
         p.receipt("T2", amount: "4452.00", paid: "2026-01-16")
         #expect(p.matching.match(of: "L1")?.status == .matched)
-        p.receipt("R2", amount: "-4452.00", paid: "2026-01-19", status: "REVERSAL", reverses: "T2")
+        p.receipt("R2", amount: "-4452.00", paid: "2026-01-19", status: .reversal, reverses: "T2")
         #expect(p.matching.match(of: "L1")?.tickets == ["T1"])
-        #expect(p.matchingFindings.codes() == ["E302"])
+        #expect(p.matchingFindings.codes() == [.e302])
         #expect(p.matchingFindings.first?.amount == fen("4452.00"))
         #expect(p.matchingFindings.first?.detail == "放款 8904.00 元，窗口期（2026-01-15 至 2026-01-25）内到账 4452.00 元，差额 4452.00 元")
         p.receipt("T3", amount: "4452.00", paid: "2026-01-20")
@@ -133,15 +133,15 @@ extension MatchingTests {
     @Test func onlyTheBorrowersLoanReceiptsForTheContractAreCandidates() throws {
         var b = try LedgerBuilder(asOf: "2026-02-01")
         b.drawdown("L1")
-        b.receipt("S1", contract: nil, channel: "SELF")
+        b.receipt("S1", contract: nil, channel: .selfPaid)
         b.receipt("O1", id: LedgerBuilder.otherPerson)
         b.receipt("K1", contract: "C2")
         #expect(b.matching.match(of: "L1")?.tickets == [])
         let found = b.matchingFindings
-        #expect(found.codes() == ["E301", "E303", "E304"])
+        #expect(found.codes() == [.e301, .e303, .e304])
         #expect(found.map(\.subject.ticketNo) == [nil, "K1", "O1"])
-        #expect(found.only("E304").first?.amount == fen("8904.00"))
-        #expect(found.only("E304").first?.subject.idNumber == LedgerBuilder.otherPerson)
+        #expect(found.only(.e304).first?.amount == fen("8904.00"))
+        #expect(found.only(.e304).first?.subject.idNumber == LedgerBuilder.otherPerson)
     }
 
     // E303 waits for the receipt's own window: T1 (C1, no drawdown at all) paid 01-15 passes on
@@ -152,7 +152,7 @@ extension MatchingTests {
         #expect(b.matchingFindings.isEmpty)
         b.reread(asOf: "2026-01-25")
         let found = b.matchingFindings
-        #expect(found.codes() == ["E303"])
+        #expect(found.codes() == [.e303])
         #expect(found.first?.amount == fen("8904.00"))
         #expect(found.first?.severity == .warning)
         #expect(found.first?.detail.contains("至 2026-01-25") == true)
@@ -171,10 +171,10 @@ extension MatchingTests {
         b.drawdown("L3", contract: "C2", amount: "100.00", disbursed: "2026-02-01")
         b.receipt("T3", contract: "C2", amount: "100.00", paid: "2026-02-01")
         b.receipt("T4", contract: "C2", paid: "2026-01-07")
-        b.receipt("R4", contract: "C2", amount: "-8904.00", paid: "2026-01-08", status: "REVERSAL", reverses: "T4")
+        b.receipt("R4", contract: "C2", amount: "-8904.00", paid: "2026-01-08", status: .reversal, reverses: "T4")
         #expect(b.matching.match(of: "L3")?.tickets == ["T3"])
         let found = b.matchingFindings
-        #expect(found.codes() == ["E304", "E303", "E304"])
+        #expect(found.codes() == [.e304, .e303, .e304])
         #expect(found.map(\.subject.ticketNo) == ["T1", "T2", "T3"])
         #expect(found.map(\.amount) == [fen("8904.00"), fen("8904.00"), fen("100.00")])
         #expect(found[0].subject == Finding.Subject(idNumber: LedgerBuilder.borrower, contractNo: "C2", ticketNo: "T1"))
@@ -189,14 +189,14 @@ extension MatchingTests {
             b.drawdown("L1")
             b.receipt("T1", base: "3710.01")
             b.receipt("T2", contract: "C9", base: "3710.00")
-            b.receipt("T3", contract: "C9", base: "9999.00", insurance: "170")
-            b.receipt("T4", contract: nil, channel: "SELF", base: "9999.00")
+            b.receipt("T3", contract: "C9", base: "9999.00", insurance: .residents)
+            b.receipt("T4", contract: nil, channel: .selfPaid, base: "9999.00")
             b.receipt("T5", contract: "C9", base: "9999.00")
-            b.receipt("R5", contract: "C9", amount: "-8904.00", status: "REVERSAL", reverses: "T5")
+            b.receipt("R5", contract: "C9", amount: "-8904.00", status: .reversal, reverses: "T5")
             b.receipt("T6", contract: "C9", base: nil)
             b.receipt("T7", contract: "C9", base: "9999.00", period: ("2030-01", "2030-12"))
             #expect(b.matching.match(of: "L1")?.tickets == ["T1"])
-            let found = b.matchingFindings.only("E305")
+            let found = b.matchingFindings.only(.e305)
             #expect(found.map(\.subject.ticketNo) == (profile == .ganzhou2021 ? ["T1"] : []))
             #expect(found.first?.amount == nil)
         }
@@ -211,7 +211,7 @@ extension MatchingTests {
         b.receipt("T1")
         #expect(b.matching.match(of: "L0") == nil)
         #expect(b.matching.matches.isEmpty)
-        #expect(b.matchingFindings.codes() == ["E303"])
+        #expect(b.matchingFindings.codes() == [.e303])
     }
 
     // No detail carries an ID number, a name or an account number.
@@ -224,7 +224,7 @@ extension MatchingTests {
         b.receipt("T2", contract: "C2")
         b.receipt("T3", contract: "C7")
         let found = b.matchingFindings
-        #expect(Set(found.codes()) == ["E301", "E302", "E303", "E304", "E305"])
+        #expect(Set(found.codes()) == [.e301, .e302, .e303, .e304, .e305])
         for finding in found {
             for secret in [LedgerBuilder.borrower, LedgerBuilder.otherPerson, "刘建国", "6217002030001234567",
                            "36070001199000000001"] {

@@ -56,7 +56,7 @@ import Testing
         b.participant()
         b.certify(since: "2024-03-01", listedOn: "2026-01-31")
         b.drawdown("L1", amount: "8002.00", disbursed: "2026-06-01", matures: "2027-05-31")
-        b.transaction("T1", loan: "L1", date: "2026-07-01", kind: "E", principal: "8002.00", interest: "0.00")
+        b.transaction("T1", loan: "L1", date: "2026-07-01", kind: .earlyPayoff, principal: "8002.00", interest: "0.00")
         let subsidy = b.subsidy()
         let line = try #require(subsidy.line(loanNo: "L1", year: 2026))
 
@@ -77,7 +77,7 @@ import Testing
         b.participant()
         b.certify(since: "2025-01-01", listedOn: "2025-12-01")
         b.drawdown("L1", amount: "1000.00", disbursed: "2025-12-20", matures: "2026-12-19")
-        b.transaction("T1", loan: "L1", date: "2026-01-10", kind: "V", principal: "400.00")
+        b.transaction("T1", loan: "L1", date: "2026-01-10", kind: .voluntary, principal: "400.00")
         let subsidy = b.subsidy()
 
         let y2025 = try #require(subsidy.line(loanNo: "L1", year: 2025))

@@ -27,7 +27,7 @@ struct LedgerBuilder {
 
     @discardableResult
     mutating func drawdown(_ loanNo: String, contract: String = "C1", id: String = borrower, bank: String = "105",
-                           mode: String = "A", amount: String = "8904.00", rate: String = "3.0000",
+                           mode: DrawdownMode = .annual, amount: String = "8904.00", rate: String = "3.0000",
                            disbursed: String = "2026-01-15", matures: String = "2027-01-14",
                            cover: (String, String) = ("2026-01", "2026-12"), account: String = "36070001199000000001",
                            cancelled: Bool = false, source: String? = nil) -> Drawdown {
@@ -44,8 +44,8 @@ struct LedgerBuilder {
     }
 
     mutating func receipt(_ ticketNo: String, contract: String? = "C1", id: String = borrower, amount: String = "8904.00",
-                          paid: String = "2026-01-15", channel: String = "LOAN", status: String = "NORMAL",
-                          reverses: String? = nil, base: String? = "3710.00", insurance: String = "110",
+                          paid: String = "2026-01-15", channel: ReceiptChannel = .loan, status: ReceiptStatus = .normal,
+                          reverses: String? = nil, base: String? = "3710.00", insurance: InsuranceType = .employees,
                           period: (String, String) = ("2026-01", "2026-12")) {
         history.receipts.append(.init(day: Self.counts, value: Receipt(
             ticketNo: ticketNo, idNumber: id, name: "刘建国", insuranceType: insurance,
@@ -55,8 +55,8 @@ struct LedgerBuilder {
     }
 
     mutating func transaction(_ txnNo: String, loan: String, contract: String = "C1", id: String = borrower,
-                              date: String, kind: String = "P", due: String? = nil, principal: String = "0.00",
-                              interest: String = "0.00", result: String = "S", pension: String? = nil,
+                              date: String, kind: TransactionKind = .pensionDeduction, due: String? = nil, principal: String = "0.00",
+                              interest: String = "0.00", result: TransactionResult = .succeeded, pension: String? = nil,
                               basic: String? = nil, balanceAfter: String = "0.00",
                               account: String = "6217002030001234567", source: String = "B105_DEDU.txt:2") {
         let collected = fen(principal) + fen(interest)
@@ -112,6 +112,6 @@ func d(_ iso: String) -> Day { Day(iso: iso)! }
 func fen(_ yuan: String) -> Fen { Fen(yuan: yuan)! }
 
 extension Array where Element == Finding {
-    func codes() -> [String] { map(\.code) }
-    func only(_ code: String) -> [Finding] { filter { $0.code == code } }
+    func codes() -> [ExceptionCode] { map(\.code) }
+    func only(_ code: ExceptionCode) -> [Finding] { filter { $0.code == code } }
 }

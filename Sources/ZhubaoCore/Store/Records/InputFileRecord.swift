@@ -20,11 +20,11 @@ package struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, M
         /// The exception a delivery of this status raises (rules.md §1): E001 for a rejected
         /// file, E002 for a conflicting name, none for an imported one. The one place that says
         /// so: the loader's findings, the reason file and the dry run's listing ask here.
-        package var exceptionCode: String? {
+        package var exceptionCode: ExceptionCode? {
             switch self {
             case .imported: return nil
-            case .rejected: return "E001"
-            case .conflict: return "E002"
+            case .rejected: return .e001
+            case .conflict: return .e002
             }
         }
     }
