@@ -43,38 +43,21 @@ public enum GenFault: String, Sendable, CaseIterable, Codable {
         case .record: return self == .invalidID ? ["E003"] : ["E004"]
         case .business: break
         }
-        switch self {
-        case .noApproval: return ["E201"]
-        case .tooYoung: return ["E202"]
-        case .nonPartnerBank: return ["E203"]
-        case .rateAboveCap: return ["E204"]
-        case .annualAboveMinimum: return ["E205", "E305"]
-        case .lumpAboveCap: return ["E206"]
-        case .annualYearOverlap: return ["E207"]
-        case .bankDiffers: return ["E208"]
-        case .noReceipt: return ["E301"]
-        case .partlyMatched: return ["E302"]
-        case .orphanReceipt: return ["E303"]
-        case .foreignContract: return ["E304"]
-        case .baseAboveMinimum: return ["E305"]
-        case .subsistenceBreach: return ["E401"]
-        case .deductionFailed: return ["E402"]
-        case .failedThree: return ["E402", "E403"]
-        case .basicPensionTaken: return ["E404"]
-        case .deductionBeforePension: return ["E405"]
-        case .interestOvercharged: return ["E406"]
-        case .balanceWrong: return ["E407"]
-        case .wrongAccount: return ["E408"]
-        case .deathUnsettled: return ["E409"]
-        case .deathShortfall: return ["E409", "E410"]
-        case .overClaim: return ["E501"]
-        case .claimNotDue: return ["E502"]
-        case .underClaim: return ["E503"]
-        case .claimCancelled: return ["E504"]
-        case .noCoBorrower: return ["E601"]
-        default: return []
-        }
+        return GenFault.businessCodes[self] ?? []
     }
+
+    /// The business faults' codes, by family (rules.md §7: E2xx approval … E6xx co-borrower).
+    private static let businessCodes: [GenFault: [String]] = [
+        .noApproval: ["E201"], .tooYoung: ["E202"], .nonPartnerBank: ["E203"], .rateAboveCap: ["E204"],
+        .annualAboveMinimum: ["E205", "E305"], .lumpAboveCap: ["E206"], .annualYearOverlap: ["E207"], .bankDiffers: ["E208"],
+        .noReceipt: ["E301"], .partlyMatched: ["E302"], .orphanReceipt: ["E303"], .foreignContract: ["E304"],
+        .baseAboveMinimum: ["E305"],
+        .subsistenceBreach: ["E401"], .deductionFailed: ["E402"], .failedThree: ["E402", "E403"], .basicPensionTaken: ["E404"],
+        .deductionBeforePension: ["E405"], .interestOvercharged: ["E406"], .balanceWrong: ["E407"], .wrongAccount: ["E408"],
+        .deathUnsettled: ["E409"], .deathShortfall: ["E409", "E410"],
+        .overClaim: ["E501"], .claimNotDue: ["E502"], .underClaim: ["E503"], .claimCancelled: ["E504"],
+        .noCoBorrower: ["E601"],
+    ]
 
     /// Whether the fault exists in a profile: the profile applies every code it raises.
     public func applies(to profile: Profile) -> Bool {
