@@ -71,7 +71,7 @@ package enum BulkGenerator {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let plan = BulkReceiptPlan(options: options)
         var total = Fen.zero
-        plan.forEach { total += $0.amount }      // first pass: the header needs the total
+        plan.forEach { total += $0.paid.amount }      // first pass: the header needs the total
         let name = "TAX_RCPT_\(options.profile.defaultRegion)_\(options.date.compact)_001.xml"
         let url = directory.appendingPathComponent(name)
         let writer = try GenTextWriter(path: url.path, encoding: .utf8)

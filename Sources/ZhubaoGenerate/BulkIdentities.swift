@@ -63,9 +63,9 @@ struct BulkReceiptPlan {
             if let earlier = previous, total + amount > Self.limit {
                 var reversal = earlier
                 reversal.ticketNo = ticket
-                reversal.amount = -earlier.amount
+                reversal.paid.amount = -earlier.paid.amount
                 reversal.reverses = earlier.ticketNo
-                total += reversal.amount
+                total += reversal.paid.amount
                 previous = nil
                 body(reversal)
                 continue
@@ -74,9 +74,10 @@ struct BulkReceiptPlan {
             let paidOn = options.date - rng.below(3)
             let receipt = GenReceipt(ticketNo: ticket, idNumber: person.idNumber, name: person.name,
                                      insuranceType: options.profile.insuranceType,
-                                     periodFrom: YearMonth(year: amountYear, month: 1)!,
-                                     periodTo: YearMonth(year: amountYear, month: options.profile.isGanzhou ? months : 12)!,
-                                     base: base, amount: amount, paidOn: paidOn, loan: false, fileDate: options.date)
+                                     paid: GenContribution(periodFrom: YearMonth(year: amountYear, month: 1)!,
+                                                           periodTo: YearMonth(year: amountYear, month: options.profile.isGanzhou ? months : 12)!,
+                                                           base: base, amount: amount),
+                                     paidOn: paidOn, loan: false, fileDate: options.date)
             total += amount
             previous = receipt
             body(receipt)

@@ -8,23 +8,18 @@ import ZhubaoCore
 package struct DemoJob {
     package let workspace: Workspace
     package let logger: Logger
-    package let profile: Profile
-    package let borrowers: Int
-    /// The generated period; the daily job runs on every business date in it and on `to`.
-    package let from: Day
-    package let to: Day
+    /// What is generated: `borrowers` over `from` … `to` with every fault and the edge cases;
+    /// the daily job runs on every business date in the period and on `to`.
+    package let options: GeneratorOptions
 
     package static let marker = ".zhubao-demo"
 
     package init(workspace: Workspace, profile: Profile, borrowers: Int = 300,
                 from: Day = Day(year: 2026, month: 1, day: 1)!, to: Day = Day(year: 2027, month: 1, day: 31)!,
                 logger: Logger) {
-        self.profile = profile
-        self.borrowers = borrowers
-        self.from = from
-        self.to = to
         self.workspace = workspace
         self.logger = logger
+        options = GeneratorOptions(profile: profile, borrowers: borrowers, from: from, to: to, faults: .all, edgeCases: true)
     }
 
     package struct Result: Sendable {
@@ -39,16 +34,15 @@ package struct DemoJob {
 
     package func run() throws -> Result {
         try prepareFolder()
+        let (profile, from, to) = (options.profile, options.from, options.to)
         let settings = try Settings.defaults(profile: profile)
         try workspace.createFolders()
         _ = try Store.create(path: workspace.storePath)  // what `zhubao init` does
         try ConfigTemplate.text(profile: profile, region: settings.region, reference: settings.reference)
             .write(to: workspace.configFile, atomically: true, encoding: .utf8)
         let staging = workspace.root.appendingPathComponent("generated", isDirectory: true)
-        let options = GeneratorOptions(profile: profile, borrowers: borrowers, from: from, to: to,
-                                       faults: .all, edgeCases: true)
         let generated = try CityGenerator(options: options).write(to: staging)
-        logger.info("demo files generated", metadata: ["files": "\(generated.files.count)", "borrowers": "\(borrowers)"])
+        logger.info("demo files generated", metadata: ["files": "\(generated.files.count)", "borrowers": "\(options.borrowers)"])
         // Deliver each business date's files, then run the daily job as of that date.
         var byDay: [Day: [String]] = [:]
         for file in generated.files {

@@ -3,12 +3,7 @@ import ZhubaoCore
 /// A drawdown as planned, before numbering: when, what it covers and the receipts that pay
 /// the contribution with it.
 struct GenPlannedDrawdown: Sendable {
-    struct Piece: Sendable {
-        var periodFrom: YearMonth
-        var periodTo: YearMonth
-        var base: Fen?
-        var amount: Fen
-    }
+    typealias Piece = GenContribution
 
     var date: Day
     var coverFrom: YearMonth

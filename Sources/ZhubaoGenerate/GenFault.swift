@@ -43,38 +43,21 @@ package enum GenFault: String, Sendable, CaseIterable, Codable {
         case .record: return self == .invalidID ? [.e003] : [.e004]
         case .business: break
         }
-        switch self {
-        case .noApproval: return [.e201]
-        case .tooYoung: return [.e202]
-        case .nonPartnerBank: return [.e203]
-        case .rateAboveCap: return [.e204]
-        case .annualAboveMinimum: return [.e205, .e305]
-        case .lumpAboveCap: return [.e206]
-        case .annualYearOverlap: return [.e207]
-        case .bankDiffers: return [.e208]
-        case .noReceipt: return [.e301]
-        case .partlyMatched: return [.e302]
-        case .orphanReceipt: return [.e303]
-        case .foreignContract: return [.e304]
-        case .baseAboveMinimum: return [.e305]
-        case .subsistenceBreach: return [.e401]
-        case .deductionFailed: return [.e402]
-        case .failedThree: return [.e402, .e403]
-        case .basicPensionTaken: return [.e404]
-        case .deductionBeforePension: return [.e405]
-        case .interestOvercharged: return [.e406]
-        case .balanceWrong: return [.e407]
-        case .wrongAccount: return [.e408]
-        case .deathUnsettled: return [.e409]
-        case .deathShortfall: return [.e409, .e410]
-        case .overClaim: return [.e501]
-        case .claimNotDue: return [.e502]
-        case .underClaim: return [.e503]
-        case .claimCancelled: return [.e504]
-        case .noCoBorrower: return [.e601]
-        default: return []
-        }
+        return GenFault.businessCodes[self] ?? []
     }
+
+    /// The business faults' codes, by family (rules.md §7: E2xx approval … E6xx co-borrower).
+    private static let businessCodes: [GenFault: [ExceptionCode]] = [
+        .noApproval: [.e201], .tooYoung: [.e202], .nonPartnerBank: [.e203], .rateAboveCap: [.e204],
+        .annualAboveMinimum: [.e205, .e305], .lumpAboveCap: [.e206], .annualYearOverlap: [.e207], .bankDiffers: [.e208],
+        .noReceipt: [.e301], .partlyMatched: [.e302], .orphanReceipt: [.e303], .foreignContract: [.e304],
+        .baseAboveMinimum: [.e305],
+        .subsistenceBreach: [.e401], .deductionFailed: [.e402], .failedThree: [.e402, .e403], .basicPensionTaken: [.e404],
+        .deductionBeforePension: [.e405], .interestOvercharged: [.e406], .balanceWrong: [.e407], .wrongAccount: [.e408],
+        .deathUnsettled: [.e409], .deathShortfall: [.e409, .e410],
+        .overClaim: [.e501], .claimNotDue: [.e502], .underClaim: [.e503], .claimCancelled: [.e504],
+        .noCoBorrower: [.e601],
+    ]
 
     /// Whether the fault exists in a profile: the profile applies every code it raises.
     package func applies(to profile: Profile) -> Bool {

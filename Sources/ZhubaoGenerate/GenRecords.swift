@@ -24,15 +24,21 @@ struct GenDrawdown: Sendable {
     var isLive: Bool { cancelledOn == nil }
 }
 
+/// The months a receipt pays for, the contribution base where the profile has one, and the
+/// amount: a piece of a planned drawdown, then the receipt that pays it.
+struct GenContribution: Sendable {
+    var periodFrom: YearMonth
+    var periodTo: YearMonth
+    var base: Fen?
+    var amount: Fen
+}
+
 struct GenReceipt: Sendable {
     var ticketNo: String
     var idNumber: String
     var name: String
     var insuranceType: String
-    var periodFrom: YearMonth
-    var periodTo: YearMonth
-    var base: Fen?
-    var amount: Fen
+    var paid: GenContribution
     var paidOn: Day
     var loan: Bool
     var contractNo: String?

@@ -33,8 +33,8 @@ enum GenRender {
     /// One receipt over five lines (the layout of the samples), or one line (bulk files).
     static func receipt(_ r: GenReceipt, compact: Bool = false) -> [String] {
         var a = "<TicketNo>\(r.ticketNo)</TicketNo><IdNumber>\(r.idNumber)</IdNumber><Name>\(xml(r.name))</Name>"
-        var b = "<InsuranceType>\(r.insuranceType)</InsuranceType><PeriodFrom>\(r.periodFrom.iso)</PeriodFrom><PeriodTo>\(r.periodTo.iso)</PeriodTo>"
-        var c = (r.base.map { "<Base>\($0.yuan)</Base>" } ?? "") + "<Amount>\(r.amount.yuan)</Amount><PaidOn>\(r.paidOn.iso)</PaidOn>"
+        var b = "<InsuranceType>\(r.insuranceType)</InsuranceType><PeriodFrom>\(r.paid.periodFrom.iso)</PeriodFrom><PeriodTo>\(r.paid.periodTo.iso)</PeriodTo>"
+        var c = (r.paid.base.map { "<Base>\($0.yuan)</Base>" } ?? "") + "<Amount>\(r.paid.amount.yuan)</Amount><PaidOn>\(r.paidOn.iso)</PaidOn>"
         var d = "<Channel>\(r.loan ? "LOAN" : "SELF")</Channel>"
         if let contract = r.contractNo { d += "<ContractNo>\(contract)</ContractNo>" }
         if let bank = r.bankCode { d += "<BankCode>\(bank)</BankCode>" }

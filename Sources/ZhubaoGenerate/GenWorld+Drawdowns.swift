@@ -63,7 +63,7 @@ extension GenWorld {
                 // Sent, reversed the next day (冲正), and sent again.
                 var reversal = receipt
                 reversal.ticketNo = nextTicket(paidOn + 1)
-                reversal.amount = -receipt.amount
+                reversal.paid.amount = -receipt.paid.amount
                 reversal.reverses = receipt.ticketNo
                 reversal.paidOn = paidOn + 1
                 reversal.fileDate = paidOn + 1
@@ -79,8 +79,8 @@ extension GenWorld {
     func loanReceipt(_ b: GenBorrower, _ d: GenDrawdown, _ piece: GenPlannedDrawdown.Piece, paidOn: Day,
                      rng: inout GenRandom) -> GenReceipt {
         GenReceipt(ticketNo: nextTicket(paidOn), idNumber: b.person.idNumber, name: b.person.name,
-                   insuranceType: b.insuranceType, periodFrom: piece.periodFrom, periodTo: piece.periodTo,
-                   base: piece.base, amount: piece.amount, paidOn: paidOn, loan: true, contractNo: d.contractNo,
+                   insuranceType: b.insuranceType, paid: piece,
+                   paidOn: paidOn, loan: true, contractNo: d.contractNo,
                    bankCode: d.bank, fileDate: min(to, paidOn + (rng.chance(100) ? 1 : 0)))
     }
 
@@ -98,14 +98,16 @@ extension GenWorld {
             amount = rng.weighted(Profile.residentTiers)
         }
         let receipt = GenReceipt(ticketNo: nextTicket(paidOn), idNumber: b.person.idNumber, name: b.person.name,
-                                 insuranceType: b.insuranceType, periodFrom: YearMonth(year: year, month: 1)!,
-                                 periodTo: YearMonth(year: year, month: profile.isGanzhou ? months : 12)!,
-                                 base: base, amount: amount, paidOn: paidOn, loan: false, fileDate: paidOn)
+                                 insuranceType: b.insuranceType,
+                                 paid: GenContribution(periodFrom: YearMonth(year: year, month: 1)!,
+                                                       periodTo: YearMonth(year: year, month: profile.isGanzhou ? months : 12)!,
+                                                       base: base, amount: amount),
+                                 paidOn: paidOn, loan: false, fileDate: paidOn)
         b.receipts.append(receipt)
         if rng.chance(80) {
             var reversal = receipt
             reversal.ticketNo = nextTicket(paidOn + 1)
-            reversal.amount = -amount
+            reversal.paid.amount = -amount
             reversal.reverses = receipt.ticketNo
             reversal.paidOn = paidOn + 1
             reversal.fileDate = paidOn + 1

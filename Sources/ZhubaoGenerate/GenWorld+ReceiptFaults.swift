@@ -44,7 +44,7 @@ extension GenWorld {
             receipt.fileDate = paidOn
             b.receipts.append(receipt)
             record(fault, code: .e303, key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
-                   amount: receipt.amount)
+                   amount: receipt.paid.amount)
         case .foreignContract:
             // Another borrower's contract, already in the register when the receipt arrives.
             let others = borrowers.filter { $0.index != b.index && !$0.contractNo.isEmpty && $0.fault == nil && $0.approved }
@@ -59,7 +59,7 @@ extension GenWorld {
             receipt.fileDate = paidOn
             b.receipts.append(receipt)
             record(fault, code: .e304, key: tKey(receipt), idNumber: receipt.idNumber, ticketNo: receipt.ticketNo,
-                   amount: receipt.amount)
+                   amount: receipt.paid.amount)
         case .annualAboveMinimum, .baseAboveMinimum:
             for receipt in b.receipts where receipt.loan && receipt.contractNo == d.contractNo
                 && receipt.paidOn >= d.disbursedOn && receipt.paidOn <= d.disbursedOn + window && receipt.reverses == nil {

@@ -73,8 +73,9 @@ extension GenWorld {
             let base: Fen? = profile.isGanzhou ? city.minimumBase(year) : nil
             let amount = base.map { Fen($0.value * 20 * 3 / 100) } ?? Fen(50_000)
             let receipt = GenReceipt(ticketNo: nextTicket(key.date), idNumber: id, name: person.name,
-                                     insuranceType: profile.insuranceType, periodFrom: YearMonth(year: year, month: 1)!,
-                                     periodTo: YearMonth(year: year, month: 3)!, base: base, amount: amount,
+                                     insuranceType: profile.insuranceType,
+                                     paid: GenContribution(periodFrom: YearMonth(year: year, month: 1)!,
+                                                           periodTo: YearMonth(year: year, month: 3)!, base: base, amount: amount),
                                      paidOn: key.date, loan: false, fileDate: key.date)
             buckets.receipts[key]!.append(receipt)
             record(.invalidID, code: .e003, key: key, idNumber: id, ticketNo: receipt.ticketNo)

@@ -18,7 +18,7 @@ extension GenWorld {
                                                 coBorrowers: b.coBorrowers) : nil
         for day in Set(days).sorted() where day <= to {
             let months = counted.filter { $0.paidOn < day }.reduce(b.initialMonths) {
-                $0 + GenCalendar.months(from: $1.periodFrom, to: $1.periodTo) + 1
+                $0 + GenCalendar.months(from: $1.paid.periodFrom, to: $1.paid.periodTo) + 1
             }
             let awarded = b.pensionAwardedOn.map { $0 <= day } ?? false
             let dead = b.deathReportedOn.map { $0 <= day } ?? false

@@ -45,7 +45,7 @@ extension GenWorld {
         switch key.kind {
         case .receipts:
             let receipts = buckets.receipts[key] ?? []
-            let total = receipts.reduce(Fen.zero) { $0 + $1.amount }
+            let total = receipts.reduce(Fen.zero) { $0 + $1.paid.amount }
             var lines = GenRender.receiptsHead(region: region, date: key.date, seq: seq, taxOffice: city.taxOffice,
                                                count: receipts.count, total: total, encoding: encoding)
             for receipt in receipts { lines += GenRender.receipt(receipt) }

@@ -27,11 +27,16 @@ package enum ClaimsHTML {
     package static func render(region: String, year: Int, asOf: Day, banks: [Bank], cityName: String? = nil) -> String {
         let city = ReportLegend.cityName(region, cityName)
         let title = "\(year) 年度助保贷款贴息申请核定 \(city)"
-        var body = "<header>\n<h1>\(HTMLText.escape(title))</h1>\n"
-        body += "<p class=\"meta\">\(HTMLText.escape(ReportLegend.schemeName(profile: Profile.Name.ganzhou2021.rawValue, city: cityName)))"
-        body += " · 年度 \(year) · 按 \(asOf.iso) 的数据核定 · "
-        body += "银行 \(banks.count) 家</p>\n</header>\n"
-        body += "<section id=\"summary\">\n<h2>汇总</h2>\n"
+        let scheme = ReportLegend.schemeName(profile: Profile.Name.ganzhou2021.rawValue, city: cityName)
+        var body = """
+            <header>
+            <h1>\(HTMLText.escape(title))</h1>
+            <p class="meta">\(HTMLText.escape(scheme)) · 年度 \(year) · 按 \(asOf.iso) 的数据核定 · 银行 \(banks.count) 家</p>
+            </header>
+            <section id="summary">
+            <h2>汇总</h2>
+
+            """
         let columns: [(title: String, width: Int)] = [
             ("银行", 24), ("明细行数", 9), ("核定合计（元）", 14), ("申请合计（元）", 14), ("拨付合计（元）", 14),
             ("核减（申请−拨付）", 14), ("有调整的行", 11),
@@ -80,11 +85,15 @@ package enum ClaimsHTML {
 
     static func section(_ bank: Bank, region: String, year: Int, anchors: [String: String]) -> String {
         let file = "SUBSIDY_CLAIM_\(region)_\(bank.code)_\(year)"
-        var out = "<section id=\"bank-\(HTMLText.escape(bank.code))\">\n<h2>\(HTMLText.escape(bank.title))"
-        out += " · \(bank.lines.count) 行</h2>\n"
-        out += "<p class=\"meta\">核定 <b>\(ReportText.money(bank.computed))</b> 元，申请 <b>\(ReportText.money(bank.claimed))</b> 元，"
-        out += "拨付 <b>\(ReportText.money(bank.approved))</b> 元，核减 \(ReportText.money(bank.claimed - bank.approved)) 元。"
-        out += "报财政文件：\(HTMLText.escape(file)).xml / .xlsx</p>\n"
+        let money = (computed: ReportText.money(bank.computed), claimed: ReportText.money(bank.claimed),
+                     approved: ReportText.money(bank.approved), cut: ReportText.money(bank.claimed - bank.approved))
+        var out = """
+            <section id="bank-\(HTMLText.escape(bank.code))">
+            <h2>\(HTMLText.escape(bank.title)) · \(bank.lines.count) 行</h2>
+            <p class="meta">核定 <b>\(money.computed)</b> 元，申请 <b>\(money.claimed)</b> 元，\
+            拨付 <b>\(money.approved)</b> 元，核减 \(money.cut) 元。报财政文件：\(HTMLText.escape(file)).xml / .xlsx</p>
+
+            """
         if bank.lines.isEmpty {
             out += "<p class=\"muted\">无明细。</p>\n"
         } else {

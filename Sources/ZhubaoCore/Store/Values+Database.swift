@@ -1,32 +1,30 @@
 import GRDB
 
-/// A value stored as text of one exact spelling (the migrations declare the columns `TEXT`):
-/// days as `YYYY-MM-DD`, months as `YYYY-MM`. A stored text of any other spelling does not
-/// read back (GRDB throws a decoding error for the row): it never becomes a default.
-protocol StoredAsText: DatabaseValueConvertible, Codable {
+/// A value stored in a column of one SQLite type: days and months as text of one exact spelling
+/// (the migrations declare the columns `TEXT`): days as `YYYY-MM-DD`, months as `YYYY-MM`;
+/// fen and rate units as integers. A stored value of another type or spelling does not read
+/// back (GRDB throws a decoding error for the row): it never becomes a default.
+protocol StoredValue: DatabaseValueConvertible, Codable {
+    /// `String` or `Int64`.
+    associatedtype Stored: DatabaseValueConvertible, Codable
     /// A static function, not an initializer: `Day.init` and `Fen.init` stay unambiguous.
-    static func read(storedText: String) -> Self?
-    var storedText: String { get }
+    static func read(stored: Stored) -> Self?
+    var storedValue: Stored { get }
     /// The spelling, for the decoding error.
     static var storedFormat: String { get }
+    /// The stored value where the database holds one of the column's type, else nil.
+    static func stored(in storage: DatabaseValue.Storage) -> Stored?
 }
 
-/// A value stored as an integer (fen, rate units): only an integer reads back.
-protocol StoredAsInteger: DatabaseValueConvertible, Codable {
-    static func read(storedInteger: Int64) -> Self
-    var storedInteger: Int64 { get }
-}
-
-extension StoredAsText {
-    package var databaseValue: DatabaseValue { storedText.databaseValue }
+extension StoredValue {
+    package var databaseValue: DatabaseValue { storedValue.databaseValue }
 
     package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? {
-        guard case .string(let text) = dbValue.storage else { return nil }
-        return read(storedText: text)
+        stored(in: dbValue.storage).flatMap(read(stored:))
     }
 
     package init(from decoder: any Decoder) throws {
-        guard let value = Self.read(storedText: try decoder.singleValueContainer().decode(String.self)) else {
+        guard let value = Self.read(stored: try decoder.singleValueContainer().decode(Stored.self)) else {
             // The text is left out: it may be a person's date of birth.
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                                                     debugDescription: "not a \(Self.storedFormat) value"))
@@ -36,46 +34,43 @@ extension StoredAsText {
 
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(storedText)
+        try container.encode(storedValue)
     }
 }
 
-extension StoredAsInteger {
-    package var databaseValue: DatabaseValue { storedInteger.databaseValue }
-
-    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? {
-        guard case .int64(let value) = dbValue.storage else { return nil }
-        return read(storedInteger: value)
-    }
-
-    package init(from decoder: any Decoder) throws {
-        self = Self.read(storedInteger: try decoder.singleValueContainer().decode(Int64.self))
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(storedInteger)
+extension StoredValue where Stored == String {
+    static func stored(in storage: DatabaseValue.Storage) -> String? {
+        if case .string(let text) = storage { text } else { nil }
     }
 }
 
-extension Day: StoredAsText {
-    static func read(storedText: String) -> Day? { Day(iso: storedText) }
-    var storedText: String { iso }
+/// Every integer reads back: the format is never named.
+extension StoredValue where Stored == Int64 {
+    static func stored(in storage: DatabaseValue.Storage) -> Int64? {
+        if case .int64(let value) = storage { value } else { nil }
+    }
+
+    static var storedFormat: String { "integer" }
+}
+
+extension Day: StoredValue {
+    static func read(stored: String) -> Day? { Day(iso: stored) }
+    var storedValue: String { iso }
     static var storedFormat: String { "YYYY-MM-DD" }
 }
 
-extension YearMonth: StoredAsText {
-    static func read(storedText: String) -> YearMonth? { YearMonth(iso: storedText) }
-    var storedText: String { iso }
+extension YearMonth: StoredValue {
+    static func read(stored: String) -> YearMonth? { YearMonth(iso: stored) }
+    var storedValue: String { iso }
     static var storedFormat: String { "YYYY-MM" }
 }
 
-extension Fen: StoredAsInteger {
-    static func read(storedInteger: Int64) -> Fen { Fen(storedInteger) }
-    var storedInteger: Int64 { value }
+extension Fen: StoredValue {
+    static func read(stored: Int64) -> Fen? { Fen(stored) }
+    var storedValue: Int64 { value }
 }
 
-extension Rate: StoredAsInteger {
-    static func read(storedInteger: Int64) -> Rate { Rate(units: storedInteger) }
-    var storedInteger: Int64 { units }
+extension Rate: StoredValue {
+    static func read(stored: Int64) -> Rate? { Rate(units: stored) }
+    var storedValue: Int64 { units }
 }

@@ -30,36 +30,26 @@ package enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The message without the file name, e.g. "cannot open: No such file or directory".
-    package var message: String {
-        switch self {
-        case .system(_, let operation, let err):
-            "cannot \(operation.rawValue): \(String(cString: strerror(err)))"
-        case .gzip(_, let error) where error.kind == .system:
-            "cannot read: \(error.message)"
-        case .gzip(_, let error):
-            error.description
-        case .closed:
-            "read after close"
-        case .tooLarge(_, let limit):
-            "more than \(limit) bytes"
-        }
-    }
+    package var message: String { texts.english }
 
     package var description: String { "\(fileName): \(message)" }
 
     /// The reason in Chinese, with the technical detail after it.
-    package var chineseMessage: String {
+    package var chineseMessage: String { texts.chinese }
+
+    /// Both messages of each case, side by side.
+    private var texts: (english: String, chinese: String) {
         switch self {
-        case .system(_, .open, _):
-            "无法打开文件，请检查文件的权限与所有者（\(message)）"
-        case .system(_, .read, _):
-            "读取文件时发生输入输出错误（\(message)）"
+        case .system(_, let operation, let err):
+            let english = "cannot \(operation.rawValue): \(String(cString: strerror(err)))"
+            return (english, operation == .open ? "无法打开文件，请检查文件的权限与所有者（\(english)）"
+                                                : "读取文件时发生输入输出错误（\(english)）")
         case .gzip(_, let error):
-            error.chineseMessage
+            return (error.kind == .system ? "cannot read: \(error.message)" : error.description, error.chineseMessage)
         case .closed:
-            "文件已关闭，无法继续读取（\(message)）"
+            return ("read after close", "文件已关闭，无法继续读取（read after close）")
         case .tooLarge(_, let limit):
-            "文件解压后超过 \(limit) 字节（设置 max_decompressed_bytes），未再读取，拒收"
+            return ("more than \(limit) bytes", "文件解压后超过 \(limit) 字节（设置 max_decompressed_bytes），未再读取，拒收")
         }
     }
 

@@ -10,12 +10,8 @@ package enum ControlCharacters {
         let n = bytes.count
         var i = 0
         while i < n {
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                // Nonzero exactly when some byte of the word is below 0x20.
-                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
+            // The test is nonzero exactly when some byte of the word is below 0x20.
+            i = WordScan.skip(base, from: i, count: n) { ($0 &- 0x2020_2020_2020_2020) & ~$0 & WordScan.highBits == 0 }
             let stop = min(i + 8, n)
             while i < stop {
                 if base[i] < 0x20, !(allowingLF && base[i] == 0x0A) { return i }

@@ -73,10 +73,7 @@ extension LineReader {
         ensureSpace(count * 3 / 2 + 8)
         var i = 0
         while i < count {
-            var j = i
-            while j + 8 <= count, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                j += 8
-            }
+            var j = WordScan.skip(base, from: i, count: count) { $0 & WordScan.highBits == 0 }
             while j < count && base[j] < 0x80 { j += 1 }
             if j > i {
                 (buf + end).update(from: base + i, count: j - i)

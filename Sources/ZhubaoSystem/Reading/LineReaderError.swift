@@ -16,28 +16,24 @@ package enum LineReaderError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     /// The message without the location.
-    package var message: String {
-        switch self {
-        case .invalidBytes(_, let offset, let encoding, let bytes):
-            "invalid \(encoding) bytes \(IconvError.hex(bytes)) at byte offset \(offset)"
-        case .truncatedCharacter(_, let offset, let encoding, let bytes):
-            "the file ends inside a \(encoding) character (\(IconvError.hex(bytes)) at byte offset \(offset))"
-        case .lineTooLong(_, let limit):
-            "line longer than \(limit) bytes"
-        }
-    }
+    package var message: String { texts.english }
 
     package var description: String { "line \(line): \(message)" }
 
     /// The reason in Chinese, with the technical detail after it.
-    package var chineseMessage: String {
+    package var chineseMessage: String { texts.chinese }
+
+    /// Both messages of each case, side by side.
+    private var texts: (english: String, chinese: String) {
         switch self {
         case .invalidBytes(_, let offset, let encoding, let bytes):
-            "此行含有不是 \(encoding) 编码的字节，拒收（文件第 \(offset) 字节处起：\(IconvError.hex(bytes))）"
+            ("invalid \(encoding) bytes \(IconvError.hex(bytes)) at byte offset \(offset)",
+             "此行含有不是 \(encoding) 编码的字节，拒收（文件第 \(offset) 字节处起：\(IconvError.hex(bytes))）")
         case .truncatedCharacter(_, let offset, let encoding, let bytes):
-            "文件在一个 \(encoding) 字符中间结束（文件可能被截断），拒收（文件第 \(offset) 字节处起：\(IconvError.hex(bytes))）"
+            ("the file ends inside a \(encoding) character (\(IconvError.hex(bytes)) at byte offset \(offset))",
+             "文件在一个 \(encoding) 字符中间结束（文件可能被截断），拒收（文件第 \(offset) 字节处起：\(IconvError.hex(bytes))）")
         case .lineTooLong(_, let limit):
-            "此行超过 \(limit) 字节（文件可能缺少换行符），拒收"
+            ("line longer than \(limit) bytes", "此行超过 \(limit) 字节（文件可能缺少换行符），拒收")
         }
     }
 

@@ -7,11 +7,7 @@ enum UTF8Validation {
         var i = 0
         while i < n {
             // ASCII runs eight bytes at a time.
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
+            i = WordScan.skip(base, from: i, count: n) { $0 & WordScan.highBits == 0 }
             guard i < n else { break }
             let lead = base[i]
             if lead < 0x80 {
