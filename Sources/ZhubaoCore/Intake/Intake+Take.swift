@@ -30,7 +30,7 @@ extension Intake {
             Taken(entry: entry, staged: staged, delivery: Delivery(record: record, outcome: outcome)) {
                 // `file` is closed by then; its device and inode still say which file was read.
                 if try !directory.remove(entry.raw, ifStill: file) {
-                    logger.warning("inbox name no longer refers to the file read; left alone", metadata: ["file": "\(entry.name)"])
+                    logger.warning("inbox name no longer refers to the file read; left alone", metadata: ["file": "\(SafeName.logged(entry.name))"])
                 } else if let marker = entry.marker {
                     try directory.removeRegularFile(marker, name: SafeName.display(marker))
                 }
@@ -40,7 +40,7 @@ extension Intake {
         if let same = earlier.first(where: { $0.sha256 == digest.sha256 }) {
             // Seen with these very bytes: a redelivery, or a run killed after the commit and
             // before the move. Finish the move; import nothing.
-            logger.info("already recorded, not imported again", metadata: ["file": "\(entry.name)", "status": "\(same.status.rawValue)"])
+            logger.info("already recorded, not imported again", metadata: ["file": "\(SafeName.logged(entry.name))", "status": "\(same.status.rawValue)"])
             return taken(same, .alreadyRecorded)
         }
         var row = InputFileRecord(id: nil, name: entry.name, sha256: digest.sha256, size: digest.size,
@@ -78,13 +78,13 @@ extension Intake {
             try importer.read(staged, name: name, context: context, into: &sink)
         })
         logger.info("file \(stored.status == .imported ? "imported" : "rejected")",
-                    metadata: ["file": "\(entry.name)", "records": "\(outcome.recordCount)"])
+                    metadata: ["file": "\(SafeName.logged(entry.name))", "records": "\(outcome.recordCount)"])
         return stored.status == .imported ? taken(stored, .imported) : taken(rejected(entry, stored), .rejected)
     }
 
     /// Logs a rejection (the record is written already) and hands the record back.
     private func rejected(_ entry: InboxListing.Entry, _ row: InputFileRecord) -> InputFileRecord {
-        logger.warning("file rejected", metadata: ["file": "\(entry.name)", "status": "\(row.status.rawValue)"])
+        logger.warning("file rejected", metadata: ["file": "\(SafeName.logged(entry.name))", "status": "\(row.status.rawValue)"])
         return row
     }
 }

@@ -51,7 +51,7 @@ package struct Intake {
         report.ignored = listing.ignored
         report.waiting = listing.waiting
         for file in listing.waiting {
-            logger.info("file may still be written; left for the next run", metadata: ["file": "\(file.name)", "why": "\(file.reason)"])
+            logger.info("file may still be written; left for the next run", metadata: ["file": "\(SafeName.logged(file.name))", "why": "\(file.reason)"])
         }
         let staging = Staging(workspace: workspace)
         try staging.clear()
@@ -90,12 +90,12 @@ package struct Intake {
             throw error
         } catch let error as StillBeingWritten {
             let file = WaitingFile(name: error.name, reason: "复制时文件仍在改动")
-            logger.info("file changed while it was read; left for the next run", metadata: ["file": "\(file.name)"])
+            logger.info("file changed while it was read; left for the next run", metadata: ["file": "\(SafeName.logged(file.name))"])
             report.waiting.append(file)
         } catch let error as InboxFileError where error.operation == .open && [ELOOP, EINVAL, ENOENT].contains(error.errno) {
             // Gone, or no longer a regular file (a link or FIFO swapped in): left alone, like
             // any name that is not a regular file. Nothing of it was read.
-            logger.warning("not a regular file when opened; ignored", metadata: ["file": "\(entry.name)", "error": "\(error)"])
+            logger.warning("not a regular file when opened; ignored", metadata: ["file": "\(SafeName.logged(entry.name))", "error": "\(SafeName.logged("\(error)"))"])
             report.ignored.append(entry.name)
         } catch {
             leftInInbox(entry.name, error, into: &report)
