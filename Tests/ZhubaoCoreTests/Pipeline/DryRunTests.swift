@@ -6,7 +6,9 @@ import Testing
 
 /// `zhubao run --dry-run` (issue 16): says what a run would import, reject and raise, and
 /// leaves every byte of the workspace as it was.
-@Suite struct DryRunTests {
+/// Serialized: the first test looks for this process's scratch copies in the temporary folder, which
+/// another dry run of this suite, running beside it, would have there at that moment.
+@Suite(.serialized) struct DryRunTests {
     /// Every entry under `root`: relative path → kind, mode and SHA-256 of the bytes.
     static func tree(_ root: URL) throws -> [String: String] {
         var entries: [String: String] = [:]
