@@ -18,8 +18,8 @@ struct FieldReader {
         diagnostics.append(.error(message, at: location.field(field)))
     }
 
-    mutating func warn(code: ExceptionCode, _ field: String, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, code: code.rawValue, message, at: location.field(field)))
+    mutating func warn(code: Diagnostic.Code, _ field: String, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, code: code, message, at: location.field(field)))
     }
 
     /// A required text value: present and not empty.

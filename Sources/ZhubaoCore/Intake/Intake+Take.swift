@@ -48,8 +48,8 @@ extension Intake {
                                   receivedAt: stamp.receivedAt, receivedOn: stamp.asOf.iso)
         let parsed = FileName.parse(entry.name)
         if case .success(let name) = parsed {
-            row.sender = name.sender.description
-            row.kind = name.kind.rawValue
+            row.sender = name.sender
+            row.kind = name.kind
             row.region = name.region
             row.businessDate = name.businessDate.iso
             row.seq = name.seq

@@ -63,7 +63,7 @@ package struct Outbox {
         let final = folder.appendingPathComponent(file.name), part = folder.appendingPathComponent(file.name + ".part")
         try AtomicFile.writeFlushed(bytes, at: part, mode: 0o640)
         let record = OutboxFileRecord(
-            id: nil, name: file.name, recipient: recipient, kind: kind.rawValue, region: settings.region,
+            id: nil, name: file.name, recipient: recipient, kind: kind, region: settings.region,
             businessDate: asOf.iso, seq: seq, year: year, lineCount: lines.count, total: file.total.value,
             sha256: FileDigest.sha256(bytes), linesSha256: file.linesDigest, runAsOf: asOf.iso,
             writtenAt: ISO8601DateFormatter().string(from: now))

@@ -4,7 +4,7 @@ package enum OutboxListing {
     package static func render(_ files: [OutboxFileRecord]) -> String {
         func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
         let lines = files.map { f in
-            [pad(f.businessDate, 10), pad(f.recipient, 5), pad(f.kind, 4), pad(f.year.map(String.init) ?? "-", 4),
+            [pad(f.businessDate, 10), pad(f.recipient, 5), pad(f.kind.rawValue, 4), pad(f.year.map(String.init) ?? "-", 4),
              pad(f.name, 36), pad("\(f.lineCount) 行", 8), pad(Fen(f.total).yuan, 14),
              "sha256 \(f.sha256.prefix(16))", "运行 \(f.runAsOf) \(f.writtenAt)"].joined(separator: " ")
         }

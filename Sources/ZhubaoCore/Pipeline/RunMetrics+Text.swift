@@ -39,7 +39,7 @@ extension RunMetrics {
         lines += Self.family("open_exceptions", "Exceptions open as of the last run's date, by code and severity.",
                              open.keys.sorted().map { ($0, String(open[$0]!)) })
         var sent: [String: Int] = [:]
-        for file in result?.daily?.sent ?? [] { sent["recipient=\"\(file.recipient)\",kind=\"\(file.kind)\"", default: 0] += 1 }
+        for file in result?.daily?.sent ?? [] { sent["recipient=\"\(file.recipient)\",kind=\"\(file.kind.rawValue)\"", default: 0] += 1 }
         lines += Self.family("last_run_outbox_files", "Files the last run wrote to outbox/, by recipient and kind.",
                              sent.keys.sorted().map { ($0, String(sent[$0]!)) })
         lines += Self.family("claims_approved_yuan", "Subsidy approved by the latest claim run of each drawdown, by claim year, in yuan.",

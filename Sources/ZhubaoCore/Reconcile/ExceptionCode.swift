@@ -1,3 +1,5 @@
+import ZhubaoSystem
+
 /// The codes of the exception catalogue (rules.md §7), in catalogue order; the raw value is the
 /// code as every output and the store spell it.
 package enum ExceptionCode: String, CaseIterable, Codable, Sendable, Hashable, Comparable {
@@ -30,4 +32,20 @@ extension Owner: CustomStringConvertible {
 extension Sequence<ExceptionCode> {
     /// The codes as text, as outputs list them (`E501 E503`).
     package func joined(separator: String) -> String { map(\.rawValue).joined(separator: separator) }
+}
+
+/// The codes a diagnostic carries (`Diagnostic.Code`, in ZhubaoSystem, which cannot see the
+/// catalogue) are catalogue codes: each converts to its `ExceptionCode`, total over the cases.
+extension ExceptionCode {
+    package init(_ code: Diagnostic.Code) {
+        switch code {
+        case .e001: self = .e001
+        case .e003: self = .e003
+        }
+    }
+}
+
+extension Diagnostic.Code {
+    /// The diagnostic code of `code`; nil for the codes that reading an input never raises.
+    package init?(_ code: ExceptionCode) { self.init(rawValue: code.rawValue) }
 }

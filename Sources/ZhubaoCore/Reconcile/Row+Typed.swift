@@ -46,8 +46,8 @@ extension Row {
         guard let month = YearMonth(iso: text) else { throw StoredValueError(table: "", column: column) }
         return month
     }
-    /// A coded field (`RecordCode`) by its stored bytes; a value outside the code's list throws.
-    func code<C: RecordCode>(_ column: String) throws -> C {
+    /// A coded field (`StoredCode`) by its stored bytes; a value outside the code's list throws.
+    func code<C: StoredCode>(_ column: String) throws -> C {
         guard let code = C(rawValue: self[column] as String) else { throw StoredValueError(table: "", column: column) }
         return code
     }

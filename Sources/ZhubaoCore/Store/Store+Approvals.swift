@@ -36,7 +36,7 @@ extension Store {
 
     /// The claim runs in `state` (`ClaimRunRecord.done` or `.staged`), of `year` when given,
     /// oldest first.
-    func claimRuns(state: String, year: Int? = nil) throws -> [ClaimRunRecord] {
+    func claimRuns(state: ClaimRunRecord.State, year: Int? = nil) throws -> [ClaimRunRecord] {
         try database.read { db in
             var request = ClaimRunRecord.filter(Column("state") == state)
             if let year { request = request.filter(Column("year") == year) }

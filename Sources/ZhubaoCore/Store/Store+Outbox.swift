@@ -41,7 +41,7 @@ extension Store {
     /// summary.json: the files dated D, by recipient and kind (every run of D: `rerun` agrees).
     func outboxCounts(on date: Day) throws -> [String: [String: Int]] {
         var counts: [String: [String: Int]] = [:]
-        for file in try outboxFiles(from: date, to: date) { counts[file.recipient, default: [:]][file.kind, default: 0] += 1 }
+        for file in try outboxFiles(from: date, to: date) { counts[file.recipient, default: [:]][file.kind.rawValue, default: 0] += 1 }
         return counts
     }
 

@@ -120,7 +120,7 @@ package final class LibXML2Context {
         while let last = text.last, last.isWhitespace { text.removeLast() }
         // libxml2 repeats some messages as the error travels up its layers.
         if diagnostics.items.suffix(4).contains(where: { $0.message == text && $0.location.line == line }) { return }
-        diagnostics.append(Diagnostic(severity, code: severity == .error ? "E001" : nil, text,
+        diagnostics.append(Diagnostic(severity, code: severity == .error ? .e001 : nil, text,
                                       at: Location(file: fileName, line: line)))
     }
 

@@ -9,13 +9,27 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
+    /// The code of the exception catalogue (rules.md §7) that reading an input raises. The
+    /// catalogue is ZhubaoCore's (`ExceptionCode`), above this target: this is the part of it
+    /// that a diagnostic can carry, with the catalogue's spelling and case names, and ZhubaoCore
+    /// converts both ways (`ExceptionCode(code)`, `Diagnostic.Code(exceptionCode)`; a test holds
+    /// every case to the catalogue). Interpolated as the raw value (`E001`).
+    package enum Code: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        /// The file is rejected whole.
+        case e001 = "E001"
+        /// An identity number fails its check: the record is kept, flagged.
+        case e003 = "E003"
+
+        package var description: String { rawValue }
+    }
+
     package var severity: Severity
-    /// The catalogue code this diagnostic raises, when it raises one (`E001`, `E003`).
-    package var code: String?
+    /// The catalogue code this diagnostic raises, when it raises one.
+    package var code: Code?
     package var message: String
     package var location: Location
 
-    package init(_ severity: Severity, code: String? = nil, _ message: String, at location: Location) {
+    package init(_ severity: Severity, code: Code? = nil, _ message: String, at location: Location) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -23,7 +37,7 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     package static func error(_ message: String, at location: Location) -> Diagnostic {
-        Diagnostic(.error, code: "E001", message, at: location)
+        Diagnostic(.error, code: .e001, message, at: location)
     }
 
     /// `FILE:LINE: field X: message`, the form `validate` prints and reason files hold.

@@ -90,7 +90,7 @@ import Testing
         let (outcome, rows) = try ImportProbe().importFile(disbName, bytes: try ImportProbe.gb18030("H|105|360700|DISB|20260115|B1|1.0\n\(bad)\nT|1|8904.00\n"), as: DrawdownRecord.self)
         #expect(!outcome.rejects)
         #expect(rows.count == 1 && rows[0].idValid == false)
-        #expect(outcome.diagnostics.items.map(\.code) == ["E003"])
+        #expect(outcome.diagnostics.items.map(\.code) == [.e003])
     }
 
     @Test func anEmptyIDNumberInABankFileIsAnInvalidIDNotAMissingField() throws {

@@ -74,7 +74,7 @@ import Testing
         #expect(quickRows.count == 6 && quickOutcome.recordCount == 6)
         #expect(quickRows == plainRows)
         #expect(quickOutcome.diagnostics.items == plainOutcome.diagnostics.items)
-        #expect(quickOutcome.diagnostics.items.map(\.code) == ["E003"])
+        #expect(quickOutcome.diagnostics.items.map(\.code) == [.e003])
         #expect(quickRows.map(\.idNumber).contains("11010519491231002X"))
     }
 }

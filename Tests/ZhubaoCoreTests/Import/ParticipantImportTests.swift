@@ -140,7 +140,7 @@ enum PartXML {
         let (outcome, rows) = try ImportProbe().importFile(PartXML.name, bytes: Array(text.utf8), as: ParticipantRecord.self)
         #expect(!outcome.rejects)
         #expect(rows.count == 1 && rows[0].idValid == false && rows[0].idNumber == "36070219670315003X")
-        #expect(outcome.diagnostics.items.map(\.code) == ["E003"])
+        #expect(outcome.diagnostics.items.map(\.code) == [.e003])
         #expect(outcome.diagnostics.items.first?.location.xpath == Self.first + "/IdNumber")
     }
 

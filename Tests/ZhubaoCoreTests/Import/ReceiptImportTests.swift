@@ -238,7 +238,7 @@ extension Validator.Report {
         #expect(!outcome.rejects)
         #expect(rows.count == 1 && rows[0].idValid == false && rows[0].idNumber == "360702196703150031")
         let warning = try #require(outcome.diagnostics.items.first)
-        #expect(outcome.diagnostics.items.count == 1 && warning.code == "E003" && warning.severity == .warning)
+        #expect(outcome.diagnostics.items.count == 1 && warning.code == .e003 && warning.severity == .warning)
         #expect(warning.location.xpath == Self.receipt1 + "/IdNumber" && warning.location.line == 11)
     }
 

@@ -71,7 +71,7 @@ import Testing
             return
         }
         #expect(diagnostics.contains { $0.location == Location(file: "bad.xml", line: 3) && $0.message.contains("mismatch") })
-        #expect(error?.diagnostics.allSatisfy { $0.severity == .error && $0.code == "E001" } == true)
+        #expect(error?.diagnostics.allSatisfy { $0.severity == .error && $0.code == .e001 } == true)
         let undefined = try XMLStreamReader(source: ByteSource(bytes: Array("<a>&nope;</a>".utf8), fileName: "u.xml"))
         guard case .malformed(_, let messages)? = Self.drain(undefined).error as? XMLReadError else {
             Issue.record("expected malformed")

@@ -43,7 +43,7 @@ import Testing
             let (intake, store) = try ws.intake(asOf: "2026-01-15")
             #expect(intake.count(.imported) == 1)
             let warning = try #require(try Validator(context: ImportContext(settings: ws.settings, schemaDirectory: SchemaLocator.directory()))
-                .validate(ws.workspace.archive.appendingPathComponent("2026/01/\(file.name)")).diagnostics.first { $0.code == "E003" })
+                .validate(ws.workspace.archive.appendingPathComponent("2026/01/\(file.name)")).diagnostics.first { $0.code == .e003 })
             let ledger = try LedgerLoader(store: store).load(asOf: Day(iso: "2026-01-31")!, settings: ws.settings)
             let finding = try #require(ledger.intakeFindings.first { $0.code == .e003 })
             #expect(warning.message == reason)

@@ -1,9 +1,9 @@
 import GRDB
 
 /// A row of `bankTransaction`: one `D` line of a Bnnn_DEDU file (formats.md §5).
-package struct BankTransactionRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct BankTransactionRecord: RowIDRecord {
     package static let databaseTableName = "bankTransaction"
-    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+    package enum Columns: String, RecordColumn {
         case id, fileId, line, bankCode, txnNo, loanNo, contractNo, idNumber, idValid, name, txnDate, kind, due
         case principalPaid, interestPaid, result, pension, basicPension, balanceAfter, account
     }
@@ -22,5 +22,4 @@ package struct BankTransactionRecord: Codable, Sendable, Equatable, FetchableRec
     package var pension: Fen?, basicPension: Fen?
     package var balanceAfter: Fen
     package var account: String
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

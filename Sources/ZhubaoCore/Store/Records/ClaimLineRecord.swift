@@ -1,17 +1,17 @@
 import GRDB
 
 /// A row of `claimLine`: one `D` line of a Bnnn_CLAIM file (formats.md §6).
-package struct ClaimLineRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct ClaimLineRecord: RowIDRecord {
     package static let databaseTableName = "claimLine"
-    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+    package enum Columns: String, RecordColumn {
         case id, fileId, line, bankCode, loanNo, contractNo, idNumber, idValid, name, year, fromDay, toDay, days
         case accumulated, rate, claimed
     }
     typealias CodingKeys = Columns
 
     package var id: Int64?, fileId: Int64, line: Int
-    package var bankCode: String
-    package var loanNo: String, contractNo: String
+    /// The sending bank's category code, and the loan as the bank numbers it.
+    package var bankCode: String, loanNo: String, contractNo: String
     package var idNumber: String, idValid: Bool, name: String
     package var year: Int
     /// The interest period claimed and its days.
@@ -19,5 +19,4 @@ package struct ClaimLineRecord: Codable, Sendable, Equatable, FetchableRecord, M
     package var accumulated: Fen
     package var rate: Rate
     package var claimed: Fen
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -13,18 +13,7 @@ package protocol FastInsertable {
     func bind(to row: inout InsertRow)
 }
 
-/// A record whose columns are listed once, as the cases of its `Columns` (which are also its
-/// coding keys: `typealias CodingKeys = Columns`), in the table's order: what its fetch and its
-/// bulk insert use. A test compares them with the migrated table's, by name.
-package protocol ListsColumns {
-    associatedtype Columns: CaseIterable, ColumnExpression
-}
-
-extension ListsColumns {
-    package static var columnNames: [String] { Columns.allCases.map(\.name) }
-}
-
-extension FastInsertable where Self: ListsColumns {
+extension FastInsertable where Self: StoredRecord {
     package static var insertColumns: [String] { columnNames.filter { $0 != "id" } }
 }
 
@@ -39,18 +28,7 @@ extension FastInsertable {
     }
 }
 
-extension InputFileRecord: ListsColumns {}
-extension DailyRunRecord: ListsColumns {}
-extension DailyExceptionRecord: ListsColumns {}
-extension AcknowledgementRecord: ListsColumns {}
-extension ClaimRunRecord: ListsColumns {}
-extension ClaimApprovalRecord: ListsColumns {}
-extension OutboxFileRecord: ListsColumns {}
-extension RunRecord: ListsColumns {}
-extension ParticipantRecord: ListsColumns {}
-extension CoBorrowerRecord: ListsColumns {}
-
-extension ReceiptRecord: FastInsertable, ListsColumns {
+extension ReceiptRecord: FastInsertable {
     package func bind(to row: inout InsertRow) {
         Self.bind(to: &row, fileId: fileId, source: source, ticketNo: ticketNo, idNumber: idNumber, idValid: idValid,
                   name: name, insuranceType: insuranceType, periodFrom: periodFrom, periodTo: periodTo, base: base,
@@ -71,7 +49,7 @@ extension ReceiptRecord: FastInsertable, ListsColumns {
     }
 }
 
-extension HardshipRowRecord: FastInsertable, ListsColumns {
+extension HardshipRowRecord: FastInsertable {
     package func bind(to row: inout InsertRow) {
         Self.bind(to: &row, fileId: fileId, line: line, department: department, idNumber: idNumber, idValid: idValid,
                   name: name, category: category, county: county, certifiedOn: certifiedOn, endsOn: endsOn,
@@ -89,7 +67,7 @@ extension HardshipRowRecord: FastInsertable, ListsColumns {
     }
 }
 
-extension DrawdownRecord: FastInsertable, ListsColumns {
+extension DrawdownRecord: FastInsertable {
     package func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(loanNo); row.add(contractNo)
         row.add(idNumber); row.add(idValid); row.add(name); row.add(mode); row.add(amount); row.add(rate)
@@ -98,7 +76,7 @@ extension DrawdownRecord: FastInsertable, ListsColumns {
     }
 }
 
-extension BankTransactionRecord: FastInsertable, ListsColumns {
+extension BankTransactionRecord: FastInsertable {
     package func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(txnNo); row.add(loanNo)
         row.add(contractNo); row.add(idNumber); row.add(idValid); row.add(name); row.add(txnDate)
@@ -107,7 +85,7 @@ extension BankTransactionRecord: FastInsertable, ListsColumns {
     }
 }
 
-extension ClaimLineRecord: FastInsertable, ListsColumns {
+extension ClaimLineRecord: FastInsertable {
     package func bind(to row: inout InsertRow) {
         row.add(fileId); row.add(line); row.add(bankCode); row.add(loanNo); row.add(contractNo)
         row.add(idNumber); row.add(idValid); row.add(name); row.add(year); row.add(fromDay); row.add(toDay)

@@ -1,9 +1,9 @@
 import GRDB
 
 /// A row of `hardshipRow`: one line of a MZ/XC/JY hardship snapshot (formats.md §3).
-package struct HardshipRowRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct HardshipRowRecord: RowIDRecord {
     package static let databaseTableName = "hardshipRow"
-    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+    package enum Columns: String, RecordColumn {
         case id, fileId, line, department, idNumber, idValid, name, category, county, certifiedOn, endsOn, endReason
     }
     typealias CodingKeys = Columns
@@ -16,5 +16,4 @@ package struct HardshipRowRecord: Codable, Sendable, Equatable, FetchableRecord,
     /// Certified from this day; the certification ended on `endsOn` (exclusive).
     package var certifiedOn: Day, endsOn: Day?
     package var endReason: HardshipEndReason?
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

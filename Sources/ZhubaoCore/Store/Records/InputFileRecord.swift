@@ -1,11 +1,14 @@
 import GRDB
 
 /// A row of `inputFile`: one delivery of a file into the inbox, with what became of it.
-package struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct InputFileRecord: RowIDRecord {
     package static let databaseTableName = "inputFile"
-    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
-        case id, name, sha256, size, sender, kind, region, businessDate, seq, status, reason, recordCount
-        case receivedAt, receivedOn
+    package enum Columns: String, RecordColumn {
+        case id, name, sha256, size
+        /// The parts of the name.
+        case sender, kind, region, businessDate, seq
+        /// What became of it, and when.
+        case status, reason, recordCount, receivedAt, receivedOn
     }
     typealias CodingKeys = Columns
 
@@ -29,16 +32,9 @@ package struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, M
         }
     }
 
-    package var id: Int64?
-    package var name: String
-    package var sha256: String
-    package var size: Int64
-    package var sender: String?
-    package var kind: String?
-    package var region: String?
-    /// `YYYY-MM-DD`; nil when the name could not be parsed.
-    package var businessDate: String?
-    package var seq: Int?
+    package var id: Int64?, name: String, sha256: String, size: Int64
+    /// The parts of the name, nil when it could not be parsed; the date as `YYYY-MM-DD`.
+    package var sender: Sender?, kind: InputKind?, region: String?, businessDate: String?, seq: Int?
     package var status: Status
     package var reason: String?
     package var recordCount: Int
@@ -46,8 +42,6 @@ package struct InputFileRecord: Codable, Sendable, Equatable, FetchableRecord, M
     package var receivedAt: String
     /// The as-of date of the run that took it: an E001 for a name without a date counts from here.
     package var receivedOn: String
-
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The day from which the file counts in as-of computations.
     package var effectiveDate: String { businessDate ?? receivedOn }

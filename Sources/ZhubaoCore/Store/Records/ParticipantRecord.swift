@@ -2,9 +2,9 @@ import GRDB
 
 /// A row of `participant`: one `Participant` of an SI_PART extract (formats.md §2), the whole
 /// record of a person as of the extract's `AsOf`.
-package struct ParticipantRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct ParticipantRecord: RowIDRecord {
     package static let databaseTableName = "participant"
-    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+    package enum Columns: String, RecordColumn {
         case id, fileId, source, asOf, idNumber, idValid, name, gender, birthDate, insuranceType, county
         case retirementDate, contributionMonths, sscAccount, approvalNo, approvedOn, loanMode, loanBankCode
         case contractNo, basicPensionConsent, pensionStartMonth, pensionMonthly, pensionBasic
@@ -13,15 +13,12 @@ package struct ParticipantRecord: Codable, Sendable, Equatable, FetchableRecord,
     typealias CodingKeys = Columns
 
     package var id: Int64?, fileId: Int64
-    package var source: String
-    package var asOf: Day
+    /// `FILE:/xpath` of the element, and the extract's `AsOf`.
+    package var source: String, asOf: Day
     package var idNumber: String, idValid: Bool, name: String
-    package var gender: Gender
-    package var birthDate: Day
-    package var insuranceType: InsuranceType
-    package var county: String
-    package var retirementDate: Day
-    package var contributionMonths: Int
+    package var gender: Gender, birthDate: Day
+    package var insuranceType: InsuranceType, county: String
+    package var retirementDate: Day, contributionMonths: Int
     package var sscAccount: String
     /// Its `Loan`, once approved.
     package var approvalNo: String?, approvedOn: Day?, loanMode: LoanMode?, loanBankCode: String?, contractNo: String?
@@ -30,13 +27,12 @@ package struct ParticipantRecord: Codable, Sendable, Equatable, FetchableRecord,
     package var pensionStartMonth: YearMonth?, pensionMonthly: Fen?, pensionBasic: Fen?
     package var personalAccountBalance: Fen?
     package var deathDate: Day?
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `coBorrower`: a `Loan/CoBorrower` of the residents' scheme.
-package struct CoBorrowerRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct CoBorrowerRecord: RowIDRecord {
     package static let databaseTableName = "coBorrower"
-    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+    package enum Columns: String, RecordColumn {
         case id, participantId, idNumber, name, relation
     }
     typealias CodingKeys = Columns
@@ -44,5 +40,4 @@ package struct CoBorrowerRecord: Codable, Sendable, Equatable, FetchableRecord, 
     package var id: Int64?, participantId: Int64
     package var idNumber: String, name: String
     package var relation: CoBorrowerRelation
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

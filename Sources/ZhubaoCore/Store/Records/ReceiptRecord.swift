@@ -1,9 +1,9 @@
 import GRDB
 
 /// A row of `receipt`: one `Receipt` of a TAX_RCPT file (formats.md §1).
-package struct ReceiptRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct ReceiptRecord: RowIDRecord {
     package static let databaseTableName = "receipt"
-    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+    package enum Columns: String, RecordColumn {
         case id, fileId, source, ticketNo, idNumber, idValid, name, insuranceType, periodFrom, periodTo, base, amount
         case paidOn, channel, contractNo, bankCode, status, reversesTicketNo
     }
@@ -19,12 +19,9 @@ package struct ReceiptRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     package var periodFrom: YearMonth, periodTo: YearMonth
     /// Absent for the residents' scheme.
     package var base: Fen?
-    package var amount: Fen
-    package var paidOn: Day
+    package var amount: Fen, paidOn: Day
     package var channel: ReceiptChannel
-    package var contractNo: String?
-    package var bankCode: String?
-    package var status: ReceiptStatus
-    package var reversesTicketNo: String?
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    /// The loan a `LOAN` receipt names.
+    package var contractNo: String?, bankCode: String?
+    package var status: ReceiptStatus, reversesTicketNo: String?
 }

@@ -1,9 +1,13 @@
 import GRDB
 
-/// A coded field of an input record (formats.md): a closed list of values, stored as the
-/// bytes the file gave (`rawValue`). `allCases` is in the order messages list the values.
-package protocol RecordCode: RawRepresentable<String>, CaseIterable, Codable, Sendable, Hashable,
-                            DatabaseValueConvertible where AllCases == [Self] {}
+/// A value stored as one of a closed set of texts (`rawValue`). Read strictly: a stored text
+/// outside the set does not read back — GRDB throws a decoding error for the record, JSON
+/// decoding (the journal) a `DecodingError`, `Row.code` a `StoredValueError` — never a default.
+package protocol StoredCode: RawRepresentable<String>, Codable, Sendable, Hashable, DatabaseValueConvertible {}
+
+/// A coded field of an input record (formats.md) or of the store: a closed list of values,
+/// stored as the bytes the file gave (`rawValue`). `allCases` is in the order messages list the values.
+package protocol RecordCode: StoredCode, CaseIterable where AllCases == [Self] {}
 
 extension RecordCode {
     /// The code spelled by `bytes`, compared byte for byte (over the raw value's contiguous

@@ -1,9 +1,9 @@
 import GRDB
 
 /// A row of `runLog`: one command that changed the workspace (issue 16's run registry).
-package struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct RunRecord: RowIDRecord {
     package static let databaseTableName = "runLog"
-    package enum Columns: String, CodingKey, ColumnExpression, CaseIterable {
+    package enum Columns: String, RecordColumn {
         case id, command, arguments, asOf, host, pid, startedAt, endedAt, status, exitCode, filesImported
         case filesRejected, filesUnreadable, exceptions
     }
@@ -33,6 +33,4 @@ package struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, Mutable
     package var filesUnreadable: Int64 = 0
     /// Open exceptions of the run's date by code, as JSON object text (`{"E301":2}`), or nil.
     package var exceptions: String?
-
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
