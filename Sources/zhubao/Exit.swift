@@ -30,6 +30,10 @@ enum Exit {
         } catch let error as StoreStateError {
             logger.error("\(error.description)")
             code = ioFault
+        } catch let error where StoredValueError(decoding: error) != nil {
+            // A damaged store (outputs.md: 74), named by table and column, never the row it holds.
+            logger.error("\(StoredValueError(decoding: error)!)")
+            code = ioError
         } catch let error as ExitCode {
             registry?.finish(exitCode: error.rawValue)
             after?(error.rawValue)
