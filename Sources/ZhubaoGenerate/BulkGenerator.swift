@@ -4,23 +4,18 @@ import ZhubaoCore
 /// Options of the bulk generators: one very large file, for benchmarks.
 package struct BulkOptions: Sendable {
     package var profile: Profile
-    package var seed: UInt64
     package var rows: Int
+    package var seed = GeneratorOptions.defaultSeed
     /// The file's business date.
-    package var date: Day
+    package var date = Day(year: 2026, month: 1, day: 31)!
     /// The department of a hardship file.
-    package var department: HardshipDepartment
-    package var gzip: Bool
+    package var department = HardshipDepartment.civilAffairs
+    package var gzip = false
 
-    package init(profile: Profile, rows: Int, date: Day = Day(year: 2026, month: 1, day: 31)!,
-                department: HardshipDepartment = .civilAffairs, seed: UInt64 = GeneratorOptions.defaultSeed,
-                gzip: Bool = false) {
+    /// `rows` rows for `profile`; the other options have their defaults until set.
+    package init(profile: Profile, rows: Int) {
         self.profile = profile
         self.rows = rows
-        self.date = date
-        self.department = department
-        self.seed = seed
-        self.gzip = gzip
     }
 
     package func validate() throws {

@@ -75,5 +75,8 @@ struct GenBorrower: Sendable {
 
     var everCertified: Bool { !certs.isEmpty }
     var pensionStartDay: Day? { pensionStart?.firstDay }
+    var pensionAward: GenPensionAward? {
+        pensionStart.map { GenPensionAward(start: $0, monthly: pensionMonthly, basic: pensionBasic) }
+    }
     var firstDrawdown: Day? { plan.first?.date }
 }

@@ -86,6 +86,14 @@ struct GenLoanApproval: Sendable {
     var coBorrowers: [GenCoBorrower]
 }
 
+/// A pension award as the register states it: the first month paid, the monthly amount and,
+/// where the profile splits it out, the basic pension in it.
+struct GenPensionAward: Sendable {
+    var start: YearMonth
+    var monthly: Fen
+    var basic: Fen?
+}
+
 struct GenParticipant: Sendable {
     var asOf: Day
     var person: GenPerson
@@ -94,9 +102,7 @@ struct GenParticipant: Sendable {
     var contributionMonths: Int
     var ssc: String
     var loan: GenLoanApproval?
-    var pensionStart: YearMonth?
-    var pensionMonthly: Fen?
-    var pensionBasic: Fen?
+    var pension: GenPensionAward?
     var personalAccount: Fen?
     var death: Day?
 }
@@ -113,19 +119,22 @@ struct GenHardshipRow: Sendable {
     var dateStyle: Int
 }
 
-struct GenClaimLine: Sendable {
-    var loanNo: String
-    var contractNo: String
-    var bank: String
-    var idNumber: String
-    var name: String
-    var year: Int
+/// The subsidy of a drawdown in a year (rules.md §4): the window of subsidised days, its days,
+/// 积数, the rate applied and the amount.
+struct GenSubsidy: Sendable {
     var from: Day
     var to: Day
     var days: Int
     var accumulated: Fen
     var rate: Rate
-    var claimed: Fen
+    var amount: Fen
+}
+
+/// A bank's claim line: the drawdown, the year and the subsidy claimed for it.
+struct GenClaimLine: Sendable {
+    var drawdown: GenDrawdown
+    var year: Int
+    var claimed: GenSubsidy
 }
 
 /// One output file before it is written: who sends it, what, and for which day.

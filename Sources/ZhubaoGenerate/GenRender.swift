@@ -76,9 +76,9 @@ enum GenRender {
                 loanLines[loanLines.count - 1] += "</Loan>"
                 lines += loanLines
             }
-            if let start = p.pensionStart, let monthly = p.pensionMonthly {
-                lines.append("      <Pension><StartMonth>\(start.iso)</StartMonth><Monthly>\(monthly.yuan)</Monthly>"
-                             + (p.pensionBasic.map { "<Basic>\($0.yuan)</Basic>" } ?? "") + "</Pension>")
+            if let pension = p.pension {
+                lines.append("      <Pension><StartMonth>\(pension.start.iso)</StartMonth><Monthly>\(pension.monthly.yuan)</Monthly>"
+                             + (pension.basic.map { "<Basic>\($0.yuan)</Basic>" } ?? "") + "</Pension>")
             }
             if let balance = p.personalAccount { lines.append("      <PersonalAccountBalance>\(balance.yuan)</PersonalAccountBalance>") }
             if let death = p.death { lines.append("      <DeathDate>\(death.iso)</DeathDate>") }
@@ -116,7 +116,8 @@ enum GenRender {
     }
 
     static func claim(_ c: GenClaimLine) -> String {
-        ["D", c.loanNo, c.contractNo, c.idNumber, c.name, String(c.year), c.from.compact, c.to.compact, String(c.days),
-         c.accumulated.yuan, c.rate.percent, c.claimed.yuan].joined(separator: "|")
+        let (d, s) = (c.drawdown, c.claimed)
+        return ["D", d.loanNo, d.contractNo, d.idNumber, d.name, String(c.year), s.from.compact, s.to.compact, String(s.days),
+                s.accumulated.yuan, s.rate.percent, s.amount.yuan].joined(separator: "|")
     }
 }

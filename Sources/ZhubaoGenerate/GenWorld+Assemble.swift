@@ -106,7 +106,7 @@ extension GenWorld {
         }
         for key in buckets.receipts.keys { buckets.receipts[key]!.sort { $0.ticketNo < $1.ticketNo } }
         for key in buckets.deductions.keys { buckets.deductions[key]!.sort { $0.txnNo < $1.txnNo } }
-        for key in buckets.claims.keys { buckets.claims[key]!.sort { $0.loanNo < $1.loanNo } }
+        for key in buckets.claims.keys { buckets.claims[key]!.sort { $0.drawdown.loanNo < $1.drawdown.loanNo } }
         for key in buckets.disbursements.keys {
             buckets.disbursements[key]!.sort { ($0.1 ? 1 : 0, $0.0.loanNo) < ($1.1 ? 1 : 0, $1.0.loanNo) }
         }

@@ -3,10 +3,6 @@ import ZhubaoCore
 /// The banks' yearly subsidy claims (CLAIM, ganzhou-2021): what the generator itself computes
 /// by rules.md §4, and the claim faults E501–E504.
 extension GenWorld {
-    struct Subsidy {
-        var from: Day, to: Day, days: Int, accumulated: Fen, rate: Rate, amount: Fen
-    }
-
     /// Eligibility in a year: a valid certification on the first drawdown's day (its year) or
     /// on the review date, 31 January (later years).
     func eligible(_ b: GenBorrower, year: Int) -> Bool {
@@ -18,7 +14,7 @@ extension GenWorld {
     }
 
     /// The subsidy of drawdown i for a year, as of `to`; nil when no day is subsidised.
-    func subsidy(_ b: GenBorrower, _ i: Int, year: Int) -> Subsidy? {
+    func subsidy(_ b: GenBorrower, _ i: Int, year: Int) -> GenSubsidy? {
         let d = b.drawdowns[i]
         guard d.isLive, b.approved, eligible(b, year: year) else { return nil }
         let start = max(d.disbursedOn, GenCalendar.day(year, 1, 1))
@@ -29,11 +25,11 @@ extension GenWorld {
         return computed(b.ledgers[i], d, from: start, to: end)
     }
 
-    func computed(_ ledger: GenLedger, _ d: GenDrawdown, from: Day, to end: Day) -> Subsidy {
+    func computed(_ ledger: GenLedger, _ d: GenDrawdown, from: Day, to end: Day) -> GenSubsidy {
         let accumulated = ledger.accumulated(from: from, until: end + 1)
         let rate = min(d.rate, city.cap(disbursed: d.disbursedOn, matures: d.maturesOn))
-        return Subsidy(from: from, to: end, days: end - from + 1, accumulated: accumulated, rate: rate,
-                       amount: Interest.of(accumulated: accumulated, rate: rate))
+        return GenSubsidy(from: from, to: end, days: end - from + 1, accumulated: accumulated, rate: rate,
+                          amount: Interest.of(accumulated: accumulated, rate: rate))
     }
 
     func makeClaims(_ b: inout GenBorrower, rng: inout GenRandom) {
@@ -42,7 +38,7 @@ extension GenWorld {
         var faultDone = false
         for year in claimYears {
             for (i, d) in b.drawdowns.enumerated() where d.disbursedOn.year <= year {
-                var line: Subsidy?
+                var line: GenSubsidy?
                 var code: ExceptionCode?
                 if let s = subsidy(b, i, year: year) {
                     line = s
@@ -58,9 +54,7 @@ extension GenWorld {
                     code = b.fault == .claimNotDue ? .e502 : .e504
                 }
                 guard let line else { continue }
-                let claim = GenClaimLine(loanNo: d.loanNo, contractNo: d.contractNo, bank: d.bank, idNumber: d.idNumber,
-                                         name: d.name, year: year, from: line.from, to: line.to, days: line.days,
-                                         accumulated: line.accumulated, rate: line.rate, claimed: line.amount)
+                let claim = GenClaimLine(drawdown: d, year: year, claimed: line)
                 b.claims.append(claim)
                 guard let code, let fault = b.fault else { continue }
                 faultDone = true
@@ -75,6 +69,7 @@ extension GenWorld {
     }
 
     func cKey(_ claim: GenClaimLine) -> GenFileKey {
-        GenFileKey(sender: "B" + claim.bank, kind: .claims, date: claimDate(year: claim.year, bank: claim.bank))
+        let bank = claim.drawdown.bank
+        return GenFileKey(sender: "B" + bank, kind: .claims, date: claimDate(year: claim.year, bank: bank))
     }
 }

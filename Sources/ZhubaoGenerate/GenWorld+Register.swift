@@ -25,8 +25,7 @@ extension GenWorld {
             b.register.append(GenParticipant(
                 asOf: day, person: b.person, insuranceType: b.insuranceType, retirement: b.retirement,
                 contributionMonths: months, ssc: b.ssc, loan: loan,
-                pensionStart: awarded ? b.pensionStart : nil, pensionMonthly: awarded ? b.pensionMonthly : nil,
-                pensionBasic: awarded ? b.pensionBasic : nil,
+                pension: awarded ? b.pensionAward : nil,
                 personalAccount: (b.death == nil || dead) ? b.personalAccount : nil, death: dead ? b.death : nil))
         }
     }

@@ -67,7 +67,7 @@ extension GenWorld {
                             total: txns.reduce(Fen.zero) { $0 + $1.principal + $1.interest })
         case .claims:
             let claims = buckets.claims[key] ?? []
-            return bankText(key, seq: seq, details: claims.map(GenRender.claim), total: claims.reduce(Fen.zero) { $0 + $1.claimed })
+            return bankText(key, seq: seq, details: claims.map(GenRender.claim), total: claims.reduce(Fen.zero) { $0 + $1.claimed.amount })
         }
     }
 

@@ -41,6 +41,24 @@ struct ClaimYearOptions: ParsableArguments {
     }
 }
 
+/// `--profile` of the commands that set a workspace or a generated city up (`init`, `demo`,
+/// `generate`).
+struct ProfileOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("政策方案：ganzhou-2021 或 tongling-2022。", valueName: "profile"))
+    var profile: String = Profile.Name.ganzhou2021.rawValue
+
+    /// The profile named (`validate()` has refused any other name).
+    var chosen: Profile { .named(Profile.Name(rawValue: profile)!) }
+
+    func validate() throws { try Self.check(profile) }
+
+    /// Refuses a name that is no profile's (also `validate --profile`).
+    static func check(_ name: String) throws {
+        guard Profile.Name(rawValue: name) == nil else { return }
+        throw ValidationError("--profile 应为以下之一：\(Profile.Name.allCases.map(\.rawValue).joined(separator: "、"))")
+    }
+}
+
 /// Parses `YYYY-MM-DD` options.
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import ZhubaoCore
 
-extension RunCommand {
+extension Zhubao.Run {
     /// `zhubao run --dry-run`: prints what `run` would do and changes nothing; not recorded in
     /// the run registry. Exits 0 when it could tell (the exit code `run` would give is printed),
     /// 75 when a run holds the lock, otherwise as `run` does.

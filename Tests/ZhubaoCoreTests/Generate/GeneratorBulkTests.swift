@@ -7,7 +7,8 @@ import Testing
     @Test func largeHardshipFileIsWrittenInSmallChunks() throws {
         let directory = GenFixture.temporaryDirectory("bulk-hard")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let options = BulkOptions(profile: .ganzhou2021, rows: 200_000, department: .ruralRevitalisation)
+        var options = BulkOptions(profile: .ganzhou2021, rows: 200_000)
+        options.department = .ruralRevitalisation
         let result = try BulkGenerator.hardship(options, to: directory)
         #expect(result.file.name == "XC_HARD_360700_20260131_001.csv")
         #expect(result.peakBufferBytes < 128 * 1024, "memory stays flat: at most one chunk is held")
@@ -27,7 +28,9 @@ import Testing
     @Test func bulkReceiptsKeepTheirHeaderRightAndTheTotalWithinTheCap() throws {
         let directory = GenFixture.temporaryDirectory("bulk-rcpt")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let options = BulkOptions(profile: .ganzhou2021, rows: 30_000, date: Day(iso: "2026-03-31")!, gzip: true)
+        var options = BulkOptions(profile: .ganzhou2021, rows: 30_000)
+        options.date = Day(iso: "2026-03-31")!
+        options.gzip = true
         let result = try BulkGenerator.receipts(options, to: directory)
         #expect(result.file.name == "TAX_RCPT_360700_20260331_001.xml.gz")
         let text = String(decoding: try GenTestFiles.bytes(directory.appendingPathComponent(result.file.name)), as: UTF8.self)
