@@ -100,7 +100,7 @@ package struct GeneratorOptions: Sendable {
 
     /// Throws a message for options that cannot give a sensible data set.
     package func validate() throws {
-        guard borrowers >= 1, borrowers <= 200_000 else { throw GeneratorOptionsError("borrowers must be 1 … 200000") }
+        guard borrowers >= 1, borrowers <= 1_000_000 else { throw GeneratorOptionsError("borrowers must be 1 … 1000000") }
         guard to - from >= 60 else { throw GeneratorOptionsError("the range must span at least 60 days") }
         guard from.year >= 2016, to.year <= 2060 else { throw GeneratorOptionsError("dates must lie in 2016 … 2060") }
         guard hardshipNoisePerBorrower >= 0, hardshipNoisePerBorrower <= 50 else {

@@ -83,7 +83,7 @@ extension Zhubao {
             case .city:
                 let bulkOnly = [("--rows", rows != nil), ("--date", date != nil), ("--department", department != nil)]
                 if let (name, _) = bulkOnly.first(where: \.1) { throw ValidationError("\(name) 只用于 bulk 模式") }
-                if let borrowers, !(1...200_000).contains(borrowers) { throw ValidationError("--borrowers 应在 1 到 200000 之间") }
+                if let borrowers, !(1...1_000_000).contains(borrowers) { throw ValidationError("--borrowers 应在 1 到 1000000 之间") }
                 if let noise, !(0...50).contains(noise) { throw ValidationError("--noise 应在 0 到 50 之间") }
                 do { _ = try FaultRequest.parse(faults ?? "none") } catch { throw ValidationError("--faults：\(error)") }
                 do { try cityOptions().validate() } catch { throw ValidationError("\(error)") }
