@@ -21,8 +21,9 @@ package struct OutboundPlan: Sendable {
         self.eligibility = eligibility
     }
 
-    /// Builds the plan of a date from its ledger, its subsidy computation and its outcome.
-    init(ledger: Ledger, subsidy: Subsidy, outcome: ExceptionLifecycle.Outcome) {
+    /// Builds the plan of a date from its ledger, its subsidy computation and its outcome; the
+    /// ELIG lists only when `eligibility` (a run that sends them; a rerun sends nothing).
+    init(ledger: Ledger, subsidy: Subsidy, outcome: ExceptionLifecycle.Outcome, eligibility withLists: Bool = true) {
         let routing = Routing(ledger: ledger, for: outcome.exceptions.map(\.finding))
         var routes: [String: String] = [:], feedback: [String: [OutboundLine]] = [:]
         for item in outcome.exceptions {
@@ -33,7 +34,7 @@ package struct OutboundPlan: Sendable {
             }
         }
         self.init(asOf: ledger.asOf, routes: routes, feedback: feedback)
-        if ledger.settings.profile.subsidisesInterest {
+        if withLists && ledger.settings.profile.subsidisesInterest {
             let year = Self.eligibilityYear(asOf: ledger.asOf, settings: ledger.settings)
             eligibilityYear = year
             eligibility = EligibilityList(ledger: ledger, subsidy: subsidy).lines(year: year)

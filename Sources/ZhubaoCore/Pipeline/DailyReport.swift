@@ -25,9 +25,10 @@ package struct DailyReport {
     /// `history` and `approvals`, when given (a rerun's, loaded once for its range), give the
     /// ledger and the claim approvals instead of the store. `fileCutoff`, when given (a rerun of
     /// a date `run` computed), limits what is read to the files that run saw; a run sees every
-    /// file recorded so far.
+    /// file recorded so far. `sending` is false where nothing goes to the outbox (`rerun`): the
+    /// plan then holds the routes the reports show, not the ELIG lists only `run` sends.
     package func produce(asOf: Day, from history: LedgerHistory? = nil, approvals: ClaimApprovalHistory? = nil,
-                        fileCutoff: Int64? = nil) throws -> Result {
+                        fileCutoff: Int64? = nil, sending: Bool = true) throws -> Result {
         let cutoff = try fileCutoff ?? store.lastFileId()
         let ledger = try history?.ledger(asOf: asOf)
             ?? LedgerLoader(store: store, fileCutoff: fileCutoff).load(asOf: asOf, settings: settings)
@@ -42,7 +43,7 @@ package struct DailyReport {
         summary.totals = reconciliation.totals()
         summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)
         summary.outbox = try store.outboxCounts(on: asOf)
-        let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.context.subsidy, outcome: outcome)
+        let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.context.subsidy, outcome: outcome, eligibility: sending)
         for warning in summary.warnings { logger.warning("\(warning)") }
         let folder = workspace.daily(asOf)
         try FileModes.makeFolder(folder)

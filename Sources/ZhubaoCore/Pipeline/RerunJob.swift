@@ -45,7 +45,7 @@ package final class RerunJob: WorkspaceJob {
         for day in days {
             guard let recorded = cutoffs[day.iso] else {
                 if everyDate {
-                    _ = try report.produce(asOf: day, from: history, approvals: approvals)
+                    _ = try report.produce(asOf: day, from: history, approvals: approvals, sending: false)
                     result.computed.append(day)
                 } else {
                     result.skipped.append(day)
@@ -53,9 +53,9 @@ package final class RerunJob: WorkspaceJob {
                 continue
             }
             if let cutoff = recorded, try store.hasFile(after: cutoff, effectiveBy: day) {
-                _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff)
+                _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff, sending: false)
             } else {
-                _ = try report.produce(asOf: day, from: history, approvals: approvals, fileCutoff: recorded)
+                _ = try report.produce(asOf: day, from: history, approvals: approvals, fileCutoff: recorded, sending: false)
             }
             result.computed.append(day)
         }
