@@ -50,6 +50,8 @@ struct ReceiptQuickReader {
     /// The open leaf (index among its record's fields), or -1.
     private var leaf = -1
     private var leafLine = 0
+    /// The index after the leaf opened last in the open record.
+    private var leafAfter = 0
     private var seen: UInt32 = 0
     /// Where the open leaf's text starts in `batch`'s bytes (the text goes straight there).
     private var leafStart = 0
@@ -118,10 +120,15 @@ struct ReceiptQuickReader {
     }
 
     private mutating func open(_ name: XMLName, among names: [XMLName], line: Int) {
-        guard let index = names.firstIndex(of: name), seen & (1 << index) == 0 else {
+        // Leaves mostly come in the XSD's order: the one after the last is tried first, which
+        // spares a search of the names (a few per cent of a million-receipt import).
+        let next = seen == 0 ? 0 : leafAfter
+        let found = next < names.count && names[next] == name ? next : names.firstIndex(of: name)
+        guard let index = found, seen & (1 << index) == 0 else {
             return decline("an unknown or repeated element")
         }
         seen |= 1 << index
+        leafAfter = index + 1
         leaf = index
         leafLine = line
         leafStart = batch.bytes.count
