@@ -23,8 +23,8 @@ struct ReceiptQuickReader {
     static let headerRequired: UInt32 = 0b111011
     /// In `ReceiptFields.Field` order.
     static let receiptLeaves: [ReceiptLeaf] = [
-        .text, .string, .text, .oneOf(["110", "170"]), .month, .month, .amount, .amount, .date,
-        .oneOf(["LOAN", "SELF"]), .text, .digits(3), .oneOf(["NORMAL", "REVERSAL"]), .text,
+        .text, .string, .text, .oneOf("110", "170"), .month, .month, .amount, .amount, .date,
+        .oneOf("LOAN", "SELF"), .text, .digits(3), .oneOf("NORMAL", "REVERSAL"), .text,
     ]
     /// All but Base, ContractNo, BankCode, ReversesTicketNo.
     static let receiptRequired: UInt32 = 0b01_0011_1011_1111
