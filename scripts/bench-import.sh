@@ -20,10 +20,11 @@ mkdir -p "$work/gen"
 
 measure() { # label, command...; leaves the seconds in $secs
   local label="$1"; shift
-  local log kb; log=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>>"$work/bench.stderr"
-  read -r secs kb < <(tail -n 1 "$log")
-  printf '%-34s %8.2f s %8d MB\n' "$label" "$secs" $((kb / 1024))
+  local log kb user sys; log=$(mktemp)
+  /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null 2>>"$work/bench.stderr"
+  read -r secs kb user sys < <(tail -n 1 "$log")
+  # CPU time too: on a shared 2-core machine the wall time swings with the other load.
+  printf '%-34s %8.2f s %8d MB   cpu %5.2f s user + %4.2f s sys\n' "$label" "$secs" $((kb / 1024)) "$user" "$sys"
   rm -f "$log"
 }
 
@@ -39,7 +40,7 @@ share() { # raw seconds, import seconds
 }
 
 total=$(grep -o -m1 '<TotalAmount>[^<]*' "$xml" | cut -d'>' -f2)
-echo "rows: $rows   csv: $(du -h "$csv" | cut -f1)   xml: $(du -h "$xml" | cut -f1) (total $total yuan)   machine: $(nproc) cores"
+echo "rows: $rows   csv: $(du -h "$csv" | cut -f1)   xml: $(du -h "$xml" | cut -f1) (total $total yuan)   machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 measure "raw: zcat | iconv | wc -l (CSV)" bash -c "zcat '$csv' | iconv -f GB18030 -t UTF-8 | wc -l"
 raw_csv=$secs
 for kind in csv xml; do

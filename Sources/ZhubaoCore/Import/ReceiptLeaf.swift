@@ -1,3 +1,5 @@
+import Glibc
+
 /// The simple types of `tax-receipt.xsd`'s leaves, checked on the UTF-8 of their text as the
 /// XSD checks them (each pattern is anchored at both ends, `[0-9]` means ASCII digits only),
 /// and the quick path's own plainness (`isPlain`).
@@ -19,8 +21,10 @@ enum ReceiptLeaf {
     case count
     /// `[0-9]{n}`: `Region` (6), `BankCode` (3).
     case digits(Int)
-    /// An enumeration of `xs:string` values.
-    case oneOf([String])
+    /// An enumeration of two `xs:string` values (the XSD's enumerations have two each).
+    /// Static strings, not an array: the enum stays a trivial value, and reading a leaf's kind
+    /// costs no retain and release (they were a few per cent of a million-receipt import).
+    case oneOf(StaticString, StaticString)
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
@@ -47,6 +51,13 @@ enum ReceiptLeaf {
 
     private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         range.allSatisfy { isDigit(bytes[$0]) }
+    }
+
+    private static func equal(_ value: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.withUTF8Buffer { v in
+            guard v.count == bytes.count, let a = v.baseAddress, let b = bytes.baseAddress else { return v.count == bytes.count && v.isEmpty }
+            return memcmp(a, b, v.count) == 0
+        }
     }
 
     private var isTotal: Bool {
@@ -80,8 +91,8 @@ enum ReceiptLeaf {
             guard !whole.isEmpty, whole.count <= (isTotal ? 14 : 8), Self.digits(bytes, whole) else { return false }
             i = whole.lowerBound
             return bytes[i] != 0x30 || whole.count == 1
-        case .oneOf(let values):
-            return values.contains { $0.utf8.elementsEqual(bytes) }
+        case .oneOf(let a, let b):
+            return Self.equal(a, bytes) || Self.equal(b, bytes)
         }
     }
 }

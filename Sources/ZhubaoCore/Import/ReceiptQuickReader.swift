@@ -23,8 +23,8 @@ struct ReceiptQuickReader {
     static let headerRequired: UInt32 = 0b111011
     /// In `ReceiptFields.Field` order.
     static let receiptLeaves: [ReceiptLeaf] = [
-        .text, .string, .text, .oneOf(["110", "170"]), .month, .month, .amount, .amount, .date,
-        .oneOf(["LOAN", "SELF"]), .text, .digits(3), .oneOf(["NORMAL", "REVERSAL"]), .text,
+        .text, .string, .text, .oneOf("110", "170"), .month, .month, .amount, .amount, .date,
+        .oneOf("LOAN", "SELF"), .text, .digits(3), .oneOf("NORMAL", "REVERSAL"), .text,
     ]
     /// All but Base, ContractNo, BankCode, ReversesTicketNo.
     static let receiptRequired: UInt32 = 0b01_0011_1011_1111
@@ -50,6 +50,8 @@ struct ReceiptQuickReader {
     /// The open leaf (index among its record's fields), or -1.
     private var leaf = -1
     private var leafLine = 0
+    /// The index after the leaf opened last in the open record.
+    private var leafAfter = 0
     private var seen: UInt32 = 0
     /// Where the open leaf's text starts in `batch`'s bytes (the text goes straight there).
     private var leafStart = 0
@@ -118,10 +120,15 @@ struct ReceiptQuickReader {
     }
 
     private mutating func open(_ name: XMLName, among names: [XMLName], line: Int) {
-        guard let index = names.firstIndex(of: name), seen & (1 << index) == 0 else {
+        // Leaves mostly come in the XSD's order: the one after the last is tried first, which
+        // spares a search of the names (a few per cent of a million-receipt import).
+        let next = seen == 0 ? 0 : leafAfter
+        let found = next < names.count && names[next] == name ? next : names.firstIndex(of: name)
+        guard let index = found, seen & (1 << index) == 0 else {
             return decline("an unknown or repeated element")
         }
         seen |= 1 << index
+        leafAfter = index + 1
         leaf = index
         leafLine = line
         leafStart = batch.bytes.count

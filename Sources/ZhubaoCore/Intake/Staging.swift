@@ -43,6 +43,7 @@ struct Staging {
                 throw StillBeingWritten(name: file.name)
             }
         }
+        if size >= Writeback.bigFile { Writeback.start(path: url.path) }  // on disk while it is imported
         return (url, FileDigest(sha256: FileDigest.hex(hasher.finalize()), size: size))
     }
 
@@ -54,14 +55,6 @@ struct Staging {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw AtomicFileError(operation: "open", path: folder.path, code: errno) }
         defer { close(fd) }
-        guard Self.syncfs(fd) == 0 else { throw AtomicFileError(operation: "syncfs", path: folder.path, code: errno) }
+        guard Writeback.syncFileSystem(fd) == 0 else { throw AtomicFileError(operation: "syncfs", path: folder.path, code: errno) }
     }
-
-    /// glibc's `syncfs(2)`, which Swift's Glibc module leaves out (it is a GNU extension).
-    private static let syncfs: @convention(c) (Int32) -> Int32 = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else {
-            return { _ in Glibc.sync(); return 0 }  // not glibc: flush every file system
-        }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
-    }()
 }

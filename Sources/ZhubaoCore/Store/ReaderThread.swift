@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The sink an importer writes to on the reading thread: rows are encoded into batches
 /// (`EncodedRows`) and handed to the writing side. A record whose row id the importer needs
@@ -91,6 +92,7 @@ extension ImportBatch {
             let channel = RowChannel()
             let reader = ReaderThread(fileId: sink.fileId, channel: channel, body: body)
             reader.start()
+            var taken = 0
             while let batch = channel.take() {
                 do {
                     try batch(&sink)
@@ -99,9 +101,24 @@ extension ImportBatch {
                     throw error
                 }
                 channel.ran()
+                taken += 1
+                if taken % Self.writebackBatches == 0 { startWALWriteback() }
             }
             return try reader.outcome()
         }
+    }
+}
+
+extension ImportBatch {
+    /// A big file's pages spill from SQLite's cache into the WAL as it is imported; every this
+    /// many batches handed over (some megabytes of WAL), their writeback is started, so that the
+    /// sync at the commit does not find the whole file's worth still to write.
+    static let writebackBatches = 128
+
+    private func startWALWriteback() {
+        guard let connection = db.sqliteConnection, let name = sqlite3_db_filename(connection, "main") else { return }
+        let path = String(cString: name)
+        if !path.isEmpty { Writeback.start(path: path + "-wal") }
     }
 }
 
