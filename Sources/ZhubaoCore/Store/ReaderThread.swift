@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import ZhubaoSystem
 
 /// The sink an importer writes to on the reading thread: rows are encoded into batches
 /// (`EncodedRows`) and handed to the writing side. A record whose row id the importer needs
