@@ -135,12 +135,12 @@ package struct Participant: Sendable, Equatable {
     package struct ApprovedLoan: Sendable, Equatable {
         package var approvalNo: String
         package var approvedOn: Day
-        package var mode: String
+        package var mode: LoanMode
         package var bankCode: String
         package var contractNo: String
         package var basicPensionConsent: Bool
-        /// `CHILD` or `GUARANTOR` of each co-borrower.
-        package var coBorrowerRelations: [String]
+        /// The relation of each co-borrower.
+        package var coBorrowerRelations: [CoBorrowerRelation]
     }
 
     package struct Pension: Sendable, Equatable {
@@ -161,8 +161,7 @@ package struct HardshipSnapshot: Sendable, Equatable {
 
     package struct Row: Sendable, Equatable {
         package var idNumber: String
-        /// Category code (`TK`, `DB`, …).
-        package var category: String
+        package var category: HardshipCategory
         package var certifiedOn: Day
         package var endsOn: Day?
         package var revoked: Bool

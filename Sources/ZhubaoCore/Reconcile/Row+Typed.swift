@@ -30,28 +30,49 @@ package struct StoredValueError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Typed reads of stored columns: dates as `YYYY-MM-DD`, months as `YYYY-MM`, money in fen. A
-/// value that does not parse throws `StoredValueError` (the loader names the table).
 extension Row {
+    /// A stored day by column name (for the few small tables read by name).
     func day(_ column: String) throws -> Day { try StoredValueError.day(self[column] as String, column: column) }
-    func optionalDay(_ column: String) throws -> Day? {
-        try (self[column] as String?).map { try StoredValueError.day($0, column: column) }
+}
+
+/// The columns a loader selects, in the order of the SELECT: the row is read by index (GRDB's
+/// statement-backed fast path), never by name — looking a name up for every value of every row
+/// was the most of reading the store. The case's name is the column's, for `StoredValueError`.
+protocol LoadedColumn: RawRepresentable<Int>, CaseIterable {}
+
+/// Typed reads of a loaded row's columns: dates as `YYYY-MM-DD`, months as `YYYY-MM`, money in
+/// fen. A value that does not parse throws `StoredValueError` (the loader names the table).
+extension Row {
+    subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: some LoadedColumn) -> Value {
+        self[column.rawValue]
     }
-    func month(_ column: String) throws -> YearMonth {
-        guard let month = YearMonth(iso: self[column] as String) else { throw StoredValueError(table: "", column: column) }
+    func day(_ column: some LoadedColumn) throws -> Day {
+        try StoredValueError.day(self[column.rawValue] as String, column: "\(column)")
+    }
+    func optionalDay(_ column: some LoadedColumn) throws -> Day? {
+        try (self[column.rawValue] as String?).map { try StoredValueError.day($0, column: "\(column)") }
+    }
+    func month(_ column: some LoadedColumn) throws -> YearMonth {
+        guard let month = try optionalMonth(column) else { throw StoredValueError(table: "", column: "\(column)") }
         return month
     }
-    func optionalMonth(_ column: String) throws -> YearMonth? {
-        guard let text = self[column] as String? else { return nil }
-        guard let month = YearMonth(iso: text) else { throw StoredValueError(table: "", column: column) }
+    func optionalMonth(_ column: some LoadedColumn) throws -> YearMonth? {
+        guard let text = self[column.rawValue] as String? else { return nil }
+        guard let month = YearMonth(iso: text) else { throw StoredValueError(table: "", column: "\(column)") }
         return month
     }
     /// A coded field (`RecordCode`) by its stored bytes; a value outside the code's list throws.
-    func code<C: RecordCode>(_ column: String) throws -> C {
-        guard let code = C(rawValue: self[column] as String) else { throw StoredValueError(table: "", column: column) }
+    func code<C: RecordCode>(_ column: some LoadedColumn) throws -> C {
+        guard let code = try optionalCode(column) as C? else { throw StoredValueError(table: "", column: "\(column)") }
         return code
     }
-    func fen(_ column: String) -> Fen { Fen(self[column] as Int64) }
-    func optionalFen(_ column: String) -> Fen? { (self[column] as Int64?).map(Fen.init) }
-    func string(_ column: String) -> String { self[column] as String? ?? "" }
+    func optionalCode<C: RecordCode>(_ column: some LoadedColumn) throws -> C? {
+        guard let text = self[column.rawValue] as String? else { return nil }
+        guard let code = C(rawValue: text) else { throw StoredValueError(table: "", column: "\(column)") }
+        return code
+    }
+    func fen(_ column: some LoadedColumn) -> Fen { Fen(self[column.rawValue] as Int64) }
+    func optionalFen(_ column: some LoadedColumn) -> Fen? { (self[column.rawValue] as Int64?).map(Fen.init) }
+    func rate(_ column: some LoadedColumn) -> Rate { Rate(units: self[column.rawValue] as Int64) }
+    func string(_ column: some LoadedColumn) -> String { self[column.rawValue] as String? ?? "" }
 }
