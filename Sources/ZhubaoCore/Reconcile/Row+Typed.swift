@@ -40,6 +40,12 @@ extension Row {
 /// was the most of reading the store. The case's name is the column's, for `StoredValueError`.
 protocol LoadedColumn: RawRepresentable<Int>, CaseIterable {}
 
+extension StoredValueError {
+    /// The error of a loaded column (its case's name), the table named by the loader. Spelled
+    /// only when thrown: naming a case reflects on its type, far too slow for every value read.
+    init(_ column: some LoadedColumn) { self.init(table: "", column: "\(column)") }
+}
+
 /// Typed reads of a loaded row's columns: dates as `YYYY-MM-DD`, months as `YYYY-MM`, money in
 /// fen. A value that does not parse throws `StoredValueError` (the loader names the table).
 extension Row {
@@ -47,28 +53,31 @@ extension Row {
         self[column.rawValue]
     }
     func day(_ column: some LoadedColumn) throws -> Day {
-        try StoredValueError.day(self[column.rawValue] as String, column: "\(column)")
+        guard let day = try optionalDay(column) else { throw StoredValueError(column) }
+        return day
     }
     func optionalDay(_ column: some LoadedColumn) throws -> Day? {
-        try (self[column.rawValue] as String?).map { try StoredValueError.day($0, column: "\(column)") }
+        guard let text = self[column.rawValue] as String? else { return nil }
+        guard let day = Day(iso: text) else { throw StoredValueError(column) }
+        return day
     }
     func month(_ column: some LoadedColumn) throws -> YearMonth {
-        guard let month = try optionalMonth(column) else { throw StoredValueError(table: "", column: "\(column)") }
+        guard let month = try optionalMonth(column) else { throw StoredValueError(column) }
         return month
     }
     func optionalMonth(_ column: some LoadedColumn) throws -> YearMonth? {
         guard let text = self[column.rawValue] as String? else { return nil }
-        guard let month = YearMonth(iso: text) else { throw StoredValueError(table: "", column: "\(column)") }
+        guard let month = YearMonth(iso: text) else { throw StoredValueError(column) }
         return month
     }
     /// A coded field (`RecordCode`) by its stored bytes; a value outside the code's list throws.
     func code<C: RecordCode>(_ column: some LoadedColumn) throws -> C {
-        guard let code = try optionalCode(column) as C? else { throw StoredValueError(table: "", column: "\(column)") }
+        guard let code = try optionalCode(column) as C? else { throw StoredValueError(column) }
         return code
     }
     func optionalCode<C: RecordCode>(_ column: some LoadedColumn) throws -> C? {
         guard let text = self[column.rawValue] as String? else { return nil }
-        guard let code = C(rawValue: text) else { throw StoredValueError(table: "", column: "\(column)") }
+        guard let code = C(rawValue: text) else { throw StoredValueError(column) }
         return code
     }
     func fen(_ column: some LoadedColumn) -> Fen { Fen(self[column.rawValue] as Int64) }
