@@ -55,48 +55,4 @@ extension LedgerLoader {
         }
         return relations
     }
-
-    private enum HardshipColumn: Int, LoadedColumn { case fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason }
-
-    /// Each department's snapshots as of D: per date, the file with the highest SEQ (rules.md §3).
-    func loadSnapshots(_ db: Database, into history: inout LedgerHistory) throws {
-        typealias C = HardshipColumn
-        let files = try Row.fetchAll(db, sql: """
-            SELECT id, name, sender, businessDate, seq FROM inputFile
-            WHERE status = 'IMPORTED' AND kind = 'HARD' AND businessDate <= ?\(withinCutoff("id"))
-            ORDER BY sender, businessDate, seq
-            """, arguments: [history.through.iso])
-        var chosen: [String: (id: Int64, name: String, sender: String, date: String)] = [:]
-        for file in files { chosen["\(file["sender"] as String)|\(file["businessDate"] as String)"] = (file["id"], file["name"], file["sender"], file["businessDate"]) }
-        let ordered = chosen.values.sorted(by: { ($0.sender, $0.date) < ($1.sender, $1.date) })
-        // Certification only ever matters for borrowers (rules.md §4, E410): rows of people with
-        // no drawdown are not loaded, except those with an invalid ID, which raise E003. One
-        // statement for all the files, so that SQLite builds the set of borrowers once.
-        var rowsByFile: [Int64: [(idValid: Bool, row: HardshipSnapshot.Row)]] = [:]
-        if ordered.isEmpty { return }
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason FROM hardshipRow
-            WHERE fileId IN (\(ordered.map { String($0.id) }.joined(separator: ",")))
-            AND (idValid = 0 OR idNumber IN (SELECT idNumber FROM drawdown)) ORDER BY fileId, line
-            """)
-        while let row = try cursor.next() {
-            let endReason: HardshipEndReason? = try row.optionalCode(C.endReason)
-            try rowsByFile[row[C.fileId], default: []].append((row[C.idValid], HardshipSnapshot.Row(
-                idNumber: row[C.idNumber], category: row.code(C.category), certifiedOn: row.day(C.certifiedOn),
-                endsOn: row.optionalDay(C.endsOn), revoked: endReason == .revoked, line: row[C.line])))
-        }
-        var unique = UniqueKeys()
-        for file in ordered {
-            let day = try StoredValueError.reading("inputFile") { try StoredValueError.day(file.date, column: "businessDate") }
-            var rows: [HardshipSnapshot.Row] = []
-            for candidate in rowsByFile[file.id] ?? [] {
-                guard unique.validID(candidate.idValid, idNumber: candidate.row.idNumber, file: file.name, day: day,
-                                     source: "\(file.name):\(candidate.row.line)") else { continue }
-                rows.append(candidate.row)
-            }
-            history.snapshots.append(.init(day: day, value:
-                HardshipSnapshot(department: file.sender, date: day, file: file.name, rows: rows)))
-        }
-        history.findings += unique.findings
-    }
 }
