@@ -8,18 +8,16 @@ extension LedgerLoader {
 
     func loadDrawdowns(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
         typealias C = DrawdownColumn
-        let rows = try records(db, "drawdown", C.self, order: "r.line", through: history.through)
-        var file = CurrentFile(), seen: Set<PairKey<String, String>> = []
-        while let row = try rows.next() {
-            try file.update(row)
+        var seen: Set<PairKey<String, String>> = []
+        try eachRecord(db, "drawdown", C.self, order: "r.line", through: history.through) { row, file in
             let line: Int = row[C.line], loanNo: String = row[C.loanNo], status: DrawdownStatus = try row.code(C.status)
             let source = "\(file.name):\(line)"
             guard unique.admit(PairKey(first: loanNo, second: status.rawValue), in: &seen, idValid: row[C.idValid],
                                idNumber: row[C.idNumber], file: file, source: source,
-                               subject: .init(loanNo: loanNo, file: file.name)) else { continue }
+                               subject: .init(loanNo: loanNo, file: file.name)) else { return }
             if status == .cancellation {
                 history.cancellations.append(.init(day: file.day, value: loanNo))
-                continue
+                return
             }
             try history.drawdowns.append(.init(day: file.day, value: Drawdown(
                 loanNo: loanNo, contractNo: row[C.contractNo], idNumber: row[C.idNumber], bankCode: row[C.bankCode],
@@ -37,13 +35,11 @@ extension LedgerLoader {
 
     func loadReceipts(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
         typealias C = ReceiptColumn
-        let rows = try records(db, "receipt", C.self, order: "r.id", through: history.through)
-        var file = CurrentFile(), seen: Set<String> = []
-        while let row = try rows.next() {
-            try file.update(row)
+        var seen: Set<String> = []
+        try eachRecord(db, "receipt", C.self, order: "r.id", through: history.through) { row, file in
             let source: String = row[C.source], ticketNo: String = row[C.ticketNo]
             guard unique.admit(ticketNo, in: &seen, idValid: row[C.idValid], idNumber: row[C.idNumber], file: file,
-                               source: source, subject: .init(ticketNo: ticketNo, file: file.name)) else { continue }
+                               source: source, subject: .init(ticketNo: ticketNo, file: file.name)) else { return }
             try history.receipts.append(.init(day: file.day, value: Receipt(
                 ticketNo: ticketNo, idNumber: row[C.idNumber], name: row[C.name], insuranceType: row.code(C.insuranceType),
                 periodFrom: row.month(C.periodFrom), periodTo: row.month(C.periodTo),
@@ -61,13 +57,11 @@ extension LedgerLoader {
 
     func loadTransactions(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
         typealias C = TransactionColumn
-        let rows = try records(db, "bankTransaction", C.self, order: "r.line", through: history.through)
-        var file = CurrentFile(), seen: Set<String> = []
-        while let row = try rows.next() {
-            try file.update(row)
+        var seen: Set<String> = []
+        try eachRecord(db, "bankTransaction", C.self, order: "r.line", through: history.through) { row, file in
             let line: Int = row[C.line], txnNo: String = row[C.txnNo], source = "\(file.name):\(line)"
             guard unique.admit(txnNo, in: &seen, idValid: row[C.idValid], idNumber: row[C.idNumber], file: file,
-                               source: source, subject: .init(txnNo: txnNo, file: file.name)) else { continue }
+                               source: source, subject: .init(txnNo: txnNo, file: file.name)) else { return }
             try history.transactions.append(.init(day: file.day, value: Transaction(
                 txnNo: txnNo, loanNo: row[C.loanNo], contractNo: row[C.contractNo], idNumber: row[C.idNumber],
                 txnDate: row.day(C.txnDate), kind: row.code(C.kind), due: row.fen(C.due),
@@ -84,15 +78,13 @@ extension LedgerLoader {
 
     func loadClaims(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
         typealias C = ClaimColumn
-        let rows = try records(db, "claimLine", C.self, order: "r.line", through: history.through)
-        var file = CurrentFile(), seen: Set<PairKey<String, Int>> = []
-        while let row = try rows.next() {
-            try file.update(row)
+        var seen: Set<PairKey<String, Int>> = []
+        try eachRecord(db, "claimLine", C.self, order: "r.line", through: history.through) { row, file in
             let line: Int = row[C.line], loanNo: String = row[C.loanNo], year: Int = row[C.year]
             let source = "\(file.name):\(line)"
             guard unique.admit(PairKey(first: loanNo, second: year), in: &seen, idValid: row[C.idValid],
                                idNumber: row[C.idNumber], file: file, source: source,
-                               subject: .init(loanNo: loanNo, file: file.name)) else { continue }
+                               subject: .init(loanNo: loanNo, file: file.name)) else { return }
             try history.claimLines.append(.init(day: file.day, value: ClaimLine(
                 bankCode: row[C.bankCode], loanNo: loanNo, contractNo: row[C.contractNo], idNumber: row[C.idNumber],
                 name: row[C.name], year: year, from: row.day(C.fromDay), to: row.day(C.toDay),

@@ -12,13 +12,11 @@ extension LedgerLoader {
     func loadRegister(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
         typealias C = ParticipantColumn
         let relations = try coBorrowerRelations(db, through: history.through)
-        let rows = try records(db, "participant", C.self, order: "r.id", through: history.through)
-        var file = CurrentFile(), seen: Set<PairKey<String, Day>> = []
-        while let row = try rows.next() {
-            try file.update(row)
+        var seen: Set<PairKey<String, Day>> = []
+        try eachRecord(db, "participant", C.self, order: "r.id", through: history.through) { row, file in
             let source: String = row[C.source], id: String = row[C.idNumber], asOf = try row.day(C.asOf)
             guard unique.admit(PairKey(first: id, second: asOf), in: &seen, idValid: row[C.idValid], idNumber: id,
-                               file: file, source: source, subject: .init(idNumber: id, file: file.name)) else { continue }
+                               file: file, source: source, subject: .init(idNumber: id, file: file.name)) else { return }
             var loan: Participant.ApprovedLoan?
             if let contractNo = row[C.contractNo] as String? {
                 loan = try Participant.ApprovedLoan(

@@ -55,17 +55,22 @@ package struct LedgerLoader {
         }
     }
 
-    /// The rows of a record table joined with its file, through a date, in file order, with the
-    /// columns of `C` in its order: the file's id, name and business date first (`FileColumn`),
-    /// then the record's own columns, each named as its case.
-    func records<C: LoadedColumn>(_ db: Database, _ table: String, _ columns: C.Type, order: String,
-                                  through: Day) throws -> RowCursor {
+    /// Calls `body` with each row of a record table joined with its file, through a date, in
+    /// file order, with the columns of `C` in its order: the file's id, name and business date
+    /// first (`FileColumn`), then the record's own columns, each named as its case.
+    func eachRecord<C: LoadedColumn>(_ db: Database, _ table: String, _ columns: C.Type, order: String, through: Day,
+                                     _ body: (Row, CurrentFile) throws -> Void) throws {
         let own = C.allCases.dropFirst(FileColumn.allCases.count).map { "r.\($0)" }
-        return try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT f.id, f.name, f.businessDate, \(own.joined(separator: ", ")) FROM \(table) r JOIN inputFile f ON f.id = r.fileId
             WHERE f.status = 'IMPORTED' AND f.businessDate <= ?\(withinCutoff("f.id"))
             ORDER BY f.businessDate, f.name, \(order)
             """, arguments: [through.iso])
+        var file = CurrentFile()
+        while let row = try rows.next() {
+            try file.update(row)
+            try body(row, file)
+        }
     }
 }
 

@@ -52,34 +52,24 @@ extension Row {
     subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: some LoadedColumn) -> Value {
         self[column.rawValue]
     }
-    func day(_ column: some LoadedColumn) throws -> Day {
-        guard let day = try optionalDay(column) else { throw StoredValueError(column) }
-        return day
-    }
-    func optionalDay(_ column: some LoadedColumn) throws -> Day? {
+    /// The text of a column read by `parse`; nil for NULL, a throw for text that does not parse.
+    private func parsed<T>(_ column: some LoadedColumn, _ parse: (String) -> T?) throws -> T? {
         guard let text = self[column.rawValue] as String? else { return nil }
-        guard let day = Day(iso: text) else { throw StoredValueError(column) }
-        return day
+        guard let value = parse(text) else { throw StoredValueError(column) }
+        return value
     }
-    func month(_ column: some LoadedColumn) throws -> YearMonth {
-        guard let month = try optionalMonth(column) else { throw StoredValueError(column) }
-        return month
+    /// `parsed`, where NULL does not read either.
+    private func required<T>(_ column: some LoadedColumn, _ parse: (String) -> T?) throws -> T {
+        guard let value = try parsed(column, parse) else { throw StoredValueError(column) }
+        return value
     }
-    func optionalMonth(_ column: some LoadedColumn) throws -> YearMonth? {
-        guard let text = self[column.rawValue] as String? else { return nil }
-        guard let month = YearMonth(iso: text) else { throw StoredValueError(column) }
-        return month
-    }
+    func day(_ column: some LoadedColumn) throws -> Day { try required(column) { Day(iso: $0) } }
+    func optionalDay(_ column: some LoadedColumn) throws -> Day? { try parsed(column) { Day(iso: $0) } }
+    func month(_ column: some LoadedColumn) throws -> YearMonth { try required(column) { YearMonth(iso: $0) } }
+    func optionalMonth(_ column: some LoadedColumn) throws -> YearMonth? { try parsed(column) { YearMonth(iso: $0) } }
     /// A coded field (`RecordCode`) by its stored bytes; a value outside the code's list throws.
-    func code<C: RecordCode>(_ column: some LoadedColumn) throws -> C {
-        guard let code = try optionalCode(column) as C? else { throw StoredValueError(column) }
-        return code
-    }
-    func optionalCode<C: RecordCode>(_ column: some LoadedColumn) throws -> C? {
-        guard let text = self[column.rawValue] as String? else { return nil }
-        guard let code = C(rawValue: text) else { throw StoredValueError(column) }
-        return code
-    }
+    func code<C: RecordCode>(_ column: some LoadedColumn) throws -> C { try required(column, C.init(rawValue:)) }
+    func optionalCode<C: RecordCode>(_ column: some LoadedColumn) throws -> C? { try parsed(column, C.init(rawValue:)) }
     func fen(_ column: some LoadedColumn) -> Fen { Fen(self[column.rawValue] as Int64) }
     func optionalFen(_ column: some LoadedColumn) -> Fen? { (self[column.rawValue] as Int64?).map(Fen.init) }
     func rate(_ column: some LoadedColumn) -> Rate { Rate(units: self[column.rawValue] as Int64) }
