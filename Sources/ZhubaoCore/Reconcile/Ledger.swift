@@ -28,13 +28,10 @@ package struct Ledger: Sendable {
 /// A drawdown (借据), formats.md §4.
 package struct Drawdown: Sendable, Equatable {
     package var loanNo: String, contractNo: String, idNumber: String, bankCode: String
-    /// `A` annual or `L` lump sum.
-    package var mode: DrawdownMode
-    package var amount: Fen
-    package var rate: Rate
-    package var disbursedOn: Day, maturesOn: Day
-    /// The contribution months the drawdown pays for.
-    package var coverFrom: YearMonth, coverTo: YearMonth
+    /// `A` annual or `L` lump sum, its amount and its rate.
+    package var mode: DrawdownMode, amount: Fen, rate: Rate
+    /// Disbursed, maturing, and the contribution months it pays for.
+    package var disbursedOn: Day, maturesOn: Day, coverFrom: YearMonth, coverTo: YearMonth
     package var account: String
     /// A DISB status C for this loanNo is known as of D (rules.md §2): takes part in nothing.
     package var cancelled: Bool

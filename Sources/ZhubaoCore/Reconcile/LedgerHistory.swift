@@ -105,6 +105,12 @@ struct DatedTable<Value: Sendable>: Sendable {
 
     var count: Int { values.count }
 
+    /// Room for `count` values: a big table grows once, not by doubling and copying its records.
+    mutating func reserve(_ count: Int) {
+        days.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     mutating func append(_ item: LedgerHistory.Dated<Value>) {
         days.append(item.day)
         values.append(item.value)

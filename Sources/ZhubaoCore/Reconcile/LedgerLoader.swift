@@ -28,6 +28,11 @@ package struct LedgerLoader {
     package func history(through: Day, settings: Settings) throws -> LedgerHistory {
         var history = LedgerHistory(through: through, settings: settings)
         try store.database.read { db in
+            func rows(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+            try history.drawdowns.reserve(rows("drawdown"))
+            try history.receipts.reserve(rows("receipt"))
+            try history.transactions.reserve(rows("bankTransaction"))
+            try history.register.reserve(rows("participant"))
             var unique = UniqueKeys()
             history.findings += try fileFindings(db, through: through)
             try StoredValueError.reading("participant") { try loadRegister(db, into: &history, unique: &unique) }
