@@ -50,7 +50,7 @@ package struct Certification: Sendable {
 
     struct Key: Hashable {
         var idNumber: String
-        var category: String
+        var category: HardshipCategory
     }
 
     /// The valid intervals of one department's snapshots: runs of consecutive snapshots per
@@ -70,7 +70,7 @@ package struct Certification: Sendable {
             case let (ends, next): until = ends ?? next
             }
             if let until, until <= row.certifiedOn { return }
-            found.append((key, Interval(department: department, category: row.category,
+            found.append((key, Interval(department: department, category: row.category.rawValue,
                                         from: row.certifiedOn, until: until)))
         }
 

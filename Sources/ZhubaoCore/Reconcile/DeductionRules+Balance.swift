@@ -22,12 +22,12 @@ extension DeductionRules.Context {
             guard let amount = amounts[index] else { continue }
             let principal = repaid[index]
             let expected = amount - principal
-            guard line.balanceAfter != expected else { continue }
-            let difference = line.balanceAfter - expected
-            found.append(Finding(
-                code: .e407, subject: .transaction(line), amount: difference, source: line.source,
-                detail: "\(line.txnDate.iso) 银行报送余额 \(line.balanceAfter.yuan) 元；放款 \(amount.yuan) 元"
-                    + "减截至当日已还本金 \(principal.yuan) 元应为 \(expected.yuan) 元，差 \(difference.yuan) 元"))
+            guard let finding = Finding.gap(.e407, .transaction(line), source: line.source, actual: line.balanceAfter,
+                                            expected: expected, acceptable: ==, detail: { difference in
+                "\(line.txnDate.iso) 银行报送余额 \(line.balanceAfter.yuan) 元；放款 \(amount.yuan) 元"
+                    + "减截至当日已还本金 \(principal.yuan) 元应为 \(expected.yuan) 元，差 \(difference.yuan) 元"
+            }) else { continue }
+            found.append(finding)
         }
         return found
     }

@@ -27,12 +27,12 @@ extension DrawdownRules {
             let year = drawdown.coverFrom.year
             guard let base = ReconcileContext.minimumBase(ledger.settings, year: year) else { continue }
             let minimum = minimumAnnualContribution(base: base)
-            guard drawdown.amount > minimum else { continue }
-            let excess = drawdown.amount - minimum
-            found.append(Finding(
-                code: .e205, subject: .drawdown(drawdown), amount: excess, source: drawdown.source,
-                detail: "按年放款 \(drawdown.amount.yuan) 元（起始所属期 \(drawdown.coverFrom.iso)），超过 \(year) 年灵活就业"
-                    + "最低缴费额 \(minimum.yuan) 元（最低缴费基数 \(base.yuan) 元 × 20% × 12），超出 \(excess.yuan) 元"))
+            guard let finding = Finding.gap(.e205, .drawdown(drawdown), source: drawdown.source, actual: drawdown.amount,
+                                            expected: minimum, acceptable: <=, detail: { excess in
+                "按年放款 \(drawdown.amount.yuan) 元（起始所属期 \(drawdown.coverFrom.iso)），超过 \(year) 年灵活就业"
+                    + "最低缴费额 \(minimum.yuan) 元（最低缴费基数 \(base.yuan) 元 × 20% × 12），超出 \(excess.yuan) 元"
+            }) else { continue }
+            found.append(finding)
         }
         return found
     }

@@ -85,8 +85,8 @@ package enum DrawdownRules: RuleFamily {
         guard ledger.settings.profile.applies(.e601),
               let holder = context.holder(of: drawdown.contractNo, preferring: drawdown.idNumber) else { return nil }
         let relations = holder.loan.coBorrowerRelations
-        guard !relations.contains("CHILD"), !relations.contains("GUARANTOR") else { return nil }
-        let listed = relations.isEmpty ? "" : "登记的关系为 \(relations.joined(separator: "、"))，"
+        guard !relations.contains(.child), !relations.contains(.guarantor) else { return nil }
+        let listed = relations.isEmpty ? "" : "登记的关系为 \(relations.map(\.rawValue).joined(separator: "、"))，"
         return Finding(code: .e601, subject: .drawdown(drawdown), amount: drawdown.amount, source: drawdown.source,
                        detail: "合同 \(drawdown.contractNo) 是截至 \(ledger.asOf.iso) 参保登记中的核准贷款（核准号 "
                            + "\(holder.loan.approvalNo)），\(listed)既无子女共同借款人（CHILD）也无担保人（GUARANTOR）；"

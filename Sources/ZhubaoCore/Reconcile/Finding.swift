@@ -23,6 +23,16 @@ package struct Finding: Sendable, Equatable {
     package var severity: Diagnostic.Severity { entry.severity }
     package var owner: Owner { entry.owner }
 
+    /// A finding of an amount that is not what it may be: when `actual` and `expected` fail
+    /// `acceptable`, the finding's amount is `actual − expected` and `detail` says so from it
+    /// (E205's excess over the minimum contribution, E407's bank balance off the computed one).
+    package static func gap(_ code: ExceptionCode, _ subject: Subject, source: String, actual: Fen, expected: Fen,
+                            acceptable: (Fen, Fen) -> Bool, detail: (Fen) -> String) -> Finding? {
+        guard !acceptable(actual, expected) else { return nil }
+        let difference = actual - expected
+        return Finding(code: code, subject: subject, amount: difference, source: source, detail: detail(difference))
+    }
+
     /// The stable key (outputs.md): the code and the identifiers of its subject, so that the
     /// same problem found again is the same exception.
     package var key: String {

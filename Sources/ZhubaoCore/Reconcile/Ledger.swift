@@ -27,18 +27,11 @@ package struct Ledger: Sendable {
 
 /// A drawdown (借据), formats.md §4.
 package struct Drawdown: Sendable, Equatable {
-    package var loanNo: String
-    package var contractNo: String
-    package var idNumber: String
-    package var bankCode: String
-    /// `A` annual or `L` lump sum.
-    package var mode: DrawdownMode
-    package var amount: Fen
-    package var rate: Rate
-    package var disbursedOn: Day
-    package var maturesOn: Day
-    package var coverFrom: YearMonth
-    package var coverTo: YearMonth
+    package var loanNo: String, contractNo: String, idNumber: String, bankCode: String
+    /// `A` annual or `L` lump sum, its amount and its rate.
+    package var mode: DrawdownMode, amount: Fen, rate: Rate
+    /// Disbursed, maturing, and the contribution months it pays for.
+    package var disbursedOn: Day, maturesOn: Day, coverFrom: YearMonth, coverTo: YearMonth
     package var account: String
     /// A DISB status C for this loanNo is known as of D (rules.md §2): takes part in nothing.
     package var cancelled: Bool
@@ -51,22 +44,15 @@ package struct Drawdown: Sendable, Equatable {
 
 /// A contribution receipt, formats.md §1.
 package struct Receipt: Sendable, Equatable {
-    package var ticketNo: String
-    package var idNumber: String
-    package var name: String
+    package var ticketNo: String, idNumber: String, name: String
     package var insuranceType: InsuranceType
-    package var periodFrom: YearMonth
-    package var periodTo: YearMonth
-    package var base: Fen?
-    package var amount: Fen
-    package var paidOn: Day
-    /// `LOAN` or `SELF`.
-    package var channel: ReceiptChannel
-    package var contractNo: String?
-    package var bankCode: String?
-    /// `NORMAL` or `REVERSAL`.
-    package var status: ReceiptStatus
-    package var reversesTicketNo: String?
+    /// The contribution months paid for; `base` is absent for the residents' scheme.
+    package var periodFrom: YearMonth, periodTo: YearMonth, base: Fen?
+    package var amount: Fen, paidOn: Day
+    /// `LOAN` (with the loan's contract and bank) or `SELF`.
+    package var channel: ReceiptChannel, contractNo: String?, bankCode: String?
+    /// `NORMAL`, or `REVERSAL` of the receipt `reversesTicketNo`.
+    package var status: ReceiptStatus, reversesTicketNo: String?
     /// A reversal known as of D names this receipt.
     package var reversed: Bool
     package var source: String
@@ -102,14 +88,9 @@ package struct Transaction: Sendable, Equatable {
 
 /// A bank's claim line, formats.md §6.
 package struct ClaimLine: Sendable, Equatable {
-    package var bankCode: String
-    package var loanNo: String
-    package var contractNo: String
-    package var idNumber: String
-    package var name: String
-    package var year: Int
-    package var from: Day
-    package var to: Day
+    package var bankCode: String, loanNo: String, contractNo: String, idNumber: String, name: String
+    /// The claim year and the interest period claimed.
+    package var year: Int, from: Day, to: Day
     package var days: Int
     package var accumulated: Fen
     package var rate: Rate
@@ -135,12 +116,12 @@ package struct Participant: Sendable, Equatable {
     package struct ApprovedLoan: Sendable, Equatable {
         package var approvalNo: String
         package var approvedOn: Day
-        package var mode: String
+        package var mode: LoanMode
         package var bankCode: String
         package var contractNo: String
         package var basicPensionConsent: Bool
-        /// `CHILD` or `GUARANTOR` of each co-borrower.
-        package var coBorrowerRelations: [String]
+        /// The relation of each co-borrower.
+        package var coBorrowerRelations: [CoBorrowerRelation]
     }
 
     package struct Pension: Sendable, Equatable {
@@ -161,8 +142,7 @@ package struct HardshipSnapshot: Sendable, Equatable {
 
     package struct Row: Sendable, Equatable {
         package var idNumber: String
-        /// Category code (`TK`, `DB`, …).
-        package var category: String
+        package var category: HardshipCategory
         package var certifiedOn: Day
         package var endsOn: Day?
         package var revoked: Bool

@@ -17,16 +17,16 @@ package struct LedgerHistory: Sendable {
     package let through: Day
     var settings: Settings
     /// Drawdowns (DISB status N), not yet marked cancelled.
-    var drawdowns: [Dated<Drawdown>] = []
+    var drawdowns = DatedTable<Drawdown>()
     /// The loanNo of each DISB status C.
     var cancellations: [Dated<String>] = []
     /// Receipts, not yet marked reversed.
-    var receipts: [Dated<Receipt>] = []
+    var receipts = DatedTable<Receipt>()
     /// Bank transactions of any loanNo.
-    var transactions: [Dated<Transaction>] = []
-    var claimLines: [Dated<ClaimLine>] = []
+    var transactions = DatedTable<Transaction>()
+    var claimLines = DatedTable<ClaimLine>()
     /// Register extracts in file order.
-    var register: [Dated<Participant>] = []
+    var register = DatedTable<Participant>()
     /// Hardship snapshots in order of department, then date.
     var snapshots: [Dated<HardshipSnapshot>] = []
     /// E001–E004, in the order a load as of any date would raise them.
@@ -51,27 +51,32 @@ package struct LedgerHistory: Sendable {
         var ledger = Ledger(asOf: day, settings: settings)
         ledger.intakeFindings = Self.take(day, &findings)
 
+        // Marked in place: a history read for one date hands its tables over without a copy.
         let cancelled = Set(Self.take(day, &cancellations))
-        ledger.drawdowns = Self.take(day, &drawdowns).map { drawdown in
-            var drawdown = drawdown
-            drawdown.cancelled = cancelled.contains(drawdown.loanNo)
-            return drawdown
+        var drawdowns = self.drawdowns.take(day)
+        if !cancelled.isEmpty {
+            for index in drawdowns.indices where cancelled.contains(drawdowns[index].loanNo) { drawdowns[index].cancelled = true }
         }
+        ledger.drawdowns = drawdowns
 
-        var receipts = Self.take(day, &self.receipts)
+        var receipts = self.receipts.take(day)
         let reversedTickets = Set(receipts.lazy.filter { $0.status == .reversal }.compactMap(\.reversesTicketNo))
-        for index in receipts.indices where receipts[index].status == .normal && reversedTickets.contains(receipts[index].ticketNo) {
-            receipts[index].reversed = true
+        if !reversedTickets.isEmpty {
+            for index in receipts.indices where receipts[index].status == .normal && reversedTickets.contains(receipts[index].ticketNo) {
+                receipts[index].reversed = true
+            }
         }
         ledger.receipts = receipts
 
         // rules.md §2: a transaction of no drawdown known as of D, or of a cancelled one, takes part in nothing.
         let live = Set(ledger.drawdowns.lazy.filter { !$0.cancelled }.map(\.loanNo))
-        ledger.transactions = Self.take(day, &transactions).filter { live.contains($0.loanNo) }
-        ledger.claimLines = Self.take(day, &claimLines)
+        let transactions = self.transactions.take(day)
+        ledger.transactions = transactions.allSatisfy { live.contains($0.loanNo) }
+            ? transactions : transactions.filter { live.contains($0.loanNo) }
+        ledger.claimLines = claimLines.take(day)
 
         var register: [String: [Participant]] = [:]
-        for participant in Self.take(day, &self.register) { register[participant.idNumber, default: []].append(participant) }
+        for participant in self.register.take(day) { register[participant.idNumber, default: []].append(participant) }
         for id in register.keys { register[id]!.sort { $0.asOf < $1.asOf } }
         ledger.register = register
 
@@ -88,5 +93,33 @@ package struct LedgerHistory: Sendable {
         for item in items where item.day <= day { values.append(item.value) }
         items = []
         return values
+    }
+}
+
+/// A table of the history: its values and, index for index, the day from which each counts.
+/// Taking the values of a date hands the array over whole when every value counts by then (a
+/// history read for that date, or a rerun's last date): no record is copied.
+struct DatedTable<Value: Sendable>: Sendable {
+    private(set) var days: [Day] = []
+    private(set) var values: [Value] = []
+
+    var count: Int { values.count }
+
+    /// Room for `count` values: a big table grows once, not by doubling and copying its records.
+    mutating func reserve(_ count: Int) {
+        days.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
+    mutating func append(_ item: LedgerHistory.Dated<Value>) {
+        days.append(item.day)
+        values.append(item.value)
+    }
+
+    /// The values counting on or before D, in order; the table is emptied.
+    mutating func take(_ day: Day) -> [Value] {
+        defer { self = DatedTable() }
+        if days.allSatisfy({ $0 <= day }) { return values }
+        return days.indices.compactMap { days[$0] <= day ? values[$0] : nil }
     }
 }

@@ -28,6 +28,11 @@ package struct LedgerLoader {
     package func history(through: Day, settings: Settings) throws -> LedgerHistory {
         var history = LedgerHistory(through: through, settings: settings)
         try store.database.read { db in
+            func rows(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+            try history.drawdowns.reserve(rows("drawdown"))
+            try history.receipts.reserve(rows("receipt"))
+            try history.transactions.reserve(rows("bankTransaction"))
+            try history.register.reserve(rows("participant"))
             var unique = UniqueKeys()
             history.findings += try fileFindings(db, through: through)
             try StoredValueError.reading("participant") { try loadRegister(db, into: &history, unique: &unique) }
@@ -55,40 +60,63 @@ package struct LedgerLoader {
         }
     }
 
-    /// The SQL of a record table joined with its file, through a date, in file order; the
-    /// file's name is `fileName`, its business date `fileDate`.
-    func recordsSQL(_ table: String, order: String) -> String {
-        """
-        SELECT r.*, f.name AS fileName, f.businessDate AS fileDate FROM \(table) r JOIN inputFile f ON f.id = r.fileId
-        WHERE f.status = 'IMPORTED' AND f.businessDate <= ?\(withinCutoff("f.id"))
-        ORDER BY f.businessDate, f.name, \(order)
-        """
+    /// Calls `body` with each row of a record table joined with its file, through a date, in
+    /// file order, with the columns of `C` in its order: the file's id, name and business date
+    /// first (`FileColumn`), then the record's own columns, each named as its case.
+    func eachRecord<C: LoadedColumn>(_ db: Database, _ table: String, _ columns: C.Type, order: String, through: Day,
+                                     _ body: (Row, CurrentFile) throws -> Void) throws {
+        let own = C.allCases.dropFirst(FileColumn.allCases.count).map { "r.\($0)" }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT f.id, f.name, f.businessDate, \(own.joined(separator: ", ")) FROM \(table) r JOIN inputFile f ON f.id = r.fileId
+            WHERE f.status = 'IMPORTED' AND f.businessDate <= ?\(withinCutoff("f.id"))
+            ORDER BY f.businessDate, f.name, \(order)
+            """, arguments: [through.iso])
+        var file = CurrentFile()
+        while let row = try rows.next() {
+            try file.update(row)
+            try body(row, file)
+        }
+    }
+}
+
+/// The first columns of every `records` query: the file of the row.
+enum FileColumn: Int, LoadedColumn { case fileId, fileName, fileDate }
+
+/// The file of the rows being read: rows come file by file, so its name and business date are
+/// read and parsed once a file, and every record of it shares the one name.
+struct CurrentFile {
+    private(set) var id: Int64 = -1
+    private(set) var name = ""
+    private(set) var day = Day(ordinal: 0)
+
+    mutating func update(_ row: Row) throws {
+        let id: Int64 = row[FileColumn.fileId]
+        guard id != self.id else { return }
+        self.id = id
+        name = row[FileColumn.fileName]
+        day = try row.day(FileColumn.fileDate)
     }
 }
 
 /// rules.md §1: the first record of a unique key stands; a later one is ignored with E004.
 /// Records with an invalid ID number take part in nothing: they raise E003 and claim no key.
+/// Each table keeps its own set of keys (`seen`), of typed values, not of spelled-out strings.
 struct UniqueKeys {
-    private var seen: [String: Set<String>] = [:]
     private(set) var findings: [LedgerHistory.Dated<Finding>] = []
 
     /// True when the record may take part; false when it raised E003 or E004 (counting from
-    /// `day`, its file's business date).
-    mutating func admit(table: String, key: String, idValid: Bool, idNumber: String,
-                       file: String, day: Day, source: String, subject: Finding.Subject) -> Bool {
-        guard validID(idValid, idNumber: idNumber, file: file, day: day, source: source) else { return false }
-        guard seen[table, default: []].insert(key).inserted else {
-            findings.append(.init(day: day, value: Finding(code: .e004, subject: subject, source: source,
-                                                           detail: "唯一键 \(key) 已由更早的记录导入，本记录被忽略")))
+    /// `file`'s business date).
+    mutating func admit<Key: Hashable & CustomStringConvertible>(
+        _ key: Key, in seen: inout Set<Key>, idValid: Bool, idNumber: String, file: CurrentFile, source: String,
+        subject: @autoclosure () -> Finding.Subject
+    ) -> Bool {
+        guard validID(idValid, idNumber: idNumber, file: file.name, day: file.day, source: source) else { return false }
+        guard seen.insert(key).inserted else {
+            findings.append(.init(day: file.day, value: Finding(code: .e004, subject: subject(), source: source,
+                                                                detail: "唯一键 \(key) 已由更早的记录导入，本记录被忽略")))
             return false
         }
         return true
-    }
-
-    /// `admit` for a row of `recordsSQL`: its ID number and flag, its file's name and business date.
-    mutating func admit(_ row: Row, table: String, key: String, source: String, subject: Finding.Subject) throws -> Bool {
-        admit(table: table, key: key, idValid: row["idValid"], idNumber: row["idNumber"],
-              file: row["fileName"], day: try row.day("fileDate"), source: source, subject: subject)
     }
 
     /// A record with an invalid ID number raises E003 and takes part in nothing (rules.md §1).
@@ -99,4 +127,11 @@ struct UniqueKeys {
             detail: IDNumber.invalidReason(idNumber))))
         return false
     }
+}
+
+/// The unique keys of rules.md §1 made of two values, spelled `A|B` in E004's detail.
+struct PairKey<A: Hashable & CustomStringConvertible, B: Hashable & CustomStringConvertible>: Hashable, CustomStringConvertible {
+    var first: A
+    var second: B
+    var description: String { "\(first)|\(second)" }
 }

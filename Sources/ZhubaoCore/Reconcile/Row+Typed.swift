@@ -30,28 +30,53 @@ package struct StoredValueError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Typed reads of stored columns: dates as `YYYY-MM-DD`, months as `YYYY-MM`, money in fen. A
-/// value that does not parse throws `StoredValueError` (the loader names the table).
 extension Row {
+    /// A stored day by column name (for the few small tables read by name).
     func day(_ column: String) throws -> Day { try StoredValueError.day(self[column] as String, column: column) }
-    func optionalDay(_ column: String) throws -> Day? {
-        try (self[column] as String?).map { try StoredValueError.day($0, column: column) }
-    }
-    func month(_ column: String) throws -> YearMonth {
-        guard let month = YearMonth(iso: self[column] as String) else { throw StoredValueError(table: "", column: column) }
-        return month
-    }
-    func optionalMonth(_ column: String) throws -> YearMonth? {
-        guard let text = self[column] as String? else { return nil }
-        guard let month = YearMonth(iso: text) else { throw StoredValueError(table: "", column: column) }
-        return month
-    }
-    /// A coded field (`StoredCode`) by its stored bytes; a value outside the code's list throws.
+    /// A coded field (`StoredCode`) by column name; a value outside the code's list throws.
     func code<C: StoredCode>(_ column: String) throws -> C {
         guard let code = C(rawValue: self[column] as String) else { throw StoredValueError(table: "", column: column) }
         return code
     }
-    func fen(_ column: String) -> Fen { Fen(self[column] as Int64) }
-    func optionalFen(_ column: String) -> Fen? { (self[column] as Int64?).map(Fen.init) }
-    func string(_ column: String) -> String { self[column] as String? ?? "" }
+}
+
+/// The columns a loader selects, in the order of the SELECT: the row is read by index (GRDB's
+/// statement-backed fast path), never by name — looking a name up for every value of every row
+/// was the most of reading the store. The case's name is the column's, for `StoredValueError`.
+protocol LoadedColumn: RawRepresentable<Int>, CaseIterable {}
+
+extension StoredValueError {
+    /// The error of a loaded column (its case's name), the table named by the loader. Spelled
+    /// only when thrown: naming a case reflects on its type, far too slow for every value read.
+    init(_ column: some LoadedColumn) { self.init(table: "", column: "\(column)") }
+}
+
+/// Typed reads of a loaded row's columns: dates as `YYYY-MM-DD`, months as `YYYY-MM`, money in
+/// fen. A value that does not parse throws `StoredValueError` (the loader names the table).
+extension Row {
+    subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: some LoadedColumn) -> Value {
+        self[column.rawValue]
+    }
+    /// The text of a column read by `parse`; nil for NULL, a throw for text that does not parse.
+    private func parsed<T>(_ column: some LoadedColumn, _ parse: (String) -> T?) throws -> T? {
+        guard let text = self[column.rawValue] as String? else { return nil }
+        guard let value = parse(text) else { throw StoredValueError(column) }
+        return value
+    }
+    /// `parsed`, where NULL does not read either.
+    private func required<T>(_ column: some LoadedColumn, _ parse: (String) -> T?) throws -> T {
+        guard let value = try parsed(column, parse) else { throw StoredValueError(column) }
+        return value
+    }
+    func day(_ column: some LoadedColumn) throws -> Day { try required(column) { Day(iso: $0) } }
+    func optionalDay(_ column: some LoadedColumn) throws -> Day? { try parsed(column) { Day(iso: $0) } }
+    func month(_ column: some LoadedColumn) throws -> YearMonth { try required(column) { YearMonth(iso: $0) } }
+    func optionalMonth(_ column: some LoadedColumn) throws -> YearMonth? { try parsed(column) { YearMonth(iso: $0) } }
+    /// A coded field (`StoredCode`) by its stored bytes; a value outside the code's list throws.
+    func code<C: StoredCode>(_ column: some LoadedColumn) throws -> C { try required(column, C.init(rawValue:)) }
+    func optionalCode<C: StoredCode>(_ column: some LoadedColumn) throws -> C? { try parsed(column, C.init(rawValue:)) }
+    func fen(_ column: some LoadedColumn) -> Fen { Fen(self[column.rawValue] as Int64) }
+    func optionalFen(_ column: some LoadedColumn) -> Fen? { (self[column.rawValue] as Int64?).map(Fen.init) }
+    func rate(_ column: some LoadedColumn) -> Rate { Rate(units: self[column.rawValue] as Int64) }
+    func string(_ column: some LoadedColumn) -> String { self[column.rawValue] as String? ?? "" }
 }

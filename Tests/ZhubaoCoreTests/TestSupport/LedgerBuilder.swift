@@ -73,8 +73,9 @@ struct LedgerBuilder {
                               pension: String = "1386.50", basic: String? = nil, consent: Bool = false,
                               coBorrowers: [String] = [], personalAccount: String? = nil, death: String? = nil) {
         let loan = contract.map {
-            Participant.ApprovedLoan(approvalNo: "ZB1", approvedOn: d("2026-01-06"), mode: "ANNUAL", bankCode: bank,
-                                     contractNo: $0, basicPensionConsent: consent, coBorrowerRelations: coBorrowers)
+            Participant.ApprovedLoan(approvalNo: "ZB1", approvedOn: d("2026-01-06"), mode: .annual, bankCode: bank,
+                                     contractNo: $0, basicPensionConsent: consent,
+                                     coBorrowerRelations: coBorrowers.map { CoBorrowerRelation(rawValue: $0)! })
         }
         let pensionValue = pensionStart.map {
             Participant.Pension(startMonth: YearMonth(iso: $0)!, monthly: fen(pension), basic: basic.map(fen))
@@ -90,7 +91,7 @@ struct LedgerBuilder {
                            _ rows: [(id: String, category: String, certified: String, ends: String?, revoked: Bool)]) {
         let snapshot = HardshipSnapshot(department: department, date: d(date), file: "\(department)_HARD_\(date).csv",
                                         rows: rows.enumerated().map { index, row in
-            .init(idNumber: row.id, category: row.category, certifiedOn: d(row.certified),
+            .init(idNumber: row.id, category: HardshipCategory(rawValue: row.category)!, certifiedOn: d(row.certified),
                   endsOn: row.ends.map(d), revoked: row.revoked, line: index + 2)
         })
         // The loader's order: by department, then date.

@@ -1,0 +1,101 @@
+import GRDB
+import GRDBSQLite
+
+extension LedgerLoader {
+    private enum HardshipColumn: Int, LoadedColumn { case fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason }
+
+    /// Each department's snapshots as of D: per date, the file with the highest SEQ (rules.md §3).
+    func loadSnapshots(_ db: Database, into history: inout LedgerHistory) throws {
+        typealias C = HardshipColumn
+        let files = try Row.fetchAll(db, sql: """
+            SELECT id, name, sender, businessDate, seq FROM inputFile
+            WHERE status = 'IMPORTED' AND kind = 'HARD' AND businessDate <= ?\(withinCutoff("id"))
+            ORDER BY sender, businessDate, seq
+            """, arguments: [history.through.iso])
+        var chosen: [String: (id: Int64, name: String, sender: String, date: String)] = [:]
+        for file in files { chosen["\(file["sender"] as String)|\(file["businessDate"] as String)"] = (file["id"], file["name"], file["sender"], file["businessDate"]) }
+        let ordered = chosen.values.sorted(by: { ($0.sender, $0.date) < ($1.sender, $1.date) })
+        if ordered.isEmpty { return }
+        // Certification only ever matters for borrowers (rules.md §4, E410): rows of people with
+        // no drawdown in the store are not loaded, except those with an invalid ID, which raise
+        // E003. The rows are scanned in table order (the order of import, cheaper than through
+        // the index on fileId) and each ID number is looked up by its bytes, before any String
+        // is made of it: SQLite's `IN (SELECT idNumber FROM drawdown)` cost a tenth of a run.
+        let borrowers = try BorrowerIDs(db)
+        var rowsByFile: [Int64: [(idValid: Bool, row: HardshipSnapshot.Row)]] = [:]
+        let statement = try db.makeStatement(sql: """
+            SELECT fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason FROM hardshipRow NOT INDEXED
+            WHERE fileId IN (\(ordered.map { String($0.id) }.joined(separator: ",")))
+            """)
+        let cursor = try Row.fetchCursor(statement)
+        while let row = try cursor.next() {
+            let idValid: Bool = row[C.idValid]
+            guard !idValid || borrowers.contains(statement.sqliteStatement, column: C.idNumber.rawValue) else { continue }
+            let endReason: HardshipEndReason? = try row.optionalCode(C.endReason)
+            try rowsByFile[row[C.fileId], default: []].append((idValid, HardshipSnapshot.Row(
+                idNumber: row[C.idNumber], category: row.code(C.category), certifiedOn: row.day(C.certifiedOn),
+                endsOn: row.optionalDay(C.endsOn), revoked: endReason == .revoked, line: row[C.line])))
+        }
+        var unique = UniqueKeys()
+        for file in ordered {
+            let day = try StoredValueError.reading("inputFile") { try StoredValueError.day(file.date, column: "businessDate") }
+            var candidates = rowsByFile[file.id] ?? []
+            if !zip(candidates, candidates.dropFirst()).allSatisfy({ $0.row.line < $1.row.line }) { candidates.sort { $0.row.line < $1.row.line } }
+            var rows: [HardshipSnapshot.Row] = []
+            for candidate in candidates {
+                guard unique.validID(candidate.idValid, idNumber: candidate.row.idNumber, file: file.name, day: day,
+                                     source: "\(file.name):\(candidate.row.line)") else { continue }
+                rows.append(candidate.row)
+            }
+            history.snapshots.append(.init(day: day, value:
+                HardshipSnapshot(department: file.sender, date: day, file: file.name, rows: rows)))
+        }
+        history.findings += unique.findings
+    }
+}
+
+/// The ID numbers of every drawdown in the store, looked up by the bytes of a text column of
+/// the current row of a statement: an ID number of up to 24 bytes (all valid ones: 18) is three
+/// words, hashed and compared as integers; a longer one as its bytes. Byte for byte, as
+/// SQLite compares text.
+struct BorrowerIDs {
+    private struct Packed: Hashable {
+        var words: (UInt64, UInt64, UInt64)
+        var count: Int
+
+        init?(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count <= 24 else { return nil }
+            var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
+            self.words = words
+            count = bytes.count
+        }
+
+        static func == (a: Packed, b: Packed) -> Bool {
+            a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0 &+ words.1 &* 31 &+ words.2 &* 961 &+ UInt64(count))
+        }
+    }
+
+    private var packed: Set<Packed> = []
+    private var long: Set<[UInt8]> = []
+
+    init(_ db: Database) throws {
+        let ids = try String.fetchCursor(db, sql: "SELECT DISTINCT idNumber FROM drawdown")
+        while let id = try ids.next() {
+            let bytes = Array(id.utf8)
+            if let key = bytes.withUnsafeBytes(Packed.init) { packed.insert(key) } else { long.insert(bytes) }
+        }
+    }
+
+    /// Whether the text in `column` of the statement's current row is one of the ID numbers.
+    func contains(_ statement: SQLiteStatement, column: Int) -> Bool {
+        guard let text = sqlite3_column_text(statement, CInt(column)) else { return false }
+        let bytes = UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, CInt(column))))
+        if let key = Packed(bytes) { return packed.contains(key) }
+        return long.contains(Array(bytes))
+    }
+}
