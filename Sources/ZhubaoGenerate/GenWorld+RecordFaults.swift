@@ -5,46 +5,63 @@ import ZhubaoCore
 extension GenWorld {
     func injectRecordFaults(_ faults: [GenFault], into buckets: inout GenBuckets) {
         var rng = rng("record-faults")
+        // The candidates of each kind: the clean borrowers that qualify. What qualifies does not
+        // change here; only the borrowers that take a fault leave every pool.
+        let clean = borrowers.indices.filter { borrowers[$0].fault == nil }
+        let kinds = Set(faults)
+        let reversed = kinds.contains(.duplicateTicket) ? Set(borrowers.flatMap(\.receipts).compactMap(\.reverses)) : []
+        let standing = { (r: GenReceipt) in r.loan && r.reverses == nil && !reversed.contains(r.ticketNo) }
+        let qualifies: [GenFault: (GenBorrower) -> Bool] = [
+            .duplicateTicket: { $0.receipts.contains(where: standing) },
+            .duplicateLoan: { $0.drawdowns.contains(where: \.isLive) },
+            .duplicateTxn: { !$0.transactions.isEmpty },
+            .duplicateParticipant: { !$0.register.isEmpty },
+        ]
+        var pools: [GenFault: GenCandidates] = [:]
+        for (kind, test) in qualifies where kinds.contains(kind) {
+            pools[kind] = GenCandidates(clean.filter { test(borrowers[$0]) })
+        }
+        func pick(_ kind: GenFault) -> Int? {
+            guard let pool = pools[kind], pool.count > 0 else { return nil }
+            return pool.borrower(at: rng.below(pool.count))
+        }
+        func mark(_ i: Int, _ fault: GenFault) {
+            borrowers[i].fault = fault
+            for kind in pools.keys { pools[kind]!.remove(i) }
+        }
         for fault in faults {
-            let clean = borrowers.indices.filter { borrowers[$0].fault == nil }
             var done = false
             switch fault {
             case .duplicateTicket:
-                let reversed = Set(borrowers.flatMap(\.receipts).compactMap(\.reverses))
-                let standing = { (r: GenReceipt) in r.loan && r.reverses == nil && !reversed.contains(r.ticketNo) }
-                let candidates = clean.filter { borrowers[$0].receipts.contains(where: standing) }
-                if let i = candidates.isEmpty ? nil : rng.pick(candidates) {
+                if let i = pick(fault) {
                     let receipt = borrowers[i].receipts.first(where: standing)!
                     let key = later(tKey(receipt), in: Array(buckets.receipts.keys))
                     buckets.receipts[key]!.append(receipt)
                     record(fault, code: .e004, key: key, idNumber: receipt.idNumber, ticketNo: receipt.ticketNo)
-                    borrowers[i].fault = fault; done = true
+                    mark(i, fault); done = true
                 }
             case .duplicateLoan:
-                let candidates = clean.filter { borrowers[$0].drawdowns.contains(where: \.isLive) }
-                if let i = candidates.isEmpty ? nil : rng.pick(candidates) {
+                if let i = pick(fault) {
                     let d = borrowers[i].drawdowns.first(where: \.isLive)!
                     let key = later(disbKey(d), in: buckets.disbursements.keys.filter { $0.sender == "B" + d.bank })
                     buckets.disbursements[key]!.append((d, false))
                     record(fault, code: .e004, key: key, idNumber: d.idNumber, contractNo: d.contractNo, loanNo: d.loanNo)
-                    borrowers[i].fault = fault; done = true
+                    mark(i, fault); done = true
                 }
             case .duplicateTxn:
-                let candidates = clean.filter { !borrowers[$0].transactions.isEmpty }
-                if let i = candidates.isEmpty ? nil : rng.pick(candidates) {
+                if let i = pick(fault) {
                     let t = borrowers[i].transactions[rng.below(borrowers[i].transactions.count)]
                     let key = later(dKey(t), in: buckets.deductions.keys.filter { $0.sender == "B" + t.bank })
                     buckets.deductions[key]!.append(t)
                     record(fault, code: .e004, key: key, idNumber: t.idNumber, contractNo: t.contractNo, loanNo: t.loanNo, txnNo: t.txnNo)
-                    borrowers[i].fault = fault; done = true
+                    mark(i, fault); done = true
                 }
             case .duplicateParticipant:
-                let candidates = clean.filter { !borrowers[$0].register.isEmpty }
-                if let i = candidates.isEmpty ? nil : rng.pick(candidates) {
+                if let i = pick(fault) {
                     let p = borrowers[i].register[rng.below(borrowers[i].register.count)]
                     buckets.participants[pKey(p)]!.append(p)
                     record(fault, code: .e004, key: pKey(p), idNumber: p.person.idNumber)
-                    borrowers[i].fault = fault; done = true
+                    mark(i, fault); done = true
                 }
             case .invalidID:
                 done = injectInvalidID(into: &buckets, rng: &rng)
