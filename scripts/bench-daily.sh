@@ -20,9 +20,10 @@ zhubao="$PWD/.build/release/zhubao"
 measure() {
   local label="$1"; shift
   local log; log=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>>"$work/bench.stderr" || true
-  read -r secs kb < <(tail -n 1 "$log")
-  printf '%-44s %8.2f s %8d MB\n' "$label" "$secs" $((kb / 1024))
+  /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null 2>>"$work/bench.stderr" || true
+  read -r secs kb user sys < <(tail -n 1 "$log")
+  # Wall time, peak RSS, and CPU (user + sys): on a shared machine CPU is the steadier figure.
+  printf '%-44s %8.2f s %8d MB %8.2f s CPU\n' "$label" "$secs" $((kb / 1024)) "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
   rm -f "$log"
 }
 
