@@ -22,6 +22,15 @@ package struct DailyReport {
         package var sent: [OutboxFileRecord] = []
     }
 
+    /// What a date's reconciliation found, before anything is read from or written to the
+    /// store's lifecycle: computed from the ledger alone, so that a rerun can compute two dates
+    /// at once (`RerunJob`), then written in date order.
+    package struct Computed: Sendable {
+        package let asOf: Day
+        let reconciliation: Reconciliation
+        let findings: [Finding]
+    }
+
     /// `history` and `approvals`, when given (a rerun's, loaded once for its range), give the
     /// ledger and the claim approvals instead of the store. `fileCutoff`, when given (a rerun of
     /// a date `run` computed), limits what is read to the files that run saw; a run sees every
@@ -29,13 +38,27 @@ package struct DailyReport {
     /// plan then holds the routes the reports show, not the ELIG lists only `run` sends.
     package func produce(asOf: Day, from history: LedgerHistory? = nil, approvals: ClaimApprovalHistory? = nil,
                         fileCutoff: Int64? = nil, sending: Bool = true) throws -> Result {
-        let cutoff = try fileCutoff ?? store.lastFileId()
+        let computed = try compute(asOf: asOf, from: history, approvals: approvals, fileCutoff: fileCutoff)
+        return try write(computed, fileCutoff: fileCutoff, sending: sending)
+    }
+
+    /// The reconciliation of D. With both `history` and `approvals` given it reads nothing from
+    /// the store, and may run on any thread.
+    package func compute(asOf: Day, from history: LedgerHistory? = nil, approvals: ClaimApprovalHistory? = nil,
+                         fileCutoff: Int64? = nil) throws -> Computed {
         let ledger = try history?.ledger(asOf: asOf)
             ?? LedgerLoader(store: store, fileCutoff: fileCutoff).load(asOf: asOf, settings: settings)
         let approvals = try approvals?.latest(before: asOf) ?? store.latestApprovals(before: asOf)
         let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
-        let findings = reconciliation.findings()
-        let outcome = try ExceptionLifecycle(store: store).record(findings, asOf: asOf, fileCutoff: cutoff)
+        return Computed(asOf: asOf, reconciliation: reconciliation, findings: reconciliation.findings())
+    }
+
+    /// The lifecycle of a computed date and its outputs in `out/daily/D/`: dates are written in
+    /// order, each after the one before.
+    package func write(_ computed: Computed, fileCutoff: Int64? = nil, sending: Bool = true) throws -> Result {
+        let asOf = computed.asOf, reconciliation = computed.reconciliation, ledger = reconciliation.ledger
+        let cutoff = try fileCutoff ?? store.lastFileId()
+        let outcome = try ExceptionLifecycle(store: store).record(computed.findings, asOf: asOf, fileCutoff: cutoff)
         var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
         summary.previousRun = outcome.previousRun
         summary.exceptions = NoteMasking.masking(outcome.exceptions, ledger: ledger)  // staff's notes, for the masked reports
