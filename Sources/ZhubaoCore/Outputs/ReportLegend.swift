@@ -84,12 +84,12 @@ package enum ReportLegend {
 
     /// The legend of codes as an HTML section.
     static func codesHTML(_ codes: Set<ExceptionCode>) -> String {
-        var out = "<section id=\"legend\">\n<h2>代码说明</h2>\n"
-        guard !codes.isEmpty else { return out + "<p class=\"muted\">本报告没有异常代码。</p>\n</section>\n" }
+        let head = "<section id=\"legend\">\n<h2>代码说明</h2>\n"
+        guard !codes.isEmpty else { return head + "<p class=\"muted\">本报告没有异常代码。</p>\n</section>\n" }
         let columns: [(title: String, width: Int)] = [("代码", 7), ("级别", 7), ("负责方", 11), ("含义", 50), ("金额栏含义", 25)]
         let rows = codeRows(codes).map { row in
             [row.code, row.severity, row.owner, row.title, row.amount].map(HTMLText.escape)
         }
-        return out + HTMLText.table(columns, rows: rows) + "</section>\n"
+        return head + HTMLText.table(columns, rows: rows) + "</section>\n"
     }
 }

@@ -20,7 +20,6 @@ package final class DailyJob: WorkspaceJob {
         for path in workspace.removeStaleTemporaries() {
             logger.info("removed a temporary file a killed run left", metadata: ["path": "\(SafeName.logged(SafeName.display(path)))"])
         }
-        let started = Date()
         logger.info("run started", metadata: ["asOf": "\(asOf.iso)", "profile": "\(settings.profile.name.rawValue)"])
         let intake = Intake(workspace: workspace, store: store,
                             context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory()),

@@ -12,10 +12,11 @@ extension RuleFamily {
 
 extension Reconciliation {
     /// Every family, in the order their findings are listed (before the lifecycle sorts by key).
-    static let families: [any RuleFamily.Type] = [
+    /// A computed list: metatypes of a protocol are not `Sendable`, so a stored one is global state.
+    static var families: [any RuleFamily.Type] {[
         DrawdownRules.self, Matching.self, DeductionRules.self, InterestRules.self, DeathRules.self,
         ClaimRules.self, ClaimRecovery.self,
-    ]
+    ]}
 
     /// Every family's findings over the same context.
     func ruleFindings() -> [Finding] {
