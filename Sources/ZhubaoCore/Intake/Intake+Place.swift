@@ -46,7 +46,7 @@ extension Intake {
 
     /// A file that could not be taken or placed: it stays in the inbox and is reported unread.
     func leftInInbox(_ name: String, _ error: any Error, into report: inout IntakeReport) {
-        logger.error("file left in the inbox", metadata: ["file": "\(SafeName.logged(name))", "error": "\(SafeName.logged("\(error)"))"])
+        logger.error("file left in the inbox", metadata: ["file": "\(SafeName.logged(name))", "error": "\(SafeName.logged(error, naming: name))"])
         report.unread.append(UnreadFile(name: name, error: error))
     }
 }

@@ -95,7 +95,7 @@ package struct Intake {
         } catch let error as InboxFileError where error.operation == .open && [ELOOP, EINVAL, ENOENT].contains(error.errno) {
             // Gone, or no longer a regular file (a link or FIFO swapped in): left alone, like
             // any name that is not a regular file. Nothing of it was read.
-            logger.warning("not a regular file when opened; ignored", metadata: ["file": "\(SafeName.logged(entry.name))", "error": "\(SafeName.logged("\(error)"))"])
+            logger.warning("not a regular file when opened; ignored", metadata: ["file": "\(SafeName.logged(entry.name))", "error": "\(SafeName.logged(error, naming: entry.name))"])
             report.ignored.append(entry.name)
         } catch {
             leftInInbox(entry.name, error, into: &report)

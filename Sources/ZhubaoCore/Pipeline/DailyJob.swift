@@ -18,7 +18,7 @@ package final class DailyJob: WorkspaceJob {
         let settings = session.settings, store = try session.openStore(registry: registry)
         try workspace.createFolders()
         for path in workspace.removeStaleTemporaries() {
-            logger.info("removed a temporary file a killed run left", metadata: ["path": "\(SafeName.logged(SafeName.display(path)))"])
+            logger.info("removed a temporary file a killed run left", metadata: ["path": "\(SafeName.logged(path: path))"])
         }
         logger.info("run started", metadata: ["asOf": "\(asOf.iso)", "profile": "\(settings.profile.name.rawValue)"])
         let intake = Intake(workspace: workspace, store: store,

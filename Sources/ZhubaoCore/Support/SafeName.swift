@@ -75,12 +75,3 @@ package enum SafeName {
         return (scalar, length)
     }
 }
-
-extension SafeName {
-    /// An inbox name (or a system error quoting one) as it goes into a log. Anybody can drop a
-    /// file into the inbox under any name, and personal data never goes to logs: the name is
-    /// masked like text taken from an input (`Masking.inputText`: ID-number and account-like
-    /// digit runs, Chinese names). A name of formats.md's layout (`TAX_RCPT_360700_20260115.xml`)
-    /// has no digit run of 9 or more and no Chinese, so it is logged as it is.
-    package static func logged(_ text: String) -> String { Masking.inputText(text) }
-}

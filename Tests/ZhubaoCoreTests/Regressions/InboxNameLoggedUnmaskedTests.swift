@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import Testing
 @testable import ZhubaoCore
+import ZhubaoSystem
 
 /// Regression: intake logged inbox names as they were ("file rejected", "already recorded", "file
 /// left in the inbox", …). Anybody can drop a file into the inbox under any name, so a name can
@@ -24,9 +25,25 @@ import Testing
         for secret in ["张三丰", "110101199003071234", "622202001122"] {
             #expect(!logged.contains(secret), "\(secret) logged")
         }
-        // Masked by hand (Masking: ID first 6 and last 4, account — fewer than 15 digits — last 4, name first and last).
-        #expect(logged.contains("张*丰_110101********1234_********1122.txt"))
+        // Not masked but replaced: `printf '%s' NAME | sha256sum | cut -c1-8`. Not even the masked
+        // form (`张*丰_110101********1234_…`) goes to the log.
+        #expect(logged.contains("name#cd6aa5e5"))
+        #expect(!logged.contains("110101"))
         #expect(logged.contains(good.name))  // formats.md's names are logged as they are
+    }
+
+    /// Found in review: masking digit runs and Chinese names let through an ID number split by
+    /// separators (each run under 9 digits) and a name in pinyin. Only names made of zhubao's own
+    /// words and short numbers are logged as they are; the rest by fingerprint (hand-computed).
+    @Test func namesOutsideTheLayoutAreLoggedByFingerprintOnly() {
+        #expect(SafeName.logged("360702-19800101-001X.txt") == "name#a6d646d1")
+        #expect(SafeName.logged("ZHANG San 11010119900307123X.txt") == "name#0b6dcc8f")
+        #expect(SafeName.logged(path: "/srv/ws/quarantine/.B105_DISB_360700_20260115_001.txt.reason.txt.4242.tmp")
+            == "/srv/ws/quarantine/.B105_DISB_360700_20260115_001.txt.reason.txt.4242.tmp")
+        #expect(SafeName.logged(path: "/srv/ws/quarantine/.ZHANG San 11010119900307123X.txt.4242.tmp").hasPrefix("/srv/ws/quarantine/name#"))
+        let error = AtomicFileError(operation: "open", path: "/srv/ws/inbox/360702-19800101-001X.txt", code: EACCES)
+        #expect("\(error)".contains("19800101"))  // what the error says by itself
+        #expect(SafeName.logged(error, naming: "360702-19800101-001X.txt").hasPrefix("open /srv/ws/inbox/name#a6d646d1: "))
     }
 
     @Test func namesOfTheSpecLayoutAreNotChanged() {
