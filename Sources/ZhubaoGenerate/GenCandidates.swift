@@ -17,7 +17,7 @@ struct GenCandidates {
         present = Array(repeating: true, count: borrowers.count)
         count = borrowers.count
         tree = Array(repeating: 0, count: borrowers.count + 1)
-        for position in 1...max(borrowers.count, 1) where position <= borrowers.count {
+        for position in stride(from: 1, through: borrowers.count, by: 1) {
             tree[position] += 1
             let parent = position + (position & -position)
             if parent <= borrowers.count { tree[parent] += tree[position] }

@@ -51,7 +51,7 @@ package struct Intake {
         report.ignored = listing.ignored
         report.waiting = listing.waiting
         for file in listing.waiting {
-            logger.info("file may still be written; left for the next run", metadata: ["file": "\(SafeName.logged(file.name))", "why": "\(file.reason)"])
+            logger.info("file may still be written; left for the next run", metadata: ["file": "\(SafeName.logged(file.name))", "why": "\(SafeName.logged(text: file.reason, naming: file.name))"])
         }
         let staging = Staging(workspace: workspace)
         try staging.clear()

@@ -20,11 +20,17 @@ extension SafeName {
         return display(url.deletingLastPathComponent().path) + "/" + logged(url.lastPathComponent)
     }
 
-    /// A system error about the file `name`: its description with the name (and any path of it)
-    /// in the logged form, and any other ID-number-like digits masked (`Masking.inputText`).
+    /// A system error about the file `name`: its description through `logged(text:naming:)`.
     package static func logged(_ error: any Error, naming name: String) -> String {
-        let text = "\(error)".replacingOccurrences(of: name, with: logged(name))
-        return Masking.inputText(text)
+        logged(text: "\(error)", naming: name)
+    }
+
+    /// A text about the file `name` (an error, a reason quoting it or its marker file): the name,
+    /// wherever it stands, raw or escaped, in the logged form; the rest is zhubao's or the
+    /// system's wording and the workspace's paths.
+    package static func logged(text: String, naming name: String) -> String {
+        text.replacingOccurrences(of: display(name), with: logged(name))
+            .replacingOccurrences(of: name, with: logged(name))
     }
 
     static func fingerprint(_ name: String) -> String {

@@ -44,6 +44,9 @@ import ZhubaoSystem
         let error = AtomicFileError(operation: "open", path: "/srv/ws/inbox/360702-19800101-001X.txt", code: EACCES)
         #expect("\(error)".contains("19800101"))  // what the error says by itself
         #expect(SafeName.logged(error, naming: "360702-19800101-001X.txt").hasPrefix("open /srv/ws/inbox/name#a6d646d1: "))
+        // The wait for a marker file quotes the marker, whose name holds the inbox name.
+        #expect(SafeName.logged(text: "等待标记文件 360702-19800101-001X.txt.ready", naming: "360702-19800101-001X.txt")
+            == "等待标记文件 name#a6d646d1.ready")
     }
 
     @Test func namesOfTheSpecLayoutAreNotChanged() {
