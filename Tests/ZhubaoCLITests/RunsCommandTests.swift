@@ -40,18 +40,9 @@ import Testing
             let file = disbursementFile(date: "20260115", seq: seq, loan: "L\(seq)")
             try file.text.write(to: root.appendingPathComponent("inbox/\(file.name)"), atomically: false, encoding: .utf8)
         }
-        var killed = false
-        for delay in [0.3, 0.6, 1.0] where !killed {
-            let (process, _, _) = try ZhubaoProcess.start(["run", "--root", root.path, "--as-of", "2026-01-31"])
-            Thread.sleep(forTimeInterval: delay)
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                killed = process.terminationReason == .uncaughtSignal
-            } else {
-                process.waitUntilExit()
-            }
-        }
+        // Killed inside the intake, after the run has recorded itself RUNNING.
+        let (process, _, _) = try ZhubaoProcess.start(["run", "--root", root.path, "--as-of", "2026-01-31"])
+        let killed = killOnceStaged(process, root: root)
         try #require(killed, "no run was killed mid-way")
         let next = try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-31"])
         #expect(next.status == 0, "\(next.stderr)")

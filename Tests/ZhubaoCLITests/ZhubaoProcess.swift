@@ -66,6 +66,23 @@ struct ZhubaoProcess {
     }
 }
 
+/// Waits until a run started with `zhubao run` is inside an intake batch (a staged copy in
+/// `state/intake/`), or has ended, then `extra` seconds more, and kills it with SIGKILL. Kills
+/// timed from the start land anywhere on a loaded machine (CI runs the whole suite at once).
+/// Returns whether the kill ended the process.
+@discardableResult
+func killOnceStaged(_ process: Process, root: URL, extra: Double = 0) -> Bool {
+    let staging = root.appendingPathComponent("state/intake").path
+    let deadline = Date().addingTimeInterval(120)
+    while process.isRunning, Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []).isEmpty {
+        usleep(1000)
+    }
+    Thread.sleep(forTimeInterval: extra)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    return process.terminationReason == .uncaughtSignal
+}
+
 /// A fresh folder for a workspace.
 func temporaryRoot() -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhubao-cli-\(UUID().uuidString)")
