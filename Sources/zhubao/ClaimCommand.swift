@@ -4,9 +4,7 @@ import ZhubaoCore
 
 extension Zhubao {
     struct Claim: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "核对各银行某年度的贴息申请，并出具报财政局的贴息申请文件（赣州方案）。",
-            discussion: "为每家报送了 CLAIM 文件的银行写出 out/claims/YEAR/SUBSIDY_CLAIM_{地区}_{银行}_{年度}.xml，并记录核准的金额，要么全部完成，要么什么都不写；之后的日常运行若算得的贴息更低，报 E505。--as-of 早于该年度上一次申请运行的，拒绝（64），除非加 --force。")
+        static let configuration = CommandConfiguration(abstract: "核对各银行某年度的贴息申请，并出具报财政局的贴息申请文件（赣州方案）。", discussion: "为每家报送了 CLAIM 文件的银行写出 out/claims/YEAR/SUBSIDY_CLAIM_{地区}_{银行}_{年度}.xml，并记录核准的金额，要么全部完成，要么什么都不写；之后的日常运行若算得的贴息更低，报 E505。--as-of 早于该年度上一次申请运行的，拒绝（64），除非加 --force。")
 
         @OptionGroup var options: RootOptions
 

@@ -5,9 +5,7 @@ import ZhubaoGenerate
 
 extension Zhubao {
     struct Demo: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "建立演示工作目录：生成几百名借款人一年的文件，逐日运行日常作业，并出具年度贴息申请。",
-            discussion: "目录（默认 ./demo）每次重建；不是由演示建立的目录会被拒绝。")
+        static let configuration = CommandConfiguration(abstract: "建立演示工作目录：生成几百名借款人一年的文件，逐日运行日常作业，并出具年度贴息申请。", discussion: "目录（默认 ./demo）每次重建；不是由演示建立的目录会被拒绝。")
 
         @Option(name: .long, help: ArgumentHelp("演示目录（默认：./demo）。", valueName: "dir"))
         var root: String = "demo"

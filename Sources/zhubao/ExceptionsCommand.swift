@@ -9,9 +9,7 @@ extension Zhubao {
             subcommands: [List.self, Ack.self])
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(
-                abstract: "列出最近一次日常运行（或 --as-of 那天的运行）的异常；第一列为短编号，exceptions ack 可直接使用。",
-                discussion: "身份证号已遮蔽。--as-of 那天没有日常运行时，说明这一点并指出最近的较早一次运行，退出码 64（不会答“0 条异常”）。")
+            static let configuration = CommandConfiguration(abstract: "列出最近一次日常运行（或 --as-of 那天的运行）的异常；第一列为短编号，exceptions ack 可直接使用。", discussion: "身份证号已遮蔽。--as-of 那天没有日常运行时，说明这一点并指出最近的较早一次运行，退出码 64（不会答“0 条异常”）。")
 
             @OptionGroup var options: RootOptions
 
@@ -50,9 +48,7 @@ extension Zhubao {
         }
 
         struct Ack: ParsableCommand {
-            static let configuration = CommandConfiguration(
-                abstract: "确认一条异常：备注会保存，并显示在之后的每份报告中；不改变任何计算。",
-                discussion: "再次确认会追加到确认历史中。另一次运行持有锁时最多等待 settings.lock_wait_seconds 秒（默认 60），之后退出 75；未知的键退出 64。")
+            static let configuration = CommandConfiguration(abstract: "确认一条异常：备注会保存，并显示在之后的每份报告中；不改变任何计算。", discussion: "再次确认会追加到确认历史中。另一次运行持有锁时最多等待 settings.lock_wait_seconds 秒（默认 60），之后退出 75；未知的键退出 64。")
 
             @OptionGroup var options: RootOptions
 

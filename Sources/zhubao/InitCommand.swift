@@ -4,9 +4,7 @@ import ZhubaoCore
 
 extension Zhubao {
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "建立运行目录结构、带注释的 zhubao.toml（按方案的默认值）和存储。",
-            discussion: "唯一会创建存储（state/zhubao.sqlite）的命令；已有的 zhubao.toml 和存储保持原样。记入运行记录（zhubao runs）。")
+        static let configuration = CommandConfiguration(abstract: "建立运行目录结构、带注释的 zhubao.toml（按方案的默认值）和存储。", discussion: "唯一会创建存储（state/zhubao.sqlite）的命令；已有的 zhubao.toml 和存储保持原样。记入运行记录（zhubao runs）。")
 
         @OptionGroup var options: RootOptions
 

@@ -9,8 +9,7 @@ extension Zhubao {
             subcommands: [List.self])
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(
-                abstract: "按存储中的记录列出写入 outbox/ 的文件（以记录为准，而不是目录）。")
+            static let configuration = CommandConfiguration(abstract: "按存储中的记录列出写入 outbox/ 的文件（以记录为准，而不是目录）。")
 
             @OptionGroup var options: RootOptions
 

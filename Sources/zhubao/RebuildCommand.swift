@@ -4,9 +4,7 @@ import ZhubaoCore
 
 extension Zhubao {
     struct Rebuild: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "从 archive/、quarantine/ 和日志（state/journal.jsonl）重建存储。",
-            discussion: "用于缺失、为空或损坏的存储。完好的存储只有加 --force 才会被替换，旧存储保存为 state/zhubao.sqlite.before-rebuild-…。退出码：0 已重建；64 存储完好（未加 --force）；74 日志或某个留存文件缺失或损坏；75 另一次运行持有锁。")
+        static let configuration = CommandConfiguration(abstract: "从 archive/、quarantine/ 和日志（state/journal.jsonl）重建存储。", discussion: "用于缺失、为空或损坏的存储。完好的存储只有加 --force 才会被替换，旧存储保存为 state/zhubao.sqlite.before-rebuild-…。退出码：0 已重建；64 存储完好（未加 --force）；74 日志或某个留存文件缺失或损坏；75 另一次运行持有锁。")
 
         @OptionGroup var options: RootOptions
 

@@ -4,9 +4,7 @@ import ZhubaoCore
 
 extension Zhubao {
     struct Rerun: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "从存储重算某段日期中 run 运行过的各日的日常报告；不读收件箱。",
-            discussion: "每个日期写出的内容与当初 run 写出的逐字节相同，即使之后又收到了文件。没有运行过的日期跳过并列出，除非加 --every-date。")
+        static let configuration = CommandConfiguration(abstract: "从存储重算某段日期中 run 运行过的各日的日常报告；不读收件箱。", discussion: "每个日期写出的内容与当初 run 写出的逐字节相同，即使之后又收到了文件。没有运行过的日期跳过并列出，除非加 --every-date。")
 
         @OptionGroup var options: RootOptions
 

@@ -4,9 +4,7 @@ import ZhubaoCore
 
 extension Zhubao {
     struct Run: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "日常作业：接收收件箱中的文件（逐个导入或拒收），对账，写出当日的报告与回传文件。",
-            discussion: "退出码：0 完成；65 完成，但有输入文件被拒收（见 quarantine/）；74 输入输出故障：收件箱中有文件无法读取（其余已处理，该文件留在收件箱），磁盘已满，目录不可写，存储缺失或损坏（此时未做任何事）；75 另一次运行持有锁，未做任何事；64 用法错误；70 内部错误。")
+        static let configuration = CommandConfiguration(abstract: "日常作业：接收收件箱中的文件（逐个导入或拒收），对账，写出当日的报告与回传文件。", discussion: "退出码：0 完成；65 完成，但有输入文件被拒收（见 quarantine/）；74 输入输出故障：收件箱中有文件无法读取（其余已处理，该文件留在收件箱），磁盘已满，目录不可写，存储缺失或损坏（此时未做任何事）；75 另一次运行持有锁，未做任何事；64 用法错误；70 内部错误。")
 
         @OptionGroup var options: RootOptions
 

@@ -5,9 +5,7 @@ import ZhubaoCore
 extension Zhubao {
     /// `zhubao runs [--last N]`: the run registry, newest first.
     struct Runs: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "列出改动过工作目录的命令的运行记录，最新的在前。",
-            discussion: "记录的命令：run、rerun、claim、exceptions ack、rebuild、init（run --dry-run 不改动任何东西，不记录）。每行以制表符分隔：编号、命令、业务日期、开始、结束、状态、退出码、导入、拒收、无法读取的文件数、按代码的未关闭异常。状态 DONE（带退出码）、RUNNING（正在运行）或 KILLED（进程未结束运行就消失了，例如被终止）。")
+        static let configuration = CommandConfiguration(abstract: "列出改动过工作目录的命令的运行记录，最新的在前。", discussion: "记录的命令：run、rerun、claim、exceptions ack、rebuild、init（run --dry-run 不改动任何东西，不记录）。每行以制表符分隔：编号、命令、业务日期、开始、结束、状态、退出码、导入、拒收、无法读取的文件数、按代码的未关闭异常。状态 DONE（带退出码）、RUNNING（正在运行）或 KILLED（进程未结束运行就消失了，例如被终止）。")
 
         @OptionGroup var options: RootOptions
 

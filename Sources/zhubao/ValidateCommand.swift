@@ -4,9 +4,7 @@ import ZhubaoCore
 
 extension Zhubao {
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "按接口规范检查文件，不导入任何东西。",
-            discussion: "列出每个问题及其所在的文件和行或元素（outbox 中的 FDBK、ELIG 文件也可检查）。全部通过退出 0，有文件会被拒收退出 65。")
+        static let configuration = CommandConfiguration(abstract: "按接口规范检查文件，不导入任何东西。", discussion: "列出每个问题及其所在的文件和行或元素（outbox 中的 FDBK、ELIG 文件也可检查）。全部通过退出 0，有文件会被拒收退出 65。")
 
         @OptionGroup var options: RootOptions
 

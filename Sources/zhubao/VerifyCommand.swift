@@ -4,9 +4,7 @@ import ZhubaoCore
 
 extension Zhubao {
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "检查日志的哈希链、存储（PRAGMA integrity_check）、每个登记的文件与 archive/、quarantine/ 中的是否一致，以及贴息申请文件。",
-            discussion: "退出码：0 一切正常；74 有问题（每个问题输出一行）；75 另一次运行持有锁。只读，不记入运行记录。")
+        static let configuration = CommandConfiguration(abstract: "检查日志的哈希链、存储（PRAGMA integrity_check）、每个登记的文件与 archive/、quarantine/ 中的是否一致，以及贴息申请文件。", discussion: "退出码：0 一切正常；74 有问题（每个问题输出一行）；75 另一次运行持有锁。只读，不记入运行记录。")
 
         @OptionGroup var options: RootOptions
 
