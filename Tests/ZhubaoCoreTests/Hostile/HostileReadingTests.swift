@@ -67,7 +67,7 @@ import Testing
                             logger: Logger(label: "test"))
         let started = Date()
         let report = try intake.run(asOf: Day(iso: "2026-04-30")!)
-        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(Date().timeIntervalSince(started) < 60, "a hostile file must not hang the intake (generous: CI runs every suite at once)")
         let rows = try ws.allDeliveries(store)
         #expect(rows.filter { $0.status == .imported }.map(\.name).sorted() == good)
         #expect(report.count(.rejected) == 1)

@@ -42,7 +42,7 @@ import Testing
         let text = TaxXML.document(TaxXML.three).replacingOccurrences(of: "<Header>", with: "<Header\(attributes)>")
         let started = Date()
         let report = try ImportProbe().validate(TaxXML.name, bytes: Array(text.utf8))
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(Date().timeIntervalSince(started) < 20, "generous for a loaded CI; reading all 200,000 attributes would take far longer")
         #expect(report.errorLines == ["3: 元素 <Header> 的属性超过 32 个，拒收：版式未规定这些属性，未再解析（formats.md“版式”）"])
     }
 

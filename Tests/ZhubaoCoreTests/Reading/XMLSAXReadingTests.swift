@@ -117,7 +117,7 @@ import Testing
         let flood = "<a>\n<b" + (0..<200_000).map { " x\($0)=\"1\"" }.joined() + "/></a>"
         let started = Date()
         let (reader, _) = try Self.parse(Array(flood.utf8), chunkSize: 1 << 16)
-        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(Date().timeIntervalSince(started) < 10, "a loaded CI gets 10 s; refusing after 32 attributes takes milliseconds, reading all 200,000 would not")
         #expect(!reader.isClean)
         #expect(reader.refusal == .tooManyAttributes(fileName: "t.xml", element: "b", line: 2, limit: 32))
     }
