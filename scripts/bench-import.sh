@@ -7,15 +7,15 @@
 # Prints seconds and peak RSS, and each import's throughput as a share of its raw parse's (issue
 # 14's target: at least 0.5). The receipts carry realistic amounts: the header states their true
 # total, in the billions of yuan for a million rows (formats.md allows 14 integer digits).
-# Usage: bash scripts/bench-import.sh [ROWS] [WORKDIR]
+# Usage: [ZHUBAO=BINARY] bash scripts/bench-import.sh [ROWS] [WORKDIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
 work="${2:-$(mktemp -d /tmp/zhubao-bench-import.XXXXXX)}"
 mkdir -p "$work"
 bash scripts/setup.sh --tests
-swift build -c release >/dev/null
-zhubao="$PWD/.build/release/zhubao"
+# ZHUBAO=/path/to/zhubao measures that binary instead (before/after comparisons), unbuilt.
+if [[ -n "${ZHUBAO:-}" ]]; then zhubao="$ZHUBAO"; else swift build -c release >/dev/null; zhubao="$PWD/.build/release/zhubao"; fi
 mkdir -p "$work/gen"
 
 measure() { # label, command...; leaves the seconds in $secs

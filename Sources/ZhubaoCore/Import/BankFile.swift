@@ -50,7 +50,7 @@ struct BankFile {
                     outcome.diagnostics.append(.error("尾记录（第 \(trailer.line) 行）之后还有内容", at: location))
                     break
                 }
-                let parts = line.text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                let parts = PipeFields.split(line.text)
                 if ControlCharacters.firstIndex(in: line.text) != nil {
                     ControlCharacters.check(parts, names: { fieldName(of: parts.first, at: $0) }, at: location,
                                             into: &outcome.diagnostics)

@@ -45,7 +45,7 @@ extension ParticipantFields {
         xml.report(r, xpath: xpath, fields: self, mentioned: mentioned)
         // An unreadable `AsOf` rejects the file (its header's diagnostic): nothing to store.
         guard r.isValid, let asOf, let gender, let insurance else { return }
-        var record = ParticipantRecord(
+        let record = ParticipantRecord(
             id: nil, fileId: sink.fileId, source: "\(xml.file):\(xpath)", asOf: asOf, idNumber: id, idValid: idValid,
             name: personName, gender: gender, birthDate: birthDate, insuranceType: insurance, county: county,
             retirementDate: retirementDate, contributionMonths: months, sscAccount: sscAccount,
@@ -53,13 +53,19 @@ extension ParticipantFields {
             contractNo: loan?.contractNo, basicPensionConsent: loan?.consent, pensionStartMonth: pension?.startMonth,
             pensionMonthly: pension?.monthly, pensionBasic: pension?.basic, personalAccountBalance: balance,
             deathDate: deathDate)
-        try sink.insert(&record)
-        for row in coRows {
-            guard let relation = row.relation else { continue }  // none: the record would not be valid
-            // participantId 0 only where nothing is stored (validate).
-            var coBorrower = CoBorrowerRecord(id: nil, participantId: record.id ?? 0, idNumber: row.idNumber,
-                                              name: row.name, relation: relation)
-            try sink.insert(&coBorrower)
+        let coBorrowers = coRows.compactMap { row in row.relation.map { (row.idNumber, row.name, $0) } }
+        // (each has its relation: the record is valid)
+        guard !coBorrowers.isEmpty else { return try sink.insertRow(record) }
+        // The co-borrowers need the participant's row id: inserted together where the rows go,
+        // after every row handed over before them, without the reading waiting for the id.
+        try sink.whereRowsGo { sink in
+            var participant = record
+            try sink.insert(&participant)
+            for (idNumber, name, relation) in coBorrowers {
+                var coBorrower = CoBorrowerRecord(id: nil, participantId: participant.id ?? 0, idNumber: idNumber,
+                                                  name: name, relation: relation)
+                try sink.insert(&coBorrower)
+            }
         }
     }
 

@@ -32,12 +32,17 @@ final class PreparedInsert<R: FastInsertable> {
         }
         self.connection = connection
         one = try Self.prepare(connection, R.insertSQL(rows: 1))
-        do {
-            many = try Self.prepare(connection, R.insertSQL(rows: Self.batch))
-        } catch {
-            close()
-            throw error
-        }
+    }
+
+    /// The multi-row statement, prepared when a file first fills a batch: most files of a run
+    /// are small, and parsing a statement of `batch` rows for each of them cost more than
+    /// inserting their rows.
+    private func manyRows() throws(SQLiteInsertError) -> OpaquePointer {
+        if let many { return many }
+        guard one != nil else { throw SQLiteInsertError(code: SQLITE_MISUSE, message: "statement closed", sql: R.insertSQL(rows: Self.batch)) }
+        let statement = try Self.prepare(connection, R.insertSQL(rows: Self.batch))
+        many = statement
+        return statement
     }
 
     private static func prepare(_ connection: OpaquePointer, _ sql: String) throws(SQLiteInsertError) -> OpaquePointer {
@@ -69,7 +74,7 @@ final class PreparedInsert<R: FastInsertable> {
     func insert(encoding body: (inout InsertRow) -> Void) throws(SQLiteInsertError) {
         try pending.append(as: R.self, body)
         if pending.count == Self.batch {
-            try run(many, pending, rows: 0..<Self.batch)
+            try run(try manyRows(), pending, rows: 0..<Self.batch)
             pending.removeAll()
         }
     }
@@ -79,7 +84,7 @@ final class PreparedInsert<R: FastInsertable> {
         try flush()
         var start = 0
         while rows.count - start >= Self.batch {
-            try run(many, rows, rows: start..<start + Self.batch)
+            try run(try manyRows(), rows, rows: start..<start + Self.batch)
             start += Self.batch
         }
         for row in start..<rows.count { try run(one, rows, rows: row..<row + 1) }

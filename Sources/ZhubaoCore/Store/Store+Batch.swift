@@ -49,7 +49,9 @@ package struct ImportBatch {
 
     /// Every delivery recorded under a name, first first (this batch's included).
     package func deliveries(named name: String) throws -> [InputFileRecord] {
-        try InputFileRecord.filter(Column("name") == name).order(Column("id")).fetchAll(db)
+        // A cached statement: asked once for every file of a run.
+        try InputFileRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM inputFile WHERE name = ? ORDER BY id"),
+                                     arguments: [name])
     }
 
     /// Records a file that brings no records (a rejection or a conflict).

@@ -46,7 +46,9 @@ extension SafeName {
 
     static func isZhubaoLayout(_ name: String) -> Bool {
         guard !name.isEmpty, name.utf8.count <= 255 else { return false }
-        return name.split(separator: /[_.\-]/, omittingEmptySubsequences: true).allSatisfy { part in
+        // A predicate and not the regex `/[_.\-]/`: the same parts (a part with anything but ASCII
+        // is no word either way) at a fraction of the cost, paid for every file of a run.
+        return name.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "_" || $0 == "." || $0 == "-" }).allSatisfy { part in
             if words.contains(part) { return true }
             if part.count == 4, part.first == "B", part.dropFirst().allSatisfy(\.isASCIIDigitChar) { return true }
             return part.count <= 8 && part.allSatisfy(\.isASCIIDigitChar)

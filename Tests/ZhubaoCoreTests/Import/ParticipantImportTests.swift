@@ -93,6 +93,28 @@ enum PartXML {
         #expect(coRows.allSatisfy { $0.participantId == row.id })
     }
 
+    /// Participants without co-borrowers take the bulk path, one with co-borrowers goes with
+    /// them where the rows go: the rows keep the file's order and the co-borrower its participant.
+    @Test func aParticipantWithCoBorrowersBetweenOthersKeepsTheFilesOrder() throws {
+        let loan = { (n: Int, co: String) in
+            "<ApprovalNo>TL\(n)</ApprovalNo><ApprovedOn>2026-02-01</ApprovedOn><Mode>LUMP</Mode><BankCode>313</BankCode>"
+                + "<ContractNo>TL313-2026-00000\(n)</ContractNo><BasicPensionConsent>true</BasicPensionConsent>" + co
+        }
+        let child = PartXML.id("340702", "19880101")
+        let co = "<CoBorrower><IdNumber>\(child)</IdNumber><Name>王小红</Name><Relation>CHILD</Relation></CoBorrower>"
+        let people = [(1, "19600305", ""), (2, "19610406", co), (3, "19620507", "")].map { n, birth, co in
+            PartXML.participant(id: PartXML.id("340702", birth), name: "王\(n)", insurance: "170", county: "340702",
+                                birth: "\(birth.prefix(4))-\(birth.dropFirst(4).prefix(2))-\(birth.suffix(2))", loan: loan(n, co))
+        }
+        let text = PartXML.document(people, region: "340700", asOf: "2026-02-10")
+        let (outcome, rows, coRows) = try Self.importWithCoBorrowers(PartXML.tonglingName, bytes: Array(text.utf8),
+                                                                     probe: try ImportProbe(profile: .tongling2022))
+        #expect(!outcome.rejects, "\(outcome.reason)")
+        let ordered = rows.sorted { $0.id! < $1.id! }
+        #expect(ordered.map(\.name) == ["王1", "王2", "王3"])
+        #expect(coRows.map(\.participantId) == [ordered[1].id!] && coRows.map(\.idNumber) == [child])
+    }
+
     /// Imports into one in-memory store and reads back the participants and the co-borrowers.
     static func importWithCoBorrowers(_ name: String, bytes: [UInt8], probe: ImportProbe) throws
         -> (ImportOutcome, [ParticipantRecord], [CoBorrowerRecord]) {

@@ -91,6 +91,13 @@ import Testing
             id: nil, fileId: $0, line: 7, bankCode: "b", loanNo: "l", contractNo: "c", idNumber: "i", idValid: true,
             name: "n", year: 2026, fromDay: Self.day("2026-01-02"), toDay: Self.day("2026-12-31"), days: 3,
             accumulated: Fen(4), rate: Rate(units: 5), claimed: Fen(6)) }, id: \.id)
+        try same({ ParticipantRecord(
+            id: nil, fileId: $0, source: "s", asOf: Self.day("2026-01-02"), idNumber: "i", idValid: true, name: "n",
+            gender: .female, birthDate: Self.day("1960-03-04"), insuranceType: .residents, county: "c",
+            retirementDate: Self.day("2020-05-06"), contributionMonths: 7, sscAccount: "a", approvalNo: "p",
+            approvedOn: Self.day("2025-08-09"), loanMode: .annual, loanBankCode: "b", contractNo: "k",
+            basicPensionConsent: false, pensionStartMonth: Self.month("2021-10"), pensionMonthly: Fen(8),
+            pensionBasic: Fen(9), personalAccountBalance: Fen(10), deathDate: Self.day("2026-11-12")) }, id: \.id)
     }
 
     /// A stored value that does not read as its type is an error, never a default.

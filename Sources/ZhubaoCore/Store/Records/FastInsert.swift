@@ -92,3 +92,15 @@ extension ClaimLineRecord: FastInsertable {
         row.add(days); row.add(accumulated); row.add(rate); row.add(claimed)
     }
 }
+
+/// Participants are many (a register extract a day, every person in it): the bulk path too. One
+/// with co-borrowers is inserted with GRDB instead, as their rows need its row id.
+extension ParticipantRecord: FastInsertable {
+    package func bind(to row: inout InsertRow) {
+        row.add(fileId); row.add(source); row.add(asOf); row.add(idNumber); row.add(idValid); row.add(name)
+        row.add(gender); row.add(birthDate); row.add(insuranceType); row.add(county); row.add(retirementDate)
+        row.add(contributionMonths); row.add(sscAccount); row.add(approvalNo); row.add(approvedOn); row.add(loanMode)
+        row.add(loanBankCode); row.add(contractNo); row.add(basicPensionConsent); row.add(pensionStartMonth)
+        row.add(pensionMonthly); row.add(pensionBasic); row.add(personalAccountBalance); row.add(deathDate)
+    }
+}
