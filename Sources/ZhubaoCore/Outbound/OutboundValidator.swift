@@ -40,7 +40,7 @@ struct OutboundValidator {
             return report(file, name.kind, 0, problems)
         }
         let file0 = OutboundFile(recipient: "", kind: name.kind, region: name.region, date: name.date, seq: name.seq, lines: [])
-        let h = header.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        let h = PipeFields.split(String(header))
         if h.count != 7 || h[0] != "H" { fault("表头应为 H|接收方|地区|类型|日期|批次号|1.0", line: 1) }
         else {
             if Sender(h[1]) == nil { fault("接收方“\(h[1])”不是 TAX、SI、MZ、XC、JY 或 B 加 3 位行别代码", line: 1, field: "recipient") }
@@ -53,7 +53,7 @@ struct OutboundValidator {
         let details = lines.dropFirst().dropLast()
         for (offset, line) in details.enumerated() {
             let number = offset + 2
-            let f = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            let f = PipeFields.split(String(line))
             guard f.first == "D", f.count == name.kind.detailFieldCount else {
                 fault("明细行应以 D 开头、共 \(name.kind.detailFieldCount) 个字段，实为 \(f.count) 个", line: number)
                 continue
@@ -65,7 +65,7 @@ struct OutboundValidator {
             if let previous, previous > f[1] { fault("明细行应按第一个字段排序", line: number) }
             previous = f[1]
         }
-        let t = trailer.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        let t = PipeFields.split(String(trailer))
         if t.count != 3 { fault("表尾应为 T|明细行数|金额合计", line: lines.count) }
         else {
             if t[1] != String(details.count) { fault("表尾行数 \(t[1]) 与明细行数 \(details.count) 不符", line: lines.count) }
