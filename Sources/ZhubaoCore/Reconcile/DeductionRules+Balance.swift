@@ -39,8 +39,8 @@ extension DeductionRules.Context {
         let transactions = ledger.transactions
         var amounts = [Fen?](repeating: nil, count: transactions.count)
         var repaid = [Fen](repeating: .zero, count: transactions.count)
-        for (loanNo, indexes) in shared.lineIndexesByLoan {
-            guard let drawdown = shared.liveDrawdown(loanNo) else { continue }
+        for (loan, indexes) in shared.lineIndexesByLoan.enumerated() where !indexes.isEmpty {
+            guard let amount = shared.liveDrawdown(LoanKey(Int32(loan)))?.amount else { continue }
             // Lines are in date order: the total through a date is known once its last line is added.
             var total = Fen.zero
             var start = 0
@@ -50,7 +50,7 @@ extension DeductionRules.Context {
                 let next = position + 1
                 guard next == indexes.count || transactions[indexes[next]].txnDate != line.txnDate else { continue }
                 for same in indexes[start..<next] {
-                    amounts[same] = drawdown.amount
+                    amounts[same] = amount
                     repaid[same] = total
                 }
                 start = next

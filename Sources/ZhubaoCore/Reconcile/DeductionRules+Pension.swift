@@ -17,7 +17,9 @@ extension DeductionRules.Context {
     ///   holds, and the message shows the numbers for the bank to complete.
     func basicPensionTaken() -> [Finding] {
         var found: [Finding] = []
-        for (line, person) in zip(pensionDeductions, pensionPersons) where line.collected {
+        let transactions = transactions
+        for (index, person) in zip(pensionDeductions, pensionPersons) where transactions[index].collected {
+            let line = transactions[index]
             guard let pension = line.pension else { continue }
             let record = ledger.record(of: person, on: line.txnDate)
             guard record?.loan?.basicPensionConsent != true else { continue }
@@ -47,7 +49,9 @@ extension DeductionRules.Context {
     /// - Amount: principal + interest, so 0.00 for a failed line.
     func deductionsWithoutPension() -> [Finding] {
         var found: [Finding] = []
-        for (line, person) in zip(pensionDeductions, pensionPersons) {
+        let transactions = transactions
+        for (index, person) in zip(pensionDeductions, pensionPersons) {
+            let line = transactions[index]
             let reason: String
             if let pension = ledger.latestRecord(of: person)?.pension {
                 guard line.txnDate < pension.start else { continue }
@@ -69,7 +73,9 @@ extension DeductionRules.Context {
     /// missing pension). No amount. The message names no account number, not even masked.
     func wrongAccounts() -> [Finding] {
         var found: [Finding] = []
-        for (line, person) in zip(pensionDeductions, pensionPersons) {
+        let transactions = transactions
+        for (index, person) in zip(pensionDeductions, pensionPersons) {
+            let line = transactions[index]
             guard let record = ledger.record(of: person, on: line.txnDate),
                   line.account != record.sscAccount else { continue }
             found.append(Finding(

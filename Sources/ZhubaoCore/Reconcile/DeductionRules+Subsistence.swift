@@ -14,26 +14,28 @@ extension DeductionRules.Context {
     /// - Strictly less: exactly the standard left raises nothing.
     /// - `source` is the month's first line by date, then txnNo.
     func subsistenceFloor() -> [Finding] {
-        struct Month: Hashable { var person: String; var month: YearMonth }
-        // Indexes into `pensionDeductions`, not copies of the lines.
+        struct Month: Hashable { var person: PersonKey; var month: YearMonth }
+        // Positions in `ledger.transactions`, not copies of the lines.
+        let transactions = transactions
         var months: [Month: [Int]] = [:]
-        for (index, line) in pensionDeductions.enumerated() where line.collected {
-            months[Month(person: pensionPersons[index], month: line.txnDate.month), default: []].append(index)
+        for (index, person) in zip(pensionDeductions, pensionPersons) where transactions[index].collected {
+            months[Month(person: person, month: transactions[index].txnDate.month), default: []].append(index)
         }
         let standards = ledger.settings.reference.subsistence[ledger.settings.region] ?? [:]
         var found: [(Month, Finding)] = []
-        // The months are checked in any order and what they raise is sorted by person, then month.
+        // The months are checked in any order and what they raise is sorted by person, then month
+        // (the keys' order is that of the ID numbers).
         for (key, indexes) in months {
-            guard let pension = indexes.compactMap({ pensionDeductions[$0].pension }).max(),
+            guard let pension = indexes.compactMap({ transactions[$0].pension }).max(),
                   let standard = standards[key.month.year] else { continue }
-            let deducted = indexes.reduce(Fen.zero) { $0 + DeductionRules.collected(pensionDeductions[$1]) }
+            let deducted = indexes.reduce(Fen.zero) { $0 + DeductionRules.collected(transactions[$1]) }
             let left = pension - deducted
             guard left < standard else { continue }
             let shortfall = standard - left
-            let first = indexes.map { pensionDeductions[$0] }.min(by: Self.chronological)!
+            let first = indexes.map { transactions[$0] }.min(by: Self.chronological)!
             let count = indexes.count > 1 ? "（\(indexes.count) 笔合计）" : ""
             found.append((key, Finding(
-                code: .e401, subject: .init(idNumber: key.person, month: key.month), amount: shortfall,
+                code: .e401, subject: .init(idNumber: ledger.keys.persons[key.person], month: key.month), amount: shortfall,
                 source: first.source,
                 detail: "\(key.month.iso) 养老金 \(pension.yuan) 元，扣款 \(deducted.yuan) 元\(count)，"
                     + "余 \(left.yuan) 元，低于 \(key.month.year) 年低保标准 \(standard.yuan) 元，差 \(shortfall.yuan) 元")))

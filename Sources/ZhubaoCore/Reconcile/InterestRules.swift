@@ -33,11 +33,13 @@ package enum InterestRules: RuleFamily {
     static func findings(_ context: ReconcileContext) -> [Finding] {
         let asOf = context.ledger.asOf
         var findings: [Finding] = []
+        let transactions = context.ledger.transactions
         for drawdown in context.live {
             // Lines are in order of date, then txnNo: those dated on or before D are a prefix.
-            let through = context.lines(of: drawdown.loanNo).prefix { $0.txnDate <= asOf }
+            let through = context.lineIndexes(of: drawdown.keys.loan).prefix { transactions[$0].txnDate <= asOf }
             guard !through.isEmpty,
-                  let worst = overcharge(drawdown, ordered: through, balances: context.balances, subsidy: context.subsidy)
+                  let worst = overcharge(drawdown, ordered: through.lazy.map { transactions[$0] },
+                                         balances: context.balances, subsidy: context.subsidy)
             else { continue }
             findings.append(Finding(code: .e406, subject: .drawdown(drawdown), amount: worst.excess,
                                     source: drawdown.source, detail: detail(drawdown, worst)))
@@ -48,7 +50,7 @@ package enum InterestRules: RuleFamily {
     /// The transaction at which the bank had collected the most interest beyond what was owed;
     /// nil when it never collected more than owed. `ordered`: the drawdown's lines, in order of
     /// date, then txnNo.
-    static func overcharge(_ drawdown: Drawdown, ordered: ArraySlice<Transaction>,
+    static func overcharge(_ drawdown: Drawdown, ordered: some Sequence<Transaction>,
                            balances: Balances, subsidy: Subsidy) -> Overcharge? {
         var collected = Fen.zero
         var worst: Overcharge?
@@ -57,8 +59,8 @@ package enum InterestRules: RuleFamily {
             // Nothing collected beyond zero can exceed an owed amount that is never negative.
             guard collected > .zero else { continue }
             let lastDay = transaction.txnDate - 1
-            let total = balances.accumulated(of: drawdown.loanNo, from: drawdown.disbursedOn, through: lastDay)
-            let subsidised = subsidy.subsidisedAccumulated(of: drawdown.loanNo, from: drawdown.disbursedOn,
+            let total = balances.accumulated(of: drawdown.keys.loan, from: drawdown.disbursedOn, through: lastDay)
+            let subsidised = subsidy.subsidisedAccumulated(of: drawdown.keys.loan, from: drawdown.disbursedOn,
                                                            through: lastDay)
             let accumulated = total - subsidised
             let owed = Interest.of(accumulated: accumulated, rate: drawdown.rate)
