@@ -21,12 +21,14 @@ extension Receipt: KeyedRecord {
     var keyStrings: (person: String?, loan: String?, contract: String?) { (idNumber, nil, contractNo) }
 }
 
+/// A bank line's person is read only where its drawdown is not in the ledger; its contract never.
 extension Transaction: KeyedRecord {
-    var keyStrings: (person: String?, loan: String?, contract: String?) { (idNumber, loanNo, contractNo) }
+    var keyStrings: (person: String?, loan: String?, contract: String?) { (idNumber, loanNo, nil) }
 }
 
+/// A claim line is read by its loan only.
 extension ClaimLine: KeyedRecord {
-    var keyStrings: (person: String?, loan: String?, contract: String?) { (idNumber, loanNo, contractNo) }
+    var keyStrings: (person: String?, loan: String?, contract: String?) { (nil, loanNo, nil) }
 }
 
 extension Participant: KeyedRecord {
@@ -34,6 +36,11 @@ extension Participant: KeyedRecord {
 }
 
 extension KeyedRecord {
+    /// Puts the provisional keys of the record's strings on it.
+    mutating func numberKeys(_ interning: inout KeyInterning) {
+        keys = interning.keys(keyStrings)
+    }
+
     /// Whether every field the record has carries its key.
     var isKeyed: Bool {
         let strings = keyStrings
@@ -51,14 +58,17 @@ struct KeyInterning {
     private var contracts = Interner<ContractSpace>.Builder()
 
     mutating func provisional<Record: KeyedRecord>(_ records: inout [Record]) {
-        for index in records.indices {
-            let strings = records[index].keyStrings
-            var keys = RecordKeys()
-            if let person = strings.person { keys.person = InternedKey(persons.provisional(person)) }
-            if let loan = strings.loan { keys.loan = InternedKey(loans.provisional(loan)) }
-            if let contract = strings.contract { keys.contract = InternedKey(contracts.provisional(contract)) }
-            records[index].keys = keys
-        }
+        // In place: the records are not copied (a copy retains and releases every String in them).
+        for index in records.indices { records[index].numberKeys(&self) }
+    }
+
+    /// The provisional keys of one record's strings.
+    mutating func keys(_ strings: (person: String?, loan: String?, contract: String?)) -> RecordKeys {
+        var keys = RecordKeys()
+        if let person = strings.person { keys.person = InternedKey(persons.provisional(person)) }
+        if let loan = strings.loan { keys.loan = InternedKey(loans.provisional(loan)) }
+        if let contract = strings.contract { keys.contract = InternedKey(contracts.provisional(contract)) }
+        return keys
     }
 
     /// A loanNo known only by name (a cancellation): numbered like those on records.
@@ -80,14 +90,13 @@ struct KeyInterning {
         let contracts: [ContractKey]
 
         func remap<Record: KeyedRecord>(_ records: inout [Record]) {
-            for index in records.indices {
-                let old = records[index].keys
-                var keys = RecordKeys()
-                if !old.person.isNone { keys.person = persons[old.person.position] }
-                if !old.loan.isNone { keys.loan = loans[old.loan.position] }
-                if !old.contract.isNone { keys.contract = contracts[old.contract.position] }
-                records[index].keys = keys
-            }
+            for index in records.indices { remap(&records[index].keys) }
+        }
+
+        func remap(_ keys: inout RecordKeys) {
+            if !keys.person.isNone { keys.person = persons[keys.person.position] }
+            if !keys.loan.isNone { keys.loan = loans[keys.loan.position] }
+            if !keys.contract.isNone { keys.contract = contracts[keys.contract.position] }
         }
     }
 }
