@@ -17,11 +17,14 @@ extension DeductionRules.Context {
         var found: [Finding] = []
         let transactions = ledger.transactions
         let (amounts, repaid) = repaidThroughDate()
-        for (index, line) in transactions.enumerated() {
+        for index in transactions.indices {
             // No amount: the line's drawdown is not in the ledger or is cancelled.
             guard let amount = amounts[index] else { continue }
             let principal = repaid[index]
             let expected = amount - principal
+            // Most lines agree: only a line that raises E407 is copied out of the ledger.
+            guard transactions[index].balanceAfter != expected else { continue }
+            let line = transactions[index]
             guard let finding = Finding.gap(.e407, .transaction(line), source: line.source, actual: line.balanceAfter,
                                             expected: expected, acceptable: ==, detail: { difference in
                 "\(line.txnDate.iso) 银行报送余额 \(line.balanceAfter.yuan) 元；放款 \(amount.yuan) 元"
