@@ -22,8 +22,19 @@ extension Ledger {
         Self.record(in: register[person], on: day)
     }
 
+    /// A person's register extracts and the position of the one in force on a day (as
+    /// `record(of:on:)`), for a rule to read its fields in place; nil where the person has none.
+    func recordPosition(of person: PersonKey, on day: Day) -> (extracts: [Participant], position: Int)? {
+        let history = register[person]
+        return Self.position(in: history, on: day).map { (history, $0) }
+    }
+
     private static func record(in history: [Participant], on day: Day) -> Participant? {
-        history.last { $0.asOf <= day } ?? history.first
+        position(in: history, on: day).map { history[$0] }
+    }
+
+    private static func position(in history: [Participant], on day: Day) -> Int? {
+        history.isEmpty ? nil : history.lastIndex { $0.asOf <= day } ?? 0
     }
 }
 
