@@ -52,6 +52,12 @@ package struct Interner<Space>: Sendable {
         private var indexes: [String: Int32] = [:]
         private var strings: [String] = []
 
+        /// Room for `count` strings: the table grows once, not by rehashing as it doubles.
+        mutating func reserve(_ count: Int) {
+            indexes.reserveCapacity(count)
+            strings.reserveCapacity(count)
+        }
+
         mutating func provisional(_ string: String) -> Int32 {
             if let known = indexes[string] { return known }
             let next = Int32(strings.count)

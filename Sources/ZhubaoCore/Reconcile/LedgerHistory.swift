@@ -92,7 +92,7 @@ package struct LedgerHistory: Sendable {
     /// Keys every record (`InternedKey`): once per history, at load, so that each date's ledger
     /// and context read keys rather than hash strings.
     mutating func intern() {
-        var interning = KeyInterning()
+        var interning = KeyInterning(capacity: drawdowns.count)
         drawdowns.updateValues { interning.provisional(&$0) }
         receipts.updateValues { interning.provisional(&$0) }
         transactions.updateValues { interning.provisional(&$0) }

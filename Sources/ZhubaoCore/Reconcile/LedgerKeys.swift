@@ -57,6 +57,14 @@ struct KeyInterning {
     private var loans = Interner<LoanSpace>.Builder()
     private var contracts = Interner<ContractSpace>.Builder()
 
+    /// Room for about `count` strings of each space (a city has about one person, loan and
+    /// contract per drawdown).
+    init(capacity count: Int = 0) {
+        persons.reserve(count)
+        loans.reserve(count)
+        contracts.reserve(count)
+    }
+
     mutating func provisional<Record: KeyedRecord>(_ records: inout [Record]) {
         // In place: the records are not copied (a copy retains and releases every String in them).
         for index in records.indices { records[index].numberKeys(&self) }

@@ -135,8 +135,15 @@ package struct Matching: Sendable, RuleFamily {
     /// LOAN receipts with status NORMAL that no reversal known as of D names, in order of
     /// `PaidOn`, then ticketNo: the only receipts that can be assigned, and the only ones that can
     /// raise E303–E305 (reversed receipts and reversal records raise none of them).
+    ///
+    /// Their positions are sorted, not the receipts: each receipt is copied once, into its place.
     static func candidates(_ ledger: Ledger) -> [Receipt] {
-        ledger.receipts.filter { $0.isLoanReceipt && !$0.reversed }
-            .sorted { ($0.paidOn, $0.ticketNo) < ($1.paidOn, $1.ticketNo) }
+        let receipts = ledger.receipts
+        var order = receipts.indices.filter { receipts[$0].isLoanReceipt && !receipts[$0].reversed }
+        order.sort { (receipts[$0].paidOn, receipts[$0].ticketNo) < (receipts[$1].paidOn, receipts[$1].ticketNo) }
+        var candidates: [Receipt] = []
+        candidates.reserveCapacity(order.count)
+        for index in order { candidates.append(receipts[index]) }
+        return candidates
     }
 }
