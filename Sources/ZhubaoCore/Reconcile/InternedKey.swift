@@ -18,6 +18,9 @@ package struct InternedKey<Space>: Hashable, Comparable, Sendable {
     /// The index as an array position (for arrays indexed by key).
     var position: Int { Int(index) }
 
+    /// Whether the key numbers a string of this interner.
+    func isWithin(_ interner: Interner<Space>) -> Bool { index >= 0 && position < interner.count }
+
     package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
 

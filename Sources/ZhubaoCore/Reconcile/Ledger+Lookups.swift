@@ -41,10 +41,11 @@ extension Ledger {
 /// Interning (`InternedKey`): a ledger read from the store comes with its keys; one built or
 /// changed by hand is interned by the reconcile context before any rule reads it.
 extension Ledger {
-    /// Whether every record carries its keys and the register is filed by them.
+    /// Whether every record carries keys of the ledger's interners and the register is filed by them.
     var isInterned: Bool {
-        drawdowns.allSatisfy(\.isKeyed) && receipts.allSatisfy(\.isKeyed) && transactions.allSatisfy(\.isKeyed)
-            && claimLines.allSatisfy(\.isKeyed) && register.values.allSatisfy { $0.allSatisfy(\.isKeyed) }
+        func keyed(_ records: [some KeyedRecord]) -> Bool { records.allSatisfy { $0.isKeyed(by: keys) } }
+        return keyed(drawdowns) && keyed(receipts) && keyed(transactions) && keyed(claimLines)
+            && register.persons.count == keys.persons.count && register.values.allSatisfy(keyed)
     }
 
     /// This ledger with every record keyed by interners of its own strings (itself when it is).

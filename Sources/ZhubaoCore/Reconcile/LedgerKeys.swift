@@ -41,11 +41,13 @@ extension KeyedRecord {
         keys = interning.keys(keyStrings)
     }
 
-    /// Whether every field the record has carries its key.
-    var isKeyed: Bool {
+    /// Whether every field the record has carries a key of these interners (one numbered by
+    /// them: a record added by hand has none, one taken from another ledger may be out of range).
+    func isKeyed(by interners: LedgerKeys) -> Bool {
         let strings = keyStrings
-        return (strings.person == nil || !keys.person.isNone) && (strings.loan == nil || !keys.loan.isNone)
-            && (strings.contract == nil || !keys.contract.isNone)
+        return (strings.person == nil || keys.person.isWithin(interners.persons))
+            && (strings.loan == nil || keys.loan.isWithin(interners.loans))
+            && (strings.contract == nil || keys.contract.isWithin(interners.contracts))
     }
 }
 

@@ -85,13 +85,6 @@ package struct ReconcileContext: Sendable {
         return ledger.drawdowns[Int(position)].cancelled ? nil : ledger.drawdowns[Int(position)].keys.person
     }
 
-    /// A borrower's first drawdown that takes part (rules.md §4); nil for none.
-    func firstDrawdown(of person: PersonKey) -> Drawdown? {
-        guard !person.isNone, person.position < firstDrawdownPositions.count else { return nil }
-        let position = firstDrawdownPositions[person.position]
-        return position < 0 ? nil : live[Int(position)]
-    }
-
     /// The indexes of a loan's bank lines in `ledger.transactions`, in order of date, then txnNo.
     func lineIndexes(of loan: LoanKey) -> [Int] {
         loan.isNone || loan.position >= lineIndexesByLoan.count ? [] : lineIndexesByLoan[loan.position]
@@ -114,7 +107,8 @@ package struct ReconcileContext: Sendable {
     }
 
     /// Drawdowns that take part (not cancelled), in order of disbursement date, then loanNo.
-    /// The loanNo's order is that of its key (keys are numbered in sorted order of the strings).
+    /// The loanNo's order is that of its key (keys are numbered in sorted order of the strings):
+    /// the ledger is interned.
     static func liveDrawdowns(_ ledger: Ledger) -> [Drawdown] {
         ledger.drawdowns.filter { !$0.cancelled }
             .sorted { ($0.disbursedOn, $0.keys.loan) < ($1.disbursedOn, $1.keys.loan) }

@@ -61,6 +61,24 @@ import Testing
         #expect(context.balances.balance(of: "L0", on: first.disbursedOn) == first.amount)
     }
 
+    // A drawdown taken from a ledger with more loans carries a key beyond this ledger's interner
+    // (L3 is key 2 there, this ledger numbers two loanNos): it is keyed again, not read out of range.
+    @Test func aRecordKeyedByAnotherLedgerIsKeyedAgain() throws {
+        var big = try LedgerBuilder(asOf: "2026-06-30")
+        for loanNo in ["L1", "L2", "L3"] { big.drawdown(loanNo, contract: "C\(loanNo)") }
+        let foreign = try #require(big.ledger.drawdowns.first { $0.loanNo == "L3" })
+        #expect(foreign.keys.loan.index == 2)
+        var small = try LedgerBuilder(asOf: "2026-06-30")
+        small.drawdown("L1")
+        small.drawdown("L2", contract: "C2")
+        var ledger = small.ledger
+        ledger.drawdowns.append(foreign)
+        #expect(!ledger.isInterned)
+        let context = ReconcileContext(ledger: ledger)
+        #expect(context.ledger.keys.loans.strings == ["L1", "L2", "L3"])
+        #expect(context.drawdown("L3")?.contractNo == "CL3")
+    }
+
     // Keys stay out of the records' equality: the same drawdown read through two interners
     // (numbered differently) is the same drawdown.
     @Test func keysAreNotPartOfARecordsEquality() throws {
