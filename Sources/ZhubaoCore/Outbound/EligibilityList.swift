@@ -42,16 +42,16 @@ package struct EligibilityList: Sendable {
         guard let yearStart = Day(year: year, month: 1, day: 1), let yearEnd = Day(year: year, month: 12, day: 31) else {
             return lists
         }
-        for loanNo in subsidy.plans.keys.sorted() {
-            let plan = subsidy.plans[loanNo]!, drawdown = plan.drawdown
+        for loan in subsidy.plannedLoans {
+            let plan = subsidy.plan(loan)!, drawdown = plan.drawdown
             guard let bank = senders.sender(ofSource: drawdown.source),
-                  let day = subsidy.eligibilityDay(of: drawdown.idNumber, in: year),
+                  let day = subsidy.eligibilityDay(of: drawdown.keys.person, in: year),
                   subsidy.certification.isCertified(drawdown.idNumber, on: day) else { continue }
             let from = max(yearStart, drawdown.disbursedOn)
             let to = plan.stop.map { min(yearEnd, $0 - 1) } ?? yearEnd
             guard from <= to else { continue }
             lists[bank, default: []].append(Line(
-                loanNo: loanNo, contractNo: drawdown.contractNo, idNumber: drawdown.idNumber, name: drawdown.name,
+                loanNo: drawdown.loanNo, contractNo: drawdown.contractNo, idNumber: drawdown.idNumber, name: drawdown.name,
                 year: year, from: from, to: to, categories: subsidy.certification.categories(of: drawdown.idNumber, on: day),
                 amount: drawdown.amount))
         }

@@ -17,7 +17,7 @@ extension Balances {
     /// The spans of one balance each that cover `from...through`, in order of day; nothing for
     /// a loanNo without a schedule or days before its disbursement.
     package func spans(of loanNo: String, from: Day, through: Day) -> [Span] {
-        guard let schedule = schedules[loanNo] else { return [] }
+        guard let schedule = schedule(loanNo) else { return [] }
         return schedule.segments(from.ordinal, through.ordinal).map {
             Span(from: Day(ordinal: $0.first), to: Day(ordinal: $0.last), balance: Fen($0.value))
         }

@@ -122,57 +122,73 @@ package struct Balances: Sendable {
         }
     }
 
-    /// Schedules of the drawdowns that take part (not cancelled), by loanNo.
-    package let schedules: [String: Schedule]
+    /// Schedules of the drawdowns that take part (not cancelled), by `LoanKey`.
+    let schedulesByLoan: [Schedule?]
+    /// The loanNos' keys.
+    let loans: Interner<LoanSpace>
 
     package init(ledger: Ledger) {
-        var drawdowns: [String: Drawdown] = [:]
-        for drawdown in ledger.drawdowns where drawdowns[drawdown.loanNo] == nil { drawdowns[drawdown.loanNo] = drawdown }
-        self.init(ledger: ledger, lineIndexes: ReconcileContext.lineIndexes(ledger), drawdowns: drawdowns)
+        self = ReconcileContext(ledger: ledger).balances
     }
 
-    /// From the indexes of the ledger's bank lines by loanNo and its drawdowns by loanNo (the
-    /// first of each loanNo, `ReconcileContext.drawdownsByLoan`): a schedule for each that is not
-    /// cancelled.
-    init(ledger: Ledger, lineIndexes: [String: [Int]], drawdowns: [String: Drawdown]) {
-        var schedules: [String: Schedule] = [:]
-        schedules.reserveCapacity(drawdowns.count)
-        for (loanNo, drawdown) in drawdowns where !drawdown.cancelled {
-            let repayments = (lineIndexes[loanNo] ?? []).lazy.map { ledger.transactions[$0] }.filter(\.collected)
-                .map { (day: $0.txnDate.ordinal, principal: $0.principalPaid.value) }
-            schedules[loanNo] = Schedule(amount: drawdown.amount.value, disbursedOn: drawdown.disbursedOn.ordinal,
-                                         repayments: Array(repayments))
+    /// From the indexes of the ledger's bank lines by loan and the position of each loan's drawdown
+    /// in `ledger.drawdowns` (the first of each loanNo, `ReconcileContext.drawdownPositions`): a
+    /// schedule for each that is not cancelled. The ledger is interned.
+    init(ledger: Ledger, lineIndexes: [[Int]], drawdownPositions: [Int32]) {
+        let transactions = ledger.transactions
+        var schedules = [Schedule?](repeating: nil, count: drawdownPositions.count)
+        for (loan, position) in drawdownPositions.enumerated() where position >= 0 {
+            let drawdown = ledger.drawdowns[Int(position)]
+            guard !drawdown.cancelled else { continue }
+            var repayments: [(day: Int, principal: Int64)] = []
+            for index in lineIndexes[loan] where transactions[index].collected {
+                repayments.append((day: transactions[index].txnDate.ordinal, principal: transactions[index].principalPaid.value))
+            }
+            schedules[loan] = Schedule(amount: drawdown.amount.value, disbursedOn: drawdown.disbursedOn.ordinal,
+                                       repayments: repayments)
         }
-        self.schedules = schedules
+        schedulesByLoan = schedules
+        loans = ledger.keys.loans
+    }
+
+    /// The schedule of a loan that takes part; nil for a cancelled drawdown or a key naming none.
+    func schedule(_ loan: LoanKey) -> Schedule? {
+        loan.isNone || loan.position >= schedulesByLoan.count ? nil : schedulesByLoan[loan.position]
+    }
+
+    /// The schedule of a loan named by loanNo or by key.
+    func schedule(_ loan: some LoanReference) -> Schedule? {
+        guard let key = loan.key(in: loans) else { return nil }
+        return schedule(key)
     }
 
     /// The balance of a drawdown on a day (rules.md §2); zero before disbursement, for a
     /// cancelled drawdown and for a loanNo that names no drawdown. Signed: below zero when the
     /// bank took more principal than was lent.
-    package func balance(of loanNo: String, on day: Day) -> Fen {
-        Fen(schedules[loanNo]?.balance(on: day.ordinal) ?? 0)
+    package func balance(of loanNo: some LoanReference, on day: Day) -> Fen {
+        Fen(schedule(loanNo)?.balance(on: day.ordinal) ?? 0)
     }
 
     /// 积数: the sum of the daily balances above zero over the days `from...through`
     /// (both counted; nothing when `from` is after `through`).
-    package func accumulated(of loanNo: String, from: Day, through: Day) -> Fen {
-        Fen(schedules[loanNo]?.span(from.ordinal, through.ordinal).sum ?? 0)
+    package func accumulated(of loanNo: some LoanReference, from: Day, through: Day) -> Fen {
+        Fen(schedule(loanNo)?.span(from.ordinal, through.ordinal).sum ?? 0)
     }
 
     /// The number of days in `from...through` with a balance above zero.
-    package func daysOutstanding(of loanNo: String, from: Day, through: Day) -> Int {
-        schedules[loanNo]?.span(from.ordinal, through.ordinal).days ?? 0
+    package func daysOutstanding(of loanNo: some LoanReference, from: Day, through: Day) -> Int {
+        schedule(loanNo)?.span(from.ordinal, through.ordinal).days ?? 0
     }
 
     /// Both at once: the 积数 and the days with a balance above zero in `from...through`.
-    package func span(of loanNo: String, from: Day, through: Day) -> (accumulated: Fen, days: Int) {
-        let span = schedules[loanNo]?.span(from.ordinal, through.ordinal) ?? (sum: 0, days: 0)
+    package func span(of loanNo: some LoanReference, from: Day, through: Day) -> (accumulated: Fen, days: Int) {
+        let span = schedule(loanNo)?.span(from.ordinal, through.ordinal) ?? (sum: 0, days: 0)
         return (Fen(span.sum), span.days)
     }
 
     /// The first and the last day in `from...through` with a balance above zero.
-    package func outstandingBounds(of loanNo: String, from: Day, through: Day) -> (first: Day, last: Day)? {
-        guard let schedule = schedules[loanNo],
+    package func outstandingBounds(of loanNo: some LoanReference, from: Day, through: Day) -> (first: Day, last: Day)? {
+        guard let schedule = self.schedule(loanNo),
               let first = schedule.firstPositive(from.ordinal, through.ordinal),
               let last = schedule.lastPositive(from.ordinal, through.ordinal) else { return nil }
         return (Day(ordinal: first), Day(ordinal: last))

@@ -27,7 +27,7 @@ package enum ClaimRecovery: RuleFamily {
         for approval in context.approvals where approval.asOf < ledger.asOf {
             let now = context.subsidy.computed(loanNo: approval.loanNo, year: approval.year)
             guard now < approval.approved else { continue }
-            let drawdown = context.drawdownsByLoan[approval.loanNo]
+            let drawdown = context.drawdown(approval.loanNo)
             let difference = approval.approved - now
             findings.append(Finding(
                 code: .e505,

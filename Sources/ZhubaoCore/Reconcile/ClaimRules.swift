@@ -34,8 +34,8 @@ package enum ClaimRules: RuleFamily {
     static func verdicts(_ context: ReconcileContext) -> [ClaimVerdict] {
         let ledger = context.ledger
         guard ledger.settings.profile.subsidisesInterest else { return [] }
-        let lines = ledger.claimLines.sorted { ($0.loanNo, $0.year, $0.source) < ($1.loanNo, $1.year, $1.source) }
-        return lines.map { verdict(for: $0, drawdown: context.drawdownsByLoan[$0.loanNo], subsidy: context.subsidy) }
+        let lines = ledger.claimLines.sorted { ($0.keys.loan, $0.year, $0.source) < ($1.keys.loan, $1.year, $1.source) }
+        return lines.map { verdict(for: $0, drawdown: context.drawdown($0.keys.loan), subsidy: context.subsidy) }
     }
 
     /// The verdict on one claim line; `drawdown`: the drawdown its loanNo names, if any.

@@ -21,18 +21,18 @@ package enum DeathRules: RuleFamily {
         let grace = ledger.settings.deathGraceDays
         var findings: [Finding] = []
         // Per person: the death record and the drawdowns still outstanding on D.
-        var outstanding: [String: [(drawdown: Drawdown, balance: Fen)]] = [:]
-        var deaths: [String: (record: Participant, death: Day)] = [:]
+        var outstanding: [PersonKey: [(drawdown: Drawdown, balance: Fen)]] = [:]
+        var deaths: [PersonKey: (record: Participant, death: Day)] = [:]
 
         for drawdown in context.live {
-            let id = drawdown.idNumber
+            let id = drawdown.keys.person
             if deaths[id] == nil {
                 guard let record = ledger.latestRecord(of: id), let death = record.deathDate,
                       asOf >= death + grace else { continue }
                 deaths[id] = (record, death)
             }
             let death = deaths[id]!.death
-            let balance = balances.balance(of: drawdown.loanNo, on: asOf)
+            let balance = balances.balance(of: drawdown.keys.loan, on: asOf)
             guard balance > .zero else { continue }
             outstanding[id, default: []].append((drawdown, balance))
             findings.append(Finding(
@@ -53,7 +53,7 @@ package enum DeathRules: RuleFamily {
                 ? "参保登记未报个人账户余额（按 0.00 元计）"
                 : "个人账户余额 \(account.yuan) 元"
             findings.append(Finding(
-                code: .e410, subject: .init(idNumber: id), amount: shortfall, source: record.source,
+                code: .e410, subject: .init(idNumber: ledger.keys.persons[id]), amount: shortfall, source: record.source,
                 detail: "借款人于 \(death.iso) 死亡，\(death.year) 年符合贴息条件；截至 \(asOf.iso) "
                     + "\(lines.count) 笔借据余额合计 \(total.yuan) 元，\(accountText)，差额 \(shortfall.yuan) 元由财政承担"))
         }

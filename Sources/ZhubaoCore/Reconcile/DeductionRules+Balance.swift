@@ -17,11 +17,14 @@ extension DeductionRules.Context {
         var found: [Finding] = []
         let transactions = ledger.transactions
         let (amounts, repaid) = repaidThroughDate()
-        for (index, line) in transactions.enumerated() {
+        for index in transactions.indices {
             // No amount: the line's drawdown is not in the ledger or is cancelled.
             guard let amount = amounts[index] else { continue }
             let principal = repaid[index]
             let expected = amount - principal
+            // Most lines agree: only a line that raises E407 is copied out of the ledger.
+            guard transactions[index].balanceAfter != expected else { continue }
+            let line = transactions[index]
             guard let finding = Finding.gap(.e407, .transaction(line), source: line.source, actual: line.balanceAfter,
                                             expected: expected, acceptable: ==, detail: { difference in
                 "\(line.txnDate.iso) 银行报送余额 \(line.balanceAfter.yuan) 元；放款 \(amount.yuan) 元"
@@ -39,8 +42,8 @@ extension DeductionRules.Context {
         let transactions = ledger.transactions
         var amounts = [Fen?](repeating: nil, count: transactions.count)
         var repaid = [Fen](repeating: .zero, count: transactions.count)
-        for (loanNo, indexes) in shared.lineIndexesByLoan {
-            guard let drawdown = shared.liveDrawdown(loanNo) else { continue }
+        for (loan, indexes) in shared.lineIndexesByLoan.enumerated() where !indexes.isEmpty {
+            guard let amount = shared.liveDrawdown(LoanKey(Int32(loan)))?.amount else { continue }
             // Lines are in date order: the total through a date is known once its last line is added.
             var total = Fen.zero
             var start = 0
@@ -50,7 +53,7 @@ extension DeductionRules.Context {
                 let next = position + 1
                 guard next == indexes.count || transactions[indexes[next]].txnDate != line.txnDate else { continue }
                 for same in indexes[start..<next] {
-                    amounts[same] = drawdown.amount
+                    amounts[same] = amount
                     repaid[same] = total
                 }
                 start = next

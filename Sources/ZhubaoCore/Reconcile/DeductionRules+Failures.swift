@@ -24,16 +24,19 @@ extension DeductionRules.Context {
     func failureRuns() -> [Finding] {
         let threshold = max(1, ledger.settings.failuresToEscalate)
         var found: [Finding] = []
-        for loanNo in shared.lineIndexesByLoan.keys.sorted() {
-            var run: [Transaction] = []
-            for line in shared.lines(of: loanNo) where line.isPensionDeduction {
+        let transactions = transactions
+        // Loan by loan in order of loanNo (the keys' order is that of the loanNos).
+        for indexes in shared.lineIndexesByLoan {
+            var run: [Day] = []  // the dates of the current run of failures
+            for index in indexes where transactions[index].isPensionDeduction {
+                let line = transactions[index]
                 guard line.result == .failed else {
                     if line.collected { run = [] }
                     continue
                 }
-                run.append(line)
+                run.append(line.txnDate)
                 guard run.count == threshold else { continue }
-                let dates = run.map(\.txnDate.iso).joined(separator: "、")
+                let dates = run.map(\.iso).joined(separator: "、")
                 found.append(Finding(
                     code: .e403, subject: .transaction(line), amount: line.due, source: line.source,
                     detail: "连续第 \(threshold) 次养老金扣款失败（\(dates)），本次应扣 \(line.due.yuan) 元"))

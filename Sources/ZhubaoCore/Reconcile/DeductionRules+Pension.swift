@@ -17,14 +17,17 @@ extension DeductionRules.Context {
     ///   holds, and the message shows the numbers for the bank to complete.
     func basicPensionTaken() -> [Finding] {
         var found: [Finding] = []
-        for (line, person) in zip(pensionDeductions, pensionPersons) where line.collected {
-            guard let pension = line.pension else { continue }
+        let transactions = transactions
+        for (index, person) in zip(pensionDeductions, pensionPersons) where transactions[index].collected {
+            // The line's own figures first: most lines stay within the pension, and no register is read.
+            guard let pension = transactions[index].pension else { continue }
+            let basic = transactions[index].basicPension ?? .zero
+            let available = pension - basic
+            let taken = DeductionRules.collected(transactions[index])
+            guard taken > available else { continue }
+            let line = transactions[index]
             let record = ledger.record(of: person, on: line.txnDate)
             guard record?.loan?.basicPensionConsent != true else { continue }
-            let basic = line.basicPension ?? .zero
-            let available = pension - basic
-            let taken = DeductionRules.collected(line)
-            guard taken > available else { continue }
             let fromBasic = max(.zero, min(taken - available, basic, taken))
             let basicText = line.basicPension == nil ? "未报送基础养老金，按 0.00 元计" : "其中基础养老金 \(basic.yuan) 元"
             let consentText = record.map { "\($0.asOf.iso) 参保登记未记载借款人同意从基础养老金扣款" } ?? "参保登记中无该借款人"
@@ -47,14 +50,17 @@ extension DeductionRules.Context {
     /// - Amount: principal + interest, so 0.00 for a failed line.
     func deductionsWithoutPension() -> [Finding] {
         var found: [Finding] = []
-        for (line, person) in zip(pensionDeductions, pensionPersons) {
+        let transactions = transactions
+        for (index, person) in zip(pensionDeductions, pensionPersons) {
+            let extracts = ledger.register[person]
             let reason: String
-            if let pension = ledger.latestRecord(of: person)?.pension {
-                guard line.txnDate < pension.start else { continue }
+            if let latest = extracts.indices.last, let pension = extracts[latest].pension {
+                guard transactions[index].txnDate < pension.start else { continue }
                 reason = "早于参保登记的养老金起始日 \(pension.start.iso)"
             } else {
                 reason = "参保登记中无养老金待遇信息"
             }
+            let line = transactions[index]
             let taken = DeductionRules.collected(line)
             let outcome = "\(DeductionRules.resultName(line.result))，扣得本息 \(taken.yuan) 元"
             found.append(Finding(code: .e405, subject: .transaction(line), amount: taken, source: line.source,
@@ -69,9 +75,11 @@ extension DeductionRules.Context {
     /// missing pension). No amount. The message names no account number, not even masked.
     func wrongAccounts() -> [Finding] {
         var found: [Finding] = []
-        for (line, person) in zip(pensionDeductions, pensionPersons) {
-            guard let record = ledger.record(of: person, on: line.txnDate),
-                  line.account != record.sscAccount else { continue }
+        let transactions = transactions
+        for (index, person) in zip(pensionDeductions, pensionPersons) {
+            guard let (extracts, position) = ledger.recordPosition(of: person, on: transactions[index].txnDate),
+                  transactions[index].account != extracts[position].sscAccount else { continue }
+            let line = transactions[index], record = extracts[position]
             found.append(Finding(
                 code: .e408, subject: .transaction(line), source: line.source,
                 detail: "\(line.txnDate.iso) 养老金扣款的扣款账户不是 \(record.asOf.iso) 参保登记的社保卡金融账户"))

@@ -14,30 +14,39 @@ extension DeductionRules.Context {
     /// - Strictly less: exactly the standard left raises nothing.
     /// - `source` is the month's first line by date, then txnNo.
     func subsistenceFloor() -> [Finding] {
-        struct Month: Hashable { var person: String; var month: YearMonth }
-        // Indexes into `pensionDeductions`, not copies of the lines.
-        var months: [Month: [Int]] = [:]
-        for (index, line) in pensionDeductions.enumerated() where line.collected {
-            months[Month(person: pensionPersons[index], month: line.txnDate.month), default: []].append(index)
+        // The collected kind-P lines as (person, month, position in `ledger.transactions`), sorted:
+        // each month's lines are consecutive and in ledger order, the months in order of person
+        // (the keys' order is that of the ID numbers), then month, the order the findings take.
+        let transactions = transactions
+        var entries: [(person: PersonKey, month: YearMonth, index: Int)] = []
+        entries.reserveCapacity(pensionDeductions.count)
+        for (index, person) in zip(pensionDeductions, pensionPersons) where transactions[index].collected {
+            entries.append((person, transactions[index].txnDate.month, index))
         }
+        entries.sort { ($0.person, $0.month, $0.index) < ($1.person, $1.month, $1.index) }
         let standards = ledger.settings.reference.subsistence[ledger.settings.region] ?? [:]
-        var found: [(Month, Finding)] = []
-        // The months are checked in any order and what they raise is sorted by person, then month.
-        for (key, indexes) in months {
-            guard let pension = indexes.compactMap({ pensionDeductions[$0].pension }).max(),
-                  let standard = standards[key.month.year] else { continue }
-            let deducted = indexes.reduce(Fen.zero) { $0 + DeductionRules.collected(pensionDeductions[$1]) }
+        var found: [Finding] = []
+        var start = 0
+        while start < entries.count {
+            let (person, month, _) = entries[start]
+            var end = start + 1
+            while end < entries.count, entries[end].person == person, entries[end].month == month { end += 1 }
+            let indexes = entries[start..<end].map(\.index)
+            start = end
+            guard let pension = indexes.compactMap({ transactions[$0].pension }).max(),
+                  let standard = standards[month.year] else { continue }
+            let deducted = indexes.reduce(Fen.zero) { $0 + DeductionRules.collected(transactions[$1]) }
             let left = pension - deducted
             guard left < standard else { continue }
             let shortfall = standard - left
-            let first = indexes.map { pensionDeductions[$0] }.min(by: Self.chronological)!
+            let first = indexes.map { transactions[$0] }.min(by: Self.chronological)!
             let count = indexes.count > 1 ? "（\(indexes.count) 笔合计）" : ""
-            found.append((key, Finding(
-                code: .e401, subject: .init(idNumber: key.person, month: key.month), amount: shortfall,
+            found.append(Finding(
+                code: .e401, subject: .init(idNumber: ledger.keys.persons[person], month: month), amount: shortfall,
                 source: first.source,
-                detail: "\(key.month.iso) 养老金 \(pension.yuan) 元，扣款 \(deducted.yuan) 元\(count)，"
-                    + "余 \(left.yuan) 元，低于 \(key.month.year) 年低保标准 \(standard.yuan) 元，差 \(shortfall.yuan) 元")))
+                detail: "\(month.iso) 养老金 \(pension.yuan) 元，扣款 \(deducted.yuan) 元\(count)，"
+                    + "余 \(left.yuan) 元，低于 \(month.year) 年低保标准 \(standard.yuan) 元，差 \(shortfall.yuan) 元"))
         }
-        return found.sorted { ($0.0.person, $0.0.month) < ($1.0.person, $1.0.month) }.map(\.1)
+        return found
     }
 }

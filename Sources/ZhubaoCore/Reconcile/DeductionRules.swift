@@ -47,32 +47,30 @@ package enum DeductionRules: RuleFamily {
     /// person of each.
     struct Context {
         let shared: ReconcileContext
-        /// The kind-P lines (pension deductions, formats.md §5), in ledger order.
-        let pensionDeductions: [Transaction]
-        /// `person(of:)` of each of `pensionDeductions`, at the same index.
-        let pensionPersons: [String]
+        /// The positions in `ledger.transactions` of the kind-P lines (pension deductions,
+        /// formats.md §5), in ledger order: indexes, not copies of the lines.
+        let pensionDeductions: [Int]
+        /// The person (`person(of:)`) of each of `pensionDeductions`, at the same index.
+        let pensionPersons: [PersonKey]
 
         init(shared: ReconcileContext) {
             self.shared = shared
-            pensionDeductions = shared.ledger.transactions.filter(\.isPensionDeduction)
-            var persons: [String] = []
-            persons.reserveCapacity(pensionDeductions.count)
-            for line in pensionDeductions {
-                persons.append(shared.liveDrawdown(line.loanNo)?.idNumber ?? line.idNumber)
+            var deductions: [Int] = []
+            var persons: [PersonKey] = []
+            for (index, line) in shared.ledger.transactions.enumerated() where line.isPensionDeduction {
+                deductions.append(index)
+                persons.append(shared.livePerson(line.keys.loan) ?? line.keys.person)
             }
+            pensionDeductions = deductions
             pensionPersons = persons
         }
 
         var ledger: Ledger { shared.ledger }
+        var transactions: [Transaction] { shared.ledger.transactions }
 
         /// rules.md §7 (E403): by date, then txnNo.
         static func chronological(_ a: Transaction, _ b: Transaction) -> Bool {
             ReconcileContext.chronological(a, b)
-        }
-
-        /// The borrower whose pension and register a line concerns: the drawdown's person.
-        func person(of transaction: Transaction) -> String {
-            shared.liveDrawdown(transaction.loanNo)?.idNumber ?? transaction.idNumber
         }
     }
 }

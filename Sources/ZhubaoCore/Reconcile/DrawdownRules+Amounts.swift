@@ -94,12 +94,12 @@ extension DrawdownRules {
     /// Drawdowns grouped by contract, each group in the order given, the groups in order of their
     /// first drawdown.
     static func byContract(_ drawdowns: [Drawdown]) -> [(String, [Drawdown])] {
-        var order: [String] = []
-        var groups: [String: [Drawdown]] = [:]
+        var order: [ContractKey] = []
+        var groups: [ContractKey: [Drawdown]] = [:]
         for drawdown in drawdowns {
-            if groups[drawdown.contractNo] == nil { order.append(drawdown.contractNo) }
-            groups[drawdown.contractNo, default: []].append(drawdown)
+            if groups[drawdown.keys.contract] == nil { order.append(drawdown.keys.contract) }
+            groups[drawdown.keys.contract, default: []].append(drawdown)
         }
-        return order.map { ($0, groups[$0]!) }
+        return order.map { (groups[$0]![0].contractNo, groups[$0]!) }
     }
 }

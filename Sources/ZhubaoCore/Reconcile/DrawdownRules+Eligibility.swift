@@ -23,10 +23,11 @@ extension DrawdownRules {
         let ledger = context.ledger
         let years = ledger.settings.ageWindowYears
         // `live` is in order of disbursement date, then loanNo: its first drawdown of each person.
-        let firsts = context.live.filter { context.firstDrawdowns[$0.idNumber]?.loanNo == $0.loanNo }
+        let firsts = context.live.indices.filter { context.firstDrawdownPositions[context.live[$0].keys.person.position] == Int32($0) }
+            .map { context.live[$0] }
         var found: [Finding] = []
         for first in firsts {
-            guard let record = ledger.record(of: first.idNumber, on: first.disbursedOn) else { continue }
+            guard let record = ledger.record(of: first.keys.person, on: first.disbursedOn) else { continue }
             let disbursed = first.disbursedOn
             let retirement = record.retirementDate
             let windowEnd = disbursed.adding(years: years)

@@ -54,7 +54,7 @@ package enum DrawdownRules: RuleFamily {
     /// E201: the drawdown's contract is not the approved loan of the drawdown's person in the
     /// register as of D. E208: it is, but the bank differs (never beside E201).
     static func approvalFindings(_ ledger: Ledger, _ drawdown: Drawdown) -> [Finding] {
-        let record = ledger.latestRecord(of: drawdown.idNumber)
+        let record = ledger.latestRecord(of: drawdown.keys.person)
         let asOf = ledger.asOf.iso
         guard let loan = record?.loan, loan.contractNo == drawdown.contractNo else {
             let why: String
@@ -83,7 +83,7 @@ package enum DrawdownRules: RuleFamily {
     static func coBorrowerFinding(_ context: ReconcileContext, _ drawdown: Drawdown) -> Finding? {
         let ledger = context.ledger
         guard ledger.settings.profile.applies(.e601),
-              let holder = context.holder(of: drawdown.contractNo, preferring: drawdown.idNumber) else { return nil }
+              let holder = context.holder(of: drawdown.keys.contract, preferring: drawdown.keys.person) else { return nil }
         let relations = holder.loan.coBorrowerRelations
         guard !relations.contains(.child), !relations.contains(.guarantor) else { return nil }
         let listed = relations.isEmpty ? "" : "登记的关系为 \(relations.map(\.rawValue).joined(separator: "、"))，"

@@ -33,11 +33,13 @@ package enum InterestRules: RuleFamily {
     static func findings(_ context: ReconcileContext) -> [Finding] {
         let asOf = context.ledger.asOf
         var findings: [Finding] = []
+        let transactions = context.ledger.transactions
         for drawdown in context.live {
             // Lines are in order of date, then txnNo: those dated on or before D are a prefix.
-            let through = context.lines(of: drawdown.loanNo).prefix { $0.txnDate <= asOf }
+            let through = context.lineIndexes(of: drawdown.keys.loan).prefix { transactions[$0].txnDate <= asOf }
             guard !through.isEmpty,
-                  let worst = overcharge(drawdown, ordered: through, balances: context.balances, subsidy: context.subsidy)
+                  let worst = overcharge(drawdown, ordered: through, of: transactions,
+                                         balances: context.balances, subsidy: context.subsidy)
             else { continue }
             findings.append(Finding(code: .e406, subject: .drawdown(drawdown), amount: worst.excess,
                                     source: drawdown.source, detail: detail(drawdown, worst)))
@@ -48,25 +50,29 @@ package enum InterestRules: RuleFamily {
     /// The transaction at which the bank had collected the most interest beyond what was owed;
     /// nil when it never collected more than owed. `ordered`: the drawdown's lines, in order of
     /// date, then txnNo.
-    static func overcharge(_ drawdown: Drawdown, ordered: ArraySlice<Transaction>,
+    static func overcharge(_ drawdown: Drawdown, ordered: ArraySlice<Int>, of transactions: [Transaction],
                            balances: Balances, subsidy: Subsidy) -> Overcharge? {
         var collected = Fen.zero
-        var worst: Overcharge?
-        for transaction in ordered {
-            if transaction.collected { collected += transaction.interestPaid }
+        // The worst line so far, by its position and figures: the line is copied only once, at the end.
+        var worst: (index: Int, collected: Fen, accumulated: Fen, owed: Fen, subsidised: Fen)?
+        for index in ordered {
+            if transactions[index].collected { collected += transactions[index].interestPaid }
             // Nothing collected beyond zero can exceed an owed amount that is never negative.
             guard collected > .zero else { continue }
-            let lastDay = transaction.txnDate - 1
-            let total = balances.accumulated(of: drawdown.loanNo, from: drawdown.disbursedOn, through: lastDay)
-            let subsidised = subsidy.subsidisedAccumulated(of: drawdown.loanNo, from: drawdown.disbursedOn,
+            let lastDay = transactions[index].txnDate - 1
+            let total = balances.accumulated(of: drawdown.keys.loan, from: drawdown.disbursedOn, through: lastDay)
+            let subsidised = subsidy.subsidisedAccumulated(of: drawdown.keys.loan, from: drawdown.disbursedOn,
                                                            through: lastDay)
             let accumulated = total - subsidised
             let owed = Interest.of(accumulated: accumulated, rate: drawdown.rate)
-            let candidate = Overcharge(transaction: transaction, collected: collected, accumulated: accumulated,
-                                       owed: owed, subsidised: subsidised)
-            if candidate.excess > (worst?.excess ?? .zero) { worst = candidate }
+            if collected - owed > (worst.map { $0.collected - $0.owed } ?? .zero) {
+                worst = (index, collected, accumulated, owed, subsidised)
+            }
         }
-        return worst
+        return worst.map {
+            Overcharge(transaction: transactions[$0.index], collected: $0.collected, accumulated: $0.accumulated,
+                       owed: $0.owed, subsidised: $0.subsidised)
+        }
     }
 
     /// Simplified Chinese, with the numbers; names no person and no account.

@@ -12,12 +12,14 @@ package struct Ledger: Sendable {
     package var receipts: [Receipt] = []
     package var transactions: [Transaction] = []
     package var claimLines: [ClaimLine] = []
-    /// Register extracts per person, in order of `asOf` (then file order).
-    package var register: [String: [Participant]] = [:]
+    /// Register extracts per person, in order of `asOf`.
+    package var register = Register()
     /// Hardship snapshots per department, in order of date.
     package var snapshots: [String: [HardshipSnapshot]] = [:]
     /// Files rejected or in conflict (E001, E002), and what rules.md §1 set aside (E003, E004).
     package var intakeFindings: [Finding] = []
+    /// The interners of the records' keys (`Ledger.interned()`).
+    package var keys = LedgerKeys()
 
     package init(asOf: Day, settings: Settings) {
         self.asOf = asOf
@@ -38,6 +40,8 @@ package struct Drawdown: Sendable, Equatable {
     /// `FILE:LINE`.
     package var source: String
     package var name: String
+    /// The interned ID number, loanNo and contract number.
+    package var keys = RecordKeys()
 
     package var isAnnual: Bool { mode == .annual }
 }
@@ -56,6 +60,8 @@ package struct Receipt: Sendable, Equatable {
     /// A reversal known as of D names this receipt.
     package var reversed: Bool
     package var source: String
+    /// The interned ID number and contract number.
+    package var keys = RecordKeys()
 
     package var isLoanReceipt: Bool { channel == .loan && status == .normal }
 }
@@ -80,6 +86,8 @@ package struct Transaction: Sendable, Equatable {
     package var balanceAfter: Fen
     package var account: String
     package var source: String
+    /// The interned ID number, loanNo and contract number.
+    package var keys = RecordKeys()
 
     /// S or P: money was collected (rules.md §2).
     package var collected: Bool { result == .succeeded || result == .partial }
@@ -97,6 +105,8 @@ package struct ClaimLine: Sendable, Equatable {
     package var claimed: Fen
     package var file: String
     package var source: String
+    /// The interned ID number, loanNo and contract number.
+    package var keys = RecordKeys()
 }
 
 /// One person's record in one register extract, formats.md §2.
@@ -112,6 +122,8 @@ package struct Participant: Sendable, Equatable {
     package var personalAccountBalance: Fen?
     package var deathDate: Day?
     package var source: String
+    /// The interned ID number and the approved loan's contract number.
+    package var keys = RecordKeys()
 
     package struct ApprovedLoan: Sendable, Equatable {
         package var approvalNo: String

@@ -31,6 +31,8 @@ package struct LedgerHistory: Sendable {
     var snapshots: [Dated<HardshipSnapshot>] = []
     /// E001–E004, in the order a load as of any date would raise them.
     var findings: [Dated<Finding>] = []
+    /// The interners of every record's keys (`intern()`); nil until interned.
+    var keys: LedgerKeys?
 
     init(through: Day, settings: Settings) {
         self.through = through
@@ -48,14 +50,18 @@ package struct LedgerHistory: Sendable {
     /// twice over. The history is empty afterwards.
     mutating func takeLedger(asOf day: Day) -> Ledger {
         precondition(day <= through, "a history through \(through) cannot give the ledger of \(day)")
+        if keys == nil { intern() }
+        let keys = keys!
         var ledger = Ledger(asOf: day, settings: settings)
+        ledger.keys = keys
         ledger.intakeFindings = Self.take(day, &findings)
 
         // Marked in place: a history read for one date hands its tables over without a copy.
-        let cancelled = Set(Self.take(day, &cancellations))
+        var cancelled = [Bool](repeating: false, count: keys.loans.count)
+        for loanNo in Self.take(day, &cancellations) { cancelled[keys.loans.key(loanNo)!.position] = true }
         var drawdowns = self.drawdowns.take(day)
-        if !cancelled.isEmpty {
-            for index in drawdowns.indices where cancelled.contains(drawdowns[index].loanNo) { drawdowns[index].cancelled = true }
+        if cancelled.contains(true) {
+            for index in drawdowns.indices where cancelled[drawdowns[index].keys.loan.position] { drawdowns[index].cancelled = true }
         }
         ledger.drawdowns = drawdowns
 
@@ -69,21 +75,37 @@ package struct LedgerHistory: Sendable {
         ledger.receipts = receipts
 
         // rules.md §2: a transaction of no drawdown known as of D, or of a cancelled one, takes part in nothing.
-        let live = Set(ledger.drawdowns.lazy.filter { !$0.cancelled }.map(\.loanNo))
+        var live = [Bool](repeating: false, count: keys.loans.count)
+        for drawdown in ledger.drawdowns where !drawdown.cancelled { live[drawdown.keys.loan.position] = true }
         let transactions = self.transactions.take(day)
-        ledger.transactions = transactions.allSatisfy { live.contains($0.loanNo) }
-            ? transactions : transactions.filter { live.contains($0.loanNo) }
+        ledger.transactions = transactions.allSatisfy { live[$0.keys.loan.position] }
+            ? transactions : transactions.filter { live[$0.keys.loan.position] }
         ledger.claimLines = claimLines.take(day)
-
-        var register: [String: [Participant]] = [:]
-        for participant in self.register.take(day) { register[participant.idNumber, default: []].append(participant) }
-        for id in register.keys { register[id]!.sort { $0.asOf < $1.asOf } }
-        ledger.register = register
+        ledger.register = Register(self.register.take(day), persons: keys.persons)
 
         var snapshots: [String: [HardshipSnapshot]] = [:]
         for snapshot in Self.take(day, &self.snapshots) { snapshots[snapshot.department, default: []].append(snapshot) }
         ledger.snapshots = snapshots
         return ledger
+    }
+
+    /// Keys every record (`InternedKey`): once per history, at load, so that each date's ledger
+    /// and context read keys rather than hash strings.
+    mutating func intern() {
+        var interning = KeyInterning(capacity: drawdowns.count)
+        drawdowns.updateValues { interning.provisional(&$0) }
+        receipts.updateValues { interning.provisional(&$0) }
+        transactions.updateValues { interning.provisional(&$0) }
+        claimLines.updateValues { interning.provisional(&$0) }
+        register.updateValues { interning.provisional(&$0) }
+        for cancellation in cancellations { interning.provisional(loanNo: cancellation.value) }
+        let ranks = interning.finish()
+        drawdowns.updateValues { ranks.remap(&$0) }
+        receipts.updateValues { ranks.remap(&$0) }
+        transactions.updateValues { ranks.remap(&$0) }
+        claimLines.updateValues { ranks.remap(&$0) }
+        register.updateValues { ranks.remap(&$0) }
+        keys = ranks.keys
     }
 
     /// The values of the items counting on or before D; the items are emptied.
@@ -114,6 +136,11 @@ struct DatedTable<Value: Sendable>: Sendable {
     mutating func append(_ item: LedgerHistory.Dated<Value>) {
         days.append(item.day)
         values.append(item.value)
+    }
+
+    /// Changes the values in place (their days stay).
+    mutating func updateValues(_ body: (inout [Value]) -> Void) {
+        body(&values)
     }
 
     /// The values counting on or before D, in order; the table is emptied.

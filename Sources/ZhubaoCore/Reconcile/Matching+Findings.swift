@@ -48,10 +48,10 @@ extension Matching {
     func receiptFindings(_ context: ReconcileContext) -> [Finding] {
         let window = ledger.settings.matchWindowDays
         var found: [Finding] = []
-        for receipt in candidates {
-            if let finding = otherBorrowerFinding(receipt, holders: context.holders, drawdownPeople: context.drawdownBorrowers) {
+        for (index, receipt) in candidates.enumerated() {
+            if let finding = otherBorrowerFinding(receipt, context) {
                 found.append(finding)
-            } else if assignments[receipt.ticketNo] == nil, ledger.asOf >= receipt.paidOn + window {
+            } else if assignedTo[index] < 0, ledger.asOf >= receipt.paidOn + window {
                 let contract = receipt.contractNo.map { "合同 \($0)" } ?? "未列合同"
                 found.append(Finding(
                     code: .e303, subject: .receipt(receipt), amount: receipt.amount, source: receipt.source,
@@ -64,21 +64,20 @@ extension Matching {
     }
 
     /// E304: the receipt's contract belongs to another person.
-    func otherBorrowerFinding(_ receipt: Receipt, holders: [String: [ReconcileContext.ContractHolder]],
-                              drawdownPeople: [String: [String]]) -> Finding? {
+    func otherBorrowerFinding(_ receipt: Receipt, _ context: ReconcileContext) -> Finding? {
         guard let contract = receipt.contractNo else { return nil }
-        let borrowers: [String]
+        let key = receipt.keys.contract
         let basis: String
-        if let held = holders[contract], !held.isEmpty {
-            borrowers = held.map(\.idNumber)
+        let held = context.holders(of: key)
+        if !held.isEmpty {
+            guard !held.contains(where: { $0.person == receipt.keys.person }) else { return nil }
             basis = "截至 \(ledger.asOf.iso) 的参保登记中该合同是他人的核准贷款"
-        } else if let named = drawdownPeople[contract], !named.isEmpty {
-            borrowers = named
+        } else if !key.isNone, key.position < context.drawdownBorrowers.count, !context.drawdownBorrowers[key.position].isEmpty {
+            guard !context.drawdownBorrowers[key.position].contains(receipt.keys.person) else { return nil }
             basis = "参保登记中无人以该合同为核准贷款，而该合同的放款记录所列借款人是他人"
         } else {
             return nil  // known to neither: no E304
         }
-        guard !borrowers.contains(receipt.idNumber) else { return nil }
         return Finding(code: .e304, subject: .receipt(receipt), amount: receipt.amount, source: receipt.source,
                        detail: "贷款渠道缴费 \(receipt.amount.yuan) 元（到账日 \(receipt.paidOn.iso)）所列合同 \(contract) "
                            + "的借款人不是缴费人：\(basis)")

@@ -45,43 +45,47 @@ package struct Matching: Sendable, RuleFamily {
 
     /// One per drawdown that takes part, in order of disbursement date, then loanNo.
     package let matches: [DrawdownMatch]
-    /// ticketNo → loanNo of the drawdown the receipt was assigned to.
-    package let assignments: [String: String]
     let ledger: Ledger
     /// `Matching.candidates(ledger)`: the receipts that can be assigned or raise E303–E305.
     let candidates: [Receipt]
-    private let index: [String: Int]
+    /// For each of `candidates`, the position in `matches` of the drawdown it was assigned to (−1: none).
+    let assignedTo: [Int32]
+    /// The position in `matches` of each loan's match, by `LoanKey` (−1: none).
+    private let positions: [Int32]
 
     package init(_ ledger: Ledger) {
-        self.init(ledger, live: ReconcileContext.liveDrawdowns(ledger))
+        self = ReconcileContext(ledger: ledger).matching
     }
 
     /// The match of `live`, the ledger's drawdowns that take part in order of disbursement date,
-    /// then loanNo (`ReconcileContext.live`).
+    /// then loanNo (`ReconcileContext.live`); the ledger is interned.
     init(_ ledger: Ledger, live: [Drawdown]) {
         self.ledger = ledger
         let window = ledger.settings.matchWindowDays
         let candidates = Self.candidates(ledger)
         self.candidates = candidates
-        var pools: [String: [Receipt]] = [:]
-        for receipt in candidates {
-            if let contract = receipt.contractNo { pools[contract, default: []].append(receipt) }
+        // Each contract's pool: the positions in `candidates` of its receipts, in their order.
+        var pools = [[Int]](repeating: [], count: ledger.keys.contracts.count)
+        for (index, receipt) in candidates.enumerated() where !receipt.keys.contract.isNone {
+            pools[receipt.keys.contract.position].append(index)
         }
-        var assigned: [String: String] = [:]
+        var assigned = [Int32](repeating: -1, count: candidates.count)
         var matches: [DrawdownMatch] = []
+        matches.reserveCapacity(live.count)
         // `live` is in order of disbursement date, then loanNo, over all contracts; each
         // contract's receipts form their own pool, so this serves each contract in that order.
         for drawdown in live {
             let windowEnd = drawdown.disbursedOn + window
             var sum = Fen.zero
             var tickets: [String] = []
-            for receipt in pools[drawdown.contractNo] ?? []
-            where assigned[receipt.ticketNo] == nil && receipt.idNumber == drawdown.idNumber
-                && receipt.paidOn >= drawdown.disbursedOn && receipt.paidOn <= windowEnd {
+            for index in pools[drawdown.keys.contract.position] where assigned[index] < 0 {
+                let receipt = candidates[index]
+                guard receipt.keys.person == drawdown.keys.person, receipt.paidOn >= drawdown.disbursedOn,
+                      receipt.paidOn <= windowEnd else { continue }
                 guard sum + receipt.amount <= drawdown.amount else { continue }  // would overshoot: skip
                 sum += receipt.amount
                 tickets.append(receipt.ticketNo)
-                assigned[receipt.ticketNo] = drawdown.loanNo
+                assigned[index] = Int32(matches.count)
             }
             let status: Status
             if sum == drawdown.amount {
@@ -95,13 +99,27 @@ package struct Matching: Sendable, RuleFamily {
                                          windowEnd: windowEnd))
         }
         self.matches = matches
-        self.assignments = assigned
-        self.index = Dictionary(matches.enumerated().map { ($1.drawdown.loanNo, $0) }, uniquingKeysWith: { first, _ in first })
+        self.assignedTo = assigned
+        var positions = [Int32](repeating: -1, count: ledger.keys.loans.count)
+        for (index, match) in matches.enumerated() where positions[match.drawdown.keys.loan.position] < 0 {
+            positions[match.drawdown.keys.loan.position] = Int32(index)
+        }
+        self.positions = positions
+    }
+
+    /// ticketNo → loanNo of the drawdown the receipt was assigned to.
+    package var assignments: [String: String] {
+        var assignments: [String: String] = [:]
+        for (index, match) in assignedTo.enumerated() where match >= 0 {
+            assignments[candidates[index].ticketNo] = matches[Int(match)].drawdown.loanNo
+        }
+        return assignments
     }
 
     /// The match of the drawdown with this loanNo; nil for an unknown or cancelled drawdown.
     package func match(of loanNo: String) -> DrawdownMatch? {
-        index[loanNo].map { matches[$0] }
+        guard let loan = ledger.keys.loans.key(loanNo), positions[loan.position] >= 0 else { return nil }
+        return matches[Int(positions[loan.position])]
     }
 
     /// E301–E305 as of the ledger's date, for the codes the profile applies.
@@ -117,8 +135,15 @@ package struct Matching: Sendable, RuleFamily {
     /// LOAN receipts with status NORMAL that no reversal known as of D names, in order of
     /// `PaidOn`, then ticketNo: the only receipts that can be assigned, and the only ones that can
     /// raise E303–E305 (reversed receipts and reversal records raise none of them).
+    ///
+    /// Their positions are sorted, not the receipts: each receipt is copied once, into its place.
     static func candidates(_ ledger: Ledger) -> [Receipt] {
-        ledger.receipts.filter { $0.isLoanReceipt && !$0.reversed }
-            .sorted { ($0.paidOn, $0.ticketNo) < ($1.paidOn, $1.ticketNo) }
+        let receipts = ledger.receipts
+        var order = receipts.indices.filter { receipts[$0].isLoanReceipt && !receipts[$0].reversed }
+        order.sort { (receipts[$0].paidOn, receipts[$0].ticketNo) < (receipts[$1].paidOn, receipts[$1].ticketNo) }
+        var candidates: [Receipt] = []
+        candidates.reserveCapacity(order.count)
+        for index in order { candidates.append(receipts[index]) }
+        return candidates
     }
 }

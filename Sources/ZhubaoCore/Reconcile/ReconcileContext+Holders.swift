@@ -7,26 +7,31 @@
 extension ReconcileContext {
     /// A person whose register record as of D holds a contract as the approved loan.
     struct ContractHolder: Sendable, Equatable {
-        var idNumber: String
+        var person: PersonKey
         var loan: Participant.ApprovedLoan
     }
 
     /// contract → the people whose register record as of D (the latest `AsOf`) holds it as the
-    /// approved loan, sorted by ID number.
-    static func approvedLoans(_ ledger: Ledger) -> [String: [ContractHolder]] {
-        var holders: [String: [ContractHolder]] = [:]
-        for id in ledger.register.keys.sorted() {
-            guard let loan = ledger.latestRecord(of: id)?.loan else { continue }
-            holders[loan.contractNo, default: []].append(ContractHolder(idNumber: id, loan: loan))
+    /// approved loan, sorted by ID number (key order), by `ContractKey`.
+    static func approvedLoans(_ ledger: Ledger) -> [[ContractHolder]] {
+        var holders = [[ContractHolder]](repeating: [], count: ledger.keys.contracts.count)
+        for extracts in ledger.register.byPerson {
+            guard let latest = extracts.last, let loan = latest.loan else { continue }
+            holders[latest.keys.contract.position].append(ContractHolder(person: latest.keys.person, loan: loan))
         }
         return holders
     }
 
+    /// The holders of a contract (empty: no record as of D holds it).
+    func holders(of contract: ContractKey) -> [ContractHolder] {
+        contract.isNone || contract.position >= holders.count ? [] : holders[contract.position]
+    }
+
     /// The holder of a contract: the preferred person where their record holds it, otherwise the
     /// holder with the lowest ID number; nil when no record as of D holds it.
-    func holder(of contractNo: String, preferring idNumber: String) -> ContractHolder? {
-        guard let all = holders[contractNo] else { return nil }
-        return all.first { $0.idNumber == idNumber } ?? all.first
+    func holder(of contract: ContractKey, preferring person: PersonKey) -> ContractHolder? {
+        let all = holders(of: contract)
+        return all.first { $0.person == person } ?? all.first
     }
 }
 

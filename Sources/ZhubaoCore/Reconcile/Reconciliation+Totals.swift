@@ -7,16 +7,19 @@ extension Reconciliation {
             totals.drawdowns += 1
             totals.drawdownAmount += drawdown.amount
         }
-        for receipt in ledger.receipts where receipt.status == .normal && !receipt.reversed
-            && receipt.paidOn.year == year && receipt.paidOn <= ledger.asOf {
+        // By position, field by field: iterating the records themselves would copy each one.
+        let receipts = ledger.receipts
+        for index in receipts.indices where receipts[index].status == .normal && !receipts[index].reversed
+            && receipts[index].paidOn.year == year && receipts[index].paidOn <= ledger.asOf {
             totals.receipts += 1
-            totals.receiptAmount += receipt.amount
+            totals.receiptAmount += receipts[index].amount
         }
-        for transaction in ledger.transactions where transaction.collected
-            && transaction.txnDate.year == year && transaction.txnDate <= ledger.asOf {
+        let transactions = ledger.transactions
+        for index in transactions.indices where transactions[index].collected
+            && transactions[index].txnDate.year == year && transactions[index].txnDate <= ledger.asOf {
             totals.repayments += 1
-            totals.principalRepaid += transaction.principalPaid
-            totals.interestRepaid += transaction.interestPaid
+            totals.principalRepaid += transactions[index].principalPaid
+            totals.interestRepaid += transactions[index].interestPaid
         }
         totals.subsidyAccrued = subsidyAccrued()
         return totals

@@ -35,50 +35,77 @@ package struct Subsidy: Sendable {
         var stop: Day? { [pensionStart, death].compactMap { $0 }.min() }
     }
 
-    /// The drawdowns that can be subsidised, by loanNo (empty where the profile has no subsidy).
-    let plans: [String: Plan]
-    /// Each borrower's first drawdown day (the earliest not cancelled, §4).
-    let firstDrawdownDays: [String: Day]
-    /// Drawdowns that take part but raise E201 (their contract is not the approved loan).
-    let withoutApprovedLoan: Set<String>
+    /// The drawdowns that can be subsidised, by `LoanKey` (empty where the profile has no subsidy).
+    let plansByLoan: [Plan?]
+    /// Each borrower's first drawdown day (the earliest not cancelled, §4), by `PersonKey`.
+    let firstDrawdownDays: [Day?]
+    /// Drawdowns that take part but raise E201 (their contract is not the approved loan), by `LoanKey`.
+    let withoutApprovedLoan: [Bool]
+    /// The keys of the ledger's loanNos and ID numbers.
+    let keys: LedgerKeys
 
     /// The subsidy of a ledger (its `ReconcileContext`'s).
     package init(ledger: Ledger) {
         self = ReconcileContext(ledger: ledger).subsidy
     }
 
-    /// `live` and `firstDrawdowns` as `ReconcileContext` computes them.
+    /// `live` and `firstDrawdowns` (positions in `live` by `PersonKey`) as `ReconcileContext`
+    /// computes them; the ledger is interned.
     init(ledger: Ledger, balances: Balances, certification: Certification, live: [Drawdown],
-         firstDrawdowns: [String: Drawdown]) {
+         firstDrawdowns: [Int32]) {
         settings = ledger.settings
         asOf = ledger.asOf
         self.balances = balances
         self.certification = certification
+        keys = ledger.keys
         guard ledger.settings.profile.subsidisesInterest else {
-            plans = [:]
-            firstDrawdownDays = [:]
+            plansByLoan = []
+            firstDrawdownDays = []
             withoutApprovedLoan = []
             return
         }
-        firstDrawdownDays = firstDrawdowns.mapValues(\.disbursedOn)
+        firstDrawdownDays = firstDrawdowns.map { $0 < 0 ? nil : live[Int($0)].disbursedOn }
         let rateCap = RateCap(settings: ledger.settings)
-        var plans: [String: Plan] = [:]
-        var withoutApprovedLoan: Set<String> = []
-        for drawdown in live where plans[drawdown.loanNo] == nil {
-            let record = ledger.latestRecord(of: drawdown.idNumber)
+        var plans = [Plan?](repeating: nil, count: ledger.keys.loans.count)
+        var withoutApprovedLoan = [Bool](repeating: false, count: ledger.keys.loans.count)
+        for drawdown in live where plans[drawdown.keys.loan.position] == nil {
+            let record = ledger.latestRecord(of: drawdown.keys.person)
             // E201, computed here as the table states it: the drawdown's contract is not the
             // approved loan of its person in the register as of D.
             guard let record, record.loan?.contractNo == drawdown.contractNo else {
-                withoutApprovedLoan.insert(drawdown.loanNo)
+                withoutApprovedLoan[drawdown.keys.loan.position] = true
                 continue
             }
             let cap = rateCap.cap(disbursedOn: drawdown.disbursedOn, maturesOn: drawdown.maturesOn)
-            plans[drawdown.loanNo] = Plan(drawdown: drawdown, name: record.name, cap: cap.rate, capBasis: cap.basis,
-                                          rate: min(drawdown.rate, cap.rate),
-                                          pensionStart: record.pension?.start, death: record.deathDate)
+            plans[drawdown.keys.loan.position] = Plan(
+                drawdown: drawdown, name: record.name, cap: cap.rate, capBasis: cap.basis,
+                rate: min(drawdown.rate, cap.rate), pensionStart: record.pension?.start, death: record.deathDate)
         }
-        self.plans = plans
+        plansByLoan = plans
         self.withoutApprovedLoan = withoutApprovedLoan
+    }
+
+    /// The plan of a loan named by loanNo or key; nil where it cannot be subsidised.
+    func plan(_ loan: some LoanReference) -> Plan? {
+        guard let key = loan.key(in: keys.loans), key.position < plansByLoan.count else { return nil }
+        return plansByLoan[key.position]
+    }
+
+    /// Whether the loan takes part but raises E201.
+    func lacksApprovedLoan(_ loan: some LoanReference) -> Bool {
+        guard let key = loan.key(in: keys.loans), key.position < withoutApprovedLoan.count else { return false }
+        return withoutApprovedLoan[key.position]
+    }
+
+    /// The first drawdown day of a borrower named by ID number or key; nil for none.
+    func firstDrawdownDay(of person: some PersonReference) -> Day? {
+        guard let key = person.key(in: keys.persons), key.position < firstDrawdownDays.count else { return nil }
+        return firstDrawdownDays[key.position]
+    }
+
+    /// The keys of the loans that can be subsidised, in order of loanNo.
+    var plannedLoans: [LoanKey] {
+        plansByLoan.indices.filter { plansByLoan[$0] != nil }.map { LoanKey(Int32($0)) }
     }
 
     // MARK: Eligibility
@@ -86,15 +113,15 @@ package struct Subsidy: Sendable {
     /// The day whose certification decides year Y for a borrower: the first drawdown's day in
     /// its year, the review date in every later year; nil before the first drawdown's year, for a
     /// person with no drawdown, and where the profile has no subsidy.
-    package func eligibilityDay(of idNumber: String, in year: Int) -> Day? {
-        guard let first = firstDrawdownDays[idNumber], year >= first.year else { return nil }
+    package func eligibilityDay(of idNumber: some PersonReference, in year: Int) -> Day? {
+        guard let first = firstDrawdownDay(of: idNumber), year >= first.year else { return nil }
         return year == first.year ? first : settings.reviewDate(in: year)
     }
 
     /// Whether the borrower is eligible for the subsidy in a calendar year (§4).
-    package func isEligible(_ idNumber: String, in year: Int) -> Bool {
+    package func isEligible(_ idNumber: some PersonReference, in year: Int) -> Bool {
         guard let day = eligibilityDay(of: idNumber, in: year) else { return false }
-        return certification.isCertified(idNumber, on: day)
+        return certification.isCertified(idNumber.idNumber(in: keys.persons), on: day)
     }
 
     // MARK: Days and amounts
@@ -103,7 +130,7 @@ package struct Subsidy: Sendable {
     /// positive balance); nil when the borrower is not eligible or no day is left.
     func window(_ plan: Plan, year: Int) -> ClosedRange<Day>? {
         guard let yearStart = Day(year: year, month: 1, day: 1), let yearEnd = Day(year: year, month: 12, day: 31),
-              isEligible(plan.drawdown.idNumber, in: year) else { return nil }
+              isEligible(plan.drawdown.keys.person, in: year) else { return nil }
         let low = max(yearStart, plan.drawdown.disbursedOn)
         var high = min(yearEnd, asOf)
         if let stop = plan.stop { high = min(high, stop - 1) }
@@ -111,16 +138,17 @@ package struct Subsidy: Sendable {
     }
 
     /// The subsidy of one drawdown for one year; nil when it has no subsidised day that year.
-    package func line(loanNo: String, year: Int) -> SubsidyLine? {
-        guard let plan = plans[loanNo], let window = window(plan, year: year) else { return nil }
-        let span = balances.span(of: loanNo, from: window.lowerBound, through: window.upperBound)
-        guard span.days > 0,
-              let bounds = balances.outstandingBounds(of: loanNo, from: window.lowerBound, through: window.upperBound)
-        else { return nil }
+    package func line(loanNo: some LoanReference, year: Int) -> SubsidyLine? {
+        guard let plan = plan(loanNo), let window = window(plan, year: year) else { return nil }
         let drawdown = plan.drawdown
-        let eligibilityDay = eligibilityDay(of: drawdown.idNumber, in: year)!
+        let span = balances.span(of: drawdown.keys.loan, from: window.lowerBound, through: window.upperBound)
+        guard span.days > 0,
+              let bounds = balances.outstandingBounds(of: drawdown.keys.loan, from: window.lowerBound,
+                                                      through: window.upperBound)
+        else { return nil }
+        let eligibilityDay = eligibilityDay(of: drawdown.keys.person, in: year)!
         return SubsidyLine(
-            loanNo: loanNo, contractNo: drawdown.contractNo, idNumber: drawdown.idNumber, name: plan.name,
+            loanNo: drawdown.loanNo, contractNo: drawdown.contractNo, idNumber: drawdown.idNumber, name: plan.name,
             bankCode: drawdown.bankCode, year: year, from: bounds.first, to: bounds.last, days: span.days,
             accumulated: span.accumulated, contractRate: drawdown.rate, cap: plan.cap, capBasis: plan.capBasis,
             rate: plan.rate, computed: Interest.of(accumulated: span.accumulated, rate: plan.rate),
@@ -129,13 +157,13 @@ package struct Subsidy: Sendable {
     }
 
     /// The subsidy computed for a drawdown and year; zero where none is due (for E505).
-    package func computed(loanNo: String, year: Int) -> Fen {
+    package func computed(loanNo: some LoanReference, year: Int) -> Fen {
         line(loanNo: loanNo, year: year)?.computed ?? .zero
     }
 
     /// Every drawdown with subsidised days in a year, sorted by loanNo.
     package func subsidies(year: Int) -> [SubsidyLine] {
-        plans.keys.sorted().compactMap { line(loanNo: $0, year: year) }
+        plannedLoans.compactMap { line(loanNo: $0, year: year) }
     }
 
     /// The subsidy of a year, each line rounded once, then summed.

@@ -75,13 +75,13 @@ extension Subsidy {
         account.line = line
         account.exact = line.map { Interest.exact(accumulated: $0.accumulated, rate: $0.rate) }
         if line == nil { account.noSubsidyReason = whyNoSubsidy(loanNo: loanNo, year: year) }
-        guard let plan = plans[loanNo] else { return account }
+        guard let plan = plan(loanNo) else { return account }
         let drawdown = plan.drawdown
         account.drawdown = drawdown
         account.name = plan.name
         (account.cap, account.capBasis, account.rate) = (plan.cap, plan.capBasis, plan.rate)
         if let day = eligibilityDay(of: drawdown.idNumber, in: year) {
-            account.eligibility = .init(day: day, basis: day == firstDrawdownDays[drawdown.idNumber] ? .firstDrawdown : .reviewDate,
+            account.eligibility = .init(day: day, basis: day == firstDrawdownDay(of: drawdown.keys.person) ? .firstDrawdown : .reviewDate,
                                         held: certification.held(by: drawdown.idNumber, on: day),
                                         known: certification.intervals[drawdown.idNumber] ?? [])
         }

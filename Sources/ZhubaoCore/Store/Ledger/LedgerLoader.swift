@@ -43,6 +43,7 @@ package struct LedgerLoader {
             try StoredValueError.reading("hardshipRow") { try loadSnapshots(db, into: &history) }
             history.findings += unique.findings
         }
+        history.intern()
         return history
     }
 
