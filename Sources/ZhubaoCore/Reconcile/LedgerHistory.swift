@@ -98,13 +98,7 @@ package struct LedgerHistory: Sendable {
         transactions.updateValues { interning.provisional(&$0) }
         claimLines.updateValues { interning.provisional(&$0) }
         register.updateValues { interning.provisional(&$0) }
-        for cancellation in cancellations { _ = interning.loan(cancellation.value) }
-        finishKeys(interning)
-    }
-
-    /// Puts the final keys on every record numbered by `interning` (an array look-up per field,
-    /// no hashing), and keeps the interners.
-    mutating func finishKeys(_ interning: KeyInterning) {
+        for cancellation in cancellations { interning.provisional(loanNo: cancellation.value) }
         let ranks = interning.finish()
         drawdowns.updateValues { ranks.remap(&$0) }
         receipts.updateValues { ranks.remap(&$0) }

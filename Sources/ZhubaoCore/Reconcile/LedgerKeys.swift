@@ -72,27 +72,17 @@ struct KeyInterning {
         for index in records.indices { records[index].numberKeys(&self) }
     }
 
-    /// A record with the provisional keys of its strings (`known`: those already numbered).
-    mutating func keyed<Record: KeyedRecord>(_ record: consuming Record, known: RecordKeys = RecordKeys()) -> Record {
-        record.keys = keys(record.keyStrings, known: known)
-        return record
-    }
-
-    /// The provisional keys of one record's strings; those in `known` are already numbered
-    /// (the loader numbers a unique key's field first, to check the key on it).
-    mutating func keys(_ strings: (person: String?, loan: String?, contract: String?),
-                       known: RecordKeys = RecordKeys()) -> RecordKeys {
-        var keys = known
-        if keys.person.isNone, let person = strings.person { keys.person = self.person(person) }
-        if keys.loan.isNone, let loan = strings.loan { keys.loan = self.loan(loan) }
+    /// The provisional keys of one record's strings.
+    mutating func keys(_ strings: (person: String?, loan: String?, contract: String?)) -> RecordKeys {
+        var keys = RecordKeys()
+        if let person = strings.person { keys.person = InternedKey(persons.provisional(person)) }
+        if let loan = strings.loan { keys.loan = InternedKey(loans.provisional(loan)) }
         if let contract = strings.contract { keys.contract = InternedKey(contracts.provisional(contract)) }
         return keys
     }
 
-    /// The provisional key of a loanNo (also one known only by name: a cancellation).
-    mutating func loan(_ loanNo: String) -> LoanKey { InternedKey(loans.provisional(loanNo)) }
-    /// The provisional key of an ID number.
-    mutating func person(_ idNumber: String) -> PersonKey { InternedKey(persons.provisional(idNumber)) }
+    /// A loanNo known only by name (a cancellation): numbered like those on records.
+    mutating func provisional(loanNo: String) { _ = loans.provisional(loanNo) }
 
     func finish() -> Ranks {
         let (personKeys, personRanks) = persons.finish()

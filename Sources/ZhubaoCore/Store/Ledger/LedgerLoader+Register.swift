@@ -9,17 +9,14 @@ extension LedgerLoader {
 
     /// Every person's extracts known as of D, in order of `AsOf`; a second record of a person
     /// with the same `AsOf` repeats a unique key (E004) and the first stands.
-    func loadRegister(_ db: Database, into history: inout LedgerHistory, _ unique: inout UniqueKeys,
-                       _ interning: inout KeyInterning) throws {
+    func loadRegister(_ db: Database, into history: inout LedgerHistory, unique: inout UniqueKeys) throws {
         typealias C = ParticipantColumn
         let relations = try coBorrowerRelations(db, through: history.through)
-        var seen: Set<PairKey<PersonKey, Day>> = []
+        var seen: Set<PairKey<String, Day>> = []
         try eachRecord(db, "participant", C.self, order: "r.id", through: history.through) { row, file in
             let source: String = row[C.source], id: String = row[C.idNumber], asOf = try row.day(C.asOf)
-            guard unique.validID(row[C.idValid], idNumber: id, file: file, source: source) else { return }
-            let person = interning.person(id)
-            guard unique.admit(PairKey(first: person, second: asOf), spelled: "\(id)|\(asOf)", in: &seen, file: file,
-                               source: source, subject: .init(idNumber: id, file: file.name)) else { return }
+            guard unique.admit(PairKey(first: id, second: asOf), in: &seen, idValid: row[C.idValid], idNumber: id,
+                               file: file, source: source, subject: .init(idNumber: id, file: file.name)) else { return }
             var loan: Participant.ApprovedLoan?
             if let contractNo = row[C.contractNo] as String? {
                 loan = try Participant.ApprovedLoan(
@@ -33,11 +30,11 @@ extension LedgerLoader {
                 pension = Participant.Pension(startMonth: start, monthly: row.optionalFen(C.pensionMonthly) ?? .zero,
                                               basic: row.optionalFen(C.pensionBasic))
             }
-            try history.register.append(.init(day: file.day, value: interning.keyed(Participant(
+            try history.register.append(.init(day: file.day, value: Participant(
                 asOf: asOf, idNumber: id, name: row.string(C.name), retirementDate: row.day(C.retirementDate),
                 contributionMonths: row[C.contributionMonths], sscAccount: row.string(C.sscAccount), loan: loan,
                 pension: pension, personalAccountBalance: row.optionalFen(C.personalAccountBalance),
-                deathDate: row.optionalDay(C.deathDate), source: source), known: RecordKeys(person: person))))
+                deathDate: row.optionalDay(C.deathDate), source: source)))
         }
     }
 

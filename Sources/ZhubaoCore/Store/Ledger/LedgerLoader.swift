@@ -33,19 +33,17 @@ package struct LedgerLoader {
             try history.receipts.reserve(rows("receipt"))
             try history.transactions.reserve(rows("bankTransaction"))
             try history.register.reserve(rows("participant"))
-            // The keys (`InternedKey`) are numbered as the rows are read, a unique key's field
-            // first so that rules.md §1 is checked on its key (one hash of the string, not two).
-            var unique = UniqueKeys(), interning = try KeyInterning(capacity: rows("drawdown"))
+            var unique = UniqueKeys()
             history.findings += try fileFindings(db, through: through)
-            try StoredValueError.reading("participant") { try loadRegister(db, into: &history, &unique, &interning) }
-            try StoredValueError.reading("drawdown") { try loadDrawdowns(db, into: &history, &unique, &interning) }
-            try StoredValueError.reading("receipt") { try loadReceipts(db, into: &history, &unique, &interning) }
-            try StoredValueError.reading("bankTransaction") { try loadTransactions(db, into: &history, &unique, &interning) }
-            try StoredValueError.reading("claimLine") { try loadClaims(db, into: &history, &unique, &interning) }
+            try StoredValueError.reading("participant") { try loadRegister(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("drawdown") { try loadDrawdowns(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("receipt") { try loadReceipts(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("bankTransaction") { try loadTransactions(db, into: &history, unique: &unique) }
+            try StoredValueError.reading("claimLine") { try loadClaims(db, into: &history, unique: &unique) }
             try StoredValueError.reading("hardshipRow") { try loadSnapshots(db, into: &history) }
             history.findings += unique.findings
-            history.finishKeys(interning)
         }
+        history.intern()
         return history
     }
 
@@ -102,29 +100,24 @@ struct CurrentFile {
 }
 
 /// rules.md §1: the first record of a unique key stands; a later one is ignored with E004.
-/// Records with an invalid ID number take part in nothing: they raise E003 (`validID`, checked
-/// first) and claim no key. Each table keeps its own set of keys (`seen`), of typed values (an
-/// interned key where the key has one), not of spelled-out strings.
+/// Records with an invalid ID number take part in nothing: they raise E003 and claim no key.
+/// Each table keeps its own set of keys (`seen`), of typed values, not of spelled-out strings.
 struct UniqueKeys {
     private(set) var findings: [LedgerHistory.Dated<Finding>] = []
 
-    /// True when the record is the first of its unique key in `seen`; false when it is not (E004,
-    /// counting from `file`'s business date; `spelled`: the key as the finding names it).
-    mutating func admit<Key: Hashable>(
-        _ key: Key, spelled: @autoclosure () -> String, in seen: inout Set<Key>, file: CurrentFile, source: String,
+    /// True when the record may take part; false when it raised E003 or E004 (counting from
+    /// `file`'s business date).
+    mutating func admit<Key: Hashable & CustomStringConvertible>(
+        _ key: Key, in seen: inout Set<Key>, idValid: Bool, idNumber: String, file: CurrentFile, source: String,
         subject: @autoclosure () -> Finding.Subject
     ) -> Bool {
+        guard validID(idValid, idNumber: idNumber, file: file.name, day: file.day, source: source) else { return false }
         guard seen.insert(key).inserted else {
             findings.append(.init(day: file.day, value: Finding(code: .e004, subject: subject(), source: source,
-                                                                detail: "唯一键 \(spelled()) 已由更早的记录导入，本记录被忽略")))
+                                                                detail: "唯一键 \(key) 已由更早的记录导入，本记录被忽略")))
             return false
         }
         return true
-    }
-
-    /// `validID` for a record of the current file.
-    mutating func validID(_ idValid: Bool, idNumber: String, file: CurrentFile, source: String) -> Bool {
-        validID(idValid, idNumber: idNumber, file: file.name, day: file.day, source: source)
     }
 
     /// A record with an invalid ID number raises E003 and takes part in nothing (rules.md §1).
@@ -137,8 +130,9 @@ struct UniqueKeys {
     }
 }
 
-/// The unique keys of rules.md §1 made of two values.
-struct PairKey<A: Hashable, B: Hashable>: Hashable {
+/// The unique keys of rules.md §1 made of two values, spelled `A|B` in E004's detail.
+struct PairKey<A: Hashable & CustomStringConvertible, B: Hashable & CustomStringConvertible>: Hashable, CustomStringConvertible {
     var first: A
     var second: B
+    var description: String { "\(first)|\(second)" }
 }
