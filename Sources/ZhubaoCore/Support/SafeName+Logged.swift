@@ -4,11 +4,10 @@ import Foundation
 extension SafeName {
     /// A file name as it goes into a log. Anybody can drop a file into the inbox under any
     /// name, and personal data never goes to logs, not even masked: a name is logged as it is
-    /// only when every part of it is a word of zhubao's own file names (senders, kinds,
-    /// extensions, output names) or a number of at most 8 digits (region, date, SEQ, PID), as
-    /// in formats.md's and outbound.md's layouts. Any other name is logged as `name#` and the
-    /// first 8 hex digits of its SHA-256: an operator can tell the lines of one file apart, and
-    /// 32 bits say nothing of an ID number (there are far more of those than values).
+    /// only when it is one of zhubao's own layouts, field by field (`isZhubaoLayout`). Any other
+    /// name is logged as `name#` and the first 8 hex digits of its SHA-256: an operator can tell
+    /// the lines of one file apart, and 32 bits say nothing of an ID number (there are far more
+    /// of those than values).
     package static func logged(_ name: String) -> String {
         isZhubaoLayout(name) ? display(name) : fingerprint(name)
     }
@@ -38,24 +37,41 @@ extension SafeName {
         return "name#" + digest.prefix(4).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The words of zhubao's file names (formats.md, outbound.md, outputs.md).
-    private static let words: Set<Substring> = [
-        "TAX", "SI", "MZ", "XC", "JY", "RCPT", "PART", "HARD", "DISB", "DEDU", "CLAIM", "FDBK", "ELIG", "SUBSIDY",
-        "xml", "csv", "txt", "gz", "json", "jsonl", "html", "xlsx", "tmp", "reason", "exceptions", "summary", "claims",
-    ]
-
+    /// Whether a name is one of zhubao's own layouts, checked field by field: an inbox name
+    /// (`FileName.parse`), an outbound name (`OutboundValidator.parse`), a claim file
+    /// (`SUBSIDY_CLAIM_{region}_{bank}_{year}`) or a daily output, also as the reason file, the
+    /// marker file or the temporary file (`.NAME.PID.tmp`) of one. The region must be a city's
+    /// (ending in `00`), as every region of reference.md is: a free mix of words and short
+    /// numbers let an ID number through, split by separators into parts of 8 digits or fewer
+    /// (`360702_19670315_0030.txt`), and region, date and SEQ in a person's county code (which
+    /// never ends in `00`) would spell most of one.
     static func isZhubaoLayout(_ name: String) -> Bool {
         guard !name.isEmpty, name.utf8.count <= 255 else { return false }
-        // A predicate and not the regex `/[_.\-]/`: the same parts (a part with anything but ASCII
-        // is no word either way) at a fraction of the cost, paid for every file of a run.
-        return name.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "_" || $0 == "." || $0 == "-" }).allSatisfy { part in
-            if words.contains(part) { return true }
-            if part.count == 4, part.first == "B", part.dropFirst().allSatisfy(\.isASCIIDigitChar) { return true }
-            return part.count <= 8 && part.allSatisfy(\.isASCIIDigitChar)
+        var core = Substring(name)
+        if core.hasPrefix("."), core.hasSuffix(".tmp") {  // AtomicFile's `.NAME.PID.tmp`
+            core = core.dropFirst().dropLast(4)
+            guard let dot = core.lastIndex(of: "."), core[core.index(after: dot)...].allSatisfy(\.isASCIIDigit) else { return false }
+            core = core[..<dot]
         }
+        for suffix in [".reason.txt", ".done", ".ready"] where core.hasSuffix(suffix) { core = core.dropLast(suffix.count) }
+        let text = String(core)
+        if Self.outputNames.contains(text) { return true }
+        if case .success(let parsed) = FileName.parse(text) { return parsed.region.hasSuffix("00") }
+        if let parsed = OutboundValidator.parse(text) { return parsed.region.hasSuffix("00") }
+        return isClaimName(text)
     }
-}
 
-private extension Character {
-    var isASCIIDigitChar: Bool { isASCII && isNumber }
+    /// The daily outputs and the claims' overview (outputs.md "Run layout").
+    private static let outputNames: Set<String> = [
+        "exceptions.jsonl", "exceptions.csv", "exceptions.html", "exceptions.xlsx", "summary.json", "claims.html",
+    ]
+
+    /// `SUBSIDY_CLAIM_{region}_{bank}_{year}.xml` or `.xlsx` (outputs.md).
+    private static func isClaimName(_ name: String) -> Bool {
+        guard let dot = name.firstIndex(of: "."), ["xml", "xlsx"].contains(name[name.index(after: dot)...]) else { return false }
+        let parts = name[..<dot].split(separator: "_", omittingEmptySubsequences: false)
+        let widths = [6, 3, 4]
+        guard parts.count == 5, parts[0] == "SUBSIDY", parts[1] == "CLAIM", parts[2].hasSuffix("00") else { return false }
+        return zip(parts.dropFirst(2), widths).allSatisfy { part, width in part.count == width && part.allSatisfy(\.isASCIIDigit) }
+    }
 }
