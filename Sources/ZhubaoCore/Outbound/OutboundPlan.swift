@@ -22,8 +22,9 @@ package struct OutboundPlan: Sendable {
     }
 
     /// Builds the plan of a date from its ledger, its subsidy computation and its outcome; the
-    /// ELIG lists only when `eligibility` (a run that sends them; a rerun sends nothing).
-    init(ledger: Ledger, subsidy: Subsidy, outcome: ExceptionLifecycle.Outcome, eligibility withLists: Bool = true) {
+    /// ELIG lists only when `eligibility` and a subsidy are given (a run that sends them; a
+    /// rerun sends nothing, and its ledger may hold only the records its exceptions name).
+    init(ledger: Ledger, subsidy: Subsidy?, outcome: ExceptionLifecycle.Outcome, eligibility withLists: Bool = true) {
         let routing = Routing(ledger: ledger, for: outcome.exceptions.map(\.finding))
         var routes: [String: String] = [:], feedback: [String: [OutboundLine]] = [:]
         for item in outcome.exceptions {
@@ -34,7 +35,7 @@ package struct OutboundPlan: Sendable {
             }
         }
         self.init(asOf: ledger.asOf, routes: routes, feedback: feedback)
-        if withLists && ledger.settings.profile.subsidisesInterest {
+        if withLists, let subsidy, ledger.settings.profile.subsidisesInterest {
             let year = Self.eligibilityYear(asOf: ledger.asOf, settings: ledger.settings)
             eligibilityYear = year
             eligibility = EligibilityList(ledger: ledger, subsidy: subsidy).lines(year: year)

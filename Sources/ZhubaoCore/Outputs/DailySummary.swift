@@ -9,7 +9,7 @@ package struct DailySummary: Sendable {
         package var notYetEffective = 0
     }
 
-    package struct Totals: Sendable {
+    package struct Totals: Sendable, Equatable {
         package var drawdowns = 0
         package var drawdownAmount = Fen.zero
         package var receipts = 0

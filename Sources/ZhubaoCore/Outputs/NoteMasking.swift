@@ -24,8 +24,14 @@ package struct NoteMasking {
     /// The reported exceptions with their notes masked; the ledger's names are gathered only
     /// when some exception carries a note.
     package static func masking(_ items: [ExceptionLifecycle.Reported], ledger: Ledger) -> [ExceptionLifecycle.Reported] {
+        masking(items) { NoteMasking(ledger: ledger) }
+    }
+
+    /// The same with the masking made only when needed (a rerun gathers the names of a date
+    /// from its history, `LedgerHistory.names(asOf:)`).
+    static func masking(_ items: [ExceptionLifecycle.Reported], _ make: () -> NoteMasking) -> [ExceptionLifecycle.Reported] {
         guard items.contains(where: { $0.acknowledgement != nil }) else { return items }
-        let masking = NoteMasking(ledger: ledger)
+        let masking = make()
         return items.map { item in
             var item = item
             if let note = item.acknowledgement?.note { item.acknowledgement?.note = masking.mask(note) }

@@ -27,8 +27,50 @@ package struct DailyReport {
     /// at once (`RerunJob`), then written in date order.
     package struct Computed: Sendable {
         package let asOf: Day
-        let reconciliation: Reconciliation
         let findings: [Finding]
+        let totals: DailySummary.Totals
+        let basis: Basis
+
+        /// Where the reports read the records behind the findings.
+        enum Basis: Sendable {
+            /// The whole ledger of the date (`run`; a rerun date read apart).
+            case whole(Reconciliation)
+            /// A rerun's history (`RangeEngine`): the records the reports name are selected from it.
+            case range(RangeReports)
+        }
+
+        init(_ reconciliation: Reconciliation) {
+            asOf = reconciliation.ledger.asOf
+            findings = reconciliation.findings()
+            totals = reconciliation.totals()
+            basis = .whole(reconciliation)
+        }
+
+        init(asOf: Day, _ result: RangeEngine.DateResult, reports: RangeReports) {
+            self.asOf = asOf
+            findings = result.findings
+            totals = result.totals
+            basis = .range(reports)
+        }
+
+        /// Masks staff's notes by every name the ledger of D holds.
+        func noteMasking() -> NoteMasking {
+            switch basis {
+            case .whole(let reconciliation): NoteMasking(ledger: reconciliation.ledger)
+            case .range(let reports): NoteMasking(names: reports.history.names(asOf: asOf))
+            }
+        }
+
+        /// What the date would send; the ELIG lists only from a whole ledger.
+        func plan(_ outcome: ExceptionLifecycle.Outcome, sending: Bool) -> OutboundPlan {
+            switch basis {
+            case .whole(let reconciliation):
+                OutboundPlan(ledger: reconciliation.ledger, subsidy: reconciliation.context.subsidy, outcome: outcome, eligibility: sending)
+            case .range(let reports):
+                OutboundPlan(ledger: reports.ledger(for: outcome.exceptions.map(\.finding), asOf: asOf), subsidy: nil,
+                             outcome: outcome, eligibility: false)
+            }
+        }
     }
 
     /// `history` and `approvals`, when given (a rerun's, loaded once for its range), give the
@@ -49,24 +91,25 @@ package struct DailyReport {
         let ledger = try history?.ledger(asOf: asOf)
             ?? LedgerLoader(store: store, fileCutoff: fileCutoff).load(asOf: asOf, settings: settings)
         let approvals = try approvals?.latest(before: asOf) ?? store.latestApprovals(before: asOf)
-        let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
-        return Computed(asOf: asOf, reconciliation: reconciliation, findings: reconciliation.findings())
+        return Computed(Reconciliation(ledger: ledger, approvals: approvals))
     }
 
     /// The lifecycle of a computed date and its outputs in `out/daily/D/`: dates are written in
     /// order, each after the one before.
     package func write(_ computed: Computed, fileCutoff: Int64? = nil, sending: Bool = true) throws -> Result {
-        let asOf = computed.asOf, reconciliation = computed.reconciliation, ledger = reconciliation.ledger
+        precondition(!sending || { if case .whole = computed.basis { true } else { false } }(),
+                     "only a date computed from its whole ledger sends")
+        let asOf = computed.asOf
         let cutoff = try fileCutoff ?? store.lastFileId()
         let outcome = try ExceptionLifecycle(store: store).record(computed.findings, asOf: asOf, fileCutoff: cutoff)
         var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
         summary.previousRun = outcome.previousRun
-        summary.exceptions = NoteMasking.masking(outcome.exceptions, ledger: ledger)  // staff's notes, for the masked reports
+        summary.exceptions = NoteMasking.masking(outcome.exceptions, computed.noteMasking)  // staff's notes, for the masked reports
         summary.files = try store.fileCounts(receivedOn: asOf, cutoff: cutoff)
-        summary.totals = reconciliation.totals()
+        summary.totals = computed.totals
         summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)
         summary.outbox = try store.outboxCounts(on: asOf)
-        let plan = OutboundPlan(ledger: ledger, subsidy: reconciliation.context.subsidy, outcome: outcome, eligibility: sending)
+        let plan = computed.plan(outcome, sending: sending)
         for warning in summary.warnings { logger.warning("\(warning)") }
         let folder = workspace.daily(asOf)
         try FileModes.makeFolder(folder)

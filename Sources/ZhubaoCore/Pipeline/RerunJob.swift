@@ -41,11 +41,15 @@ package final class RerunJob: WorkspaceJob {
         // the claim approvals too (each date takes those of claim runs before it).
         let history = try LedgerLoader(store: store).history(through: last, settings: settings)
         let approvals = try store.approvalHistory(before: last + 1)
+        // The dates computed from the history go through the range engine, which recomputes on
+        // each only what may have changed since the one before (`RangeEngine`).
+        var engine = RangeEngine(history: history, approvals: approvals)
+        let reports = engine.reports
         var result = Result()
         for day in days {
             guard let recorded = cutoffs[day.iso] else {
                 if everyDate {
-                    _ = try report.produce(asOf: day, from: history, approvals: approvals, sending: false)
+                    _ = try report.write(.init(asOf: day, engine.compute(asOf: day), reports: reports), sending: false)
                     result.computed.append(day)
                 } else {
                     result.skipped.append(day)
@@ -55,10 +59,14 @@ package final class RerunJob: WorkspaceJob {
             if let cutoff = recorded, try store.hasFile(after: cutoff, effectiveBy: day) {
                 _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff, sending: false)
             } else {
-                _ = try report.produce(asOf: day, from: history, approvals: approvals, fileCutoff: recorded, sending: false)
+                _ = try report.write(.init(asOf: day, engine.compute(asOf: day), reports: reports), fileCutoff: recorded, sending: false)
             }
             result.computed.append(day)
         }
+        report.logger.info("rerun engine", metadata: [
+            "dates": "\(result.computed.count)", "components": "\(engine.parts.partitions.count)",
+            "recomputed": "\(engine.recomputedInAll)",
+        ])
         return result
     }
 }

@@ -129,12 +129,19 @@ package struct Subsidy: Sendable {
     /// The window of year Y that holds the drawdown's subsidised days (those of them with a
     /// positive balance); nil when the borrower is not eligible or no day is left.
     func window(_ plan: Plan, year: Int) -> ClosedRange<Day>? {
+        guard let (low, high) = openWindow(plan, year: year) else { return nil }
+        return low <= min(high, asOf) ? low...min(high, asOf) : nil
+    }
+
+    /// The window of year Y before D cuts it: `[max(1 January, disbursement), min(31 December,
+    /// stop − 1)]`, possibly empty; nil when the borrower is not eligible in Y.
+    func openWindow(_ plan: Plan, year: Int) -> (low: Day, high: Day)? {
         guard let yearStart = Day(year: year, month: 1, day: 1), let yearEnd = Day(year: year, month: 12, day: 31),
               isEligible(plan.drawdown.keys.person, in: year) else { return nil }
         let low = max(yearStart, plan.drawdown.disbursedOn)
-        var high = min(yearEnd, asOf)
+        var high = yearEnd
         if let stop = plan.stop { high = min(high, stop - 1) }
-        return low <= high ? low...high : nil
+        return (low, high)
     }
 
     /// The subsidy of one drawdown for one year; nil when it has no subsidised day that year.

@@ -13,12 +13,7 @@ import Testing
     @Test func theRangeComputedFromSharedValuesEqualsEachDateComputedFromTheStore() throws {
         let ws = try TemporaryWorkspace(profile: .ganzhou2021)
         try ws.deliverCityWithLateChanges(borrowers: 40, from: "2026-01-01", to: "2026-06-30")
-        // The borrower of LTEST1 certified on 1 March, the certification revoked on 2 May.
-        let header = "身份证号,姓名,人员类别,行政区划,认定日期,终止日期,终止原因"
-        for (date, end) in [("20260301", ","), ("20260502", "2026-05-02,撤销")] {
-            try ws.deliver("MZ_HARD_360700_\(date)_009.csv", try ImportProbe.gb18030(
-                "\(header)\r\n360702196703150030,刘建国,最低生活保障对象,360702,2024-03-01,\(end)\r\n"))
-        }
+        try ws.deliverCertificationOfLTEST1()
         let logger = Logger(label: "test")
         // Every file taken at once: each counts from its business date, all recorded before any date is computed.
         _ = try DailyJob(workspace: ws.workspace, logger: logger).run(asOf: Day(iso: "2026-06-30")!, intakeOnly: true)

@@ -44,4 +44,15 @@ extension TemporaryWorkspace {
             [TaxXML.receipt(ticket: "TTEST2", amount: "-8904.00", contract: "CTEST1", status: "REVERSAL", reverses: "TTEST1")],
             date: "2026-06-15"))
     }
+
+    /// The header of a hardship list (formats.md §3).
+    static let hardshipHeader = "身份证号,姓名,人员类别,行政区划,认定日期,终止日期,终止原因"
+
+    /// The borrower of LTEST1 certified on 1 March, the certification revoked on 2 May.
+    func deliverCertificationOfLTEST1() throws {
+        for (date, end) in [("20260301", ","), ("20260502", "2026-05-02,撤销")] {
+            try deliver("MZ_HARD_360700_\(date)_009.csv", try ImportProbe.gb18030(
+                "\(Self.hardshipHeader)\r\n360702196703150030,刘建国,最低生活保障对象,360702,2024-03-01,\(end)\r\n"))
+        }
+    }
 }
