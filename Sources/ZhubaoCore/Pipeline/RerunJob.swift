@@ -30,6 +30,12 @@ package final class RerunJob: WorkspaceJob {
         return result
     }
 
+    /// How a date is computed: from the history (its run's cutoff, nil for every file),
+    /// read apart from the store (a file its run had not seen would count on it), or not at all.
+    enum Path {
+        case history(cutoff: Int64?), apart(cutoff: Int64), skipped
+    }
+
     /// Recomputes `days` in order, each from the files its run had seen; a day without a run is
     /// skipped, or with `everyDate` computed from every file and recorded as a run. `rebuild`
     /// replays a journaled rerun through here too.
@@ -41,31 +47,40 @@ package final class RerunJob: WorkspaceJob {
         // the claim approvals too (each date takes those of claim runs before it).
         let history = try LedgerLoader(store: store).history(through: last, settings: settings)
         let approvals = try store.approvalHistory(before: last + 1)
-        // The dates computed from the history go through the range engine, which recomputes on
-        // each only what may have changed since the one before (`RangeEngine`).
-        var engine = RangeEngine(history: history, approvals: approvals)
-        let reports = engine.reports
-        var result = Result()
+        // Each date's path first: computed from the history (by the range engine, on a thread
+        // of its own, `RangeFeed`), read apart from the store, or skipped.
+        var paths: [(day: Day, path: Path)] = []
         for day in days {
             guard let recorded = cutoffs[day.iso] else {
-                if everyDate {
-                    _ = try report.write(.init(asOf: day, engine.compute(asOf: day), reports: reports), sending: false)
-                    result.computed.append(day)
-                } else {
-                    result.skipped.append(day)
-                }
+                paths.append((day, everyDate ? .history(cutoff: nil) : .skipped))
                 continue
             }
             if let cutoff = recorded, try store.hasFile(after: cutoff, effectiveBy: day) {
-                _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff, sending: false)
+                paths.append((day, .apart(cutoff: cutoff)))
             } else {
-                _ = try report.write(.init(asOf: day, engine.compute(asOf: day), reports: reports), fileCutoff: recorded, sending: false)
+                paths.append((day, .history(cutoff: recorded)))
+            }
+        }
+        let feed = RangeFeed(engine: RangeEngine(history: history, approvals: approvals),
+                             days: paths.compactMap { if case .history = $0.path { $0.day } else { nil } })
+        defer { feed.stop() }
+        var result = Result()
+        for (day, path) in paths {
+            switch path {
+            case .skipped:
+                result.skipped.append(day)
+                continue
+            case .history(let cutoff):
+                let computed = feed.next()
+                precondition(computed.asOf == day, "the range engine's dates come in the rerun's order")
+                _ = try report.write(computed, fileCutoff: cutoff, sending: false)
+            case .apart(let cutoff):
+                _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff, sending: false)
             }
             result.computed.append(day)
         }
         report.logger.info("rerun engine", metadata: [
-            "dates": "\(result.computed.count)", "components": "\(engine.parts.partitions.count)",
-            "recomputed": "\(engine.recomputedInAll)",
+            "dates": "\(result.computed.count)", "components": "\(feed.components)", "recomputed": "\(feed.recomputed)",
         ])
         return result
     }
