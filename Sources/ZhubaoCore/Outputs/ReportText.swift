@@ -2,6 +2,20 @@ import Foundation
 
 /// Text helpers shared by the human-readable outputs.
 package enum ReportText {
+    /// Whether the text holds 18 or more ASCII digits, X or x in a row.
+    static func hasRun18(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if (byte >= 0x30 && byte <= 0x39) || byte == 0x58 || byte == 0x78 {
+                run += 1
+                if run >= 18 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
     /// Masks personal data that a free text might carry: the subject's own ID number, and any
     /// other 18-character token that is a valid ID number (GB 11643-1999).
     package static func scrub(_ text: String, id: String?) -> String {
@@ -9,7 +23,9 @@ package enum ReportText {
         if let id, id.count >= 6, out.contains(id) {
             out = out.replacingOccurrences(of: id, with: Masking.idNumber(id))
         }
-        guard out.utf8.count >= 18 else { return out }
+        // Only a run of 18 ASCII digits or X's can be masked below: without one in the bytes
+        // (a run of characters is never longer than its run of bytes), the text stays as it is.
+        guard out.utf8.count >= 18, hasRun18(out) else { return out }
         var result = "", run = ""
         func flush() {
             result += run.count == 18 && IDNumber.isValid(run) ? Masking.idNumber(run) : run

@@ -11,13 +11,24 @@ package struct ExceptionLifecycle {
 
     /// One line of the daily report.
     package struct Reported: Sendable {
-        package var finding: Finding
+        /// The finding; its key is computed once, here (a day's lists sort and look up by it).
+        package var finding: Finding { didSet { key = finding.key } }
         package var status: Status
         package var firstSeen: Day
         package var acknowledgement: AcknowledgementRecord?
         /// Every acknowledgement that applies on the date, oldest first (the last is `acknowledgement`).
         package var history: [AcknowledgementRecord] = []
-        package var key: String { finding.key }
+        package private(set) var key: String
+
+        package init(finding: Finding, status: Status, firstSeen: Day, acknowledgement: AcknowledgementRecord?,
+                     history: [AcknowledgementRecord] = []) {
+            self.finding = finding
+            self.status = status
+            self.firstSeen = firstSeen
+            self.acknowledgement = acknowledgement
+            self.history = history
+            key = finding.key
+        }
     }
 
     /// The result of a date's run, sorted by key.
@@ -52,12 +63,14 @@ package struct ExceptionLifecycle {
     static func statuses(found: [Finding], stored: [String: Stored],
                                 acknowledgements: [String: [AcknowledgementRecord]], asOf: Day) -> [Reported] {
         var reported: [Reported] = []
-        let foundKeys = Set(found.map(\.key))
+        var foundKeys = Set<String>()
         for finding in found {
-            let firstSeen = stored[finding.key]?.firstSeen ?? asOf
-            let ack = acknowledgements[finding.key]?.last
+            let key = finding.key
+            foundKeys.insert(key)
+            let firstSeen = stored[key]?.firstSeen ?? asOf
+            let ack = acknowledgements[key]?.last
             reported.append(Reported(finding: finding, status: ack != nil ? .acknowledged : (firstSeen == asOf ? .new : .open),
-                                     firstSeen: firstSeen, acknowledgement: ack, history: acknowledgements[finding.key] ?? []))
+                                     firstSeen: firstSeen, acknowledgement: ack, history: acknowledgements[key] ?? []))
         }
         for (key, row) in stored where !foundKeys.contains(key) {
             guard let finding = row.finding else { continue }

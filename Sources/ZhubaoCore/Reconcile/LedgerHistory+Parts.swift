@@ -30,16 +30,19 @@ extension LedgerHistory {
     /// with the rows of the included people only: a certification run ends at the next snapshot
     /// of its department, listed or not (rules.md §3). The intake findings (E001–E004) are the
     /// city's, not a component's: none are kept.
-    func restricted(to included: [Bool], parts: PartTables) -> LedgerHistory {
+    /// `forRouting`: only what `Routing` reads — drawdowns, their cancellations, bank lines and
+    /// claim lines — for the ledger of a date's reports.
+    func restricted(to included: [Bool], parts: PartTables, forRouting: Bool = false) -> LedgerHistory {
         func keep(_ component: Int32) -> Bool { component >= 0 && included[Int(component)] }
         var history = LedgerHistory(through: through, settings: settings)
         history.keys = keys
         history.drawdowns = drawdowns.filtered { keep(parts.drawdowns[$0]) }
-        history.receipts = receipts.filtered { keep(parts.receipts[$0]) }
         history.transactions = transactions.filtered { keep(parts.transactions[$0]) }
         history.claimLines = claimLines.filtered { keep(parts.claimLines[$0]) }
-        history.register = register.filtered { keep(parts.register[$0]) }
         history.cancellations = cancellations.indices.filter { keep(parts.cancellations[$0]) }.map { cancellations[$0] }
+        if forRouting { return history }
+        history.receipts = receipts.filtered { keep(parts.receipts[$0]) }
+        history.register = register.filtered { keep(parts.register[$0]) }
         history.snapshots = snapshots.indices.map { index in
             let rows = parts.snapshotRows[index]
             var snapshot = snapshots[index].value

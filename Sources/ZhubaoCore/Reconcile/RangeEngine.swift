@@ -161,6 +161,6 @@ struct RangeReports: Sendable {
         for finding in findings {
             if let component = parts.partitions.of(finding.subject, keys: keys) { included[Int(component)] = true }
         }
-        return history.restricted(to: included, parts: parts).ledger(asOf: day)
+        return history.restricted(to: included, parts: parts, forRouting: true).ledger(asOf: day)
     }
 }
