@@ -97,6 +97,13 @@ package struct DailyReport {
     /// The lifecycle of a computed date and its outputs in `out/daily/D/`: dates are written in
     /// order, each after the one before.
     package func write(_ computed: Computed, fileCutoff: Int64? = nil, sending: Bool = true) throws -> Result {
+        let result = try record(computed, fileCutoff: fileCutoff, sending: sending)
+        try render(result)
+        return result
+    }
+
+    /// The lifecycle of a computed date, recorded in the store, and what its outputs will show.
+    package func record(_ computed: Computed, fileCutoff: Int64? = nil, sending: Bool = true) throws -> Result {
         precondition(!sending || { if case .whole = computed.basis { true } else { false } }(),
                      "only a date computed from its whole ledger sends")
         let asOf = computed.asOf
@@ -111,7 +118,14 @@ package struct DailyReport {
         summary.outbox = try store.outboxCounts(on: asOf)
         let plan = computed.plan(outcome, sending: sending)
         for warning in summary.warnings { logger.warning("\(warning)") }
-        let folder = workspace.daily(asOf)
+        return Result(outcome: outcome, summary: summary, folder: workspace.daily(asOf), plan: plan)
+    }
+
+    /// The outputs of a recorded date in `out/daily/D/`, each file written whole (`AtomicFile`).
+    /// Reads no store: `rerun` renders a date on a thread of its own while the next one is
+    /// recorded (`RenderThread`).
+    package func render(_ result: Result) throws {
+        let (asOf, folder, outcome, summary, plan) = (result.summary.asOf, result.folder, result.outcome, result.summary, result.plan)
         try FileModes.makeFolder(folder)
         // Machine-readable outputs carry full personal data: owner and group only (outputs.md).
         try AtomicFile.write(ExceptionsJSONL.render(outcome), to: folder.appendingPathComponent("exceptions.jsonl"), mode: 0o640)
@@ -127,7 +141,6 @@ package struct DailyReport {
             "new": "\(outcome.exceptions.filter { $0.status == .new }.count)",
             "resolved": "\(outcome.exceptions.filter { $0.status == .resolved }.count)",
         ])
-        return Result(outcome: outcome, summary: summary, folder: folder, plan: plan)
     }
 
     /// What the reader of the day's outputs must know about the reference data behind them.

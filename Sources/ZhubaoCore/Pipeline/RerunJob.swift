@@ -64,6 +64,8 @@ package final class RerunJob: WorkspaceJob {
         let feed = RangeFeed(engine: RangeEngine(history: history, approvals: approvals),
                              days: paths.compactMap { if case .history = $0.path { $0.day } else { nil } })
         defer { feed.stop() }
+        let renderer = RenderThread(report: report)
+        defer { try? renderer.finish() }
         var result = Result()
         for (day, path) in paths {
             switch path {
@@ -73,12 +75,13 @@ package final class RerunJob: WorkspaceJob {
             case .history(let cutoff):
                 let computed = feed.next()
                 precondition(computed.asOf == day, "the range engine's dates come in the rerun's order")
-                _ = try report.write(computed, fileCutoff: cutoff, sending: false)
+                try renderer.submit(report.record(computed, fileCutoff: cutoff, sending: false))
             case .apart(let cutoff):
                 _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff, sending: false)
             }
             result.computed.append(day)
         }
+        try renderer.finish()
         report.logger.info("rerun engine", metadata: [
             "dates": "\(result.computed.count)", "components": "\(feed.components)", "recomputed": "\(feed.recomputed)",
         ])
