@@ -103,12 +103,13 @@ package struct DailyReport {
     }
 
     /// The lifecycle of a computed date, recorded in the store, and what its outputs will show.
-    package func record(_ computed: Computed, fileCutoff: Int64? = nil, sending: Bool = true) throws -> Result {
+    package func record(_ computed: Computed, fileCutoff: Int64? = nil, sending: Bool = true,
+                        carried: ExceptionLifecycle.Carried? = nil) throws -> Result {
         precondition(!sending || { if case .whole = computed.basis { true } else { false } }(),
                      "only a date computed from its whole ledger sends")
         let asOf = computed.asOf
         let cutoff = try fileCutoff ?? store.lastFileId()
-        let outcome = try ExceptionLifecycle(store: store).record(computed.findings, asOf: asOf, fileCutoff: cutoff)
+        let outcome = try ExceptionLifecycle(store: store).record(computed.findings, asOf: asOf, fileCutoff: cutoff, carried: carried)
         var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
         summary.previousRun = outcome.previousRun
         summary.exceptions = NoteMasking.masking(outcome.exceptions, computed.noteMasking)  // staff's notes, for the masked reports

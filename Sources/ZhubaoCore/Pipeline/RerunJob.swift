@@ -67,6 +67,8 @@ package final class RerunJob: WorkspaceJob {
         let renderer = RenderThread(report: report)
         defer { try? renderer.finish() }
         var result = Result()
+        // What each date left open, for the lifecycle of the next (`ExceptionLifecycle.Carried`).
+        var carried: ExceptionLifecycle.Carried?
         for (day, path) in paths {
             switch path {
             case .skipped:
@@ -75,9 +77,12 @@ package final class RerunJob: WorkspaceJob {
             case .history(let cutoff):
                 let computed = feed.next()
                 precondition(computed.asOf == day, "the range engine's dates come in the rerun's order")
-                try renderer.submit(report.record(computed, fileCutoff: cutoff, sending: false))
+                let recorded = try report.record(computed, fileCutoff: cutoff, sending: false, carried: carried)
+                carried = ExceptionLifecycle.Carried(recorded.outcome)
+                try renderer.submit(recorded)
             case .apart(let cutoff):
-                _ = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff, sending: false)
+                carried = ExceptionLifecycle.Carried(try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff,
+                                                                        sending: false).outcome)
             }
             result.computed.append(day)
         }

@@ -97,12 +97,35 @@ package struct ExceptionLifecycle {
 
     package init(store: Store) { self.store = store }
 
+    /// What a run left open, as the next run reads it: `rerun` keeps it in memory from one
+    /// date to the next instead of reading and decoding the rows it has just written.
+    package struct Carried: Sendable {
+        let day: Day
+        let open: [String: Stored]
+
+        /// The exceptions of an outcome that stay open (not RESOLVED).
+        package init(_ outcome: Outcome) {
+            day = outcome.asOf
+            var open: [String: Stored] = [:]
+            for item in outcome.exceptions where item.status != .resolved {
+                open[item.key] = Stored(firstSeen: item.firstSeen, finding: item.finding)
+            }
+            self.open = open
+        }
+    }
+
     /// Applies the lifecycle to what the rules found as of `asOf` and records it.
-    /// `fileCutoff` is the highest file id the computation saw (kept for `rerun`).
-    package func record(_ findings: [Finding], asOf: Day, fileCutoff: Int64? = nil, now: Date = Date()) throws -> Outcome {
+    /// `fileCutoff` is the highest file id the computation saw (kept for `rerun`). `carried`:
+    /// what a run left open, used when it is the run before `asOf` (else the store is read).
+    package func record(_ findings: [Finding], asOf: Day, fileCutoff: Int64? = nil, now: Date = Date(),
+                        carried: Carried? = nil) throws -> Outcome {
         let previous = try store.lastDailyRun(before: asOf)
         var stored: [String: Stored] = [:]
-        for row in try previous.map(store.dailyExceptions(of:)) ?? [] { stored[row.key] = Stored(row, asOf: asOf) }
+        if let carried, carried.day == previous {
+            stored = carried.open
+        } else {
+            for row in try previous.map(store.dailyExceptions(of:)) ?? [] { stored[row.key] = Stored(row, asOf: asOf) }
+        }
         let histories = try store.acknowledgementHistories(asOf: asOf)
         let found = Self.reportable(findings, acknowledged: Set(histories.keys))
         let reported = Self.statuses(found: found, stored: stored, acknowledgements: histories, asOf: asOf)
