@@ -78,11 +78,10 @@ package final class RerunJob: WorkspaceJob {
                 let computed = feed.next()
                 precondition(computed.asOf == day, "the range engine's dates come in the rerun's order")
                 let recorded = try report.record(computed, fileCutoff: cutoff, sending: false, carried: carried)
-                carried = ExceptionLifecycle.Carried(recorded.outcome)
+                carried = recorded.outcome.carried
                 try renderer.submit(recorded)
             case .apart(let cutoff):
-                carried = ExceptionLifecycle.Carried(try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff,
-                                                                        sending: false).outcome)
+                carried = try report.produce(asOf: day, approvals: approvals, fileCutoff: cutoff, sending: false).outcome.carried
             }
             result.computed.append(day)
         }

@@ -36,6 +36,8 @@ package struct ExceptionLifecycle {
         package var asOf: Day
         package var previousRun: Day?
         package var exceptions: [Reported]
+        /// What this run leaves open, for the next run of the same process (`rerun`).
+        package var carried: Carried?
     }
 
     /// What a run stored of a key: the day it was first found, and the finding (nil when its
@@ -43,10 +45,13 @@ package struct ExceptionLifecycle {
     struct Stored: Sendable {
         var firstSeen: Day
         var finding: Finding?
+        /// The payload this process wrote for the finding (nil for one read from the store).
+        var payload: String?
 
-        init(firstSeen: Day, finding: Finding?) {
+        init(firstSeen: Day, finding: Finding?, payload: String? = nil) {
             self.firstSeen = firstSeen
             self.finding = finding
+            self.payload = payload
         }
 
         init(_ row: DailyExceptionRecord, asOf: Day) {
@@ -101,17 +106,9 @@ package struct ExceptionLifecycle {
     /// date to the next instead of reading and decoding the rows it has just written.
     package struct Carried: Sendable {
         let day: Day
+        /// Each open key's first day, finding and the payload written for it: a finding found
+        /// again unchanged is written with the same payload, not encoded again.
         let open: [String: Stored]
-
-        /// The exceptions of an outcome that stay open (not RESOLVED).
-        package init(_ outcome: Outcome) {
-            day = outcome.asOf
-            var open: [String: Stored] = [:]
-            for item in outcome.exceptions where item.status != .resolved {
-                open[item.key] = Stored(firstSeen: item.firstSeen, finding: item.finding)
-            }
-            self.open = open
-        }
     }
 
     /// Applies the lifecycle to what the rules found as of `asOf` and records it.
@@ -129,12 +126,16 @@ package struct ExceptionLifecycle {
         let histories = try store.acknowledgementHistories(asOf: asOf)
         let found = Self.reportable(findings, acknowledged: Set(histories.keys))
         let reported = Self.statuses(found: found, stored: stored, acknowledgements: histories, asOf: asOf)
-        let open = reported.filter { $0.status != .resolved }.map {
-            DailyExceptionRecord(asOf: asOf.iso, key: $0.key, firstSeen: $0.firstSeen.iso, payload: $0.finding.payload)
+        var carriedOpen: [String: Stored] = [:]
+        let open = reported.filter { $0.status != .resolved }.map { item in
+            let known = stored[item.key]
+            let payload = known.flatMap { $0.finding == item.finding ? $0.payload : nil } ?? item.finding.payload
+            carriedOpen[item.key] = Stored(firstSeen: item.firstSeen, finding: item.finding, payload: payload)
+            return DailyExceptionRecord(asOf: asOf.iso, key: item.key, firstSeen: item.firstSeen.iso, payload: payload)
         }
         try store.recordDailyRun(DailyRunRecord(asOf: asOf.iso, computedAt: ISO8601DateFormatter().string(from: now),
                                                 lastFileId: fileCutoff), open: open)
-        return Outcome(asOf: asOf, previousRun: previous, exceptions: reported)
+        return Outcome(asOf: asOf, previousRun: previous, exceptions: reported, carried: Carried(day: asOf, open: carriedOpen))
     }
 
     /// Records staff's acknowledgement of a key, effective from `on`: a row of its own, so that a
