@@ -1,6 +1,8 @@
 /// The dates on which a component's findings or totals can change (`RangeEngine`): listed once
 /// for the whole history, generously — a date too many costs one recomputation of a component,
-/// a date missing would carry a stale finding, and `RangeEngineTests` compare every date.
+/// a date missing would carry a stale finding, and `RangeEngineTests` compare every date. A
+/// rule comparing D with a day X changes its answer on X itself (§6: pending while D <
+/// disbursedOn + W; E303 once D ≥ PaidOn + W; E409 once D ≥ death + grace), so X is the event.
 extension RangeEngine {
     static func events(_ history: LedgerHistory, approvals: ClaimApprovalHistory, parts: PartTables) -> [Event] {
         let settings = history.settings, keys = history.keys!, partitions = parts.partitions
@@ -16,14 +18,14 @@ extension RangeEngine {
             let component = parts.drawdowns[index]
             add(history.drawdowns.days[index], component)
             // Totals count it from disbursement; §6: pending until disbursedOn + W.
-            for day in [drawdown.disbursedOn, drawdown.disbursedOn + window, drawdown.disbursedOn + window + 1] { add(day, component) }
+            for day in [drawdown.disbursedOn, drawdown.disbursedOn + window] { add(day, component) }
         }
         for (index, cancellation) in history.cancellations.enumerated() { add(cancellation.day, parts.cancellations[index]) }
         for (index, receipt) in history.receipts.values.enumerated() {
             let component = parts.receipts[index]
             add(history.receipts.days[index], component)
             // Totals count it from payment; E303 from PaidOn + W.
-            for day in [receipt.paidOn, receipt.paidOn + window, receipt.paidOn + window + 1] { add(day, component) }
+            for day in [receipt.paidOn, receipt.paidOn + window] { add(day, component) }
         }
         for (index, transaction) in history.transactions.values.enumerated() {
             // Balances, E406 and the totals take a line from its date.
@@ -35,7 +37,7 @@ extension RangeEngine {
             let component = parts.register[index]
             add(history.register.days[index], component)
             // E409 and E410 once the grace period after the death has passed.
-            if let death = participant.deathDate { for day in [death, death + grace, death + grace + 1] { add(day, component) } }
+            if let death = participant.deathDate { for day in [death, death + grace] { add(day, component) } }
         }
         // E505 counts the approvals of claim runs with an as-of date before D.
         for approval in approvals.approvals {

@@ -24,7 +24,7 @@ extension Subsidy {
     /// The accruals of the year of every drawdown that can be subsidised, in order of loanNo.
     func accruals(year: Int) -> [Accrual] {
         plannedLoans.compactMap { loan in
-            guard let plan = plansByLoan[loan.position], let window = openWindow(plan, year: year),
+            guard let plan = plan(loan), let window = openWindow(plan, year: year),
                   let schedule = balances.schedule(loan) else { return nil }
             return Accrual(loan: loan, schedule: schedule, low: window.low, high: window.high, rate: plan.rate)
         }

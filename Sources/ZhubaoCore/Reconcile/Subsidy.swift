@@ -35,8 +35,12 @@ package struct Subsidy: Sendable {
         var stop: Day? { [pensionStart, death].compactMap { $0 }.min() }
     }
 
-    /// The drawdowns that can be subsidised, by `LoanKey` (empty where the profile has no subsidy).
-    let plansByLoan: [Plan?]
+    /// The drawdowns that can be subsidised: the position in `plans` of each one's plan, by
+    /// `LoanKey` (−1: none; empty where the profile has no subsidy). Positions, not the plans
+    /// themselves: a plan holds its drawdown, and the range engine builds a subsidy for a few
+    /// hundred borrowers on each date of a city of tens of thousands of loans.
+    let planPositions: [Int32]
+    let plans: [Plan]
     /// Each borrower's first drawdown day (the earliest not cancelled, §4), by `PersonKey`.
     let firstDrawdownDays: [Day?]
     /// Drawdowns that take part but raise E201 (their contract is not the approved loan), by `LoanKey`.
@@ -59,16 +63,18 @@ package struct Subsidy: Sendable {
         self.certification = certification
         keys = ledger.keys
         guard ledger.settings.profile.subsidisesInterest else {
-            plansByLoan = []
+            planPositions = []
+            plans = []
             firstDrawdownDays = []
             withoutApprovedLoan = []
             return
         }
         firstDrawdownDays = firstDrawdowns.map { $0 < 0 ? nil : live[Int($0)].disbursedOn }
         let rateCap = RateCap(settings: ledger.settings)
-        var plans = [Plan?](repeating: nil, count: ledger.keys.loans.count)
+        var positions = [Int32](repeating: -1, count: ledger.keys.loans.count)
+        var plans: [Plan] = []
         var withoutApprovedLoan = [Bool](repeating: false, count: ledger.keys.loans.count)
-        for drawdown in live where plans[drawdown.keys.loan.position] == nil {
+        for drawdown in live where positions[drawdown.keys.loan.position] < 0 {
             let record = ledger.latestRecord(of: drawdown.keys.person)
             // E201, computed here as the table states it: the drawdown's contract is not the
             // approved loan of its person in the register as of D.
@@ -77,18 +83,20 @@ package struct Subsidy: Sendable {
                 continue
             }
             let cap = rateCap.cap(disbursedOn: drawdown.disbursedOn, maturesOn: drawdown.maturesOn)
-            plans[drawdown.keys.loan.position] = Plan(
+            positions[drawdown.keys.loan.position] = Int32(plans.count)
+            plans.append(Plan(
                 drawdown: drawdown, name: record.name, cap: cap.rate, capBasis: cap.basis,
-                rate: min(drawdown.rate, cap.rate), pensionStart: record.pension?.start, death: record.deathDate)
+                rate: min(drawdown.rate, cap.rate), pensionStart: record.pension?.start, death: record.deathDate))
         }
-        plansByLoan = plans
+        planPositions = positions
+        self.plans = plans
         self.withoutApprovedLoan = withoutApprovedLoan
     }
 
     /// The plan of a loan named by loanNo or key; nil where it cannot be subsidised.
     func plan(_ loan: some LoanReference) -> Plan? {
-        guard let key = loan.key(in: keys.loans), key.position < plansByLoan.count else { return nil }
-        return plansByLoan[key.position]
+        guard let key = loan.key(in: keys.loans), key.position < planPositions.count, planPositions[key.position] >= 0 else { return nil }
+        return plans[Int(planPositions[key.position])]
     }
 
     /// Whether the loan takes part but raises E201.
@@ -105,7 +113,7 @@ package struct Subsidy: Sendable {
 
     /// The keys of the loans that can be subsidised, in order of loanNo.
     var plannedLoans: [LoanKey] {
-        plansByLoan.indices.filter { plansByLoan[$0] != nil }.map { LoanKey(Int32($0)) }
+        plans.map(\.drawdown.keys.loan).sorted()
     }
 
     // MARK: Eligibility
