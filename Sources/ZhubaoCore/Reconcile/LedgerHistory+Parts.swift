@@ -6,6 +6,12 @@ struct PartTables: Sendable {
     var transactions: [Int32] = [], claimLines: [Int32] = [], register: [Int32] = []
     /// Per snapshot of `history.snapshots`, the component of each row (−1: a person no record names).
     var snapshotRows: [[Int32]] = []
+    /// The same, grouped by component: a part of the city is gathered from its own records.
+    var members: [Table: Members] = [:]
+    /// The rows of every snapshot numbered one after another: the first number of each snapshot's.
+    var snapshotRowBase: [Int] = []
+
+    enum Table: Sendable { case drawdowns, cancellations, receipts, transactions, claimLines, register, snapshotRows }
 
     init(_ history: LedgerHistory) {
         let partitions = Partitions(history)
@@ -20,6 +26,49 @@ struct PartTables: Sendable {
         snapshotRows = history.snapshots.map { snapshot in
             snapshot.value.rows.map { keys.persons.key($0.idNumber).map { partitions.ofPerson[$0.position] } ?? -1 }
         }
+        var base = 0
+        snapshotRowBase = snapshotRows.map { rows in defer { base += rows.count }; return base }
+        let count = partitions.count
+        members = [
+            .drawdowns: Members(drawdowns, count: count), .cancellations: Members(cancellations, count: count),
+            .receipts: Members(receipts, count: count), .transactions: Members(transactions, count: count),
+            .claimLines: Members(claimLines, count: count), .register: Members(register, count: count),
+            .snapshotRows: Members(Array(snapshotRows.joined()), count: count),
+        ]
+    }
+
+    /// The indexes in a table of the records of the listed components, in ascending order.
+    func indexes(_ table: Table, of components: [Int]) -> [Int] {
+        members[table]!.gather(components)
+    }
+}
+
+/// The records of each component (compressed rows: the indexes of component c are
+/// `indexes[offsets[c]..<offsets[c + 1]]`, ascending).
+struct Members: Sendable {
+    let offsets: [Int32]
+    let indexes: [Int32]
+
+    init(_ components: [Int32], count: Int) {
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        for component in components where component >= 0 { offsets[Int(component) + 1] += 1 }
+        for c in 0..<count { offsets[c + 1] += offsets[c] }
+        var next = offsets
+        var indexes = [Int32](repeating: 0, count: Int(offsets[count]))
+        for (index, component) in components.enumerated() where component >= 0 {
+            indexes[Int(next[Int(component)])] = Int32(index)
+            next[Int(component)] += 1
+        }
+        self.offsets = offsets
+        self.indexes = indexes
+    }
+
+    func gather(_ components: [Int]) -> [Int] {
+        var found: [Int] = []
+        for c in components {
+            for position in Int(offsets[c])..<Int(offsets[c + 1]) { found.append(Int(indexes[position])) }
+        }
+        return found.sorted()
     }
 }
 
@@ -33,21 +82,26 @@ extension LedgerHistory {
     /// `forRouting`: only what `Routing` reads — drawdowns, their cancellations, bank lines and
     /// claim lines — for the ledger of a date's reports.
     func restricted(to included: [Bool], parts: PartTables, forRouting: Bool = false) -> LedgerHistory {
-        func keep(_ component: Int32) -> Bool { component >= 0 && included[Int(component)] }
+        let components = included.indices.filter { included[$0] }
         var history = LedgerHistory(through: through, settings: settings)
         history.keys = keys
-        history.drawdowns = drawdowns.filtered { keep(parts.drawdowns[$0]) }
-        history.transactions = transactions.filtered { keep(parts.transactions[$0]) }
-        history.claimLines = claimLines.filtered { keep(parts.claimLines[$0]) }
-        history.cancellations = cancellations.indices.filter { keep(parts.cancellations[$0]) }.map { cancellations[$0] }
+        history.drawdowns = drawdowns.gathered(parts.indexes(.drawdowns, of: components))
+        history.transactions = transactions.gathered(parts.indexes(.transactions, of: components))
+        history.claimLines = claimLines.gathered(parts.indexes(.claimLines, of: components))
+        history.cancellations = parts.indexes(.cancellations, of: components).map { cancellations[$0] }
         if forRouting { return history }
-        history.receipts = receipts.filtered { keep(parts.receipts[$0]) }
-        history.register = register.filtered { keep(parts.register[$0]) }
+        history.receipts = receipts.gathered(parts.indexes(.receipts, of: components))
+        history.register = register.gathered(parts.indexes(.register, of: components))
+        var rows = [[HardshipSnapshot.Row]](repeating: [], count: snapshots.count)
+        var snapshot = 0
+        for flat in parts.indexes(.snapshotRows, of: components) {
+            while snapshot + 1 < snapshots.count && parts.snapshotRowBase[snapshot + 1] <= flat { snapshot += 1 }
+            rows[snapshot].append(snapshots[snapshot].value.rows[flat - parts.snapshotRowBase[snapshot]])
+        }
         history.snapshots = snapshots.indices.map { index in
-            let rows = parts.snapshotRows[index]
-            var snapshot = snapshots[index].value
-            snapshot.rows = snapshot.rows.indices.filter { keep(rows[$0]) }.map { snapshot.rows[$0] }
-            return Dated(day: snapshots[index].day, value: snapshot)
+            var kept = snapshots[index].value
+            kept.rows = rows[index]
+            return Dated(day: snapshots[index].day, value: kept)
         }
         return history
     }
@@ -68,10 +122,11 @@ extension LedgerHistory {
 }
 
 extension DatedTable {
-    /// The values (and their days) whose index passes `keep`, in order.
-    func filtered(_ keep: (Int) -> Bool) -> DatedTable {
+    /// The values (and their days) at these indexes, in their order.
+    func gathered(_ indexes: [Int]) -> DatedTable {
         var table = DatedTable()
-        for index in values.indices where keep(index) { table.append(.init(day: days[index], value: values[index])) }
+        table.reserve(indexes.count)
+        for index in indexes { table.append(.init(day: days[index], value: values[index])) }
         return table
     }
 }

@@ -29,6 +29,7 @@ struct RangeEngine {
     private var running = DailySummary.Totals()
     private var daily: Set<Int32> = []
     private var orphans: [Finding] = []
+    private let chunk: Int
     private var last: Day?
     /// Set when a finding could not be given a component: every date is then computed whole.
     private(set) var wholeOnly = false
@@ -57,7 +58,9 @@ struct RangeEngine {
         var recomputed: Int
     }
 
-    init(history: LedgerHistory, approvals: ClaimApprovalHistory) {
+    /// `chunk`: the most components evaluated on one ledger (tests make it small).
+    init(history: LedgerHistory, approvals: ClaimApprovalHistory, chunk: Int = 4096) {
+        self.chunk = chunk
         var history = history
         if history.keys == nil { history.intern() }
         self.history = history
@@ -93,11 +96,6 @@ struct RangeEngine {
         }
         last = day
 
-        let ledger = (whole ? history : history.restricted(to: included, parts: parts)).ledger(asOf: day)
-        let approvalsNow = approvals.latest(before: day).filter { approval in
-            keys.loans.key(approval.loanNo).map { included[Int(parts.partitions.ofLoan[$0.position])] } ?? true
-        }
-        let reconciliation = Reconciliation(ledger: ledger, approvals: approvalsNow)
         var recomputed = 0
         for component in 0..<count where included[component] {
             running.add(memo[component].totals, sign: -1)
@@ -106,8 +104,39 @@ struct RangeEngine {
             recomputed += 1
         }
         orphans = []
+        // The components in chunks: a whole date, or a date that changed much of the city,
+        // never holds more than a chunk's ledger and context in memory at once.
+        let approvalsNow = approvals.latest(before: day)
+        let listed = included.indices.filter { included[$0] }
+        for start in stride(from: 0, to: max(listed.count, 1), by: chunk) {
+            var part = [Bool](repeating: false, count: count)
+            for component in listed[start..<min(start + chunk, listed.count)] { part[component] = true }
+            // An approval of a loanNo no record names goes with the first chunk.
+            let approvalsOfPart = approvalsNow.filter { approval in
+                keys.loans.key(approval.loanNo).map { part[Int(parts.partitions.ofLoan[$0.position])] } ?? (start == 0)
+            }
+            evaluate(history.restricted(to: part, parts: parts).ledger(asOf: day), approvals: approvalsOfPart, part: part)
+        }
+        for component in listed { running.add(memo[component].totals) }
+
+        var findings = history.findings.filter { $0.day <= day && settings.profile.applies($0.value.code) }.map(\.value)
+        var totals = running
+        var accrued = Fen.zero
+        for part in memo {
+            findings += part.findings
+            for accrual in part.accruals { accrued += accrual.accrued(through: day) }
+        }
+        totals.subsidyAccrued = settings.profile.subsidisesInterest ? accrued : nil
+        recomputedInAll += recomputed
+        return DateResult(findings: findings + orphans, totals: totals, recomputed: recomputed)
+    }
+
+    /// Evaluates one part of the city on its ledger and files what it finds under its components.
+    private mutating func evaluate(_ ledger: Ledger, approvals: [ClaimRecovery.Approval], part: [Bool]) {
+        let settings = history.settings, keys = history.keys!
+        let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
         for finding in reconciliation.ruleFindings() where settings.profile.applies(finding.code) {
-            guard let component = parts.partitions.of(finding.subject, keys: keys), included[Int(component)] else {
+            guard let component = parts.partitions.of(finding.subject, keys: keys), part[Int(component)] else {
                 // Only an approval of a loanNo no record names has no component, and it is
                 // computed every date. Any other finding without one: every date whole from now on.
                 orphans.append(finding)
@@ -121,23 +150,11 @@ struct RangeEngine {
             let component = parts.partitions.of(keys)
             if component >= 0 { memo[Int(component)].totals.add(counted) }
         }
-        for component in 0..<count where included[component] { running.add(memo[component].totals) }
         if settings.profile.subsidisesInterest {
-            for accrual in reconciliation.subsidy.accruals(year: day.year) {
+            for accrual in reconciliation.subsidy.accruals(year: ledger.asOf.year) {
                 memo[Int(parts.partitions.ofLoan[accrual.loan.position])].accruals.append(accrual)
             }
         }
-
-        var findings = history.findings.filter { $0.day <= day && settings.profile.applies($0.value.code) }.map(\.value)
-        var totals = running
-        var accrued = Fen.zero
-        for part in memo {
-            findings += part.findings
-            for accrual in part.accruals { accrued += accrual.accrued(through: day) }
-        }
-        totals.subsidyAccrued = settings.profile.subsidisesInterest ? accrued : nil
-        recomputedInAll += recomputed
-        return DateResult(findings: findings + orphans, totals: totals, recomputed: recomputed)
     }
 
     /// The codes whose text or amount quotes D (docs/engine-plan.md §1, column "daily").

@@ -17,6 +17,13 @@ import Testing
         try Self.compare(history, approvals, days: Array(Self.first...Self.last), expectPartial: true)
     }
 
+    /// The same with the components evaluated seven at a time (a city's whole date is evaluated
+    /// in chunks, to bound its memory): the chunks together give what one evaluation gives.
+    @Test func chunksOfSevenComponentsEqualTheWholeLedger() throws {
+        let (history, approvals) = try Self.lateChangesCity()
+        try Self.compare(history, approvals, days: Array(Self.first...Self.last), expectPartial: true, chunk: 7)
+    }
+
     /// Dates with gaps between them (a rerun of the dates `run` ran on): the changes of the days
     /// in between count on the next date computed.
     @Test func datesWithGapsEqualTheWholeLedger() throws {
@@ -35,8 +42,9 @@ import Testing
         #expect(Self.rows(first.findings) != Self.rows(later.findings()))
     }
 
-    static func compare(_ history: LedgerHistory, _ approvals: ClaimApprovalHistory, days: [Day], expectPartial: Bool) throws {
-        var engine = RangeEngine(history: history, approvals: approvals)
+    static func compare(_ history: LedgerHistory, _ approvals: ClaimApprovalHistory, days: [Day], expectPartial: Bool,
+                        chunk: Int = 4096) throws {
+        var engine = RangeEngine(history: history, approvals: approvals, chunk: chunk)
         var partial = 0, codes = Set<String>()
         for day in days {
             let result = engine.compute(asOf: day)
