@@ -65,9 +65,11 @@ package struct DailyReport {
         func plan(_ outcome: ExceptionLifecycle.Outcome, sending: Bool) -> OutboundPlan {
             switch basis {
             case .whole(let reconciliation):
-                OutboundPlan(ledger: reconciliation.ledger, subsidy: reconciliation.context.subsidy, outcome: outcome, eligibility: sending)
+                return OutboundPlan(ledger: reconciliation.ledger, subsidy: reconciliation.context.subsidy, outcome: outcome, eligibility: sending)
             case .range(let reports):
-                OutboundPlan(ledger: reports.ledger(for: outcome.exceptions.map(\.finding), asOf: asOf), subsidy: nil,
+                // A rerun sends nothing; the ELIG lists need the whole ledger.
+                precondition(!sending, "only a date computed from its whole ledger sends")
+                return OutboundPlan(ledger: reports.ledger(for: outcome.exceptions.map(\.finding), asOf: asOf), subsidy: nil,
                              outcome: outcome, eligibility: false)
             }
         }
@@ -105,8 +107,6 @@ package struct DailyReport {
     /// The lifecycle of a computed date, recorded in the store, and what its outputs will show.
     package func record(_ computed: Computed, fileCutoff: Int64? = nil, sending: Bool = true,
                         carried: ExceptionLifecycle.Carried? = nil) throws -> Result {
-        precondition(!sending || { if case .whole = computed.basis { true } else { false } }(),
-                     "only a date computed from its whole ledger sends")
         let asOf = computed.asOf
         let cutoff = try fileCutoff ?? store.lastFileId()
         let outcome = try ExceptionLifecycle(store: store).record(computed.findings, asOf: asOf, fileCutoff: cutoff, carried: carried)

@@ -73,7 +73,7 @@ struct Members: Sendable {
 }
 
 extension LedgerHistory {
-    /// The history of the components marked in `included` (by component number), every record
+    /// The history of the listed components (each listed once), every record
     /// in its place: each table keeps its order (business date, file, line), so that rules.md §1
     /// and every rule decide as they would over the whole history. Every hardship snapshot stays,
     /// with the rows of the included people only: a certification run ends at the next snapshot
@@ -81,8 +81,7 @@ extension LedgerHistory {
     /// city's, not a component's: none are kept.
     /// `forRouting`: only what `Routing` reads — drawdowns, their cancellations, bank lines and
     /// claim lines — for the ledger of a date's reports.
-    func restricted(to included: [Bool], parts: PartTables, forRouting: Bool = false) -> LedgerHistory {
-        let components = included.indices.filter { included[$0] }
+    func restricted(to components: [Int], parts: PartTables, forRouting: Bool = false) -> LedgerHistory {
         var history = LedgerHistory(through: through, settings: settings)
         history.keys = keys
         history.drawdowns = drawdowns.gathered(parts.indexes(.drawdowns, of: components))

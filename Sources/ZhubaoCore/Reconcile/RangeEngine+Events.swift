@@ -55,6 +55,7 @@ extension RangeEngine {
     /// another category, dates or revocation; a person listed alike in both keeps every run.
     static func snapshotEvents(_ history: LedgerHistory, parts: PartTables) -> [Event] {
         typealias Rows = [String: [RowContent]]
+        let keys = history.keys!
         var events: [Event] = []
         var previous: (department: String, rows: Rows)?
         for (index, snapshot) in history.snapshots.enumerated() {
@@ -67,7 +68,6 @@ extension RangeEngine {
             for (id, content) in rows where before[id] != content {
                 events.append(Event(day: Int32(snapshot.day.ordinal), component: components[id]!))
             }
-            let keys = history.keys!
             for id in before.keys where rows[id] == nil {
                 guard let person = keys.persons.key(id) else { continue }
                 events.append(Event(day: Int32(snapshot.day.ordinal), component: parts.partitions.ofPerson[person.position]))

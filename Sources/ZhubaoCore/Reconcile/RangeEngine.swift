@@ -33,8 +33,6 @@ struct RangeEngine {
     private var last: Day?
     /// Set when a finding could not be given a component: every date is then computed whole.
     private(set) var wholeOnly = false
-    /// How many component evaluations the dates so far took (a whole date: every component).
-    private(set) var recomputedInAll = 0
 
     /// What the engine carries of one component: its findings, its totals and its accruals as of
     /// the last date it was computed.
@@ -109,13 +107,14 @@ struct RangeEngine {
         let approvalsNow = approvals.latest(before: day)
         let listed = included.indices.filter { included[$0] }
         for start in stride(from: 0, to: max(listed.count, 1), by: chunk) {
+            let chunked = Array(listed[start..<min(start + chunk, listed.count)])
             var part = [Bool](repeating: false, count: count)
-            for component in listed[start..<min(start + chunk, listed.count)] { part[component] = true }
+            for component in chunked { part[component] = true }
             // An approval of a loanNo no record names goes with the first chunk.
             let approvalsOfPart = approvalsNow.filter { approval in
                 keys.loans.key(approval.loanNo).map { part[Int(parts.partitions.ofLoan[$0.position])] } ?? (start == 0)
             }
-            evaluate(history.restricted(to: part, parts: parts).ledger(asOf: day), approvals: approvalsOfPart, part: part)
+            evaluate(history.restricted(to: chunked, parts: parts).ledger(asOf: day), approvals: approvalsOfPart, part: part)
         }
         for component in listed { running.add(memo[component].totals) }
 
@@ -127,7 +126,6 @@ struct RangeEngine {
             for accrual in part.accruals { accrued += accrual.accrued(through: day) }
         }
         totals.subsidyAccrued = settings.profile.subsidisesInterest ? accrued : nil
-        recomputedInAll += recomputed
         return DateResult(findings: findings + orphans, totals: totals, recomputed: recomputed)
     }
 
@@ -135,7 +133,8 @@ struct RangeEngine {
     private mutating func evaluate(_ ledger: Ledger, approvals: [ClaimRecovery.Approval], part: [Bool]) {
         let settings = history.settings, keys = history.keys!
         let reconciliation = Reconciliation(ledger: ledger, approvals: approvals)
-        for finding in reconciliation.ruleFindings() where settings.profile.applies(finding.code) {
+        // A part's history holds no intake findings (the city's, added per date): these are the rules'.
+        for finding in reconciliation.findings() {
             guard let component = parts.partitions.of(finding.subject, keys: keys), part[Int(component)] else {
                 // Only an approval of a loanNo no record names has no component, and it is
                 // computed every date. Any other finding without one: every date whole from now on.
@@ -174,10 +173,7 @@ struct RangeReports: Sendable {
     /// them in the finding's component).
     func ledger(for findings: [Finding], asOf day: Day) -> Ledger {
         let keys = history.keys!
-        var included = [Bool](repeating: false, count: parts.partitions.count)
-        for finding in findings {
-            if let component = parts.partitions.of(finding.subject, keys: keys) { included[Int(component)] = true }
-        }
-        return history.restricted(to: included, parts: parts, forRouting: true).ledger(asOf: day)
+        let components = Set(findings.compactMap { parts.partitions.of($0.subject, keys: keys).map(Int.init) })
+        return history.restricted(to: Array(components), parts: parts, forRouting: true).ledger(asOf: day)
     }
 }

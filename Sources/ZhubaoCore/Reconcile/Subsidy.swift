@@ -181,9 +181,10 @@ package struct Subsidy: Sendable {
         plannedLoans.compactMap { line(loanNo: $0, year: year) }
     }
 
-    /// The subsidy of a year, each line rounded once, then summed.
+    /// The subsidy of a year as of D, each line rounded once, then summed: the accruals of
+    /// `Subsidy+Accrual.swift` read at D, as the range engine reads them on every date.
     package func accrued(year: Int) -> Fen {
-        subsidies(year: year).reduce(Fen.zero) { $0 + $1.computed }
+        accruals(year: year).reduce(Fen.zero) { $0 + $1.accrued(through: asOf) }
     }
 
     /// summary.json: the subsidy accrued from 1 January of D's year to D.
