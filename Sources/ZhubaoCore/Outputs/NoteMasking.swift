@@ -29,9 +29,9 @@ package struct NoteMasking {
 
     /// The same with the masking made only when needed (a rerun gathers the names of a date
     /// from its history, `LedgerHistory.names(asOf:)`).
-    static func masking(_ items: [ExceptionLifecycle.Reported], _ make: () -> NoteMasking) -> [ExceptionLifecycle.Reported] {
+    static func masking(_ items: [ExceptionLifecycle.Reported], _ make: () throws -> NoteMasking) rethrows -> [ExceptionLifecycle.Reported] {
         guard items.contains(where: { $0.acknowledgement != nil }) else { return items }
-        let masking = make()
+        let masking = try make()
         return items.map { item in
             var item = item
             if let note = item.acknowledgement?.note { item.acknowledgement?.note = masking.mask(note) }

@@ -27,7 +27,7 @@ package final class DailyJob: WorkspaceJob {
         let report = try intake.run(asOf: asOf, now: now)
         try store.recordUnread(report.unread, asOf: asOf)
         var daily = intakeOnly ? nil
-            : try session.dailyReport(store).produce(asOf: asOf)
+            : try session.dailyReport(store).produce(asOf: asOf, carrying: true)
         // outbound.md: only `run` writes to the outbox, after the daily report.
         daily = try daily.map { try Outbox(workspace: workspace, store: store, settings: settings, logger: logger).send($0) }
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)

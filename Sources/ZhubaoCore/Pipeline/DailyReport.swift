@@ -37,6 +37,15 @@ package struct DailyReport {
             case whole(Reconciliation)
             /// A rerun's history (`RangeEngine`): the records the reports name are selected from it.
             case range(RangeReports)
+            /// The part of the city a next-day run computed, the rest carried (`NextDayRun`).
+            case part(PartBasis)
+        }
+
+        init(asOf: Day, findings: [Finding], totals: DailySummary.Totals, basis: Basis) {
+            self.asOf = asOf
+            self.findings = findings
+            self.totals = totals
+            self.basis = basis
         }
 
         init(_ reconciliation: Reconciliation) {
@@ -54,10 +63,11 @@ package struct DailyReport {
         }
 
         /// Masks staff's notes by every name the ledger of D holds.
-        func noteMasking() -> NoteMasking {
+        func noteMasking() throws -> NoteMasking {
             switch basis {
             case .whole(let reconciliation): NoteMasking(ledger: reconciliation.ledger)
             case .range(let reports): NoteMasking(names: reports.history.names(asOf: asOf))
+            case .part(let part): NoteMasking(names: try part.store.ledgerNames(asOf: asOf))
             }
         }
 
@@ -71,6 +81,15 @@ package struct DailyReport {
                 precondition(!sending, "only a date computed from its whole ledger sends")
                 return OutboundPlan(ledger: reports.ledger(for: outcome.exceptions.map(\.finding), asOf: asOf), subsidy: nil,
                              outcome: outcome, eligibility: false)
+            case .part(let part):
+                var plan = OutboundPlan(ledger: part.reconciliation.ledger, subsidy: part.reconciliation.context.subsidy,
+                                        outcome: outcome, eligibility: sending)
+                guard plan.eligibilityYear != nil else { return plan }
+                // Every bank's list: the recomputed loans' lines and the others' carried, by loanNo.
+                for bank in part.banks where plan.eligibility[bank] == nil { plan.eligibility[bank] = [] }
+                for (bank, lines) in part.carriedLines { plan.eligibility[bank, default: []] += lines }
+                plan.eligibility = plan.eligibility.mapValues { $0.sorted { $0.fields[0] < $1.fields[0] } }
+                return plan
             }
         }
     }
@@ -80,10 +99,15 @@ package struct DailyReport {
     /// a date `run` computed), limits what is read to the files that run saw; a run sees every
     /// file recorded so far. `sending` is false where nothing goes to the outbox (`rerun`): the
     /// plan then holds the routes the reports show, not the ELIG lists only `run` sends.
+    /// `carrying` (`run`): D is computed from the state the last run left when it can be
+    /// (`NextDayRun`), and leaves its own.
     package func produce(asOf: Day, from history: LedgerHistory? = nil, approvals: ClaimApprovalHistory? = nil,
-                        fileCutoff: Int64? = nil, sending: Bool = true) throws -> Result {
-        let computed = try compute(asOf: asOf, from: history, approvals: approvals, fileCutoff: fileCutoff)
-        return try write(computed, fileCutoff: fileCutoff, sending: sending)
+                        fileCutoff: Int64? = nil, sending: Bool = true, carrying: Bool = false) throws -> Result {
+        let computed = try carrying ? computeCarrying(asOf: asOf)
+            : compute(asOf: asOf, from: history, approvals: approvals, fileCutoff: fileCutoff)
+        let result = try write(computed, fileCutoff: fileCutoff, sending: sending)
+        if carrying { try saveEngineState(computed, result) }
+        return result
     }
 
     /// The reconciliation of D. With both `history` and `approvals` given it reads nothing from
@@ -112,7 +136,7 @@ package struct DailyReport {
         let outcome = try ExceptionLifecycle(store: store).record(computed.findings, asOf: asOf, fileCutoff: cutoff, carried: carried)
         var summary = DailySummary(asOf: asOf, profile: settings.profile.name.rawValue, region: settings.region)
         summary.previousRun = outcome.previousRun
-        summary.exceptions = NoteMasking.masking(outcome.exceptions, computed.noteMasking)  // staff's notes, for the masked reports
+        summary.exceptions = try NoteMasking.masking(outcome.exceptions, computed.noteMasking)  // staff's notes, for the masked reports
         summary.files = try store.fileCounts(receivedOn: asOf, cutoff: cutoff)
         summary.totals = computed.totals
         summary.warnings = try store.unread(asOf: asOf).map(\.warning) + warnings(asOf: asOf)

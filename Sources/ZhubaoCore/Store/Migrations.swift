@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v4 inbox files left unread", migrate: createUnreadFiles)
         migrator.registerMigration("v5 outbox files", migrate: createOutboxTable)
         migrator.registerMigration("v6 claim run staging", migrate: addClaimRunStaging)
+        migrator.registerMigration("v7 record keys and engine state", migrate: addEngineState)
         return migrator
     }
 

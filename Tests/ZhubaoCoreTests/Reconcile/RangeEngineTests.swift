@@ -87,11 +87,32 @@ import Testing
         let logger = Logger(label: "test")
         _ = try DailyJob(workspace: ws.workspace, logger: logger).run(asOf: last, intakeOnly: true)
         let store = try Store.open(path: ws.workspace.storePath)
+        let before = try deliverRevocationAndClaim(ws, store: store)
+        _ = try DailyJob(workspace: ws.workspace, logger: logger).run(asOf: last, intakeOnly: true)
+        let history = try LedgerLoader(store: store).history(through: last, settings: ws.settings)
+        try #require(history.claimLines.count == before.claimLines.count + 1)
+        try #require(history.snapshots.count == before.snapshots.count + 1)
+        var approvals = try store.approvalHistory(before: last + 1).approvals
+        // Approvals as claim runs of 2026 would record them: the subsidy computed as of their date,
+        // plus a fen on some (the recovery of E505), and one for a loanNo no record names.
+        for (asOf, extra) in [(Day(iso: "2026-03-15")!, Fen(1)), (Day(iso: "2026-05-20")!, Fen(0))] {
+            let subsidy = Reconciliation(ledger: history.ledger(asOf: asOf)).context.subsidy
+            for (index, line) in subsidy.subsidies(year: 2026).enumerated() where index % 2 == 0 {
+                approvals.append(.init(loanNo: line.loanNo, year: 2026, approved: line.computed + extra, asOf: asOf))
+            }
+        }
+        approvals.append(.init(loanNo: "LNOBODY", year: 2026, approved: Fen(500), asOf: Day(iso: "2026-04-01")!))
+        return (history, ClaimApprovalHistory(approvals: approvals))
+    }
+
+    /// Two borrowers subsidised in March: one's certification revoked on 12 May by a list of
+    /// their department that names only them (every other person of that list leaves it for a
+    /// week); the other's bank claims for 2026 on 20 March what the subsidy will be on 20 April
+    /// (E501 until then, E503 after, with no record arriving on either day). The two files go
+    /// to the inbox; the history before them is returned.
+    @discardableResult
+    static func deliverRevocationAndClaim(_ ws: TemporaryWorkspace, store: Store) throws -> LedgerHistory {
         let before = try LedgerLoader(store: store).history(through: last, settings: ws.settings)
-        // Two borrowers subsidised in March: one's certification revoked on 12 May by a list of
-        // their department that names only them (every other person of that list leaves it for
-        // a week); the other's bank claims for 2026 on 20 March what the subsidy will be on
-        // 20 April (E501 until then, E503 after, with no record arriving on either day).
         let lines = Reconciliation(ledger: before.ledger(asOf: Day(iso: "2026-03-15")!)).context.subsidy.subsidies(year: 2026)
         try #require(lines.count >= 4)
         let revoked = lines[1], claimed = lines[3]
@@ -111,20 +132,6 @@ import Testing
             T|1|\(amount)
 
             """))
-        _ = try DailyJob(workspace: ws.workspace, logger: logger).run(asOf: last, intakeOnly: true)
-        let history = try LedgerLoader(store: store).history(through: last, settings: ws.settings)
-        try #require(history.claimLines.count == before.claimLines.count + 1)
-        try #require(history.snapshots.count == before.snapshots.count + 1)
-        var approvals = try store.approvalHistory(before: last + 1).approvals
-        // Approvals as claim runs of 2026 would record them: the subsidy computed as of their date,
-        // plus a fen on some (the recovery of E505), and one for a loanNo no record names.
-        for (asOf, extra) in [(Day(iso: "2026-03-15")!, Fen(1)), (Day(iso: "2026-05-20")!, Fen(0))] {
-            let subsidy = Reconciliation(ledger: history.ledger(asOf: asOf)).context.subsidy
-            for (index, line) in subsidy.subsidies(year: 2026).enumerated() where index % 2 == 0 {
-                approvals.append(.init(loanNo: line.loanNo, year: 2026, approved: line.computed + extra, asOf: asOf))
-            }
-        }
-        approvals.append(.init(loanNo: "LNOBODY", year: 2026, approved: Fen(500), asOf: Day(iso: "2026-04-01")!))
-        return (history, ClaimApprovalHistory(approvals: approvals))
+        return before
     }
 }

@@ -24,6 +24,7 @@ import Testing
         (InputFileRecord.self, "inputFile"), (DailyRunRecord.self, "dailyRun"), (DailyExceptionRecord.self, "dailyException"),
         (AcknowledgementRecord.self, "acknowledgement"), (ClaimRunRecord.self, "claimRun"),
         (ClaimApprovalRecord.self, "claimApproval"), (OutboxFileRecord.self, "outboxFile"), (RunRecord.self, "runLog"),
+        (EngineStateRecord.self, "engineState"), (EngineLoanRecord.self, "engineLoan"),
     ]
 
     @Test(arguments: records.indices)

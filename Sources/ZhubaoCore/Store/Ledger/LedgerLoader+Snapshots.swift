@@ -21,12 +21,16 @@ extension LedgerLoader {
         // E003. The rows are scanned in table order (the order of import, cheaper than through
         // the index on fileId) and each ID number is looked up by its bytes, before any String
         // is made of it: SQLite's `IN (SELECT idNumber FROM drawdown)` cost a tenth of a run.
-        let borrowers = try BorrowerIDs(db)
+        // A part of the city (`only`): its people's rows, through the index on the ID number.
+        let keys = withinKeys("hardshipRow"), ownBorrowers = withinKeys("drawdown")
+        let borrowers = try BorrowerIDs(db, sql: "SELECT DISTINCT r.idNumber FROM drawdown r WHERE 1\(ownBorrowers.sql)",
+                                        arguments: ownBorrowers.arguments)
         var rowsByFile: [Int64: [(idValid: Bool, row: HardshipSnapshot.Row)]] = [:]
         let statement = try db.makeStatement(sql: """
-            SELECT fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason FROM hardshipRow NOT INDEXED
-            WHERE fileId IN (\(ordered.map { String($0.id) }.joined(separator: ",")))
+            SELECT fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason FROM hardshipRow r\(only == nil ? " NOT INDEXED" : "")
+            WHERE fileId IN (\(ordered.map { String($0.id) }.joined(separator: ",")))\(keys.sql)
             """)
+        try statement.setArguments(keys.arguments)
         let cursor = try Row.fetchCursor(statement)
         while let row = try cursor.next() {
             let idValid: Bool = row[C.idValid]
@@ -83,8 +87,8 @@ struct BorrowerIDs {
     private var packed: Set<Packed> = []
     private var long: Set<[UInt8]> = []
 
-    init(_ db: Database) throws {
-        let ids = try String.fetchCursor(db, sql: "SELECT DISTINCT idNumber FROM drawdown")
+    init(_ db: Database, sql: String = "SELECT DISTINCT idNumber FROM drawdown", arguments: StatementArguments = []) throws {
+        let ids = try String.fetchCursor(db, sql: sql, arguments: arguments)
         while let id = try ids.next() {
             let bytes = Array(id.utf8)
             if let key = bytes.withUnsafeBytes(Packed.init) { packed.insert(key) } else { long.insert(bytes) }

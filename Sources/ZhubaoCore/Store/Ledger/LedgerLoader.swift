@@ -7,10 +7,26 @@ package struct LedgerLoader {
     /// When set, only the files the registry held when a run computed its outputs (ids up to
     /// this one): a rerun reads the world as that run saw it (outputs.md `rerun`).
     let fileCutoff: Int64?
+    /// When set, only the records of these keys' components (a closed `KeySet`), and every
+    /// record with an invalid ID number (E003 is the city's): the next-day run's part of the city.
+    let only: KeySet?
 
     package init(store: Store, fileCutoff: Int64? = nil) {
+        self.init(store: store, fileCutoff: fileCutoff, only: nil)
+    }
+
+    init(store: Store, fileCutoff: Int64?, only: KeySet?) {
         self.store = store
         self.fileCutoff = fileCutoff
+        self.only = only
+    }
+
+    /// The SQL condition that keeps the records of `only` in `table` (alias `r`), with its
+    /// arguments: empty without `only`.
+    func withinKeys(_ table: String) -> (sql: String, arguments: StatementArguments) {
+        guard let only else { return ("", []) }
+        guard let (condition, arguments) = only.condition(table) else { return (" AND r.idValid = 0", []) }
+        return (" AND (\(condition) OR r.idValid = 0)", arguments)
     }
 
     /// The SQL condition that keeps the files within the cutoff, on `column` (empty without one).
@@ -28,7 +44,10 @@ package struct LedgerLoader {
     package func history(through: Day, settings: Settings) throws -> LedgerHistory {
         var history = LedgerHistory(through: through, settings: settings)
         try store.database.read { db in
-            func rows(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+            // A whole store's tables grow once; a part of the city is small.
+            func rows(_ table: String) throws -> Int {
+                only == nil ? try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 : 0
+            }
             try history.drawdowns.reserve(rows("drawdown"))
             try history.receipts.reserve(rows("receipt"))
             try history.transactions.reserve(rows("bankTransaction"))
@@ -67,11 +86,12 @@ package struct LedgerLoader {
     func eachRecord<C: LoadedColumn>(_ db: Database, _ table: String, _ columns: C.Type, order: String, through: Day,
                                      _ body: (Row, CurrentFile) throws -> Void) throws {
         let own = C.allCases.dropFirst(FileColumn.allCases.count).map { "r.\($0)" }
+        let keys = withinKeys(table)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.id, f.name, f.businessDate, \(own.joined(separator: ", ")) FROM \(table) r JOIN inputFile f ON f.id = r.fileId
-            WHERE f.status = 'IMPORTED' AND f.businessDate <= ?\(withinCutoff("f.id"))
+            WHERE f.status = 'IMPORTED' AND f.businessDate <= ?\(withinCutoff("f.id"))\(keys.sql)
             ORDER BY f.businessDate, f.name, \(order)
-            """, arguments: [through.iso])
+            """, arguments: [through.iso] + keys.arguments)
         var file = CurrentFile()
         while let row = try rows.next() {
             try file.update(row)

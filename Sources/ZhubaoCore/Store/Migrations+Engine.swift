@@ -1,0 +1,47 @@
+import GRDB
+
+/// The migration "v7 record keys and engine state" (issue 14, docs/engine-plan.md Option B).
+extension Migrations {
+    /// Indexes on the keys that tie records together (the ID, loan, contract, ticket and
+    /// transaction numbers; `Partitions`), so that the next-day run reads the records of the few
+    /// borrowers whose findings can have changed instead of the whole store, and partial indexes
+    /// on the rows with an invalid ID number (E003). `engineState` and `engineLoan` keep what the
+    /// last run computed for the whole city that the next one carries for the borrowers it does
+    /// not read: the year's totals, the banks, and each drawdown's accrual and ELIG line. Both
+    /// are a cache: a run that finds them missing or stale computes the whole city and writes
+    /// them anew.
+    static func addEngineState(_ db: Database) throws {
+        var statements: [String] = []
+        let keyed: [(table: String, columns: [String])] = [
+            ("drawdown", ["idNumber", "loanNo", "contractNo"]), ("receipt", ["idNumber", "contractNo", "ticketNo", "reversesTicketNo"]),
+            ("bankTransaction", ["idNumber", "loanNo", "txnNo"]), ("claimLine", ["loanNo"]),
+            ("participant", ["idNumber", "contractNo"]), ("hardshipRow", ["idNumber"]),
+        ]
+        for (table, columns) in keyed {
+            for column in columns {
+                statements.append("CREATE INDEX \(table)By\(column.prefix(1).uppercased() + column.dropFirst()) ON \(table)(\(column))")
+            }
+            statements.append("CREATE INDEX \(table)InvalidID ON \(table)(idValid) WHERE idValid = 0")
+        }
+        statements.append("""
+            CREATE TABLE engineState (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                asOf TEXT NOT NULL,
+                lastFileId INTEGER NOT NULL,
+                lastClaimRunId INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                totals TEXT NOT NULL,
+                banks TEXT NOT NULL
+            )
+            """)
+        statements.append("""
+            CREATE TABLE engineLoan (
+                loanNo TEXT PRIMARY KEY,
+                accrual TEXT,
+                eligBank TEXT,
+                eligLine TEXT
+            ) WITHOUT ROWID
+            """)
+        try db.execute(sql: statements.joined(separator: ";\n"))
+    }
+}
