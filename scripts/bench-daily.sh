@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Daily-job benchmark (issues 4 and 14): a generated city (50,000 borrowers by default, their
 # hardship snapshots, YEARS years of daily files ending 2026-12-31; issue 14 measures two), then
-#   1. `zhubao run` taking the whole inbox at once and reconciling as of the last day,
-#   2. `zhubao run` for the next day with an empty inbox (the steady daily cost),
-#   3. `zhubao rerun --every-date` for 30 dates (rerun skips dates without a run unless told:
-#      only the last day had one here, so --every-date makes it compute all 30, as before).
+#   1. `zhubao run` taking the whole inbox at once but the last day's files (held back) and
+#      reconciling as of the day before (the whole city: no run before it),
+#   2. `zhubao run` for the next day, 2026-12-31, its files arriving: the steady daily cost (the
+#      run computes the part of the city that can have changed and carries the rest),
+#   3. `zhubao run` for 2027-01-01 with an empty inbox (a new year: the whole city again), then
+#      for 2027-01-02 (an ordinary next day, nothing arriving),
+#   4. `zhubao rerun --every-date` for 30 dates, then for the 365 dates of 2026 (rerun skips
+#      dates without a run unless told; --every-date makes it compute them all).
 # Prints seconds and peak RSS. Usage: bash scripts/bench-daily.sh [BORROWERS] [WORKDIR] [YEARS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,9 +35,15 @@ rm -rf "$work/ws" "$work/gen"
 measure "generate $borrowers borrowers, $first-2026" "$zhubao" generate city --borrowers "$borrowers" \
   --from "$first-01-01" --to 2026-12-31 --faults 0.01 --out "$work/gen"
 "$zhubao" init --root "$work/ws" >/dev/null
+mkdir -p "$work/held"
+find "$work/gen" -maxdepth 1 -type f -name '*_20261231_*' -exec mv {} "$work/held/" \;
 find "$work/gen" -maxdepth 1 -type f ! -name faults.json -exec mv {} "$work/ws/inbox/" \;
-echo "files: $(ls "$work/ws/inbox" | wc -l), $(du -sh "$work/ws/inbox" | cut -f1)"
-measure "run: import $years year(s) + reconcile 2026-12-31" "$zhubao" run --root "$work/ws" --as-of 2026-12-31
-measure "run: next day, empty inbox (2027-01-01)" "$zhubao" run --root "$work/ws" --as-of 2027-01-01
+echo "files: $(ls "$work/ws/inbox" | wc -l) + $(ls "$work/held" | wc -l) held back, $(du -sh "$work/ws/inbox" | cut -f1)"
+measure "run: import $years year(s) + reconcile 2026-12-30" "$zhubao" run --root "$work/ws" --as-of 2026-12-30
+find "$work/held" -maxdepth 1 -type f -exec mv {} "$work/ws/inbox/" \;
+measure "run: next day, its files (2026-12-31)" "$zhubao" run --root "$work/ws" --as-of 2026-12-31
+measure "run: new year, empty inbox (2027-01-01)" "$zhubao" run --root "$work/ws" --as-of 2027-01-01
+measure "run: next day, empty inbox (2027-01-02)" "$zhubao" run --root "$work/ws" --as-of 2027-01-02
 measure "rerun: 30 dates (2026-12-02 … 2026-12-31)" "$zhubao" rerun --root "$work/ws" --from 2026-12-02 --to 2026-12-31 --every-date
+measure "rerun: 365 dates (2026-01-01 … 2026-12-31)" "$zhubao" rerun --root "$work/ws" --from 2026-01-01 --to 2026-12-31 --every-date
 echo "(work folder: $work)"

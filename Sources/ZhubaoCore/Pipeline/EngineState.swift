@@ -48,16 +48,34 @@ enum EngineState {
     }
 
     static func accrual(_ text: String) -> Subsidy.Accrual? {
-        let parts = text.split(separator: ";")
-        let head = parts.first?.split(separator: ",").compactMap { Int64($0) } ?? []
-        let segments = parts.dropFirst().map { $0.split(separator: ":").compactMap { Int64($0) } }
-        guard head.count == 3, !segments.isEmpty, segments.allSatisfy({ $0.count == 2 }) else { return nil }
+        // The numbers in order, read from the bytes: low, high, rate, then start and balance of
+        // each segment (a next-day run reads one per drawdown of the city).
+        var numbers: [Int64] = [], current: Int64 = 0, negative = false, digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (product, overflow) = current.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                current = product + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: "-") where digits == 0 && !negative: negative = true
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+                guard digits > 0 else { return nil }
+                numbers.append(negative ? -current : current)
+                (current, negative, digits) = (0, false, 0)
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        numbers.append(negative ? -current : current)
+        guard numbers.count >= 5, numbers.count % 2 == 1 else { return nil }
         // The schedule again from its segments: the first balance from the disbursement, each
         // next one a repayment of the difference.
-        let repayments = zip(segments, segments.dropFirst()).map { (day: Int($1[0]), principal: $0[1] - $1[1]) }
-        let schedule = Balances.Schedule(amount: segments[0][1], disbursedOn: Int(segments[0][0]), repayments: repayments)
-        return Subsidy.Accrual(loan: .none, schedule: schedule, low: Day(ordinal: Int(head[0])),
-                               high: Day(ordinal: Int(head[1])), rate: Rate(units: head[2]))
+        let segments = stride(from: 3, to: numbers.count, by: 2).map { (day: Int(numbers[$0]), balance: numbers[$0 + 1]) }
+        let repayments = zip(segments, segments.dropFirst()).map { (day: $1.day, principal: $0.balance - $1.balance) }
+        let schedule = Balances.Schedule(amount: segments[0].balance, disbursedOn: segments[0].day, repayments: repayments)
+        return Subsidy.Accrual(loan: .none, schedule: schedule, low: Day(ordinal: Int(numbers[0])),
+                               high: Day(ordinal: Int(numbers[1])), rate: Rate(units: numbers[2]))
     }
 
     /// An ELIG line's nine fields and its amount, separated by the unit separator (a line that
@@ -67,7 +85,7 @@ enum EngineState {
     }
 
     static func line(_ text: String) -> OutboundLine? {
-        var fields = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        var fields = text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard fields.count == 10, let amount = fields.popLast() else { return nil }
         return OutboundLine(fields: fields, amount: Int64(amount).map(Fen.init))
     }

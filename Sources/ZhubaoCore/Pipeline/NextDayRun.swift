@@ -70,16 +70,18 @@ struct NextDayRun {
         let loans = Set(keys.loans)
         var carriedLines: [String: [OutboundLine]] = [:]
         var accrued = Fen.zero
-        for row in try store.engineLoans(except: loans) {
-            if let text = row.accrual {
-                guard let accrual = EngineState.accrual(text) else { return whole("an unreadable accrual") }
+        var unreadable: String?
+        try store.eachEngineLoan(except: loans) { accrualText, bank, lineText in
+            if let accrualText {
+                guard let accrual = EngineState.accrual(accrualText) else { return unreadable = "an unreadable accrual" }
                 accrued += accrual.accrued(through: day)
             }
-            if let bank = row.eligBank, let text = row.eligLine {
-                guard let line = EngineState.line(text) else { return whole("an unreadable ELIG line") }
+            if let bank, let lineText {
+                guard let line = EngineState.line(lineText) else { return unreadable = "an unreadable ELIG line" }
                 carriedLines[bank, default: []].append(line)
             }
         }
+        if let unreadable { return whole(unreadable) }
         if settings.profile.subsidisesInterest {
             for accrual in reconciliation.subsidy.accruals(year: day.year) { accrued += accrual.accrued(through: day) }
             totals.subsidyAccrued = accrued

@@ -35,7 +35,7 @@ extension Store {
             // E409, E410 from death + grace.
             ("participant", [between("deathDate", shift: 0), between("deathDate", shift: g)]),
             ("claimLine", []),
-            ("hardshipRow", []),
+            // A hardship list changes only the people whose rows differ (`changedSnapshotKeys`).
         ]
         var keys = KeySet()
         try database.read { db in
@@ -49,11 +49,14 @@ extension Store {
                     JOIN inputFile f ON f.id = r.fileId WHERE \(condition)
                     """, arguments: arguments)
             }
-            try repeatedKeys(db, into: &keys)
             // Every component holding a finding at P: its findings are computed again, not carried.
-            try collect(db, into: &keys, [("idNumber", .person), ("loanNo", .loan), ("contractNo", .contract)], sql: """
+            // (A record repeating a unique key (E004) held one, or is new: its ticket or
+            // transaction number brings the record that stands into the part, `KeySet.closed`.)
+            try collect(db, into: &keys, [("idNumber", .person), ("loanNo", .loan), ("contractNo", .contract),
+                                          ("ticketNo", .ticket), ("txnNo", .txn)], sql: """
                 SELECT json_extract(payload, '$.idNumber'), json_extract(payload, '$.loanNo'),
-                       json_extract(payload, '$.contractNo') FROM dailyException WHERE asOf = ?
+                       json_extract(payload, '$.contractNo'), json_extract(payload, '$.ticketNo'),
+                       json_extract(payload, '$.txnNo') FROM dailyException WHERE asOf = ?
                 """, arguments: [p])
             // E501–E503, E505 follow the subsidy as of D while a claim line or approval of D's
             // year or later exists; E505 counts approvals before D, and a new claim run's.
@@ -67,19 +70,6 @@ extension Store {
         guard let snapshots = try changedSnapshotKeys(since: since, asOf: day) else { return nil }
         keys.formUnion(snapshots)
         return keys
-    }
-
-    /// rules.md §1: of records repeating a unique key, the first stands (E004), whichever
-    /// component the others are in: every record of a repeated key is read with its components.
-    private func repeatedKeys(_ db: Database, into keys: inout KeySet) throws {
-        let repeated: [(sql: String, kind: KeySet.Kind)] = [
-            ("SELECT loanNo FROM drawdown GROUP BY loanNo, status HAVING count(*) > 1", .loan),
-            ("SELECT ticketNo FROM receipt GROUP BY ticketNo HAVING count(*) > 1", .ticket),
-            ("SELECT txnNo FROM bankTransaction GROUP BY txnNo HAVING count(*) > 1", .txn),
-            ("SELECT loanNo FROM claimLine GROUP BY loanNo, year HAVING count(*) > 1", .loan),
-            ("SELECT idNumber FROM participant GROUP BY idNumber, asOf HAVING count(*) > 1", .person),
-        ]
-        for (sql, kind) in repeated { try collect(db, into: &keys, [("", kind)], sql: sql) }
     }
 
     private func collect(_ db: Database, into keys: inout KeySet, _ columns: [(column: String, kind: KeySet.Kind)],

@@ -2,10 +2,10 @@ import GRDB
 
 extension Store {
     /// rules.md §3: a department's new snapshot changes the certification of the people whose
-    /// rows differ from its snapshot before (listed in one and not the other, or listed alike in
-    /// neither). Each department's snapshots in (P, D] are compared in order with the one before,
-    /// from the one chosen as of P. nil when a snapshot arrived dated on or before P: it would
-    /// change a series already computed, and the run computes the whole city.
+    /// rows differ from its snapshot before (listed in one only, or listed differently), among
+    /// those who borrow. Each department's snapshots in (P, D] are compared in order with the one
+    /// before, from the one chosen as of P. nil when a snapshot arrived dated on or before P: it
+    /// would change a series already computed, and the run computes the whole city.
     func changedSnapshotKeys(since: Since, asOf day: Day) throws -> KeySet? {
         try database.read { db -> KeySet? in
             let files = try Row.fetchAll(db, sql: """
@@ -32,7 +32,11 @@ extension Store {
                     previous = current
                 }
             }
-            return keys
+            // Certification matters only for borrowers (the loader reads no one else's rows): a
+            // person who borrows later is read whole with the drawdown that arrives.
+            guard let (condition, arguments) = keys.condition("drawdown") else { return keys }
+            return KeySet(persons: Set(try String.fetchAll(db, sql: "SELECT DISTINCT r.idNumber FROM drawdown r WHERE \(condition)",
+                                                           arguments: arguments)))
         }
     }
 

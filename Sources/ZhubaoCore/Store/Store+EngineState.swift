@@ -11,15 +11,16 @@ extension Store {
         try database.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM claimRun") ?? 0 }
     }
 
-    /// The loans' stored rows, except those of `loans` (computed again by the run).
-    func engineLoans(except loans: Set<String>) throws -> [EngineLoanRecord] {
+    /// Calls `body` with each loan's stored accrual and ELIG line (bank and text), except those
+    /// of `loans` (computed again by the run), in order of loanNo.
+    func eachEngineLoan(except loans: Set<String>,
+                        _ body: (_ accrual: String?, _ bank: String?, _ line: String?) throws -> Void) throws {
         try database.read { db in
-            var kept: [EngineLoanRecord] = []
-            let rows = try EngineLoanRecord.fetchCursor(db)
+            let rows = try Row.fetchCursor(db, sql: "SELECT loanNo, accrual, eligBank, eligLine FROM engineLoan ORDER BY loanNo")
             while let row = try rows.next() {
-                if !loans.contains(row.loanNo) { kept.append(row) }
+                if loans.contains(row[0]) { continue }
+                try body(row[1], row[2], row[3])
             }
-            return kept
         }
     }
 
