@@ -30,6 +30,29 @@ package struct Journal: Sendable {
         return (body.split(separator: 0x0A, omittingEmptySubsequences: false).map { Data($0) }, lastNewline + 1)
     }
 
+    /// The last complete line and the length of the part the complete lines cover, as `lines()`
+    /// gives them, read from the end of the file: an append reads the line it chains to, not the
+    /// whole journal (which grows by a line a run).
+    func lastLine() throws -> (line: Data?, complete: Int) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return (nil, 0) }
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var start = Int(try handle.seekToEnd())
+        var tail = Data()
+        while start > 0 {
+            let step = min(1 << 16, start)
+            start -= step
+            try handle.seek(toOffset: UInt64(start))
+            tail = (try handle.read(upToCount: step) ?? Data()) + tail
+            guard let lastNewline = tail.lastIndex(of: 0x0A) else { continue }
+            if let before = tail[..<lastNewline].lastIndex(of: 0x0A) {
+                return (Data(tail[(before + 1)..<lastNewline]), start + lastNewline + 1)
+            }
+            if start == 0 { return (Data(tail[..<lastNewline]), lastNewline + 1) }
+        }
+        return (nil, 0)
+    }
+
     /// Every entry, in order. Throws on a line that does not decode; the chain is checked by `verify`.
     package func entries() throws -> [JournalEntry] {
         try lines().lines.enumerated().map { index, line in
@@ -42,8 +65,8 @@ package struct Journal: Sendable {
     /// Appends `entry` with the hash of the last complete line.
     package func append(_ entry: JournalEntry) throws {
         var entry = entry
-        let (lines, complete) = try lines()
-        entry.prev = lines.last.map(Self.hash) ?? Self.genesis
+        let (last, complete) = try lastLine()
+        entry.prev = last.map(Self.hash) ?? Self.genesis
         var line = try entry.encoded()
         line.append(0x0A)
         let existed = FileManager.default.fileExists(atPath: url.path)

@@ -45,3 +45,19 @@ extension Migrations {
         try db.execute(sql: statements.joined(separator: ";\n"))
     }
 }
+
+/// The migration "v8 record dates" (issue 14, docs/engine-plan.md Option B).
+extension Migrations {
+    /// Indexes on the dates a rule compares with D (a drawdown's disbursement, a receipt's
+    /// payment, a bank line's date, a death), so that the next-day run finds the records whose
+    /// window or grace period ends between the last run and today without reading every record
+    /// of the store (`Store.changedKeys`). Deaths are few: that index holds only the rows with one.
+    static func addRecordDates(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX drawdownByDisbursedOn ON drawdown(disbursedOn);
+            CREATE INDEX receiptByPaidOn ON receipt(paidOn);
+            CREATE INDEX bankTransactionByTxnDate ON bankTransaction(txnDate);
+            CREATE INDEX participantByDeathDate ON participant(deathDate) WHERE deathDate IS NOT NULL
+            """)
+    }
+}

@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v5 outbox files", migrate: createOutboxTable)
         migrator.registerMigration("v6 claim run staging", migrate: addClaimRunStaging)
         migrator.registerMigration("v7 record keys and engine state", migrate: addEngineState)
+        migrator.registerMigration("v8 record dates", migrate: addRecordDates)
         return migrator
     }
 

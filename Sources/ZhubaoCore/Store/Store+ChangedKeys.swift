@@ -18,12 +18,14 @@ extension Store {
     func changedKeys(since: Since, asOf day: Day, settings: Settings) throws -> KeySet? {
         let p = since.asOf.iso, d = day.iso, w = settings.matchWindowDays, g = settings.deathGraceDays
         // A record counts from its file's business date (in (P, D]); a file taken since P counts
-        // from its date (a late one: on or before P).
+        // from its date (a late one: on or before P). Each part of the union reads an index: the
+        // records of the new files by `fileId`, the others by the date compared (migration v8).
         let newFile = """
-            f.status = 'IMPORTED' AND f.businessDate <= :d AND (f.businessDate > :p OR f.id > :cut)
+            SELECT f.id FROM inputFile f
+            WHERE f.status = 'IMPORTED' AND f.businessDate <= :d AND (f.businessDate > :p OR f.id > :cut)
             """
         func between(_ column: String, shift: Int) -> String {
-            "(r.\(column) > '\((since.asOf - shift).iso)' AND r.\(column) <= '\((day - shift).iso)')"
+            "r.\(column) > '\((since.asOf - shift).iso)' AND r.\(column) <= '\((day - shift).iso)'"
         }
         let changed: [(table: String, dates: [String])] = [
             // Totals from disbursement; §6: pending until disbursedOn + W.
@@ -42,12 +44,14 @@ extension Store {
             let arguments: StatementArguments = ["p": p, "d": d, "cut": since.lastFileId]
             for (table, dates) in changed {
                 let columns = KeySet.columns[table]!
-                let condition = ([newFile] + dates.map { "(f.status = 'IMPORTED' AND f.businessDate <= :d AND \($0))" })
-                    .map { "(\($0))" }.joined(separator: " OR ")
-                try collect(db, into: &keys, columns, sql: """
-                    SELECT \(columns.map { "r.\($0.column)" }.joined(separator: ", ")) FROM \(table) r
-                    JOIN inputFile f ON f.id = r.fileId WHERE \(condition)
-                    """, arguments: arguments)
+                let selected = columns.map { "r.\($0.column)" }.joined(separator: ", ")
+                let parts = ["SELECT \(selected) FROM \(table) r WHERE r.fileId IN (\(newFile))"] + dates.map {
+                    """
+                    SELECT \(selected) FROM \(table) r JOIN inputFile f ON f.id = r.fileId
+                    WHERE \($0) AND f.status = 'IMPORTED' AND f.businessDate <= :d
+                    """
+                }
+                try collect(db, into: &keys, columns, sql: parts.joined(separator: "\nUNION ALL\n"), arguments: arguments)
             }
             // Every component holding a finding at P: its findings are computed again, not carried.
             // (A record repeating a unique key (E004) held one, or is new: its ticket or

@@ -30,6 +30,24 @@ import Testing
         #expect(mode == 0o640)
     }
 
+    /// An append reads the journal from its end (`lastLine`): the line it chains to and the
+    /// length it keeps must be those of reading the whole file, whatever the lines' lengths
+    /// against the 64 KiB it reads at a time, with or without a line a kill cut short.
+    @Test(arguments: [
+        "", "\n", "a", "a\n", "a\nb\n", "a\nb", "\n\n", "a\n\ncut",
+        String(repeating: "x", count: 70_000) + "\n", "a\n" + String(repeating: "y", count: 140_000) + "\ncut",
+        String(repeating: "z", count: 65_535) + "\n" + String(repeating: "w", count: 65_536) + "\n",
+        "a\n" + String(repeating: "v", count: 200_000),
+    ])
+    func theLastLineIsReadFromTheEnd(_ content: String) throws {
+        let (journal, _) = try journal()
+        if !content.isEmpty { try Data(content.utf8).write(to: journal.url) }
+        let (lines, complete) = try journal.lines()
+        let (last, lastComplete) = try journal.lastLine()
+        #expect(last == lines.last)
+        #expect(lastComplete == complete)
+    }
+
     /// A line that does not decode breaks the chain (verify says so) but stops no later write.
     @Test func aDamagedLineStopsNoWrite() throws {
         let workspace = try TemporaryWorkspace()
