@@ -10,6 +10,7 @@
 #   4. `zhubao rerun --every-date` for 30 dates, then for the 365 dates of 2026 (rerun skips
 #      dates without a run unless told; --every-date makes it compute them all).
 # Prints seconds and peak RSS. Usage: bash scripts/bench-daily.sh [BORROWERS] [WORKDIR] [YEARS]
+# RERUN=no skips step 4 (a province: `RERUN=no bash scripts/bench-daily.sh 1000000 /tmp/p 1`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 borrowers="${1:-50000}"
@@ -44,6 +45,7 @@ find "$work/held" -maxdepth 1 -type f -exec mv {} "$work/ws/inbox/" \;
 measure "run: next day, its files (2026-12-31)" "$zhubao" run --root "$work/ws" --as-of 2026-12-31
 measure "run: new year, empty inbox (2027-01-01)" "$zhubao" run --root "$work/ws" --as-of 2027-01-01
 measure "run: next day, empty inbox (2027-01-02)" "$zhubao" run --root "$work/ws" --as-of 2027-01-02
+[[ "${RERUN:-yes}" == no ]] && { echo "(work folder: $work)"; exit 0; }
 measure "rerun: 30 dates (2026-12-02 … 2026-12-31)" "$zhubao" rerun --root "$work/ws" --from 2026-12-02 --to 2026-12-31 --every-date
 measure "rerun: 365 dates (2026-01-01 … 2026-12-31)" "$zhubao" rerun --root "$work/ws" --from 2026-01-01 --to 2026-12-31 --every-date
 echo "(work folder: $work)"
