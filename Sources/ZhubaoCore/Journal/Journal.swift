@@ -37,20 +37,31 @@ package struct Journal: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return (nil, 0) }
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        var start = Int(try handle.seekToEnd())
-        var tail = Data()
-        while start > 0 {
-            let step = min(1 << 16, start)
-            start -= step
-            try handle.seek(toOffset: UInt64(start))
-            tail = (try handle.read(upToCount: step) ?? Data()) + tail
-            guard let lastNewline = tail.lastIndex(of: 0x0A) else { continue }
-            if let before = tail[..<lastNewline].lastIndex(of: 0x0A) {
-                return (Data(tail[(before + 1)..<lastNewline]), start + lastNewline + 1)
-            }
-            if start == 0 { return (Data(tail[..<lastNewline]), lastNewline + 1) }
+        func read(_ range: Range<Int>) throws -> Data {
+            try handle.seek(toOffset: UInt64(range.lowerBound))
+            return try handle.read(upToCount: range.count) ?? Data()
         }
-        return (nil, 0)
+        // The offsets of the last two newlines, found block by block from the end (a run's line
+        // can be megabytes long: each block is looked at once), then the line between them read.
+        var end = Int(try handle.seekToEnd())
+        var lastNewline: Int?
+        while end > 0 {
+            let start = max(0, end - (1 << 16))
+            let block = try read(start..<end)
+            var found: Int?
+            block.withUnsafeBytes { bytes in
+                var index = bytes.count
+                while index > 0 {
+                    index -= 1
+                    guard bytes[index] == 0x0A else { continue }
+                    if lastNewline == nil { lastNewline = start + index } else { found = start + index; return }
+                }
+            }
+            if let found, let lastNewline { return (try read((found + 1)..<lastNewline), lastNewline + 1) }
+            end = start
+        }
+        guard let lastNewline else { return (nil, 0) }
+        return (try read(0..<lastNewline), lastNewline + 1)
     }
 
     /// Every entry, in order. Throws on a line that does not decode; the chain is checked by `verify`.

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ZhubaoCore
+
+/// The next-day run's comparison of a department's new snapshot with the one before
+/// (`Store.changedSnapshotKeys`, rules.md §3): the borrowers whose rows differ — listed in one
+/// only, listed with other fields, or with the same rows in another order (of two rows of one
+/// person and category the later counts) — and no one else.
+@Suite struct ChangedSnapshotsTests {
+    static let long = "3607021990010100110000000000AB"  // 30 bytes: compared as bytes, not packed
+
+    func store() throws -> Store {
+        let store = try Store()
+        try store.database.write { db in
+            func file(_ id: Int, _ kind: String, _ date: String) throws {
+                try db.execute(sql: """
+                    INSERT INTO inputFile (id, name, sha256, size, sender, kind, region, businessDate, seq, status, receivedAt, receivedOn)
+                    VALUES (?, ?, ?, 1, ?, ?, '360700', ?, 1, 'IMPORTED', '2026-03-10T00:00:00Z', ?)
+                    """, arguments: [id, "f\(id)", "h\(id)", kind == "HARD" ? "MZ" : "B105", kind, date, date])
+            }
+            try file(1, "HARD", "2026-03-01")
+            try file(2, "DISB", "2026-03-01")
+            try file(3, "HARD", "2026-03-10")
+            for (line, id) in ["A", "B", "C", "D", "E", "F", Self.long].enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO drawdown (fileId, line, bankCode, loanNo, contractNo, idNumber, idValid, name, mode, amount,
+                        rate, disbursedOn, maturesOn, coverFrom, coverTo, account, status)
+                    VALUES (2, ?, '105', ?, ?, ?, 1, '某', 'T', 100, 1, '2026-01-01', '2027-01-01', '2026-01', '2026-12', 'x', 'N')
+                    """, arguments: [line + 1, "L\(line)", "C\(line)", id])
+            }
+            var line = [1: 0, 3: 0]
+            func row(_ file: Int, _ id: String, _ category: String, _ certified: String, ends: String? = nil, reason: String? = nil) throws {
+                line[file]! += 1
+                try db.execute(sql: """
+                    INSERT INTO hardshipRow (fileId, line, department, idNumber, idValid, name, category, county, certifiedOn, endsOn, endReason)
+                    VALUES (?, ?, 'MZ', ?, 1, '某', ?, '360702', ?, ?, ?)
+                    """, arguments: [file, line[file]!, id, category, certified, ends, reason])
+            }
+            // The snapshot before (P = 2026-03-05) and the new one.
+            try row(1, "A", "DB", "2026-01-01")
+            try row(1, "B", "DB", "2026-01-01")
+            try row(1, "B", "DB", "2026-02-01")
+            try row(1, "C", "DB", "2026-01-01")
+            try row(1, "D", "DB", "2026-01-01")
+            try row(1, "F", "DB", "2026-01-01")
+            try row(1, "F", "TK", "2026-01-01", ends: "2026-06-01")
+            try row(1, Self.long, "DB", "2026-01-01")
+            try row(1, "N", "DB", "2026-01-01")
+            try row(3, "F", "DB", "2026-01-01")  // F: the same rows, the other line numbers
+            try row(3, "F", "TK", "2026-01-01", ends: "2026-06-01")
+            try row(3, "N", "TK", "2026-01-01")  // not a borrower
+            try row(3, "E", "DB", "2026-01-01")  // E: new
+            try row(3, "B", "DB", "2026-02-01")  // B: the same two rows, the other order
+            try row(3, "B", "DB", "2026-01-01")
+            try row(3, "C", "DB", "2026-01-01", reason: "REVOKED")  // C: ended
+            try row(3, "A", "DB", "2026-01-01")
+            try row(3, Self.long, "TK", "2026-01-01")  // the long ID: another category
+            // D: no longer listed
+        }
+        return store
+    }
+
+    let since = Store.Since(asOf: Day(iso: "2026-03-05")!, lastFileId: 2, lastClaimRunId: 0)
+
+    @Test func theBorrowersWhoseRowsDiffer() throws {
+        let keys = try #require(try store().changedSnapshotKeys(since: since, asOf: Day(iso: "2026-03-10")!))
+        #expect(keys.persons == ["B", "C", "D", "E", Self.long])
+        #expect(keys.loans.isEmpty && keys.contracts.isEmpty)
+    }
+
+    @Test func nothingBeforeTheNewSnapshotsDate() throws {
+        let keys = try #require(try store().changedSnapshotKeys(since: since, asOf: Day(iso: "2026-03-09")!))
+        #expect(keys.isEmpty)
+    }
+
+    /// A snapshot that arrives dated on or before the last run changes a series already
+    /// computed: the run computes the whole city.
+    @Test func aLateSnapshotTurnsTheRunWhole() throws {
+        let store = try store()
+        try store.database.write { db in
+            try db.execute(sql: """
+                INSERT INTO inputFile (id, name, sha256, size, sender, kind, region, businessDate, seq, status, receivedAt, receivedOn)
+                VALUES (4, 'f4', 'h4', 1, 'MZ', 'HARD', '360700', '2026-03-04', 1, 'IMPORTED', '2026-03-10T00:00:00Z', '2026-03-10')
+                """)
+        }
+        #expect(try store.changedSnapshotKeys(since: since, asOf: Day(iso: "2026-03-10")!) == nil)
+    }
+}
+
+/// `TextKey`: the text as its bytes, packed or not.
+@Suite struct TextKeyTests {
+    @Test(arguments: ["", "A", "360702199001010011", String(repeating: "9", count: 24), String(repeating: "9", count: 25), "赖𠮷 ∙ ok"])
+    func givesBackItsText(_ text: String) {
+        #expect(TextKey(text).string == text)
+        #expect(TextKey(text) == TextKey(text))
+    }
+
+    @Test func textsThatDifferOnlyInTrailingZeroBytesDiffer() {
+        #expect(TextKey("A") != TextKey("A\u{0}"))
+        #expect(Set([TextKey("A"), TextKey("A\u{0}"), TextKey("A")]).count == 2)
+    }
+}
