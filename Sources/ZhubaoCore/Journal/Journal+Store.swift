@@ -14,11 +14,27 @@ extension Journal {
         var days: Set<String> = []
     }
 
+    /// The part of a `JournalEntry` that `known()` reads (the ids, the dates), with the fields
+    /// every entry has (a line without them is not an entry, as before): each run reads every
+    /// line of the journal, and decoding whole records was most of that.
+    private struct KnownEntry: Decodable {
+        struct Identified: Decodable { var id: Int64? }
+        var prev: String
+        var action: JournalEntry.Action
+        var at: String
+        var files: [Identified]?
+        var outbox: [Identified]?
+        var days: [String]?
+        var ack: Identified?
+        var claimRun: Identified?
+    }
+
     /// A line that does not decode is passed over here (`verify` reports it): a damaged journal
     /// must not stop the daily job.
     func known() throws -> Known {
         var known = Known()
-        for entry in try lines().lines.compactMap({ try? JournalEntry.decode($0) }) {
+        let decoder = JSONDecoder()
+        for entry in try lines().lines.compactMap({ try? decoder.decode(KnownEntry.self, from: $0) }) {
             for file in entry.files ?? [] { known.maxFileId = max(known.maxFileId, file.id ?? 0) }
             for file in entry.outbox ?? [] { known.maxOutboxId = max(known.maxOutboxId, file.id ?? 0) }
             known.days.formUnion(entry.days ?? [])
