@@ -5,8 +5,10 @@
 # and both run for that day. "part" runs as an operator's cron does (it carries the state the run
 # before left); "whole" has that state deleted before each run, so it computes the whole city.
 # Each day's reports, outbox, recorded exceptions and the state left must be byte-identical, and
-# "part" must have carried on every day but 1 January and the review date.
-# Usage: bash scripts/check-next-day.sh [BORROWERS] [DAYS] [WORKDIR]   (defaults 50000, 31)
+# "part" must have carried on every day but 1 January and the review date. The city's files end
+# on 2026-12-31; UNTIL (default that day) goes on with runs and no files (a new year, the review
+# date, the days a finding quotes D).
+# Usage: bash scripts/check-next-day.sh [BORROWERS] [DAYS] [WORKDIR] [UNTIL]   (defaults 50000, 31)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 borrowers="${1:-50000}"
@@ -17,6 +19,7 @@ bash scripts/setup.sh
 swift build -c release >/dev/null
 zhubao="$PWD/.build/release/zhubao"
 last=2026-12-31
+until="${4:-$last}"
 first=$(date -u -d "$last - $((days - 1)) days" +%F)
 
 rm -rf "$work/gen" "$work/held" "$work/part" "$work/whole"
@@ -47,8 +50,8 @@ db = sqlite3.connect(sys.argv[1]); db.execute("DELETE FROM engineState"); db.exe
     "$1/state/zhubao.sqlite"
 }
 
-failed=0 carried=0 day="$first"
-while [[ "$day" < "$last" || "$day" == "$last" ]]; do
+failed=0 carried=0 runs=0 day="$first"
+while [[ "$day" < "$until" || "$day" == "$until" ]]; do
   compact=${day//-/}
   for ws in part whole; do
     [[ -d "$work/held/$compact" ]] && cp "$work/held/$compact"/* "$work/$ws/inbox/"
@@ -67,8 +70,9 @@ while [[ "$day" < "$last" || "$day" == "$last" ]]; do
     [[ "$(rows "$work/part" "$sql" | md5sum)" == "$(rows "$work/whole" "$sql" | md5sum)" ]] || same="no: $sql"
   done
   [[ "$same" == yes ]] || failed=$((failed + 1))
+  runs=$((runs + 1))
   echo "$day  files: $(ls "$work/held/$compact" 2>/dev/null | wc -l)  part: $how  equal: $same"
   day=$(date -u -d "$day + 1 day" +%F)
 done
-echo "$days days, $carried carried, $failed different (work folder: $work)"
+echo "$runs days, $carried carried, $failed different (work folder: $work)"
 ((failed == 0))
