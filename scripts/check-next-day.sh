@@ -8,6 +8,7 @@
 # "part" must have carried on every day but 1 January and the review date. The city's files end
 # on 2026-12-31; UNTIL (default that day) goes on with runs and no files (a new year, the review
 # date, the days a finding quotes D).
+# PROFILE=tongling-2022 checks the other scheme (default ganzhou-2021).
 # Usage: bash scripts/check-next-day.sh [BORROWERS] [DAYS] [WORKDIR] [UNTIL]   (defaults 50000, 31)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +24,9 @@ until="${4:-$last}"
 first=$(date -u -d "$last - $((days - 1)) days" +%F)
 
 rm -rf "$work/gen" "$work/held" "$work/part" "$work/whole"
-"$zhubao" generate city --borrowers "$borrowers" --from 2025-01-01 --to "$last" --faults 0.01 --out "$work/gen" >/dev/null 2>&1
-"$zhubao" init --root "$work/part" >/dev/null
+profile="${PROFILE:-ganzhou-2021}"
+"$zhubao" generate city --profile "$profile" --borrowers "$borrowers" --from 2025-01-01 --to "$last" --faults 0.01 --out "$work/gen" >/dev/null 2>&1
+"$zhubao" init --root "$work/part" --profile "$profile" >/dev/null
 mkdir -p "$work/held"
 # SENDER_KIND_REGION_YYYYMMDD_SEQ.ext: held back by date; a name that does not parse goes in first.
 for f in "$work/gen"/*; do
