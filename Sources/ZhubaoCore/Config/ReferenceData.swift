@@ -36,13 +36,21 @@ package struct ReferenceData: Sendable {
         package var counties: [String]
     }
 
+    /// The names of the tables that ship with zhubao (`Resources/reference/<name>.toml`).
+    static let shippedTables = ["lpr", "benchmark", "contributions", "cities"]
+
+    /// Where the shipped table `name` is installed; nil when it is missing.
+    static func shippedURL(_ name: String) -> URL? {
+        Bundle.module.url(forResource: name, withExtension: "toml", subdirectory: "reference")
+    }
+
     /// The tables that ship with zhubao.
     package static func shipped() throws -> ReferenceData {
         var data = ReferenceData(lpr: [], benchmarkUpTo1Year: Rate(units: 0), benchmarkUpTo5Years: Rate(units: 0),
                                  benchmarkOver5Years: Rate(units: 0), minimumBase: [:], subsistence: [:],
                                  bankNames: [:], cities: [:], lprConfirmedThrough: nil)
-        for name in ["lpr", "benchmark", "contributions", "cities"] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "toml", subdirectory: "reference") else {
+        for name in shippedTables {
+            guard let url = shippedURL(name) else {
                 throw ConfigError("the shipped reference table \(name).toml is missing from the installation")
             }
             let text = try String(contentsOf: url, encoding: .utf8)

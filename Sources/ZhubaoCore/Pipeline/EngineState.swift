@@ -14,9 +14,8 @@ enum EngineState {
         var hasher = SHA256()
         hasher.update(data: Data(version.utf8))
         hasher.update(data: (try? Data(contentsOf: workspace.configFile)) ?? Data())
-        for name in ["lpr", "benchmark", "contributions", "cities"] {
-            let url = Bundle.module.url(forResource: name, withExtension: "toml", subdirectory: "reference")
-            hasher.update(data: url.flatMap { try? Data(contentsOf: $0) } ?? Data())
+        for name in ReferenceData.shippedTables {
+            hasher.update(data: ReferenceData.shippedURL(name).flatMap { try? Data(contentsOf: $0) } ?? Data())
         }
         // The program itself: its size and time of change (a rebuilt or upgraded binary).
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path

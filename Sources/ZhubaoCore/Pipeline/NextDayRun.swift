@@ -67,7 +67,7 @@ struct NextDayRun {
         totals.add(before, sign: -1)
         reconciliation.countYearToDate { _, counted in totals.add(counted) }
 
-        let loans = Set(keys.loans)
+        let loans = keys.loans
         var carriedLines: [String: [OutboundLine]] = [:]
         var accrued = Fen.zero
         var unreadable: String?

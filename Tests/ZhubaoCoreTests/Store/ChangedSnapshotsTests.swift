@@ -91,9 +91,18 @@ import Testing
 /// `TextKey`: the text as its bytes, packed or not.
 @Suite struct TextKeyTests {
     @Test(arguments: ["", "A", "360702199001010011", String(repeating: "9", count: 24), String(repeating: "9", count: 25), "赖𠮷 ∙ ok"])
-    func givesBackItsText(_ text: String) {
+    func givesBackItsText(_ text: String) throws {
         #expect(TextKey(text).string == text)
-        #expect(TextKey(text) == TextKey(text))
+        // Read from a row of SQLite (as the scans read it), the same key as made from the String.
+        let read = try DatabaseQueue().read { db -> TextKey? in
+            let statement = try db.makeStatement(sql: "SELECT ?")
+            try statement.setArguments([text])
+            let cursor = try Row.fetchCursor(statement)
+            _ = try cursor.next()
+            return withExtendedLifetime(cursor) { TextKey(statement.sqliteStatement, column: 0) }
+        }
+        #expect(read == TextKey(text))
+        #expect(read != TextKey(text + "0"))
     }
 
     @Test func textsThatDifferOnlyInTrailingZeroBytesDiffer() {
