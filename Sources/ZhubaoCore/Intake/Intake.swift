@@ -17,9 +17,13 @@ package struct Intake {
     /// false for a dry run: nothing is moved to `archive/` or `quarantine/`, no inbox name or
     /// marker is removed; the store (a throwaway copy) records what would have been done.
     package let placesFiles: Bool
+    /// Whether the key and date indexes wait until the end (`Store+DeferredIndexes.swift`); nil
+    /// lets the store decide from the inbox's and its own bytes (tests force either way).
+    package let defersIndexes: Bool?
 
     package init(workspace: Workspace, store: Store, context: ImportContext, logger: Logger,
-                inbox: URL? = nil, placesFiles: Bool = true) {
+                inbox: URL? = nil, placesFiles: Bool = true, defersIndexes: Bool? = nil) {
+        self.defersIndexes = defersIndexes
         self.workspace = workspace
         self.store = store
         self.context = context
@@ -59,12 +63,19 @@ package struct Intake {
         let stamp = Stamp(asOf: asOf, receivedAt: ISO8601DateFormatter().string(from: now))
         let remover = InboxRemover()
         defer { finish(remover, into: &report) }
+        // Much to import against what the store holds: the key and date indexes wait until the
+        // last batch has committed (`Store+DeferredIndexes.swift`).
+        let bulk = defersIndexes ?? store.defersIndexes(importing: listing.files.reduce(0) { $0 + (directory.fileStatus(of: $1.raw)?.size ?? 0) })
         var next = 0
         while next < listing.files.count {
             let taken = try store.inBatch { batch in
                 var taken: [Taken] = []
                 var bytes: Int64 = 0
                 let first = next
+                if bulk && first == 0 {
+                    let dropped = try batch.deferIndexes()
+                    logger.info("indexes deferred to the end of the intake", metadata: ["indexes": "\(dropped)", "files": "\(listing.files.count)"])
+                }
                 while next < listing.files.count, next - first < Self.batchFiles, bytes < Self.batchBytes {
                     let entry = listing.files[next]
                     next += 1
@@ -77,6 +88,7 @@ package struct Intake {
             }
             place(taken, into: &report, remover: remover)
         }
+        try store.buildDeferredIndexes(logger: logger)
         finish(remover, into: &report)
         return report
     }

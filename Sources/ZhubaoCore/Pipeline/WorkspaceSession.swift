@@ -59,6 +59,7 @@ final class WorkspaceSession {
         let store = try Store.open(path: workspace.storePath)
         guard lock != nil else { return store }
         registry?.begin()
+        try store.buildDeferredIndexes(logger: logger)  // a bulk import killed before it built them
         try ClaimStaging(workspace: workspace, store: store, logger: logger).recover()
         return store
     }

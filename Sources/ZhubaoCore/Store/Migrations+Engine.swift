@@ -61,3 +61,20 @@ extension Migrations {
             """)
     }
 }
+
+/// The migration "v9 deferred indexes" (issue 14: the whole inbox in one run).
+extension Migrations {
+    /// The key and date indexes a bulk import drops and builds again once its last batch has
+    /// committed (`Store+DeferredIndexes.swift`): each one's `CREATE INDEX` waits here, written
+    /// in the transaction that drops it, until the transaction that builds it again deletes it.
+    /// A run killed between the two leaves the rows, and the next run that opens the store under
+    /// the lock builds what they name.
+    static func addDeferredIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE deferredIndex (
+                name TEXT PRIMARY KEY,
+                sql TEXT NOT NULL
+            ) WITHOUT ROWID
+            """)
+    }
+}

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v6 claim run staging", migrate: addClaimRunStaging)
         migrator.registerMigration("v7 record keys and engine state", migrate: addEngineState)
         migrator.registerMigration("v8 record dates", migrate: addRecordDates)
+        migrator.registerMigration("v9 deferred indexes", migrate: addDeferredIndexes)
         return migrator
     }
 

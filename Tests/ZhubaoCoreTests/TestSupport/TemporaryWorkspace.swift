@@ -37,11 +37,11 @@ final class TemporaryWorkspace {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
-    func intake(asOf: String = "2026-04-30", logger: Logger = Logger(label: "test")) throws -> (IntakeReport, Store) {
+    func intake(asOf: String = "2026-04-30", logger: Logger = Logger(label: "test"), defersIndexes: Bool? = nil) throws -> (IntakeReport, Store) {
         let store = try Store.open(path: workspace.storePath)
         let intake = Intake(workspace: workspace, store: store,
                             context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory()),
-                            logger: logger)
+                            logger: logger, defersIndexes: defersIndexes)
         return (try intake.run(asOf: Day(iso: asOf)!), store)
     }
 

@@ -34,3 +34,15 @@ package struct EngineLoanRecord: StoredRecord, PersistableRecord {
     package var eligBank: String?
     package var eligLine: String?
 }
+
+/// A row of `deferredIndex`: an index a bulk import dropped, with the `CREATE INDEX` that
+/// builds it again (`Store+DeferredIndexes.swift`).
+package struct DeferredIndexRecord: StoredRecord, PersistableRecord {
+    package static let databaseTableName = "deferredIndex"
+    package enum Columns: String, RecordColumn {
+        case name, sql
+    }
+    typealias CodingKeys = Columns
+    package var name: String
+    package var sql: String
+}
