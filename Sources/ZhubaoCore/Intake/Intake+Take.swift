@@ -15,20 +15,17 @@ extension Intake {
         let removeFromInbox: () throws -> Void
     }
 
-    /// Opens the entry once (`O_NOFOLLOW`), copies it to the staging folder from that
-    /// descriptor (`number` counts the run's files), and decides from the copy alone, recording
-    /// the decision in `batch`.
-    func take(_ entry: InboxListing.Entry, number: Int, from directory: InboxDirectory, staging: Staging,
-              batch: ImportBatch, stamp: Stamp) throws -> Taken {
-        let file = try directory.open(entry.raw, name: entry.name)
-        defer { file.close() }
-        // Importers quote the staged name in their reasons: the file's own name where it is safe
-        // (unique in the inbox, so in the batch), else `unsafe-name` in a folder of its own.
-        let stagedName = SafeName.isKept(entry.raw) ? entry.name : "\(number)/unsafe-name"
-        let (staged, digest) = try staging.copy(file, as: stagedName, checking: entry.listed)
+    /// Decides an entry prepared ahead (`Intake.prepare`: opened once, copied to the staging
+    /// folder and hashed) from the copy alone, recording the decision in `batch`. A reading
+    /// started ahead is handed to the store, or cancelled when the file is not imported.
+    func take(_ prepared: Prepared, from directory: InboxDirectory, batch: ImportBatch, stamp: Stamp) throws -> Taken {
+        let entry = prepared.entry
+        let ready = try prepared.staged.get()
+        var reading = ready.reading
+        defer { reading?.cancel() }  // not handed to the store: the file is not imported
+        let (file, staged, digest) = (ready.file, ready.url, ready.digest)
         let taken = { (record: InputFileRecord, outcome: Delivery.Outcome) in
             Taken(entry: entry, staged: staged, delivery: Delivery(record: record, outcome: outcome)) {
-                // `file` is closed by then; its device and inode still say which file was read.
                 if try !directory.remove(entry.raw, ifStill: file) {
                     logger.warning("inbox name no longer refers to the file read; left alone", metadata: ["file": "\(SafeName.logged(entry.name))"])
                 } else if let marker = entry.marker {
@@ -72,11 +69,9 @@ extension Intake {
             row.reason = refusal
             return taken(rejected(entry, try batch.record(row)), .rejected)
         }
-        let importer = Importers.importer(for: name.kind)
-        let context = context
-        let (stored, outcome) = try batch.importFile(row, readingAhead: { sink in
-            try importer.read(staged, name: name, context: context, into: &sink)
-        })
+        let handed = reading ?? reader(for: staged, name: name)
+        reading = nil
+        let (stored, outcome) = try batch.importFile(row, reading: handed)
         logger.info("file \(stored.status == .imported ? "imported" : "rejected")",
                     metadata: ["file": "\(SafeName.logged(entry.name))", "records": "\(outcome.recordCount)"])
         return stored.status == .imported ? taken(stored, .imported) : taken(rejected(entry, stored), .rejected)

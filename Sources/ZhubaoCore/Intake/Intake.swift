@@ -66,6 +66,12 @@ package struct Intake {
         // Much to import against what the store holds: the key and date indexes wait until the
         // last batch has committed (`Store+DeferredIndexes.swift`).
         let bulk = defersIndexes ?? store.defersIndexes(importing: listing.files.reduce(0) { $0 + (directory.fileStatus(of: $1.raw)?.size ?? 0) })
+        // The entries are opened, copied and read ahead on a thread of their own while the
+        // store writes (`Intake+Prefetch.swift`); stopped on every path out.
+        let prefetch = Prefetch(count: listing.files.count) { index in
+            prepare(listing.files[index], number: index + 1, directory: directory, staging: staging)
+        }
+        defer { prefetch.stop() }
         var next = 0
         while next < listing.files.count {
             let taken = try store.inBatch { batch in
@@ -79,7 +85,8 @@ package struct Intake {
                 while next < listing.files.count, next - first < Self.batchFiles, bytes < Self.batchBytes {
                     let entry = listing.files[next]
                     next += 1
-                    guard let file = try attempt(entry, into: &report, { try take(entry, number: next, from: directory, staging: staging, batch: batch, stamp: stamp) }) else { continue }
+                    guard let prepared = prefetch.next() else { break }
+                    guard let file = try attempt(entry, into: &report, { try take(prepared, from: directory, batch: batch, stamp: stamp) }) else { continue }
                     taken.append(file)
                     bytes += file.delivery.record.size
                 }

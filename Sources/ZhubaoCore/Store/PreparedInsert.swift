@@ -18,6 +18,10 @@ package struct SQLiteInsertError: Error, Sendable, Equatable, CustomStringConver
 /// spares SQLite most of its per-statement work (measured on a million hardship rows, single
 /// thread: 3.4 s → 2.6 s); `flush()` writes the rest one by one. Both statements
 /// are finalized by `close()` or at the latest on deinit, on every path.
+///
+/// The table's `fileId` column is bound to the file being imported, whatever the row says: the
+/// store, not the importer, knows which file a row comes from (an importer may start reading a
+/// file before the store has given it an id: `Intake+Prefetch.swift`).
 final class PreparedInsert<R: FastInsertable> {
     static var batch: Int { 64 }
     private var one: OpaquePointer?
@@ -25,12 +29,18 @@ final class PreparedInsert<R: FastInsertable> {
     private let connection: OpaquePointer
     /// Rows given one at a time, waiting for a full batch.
     private var pending = EncodedRows(columns: R.insertColumns.count)
+    /// The position of `fileId` among the columns (-1 for a table without one), and its value:
+    /// the file being written (the statement serves the files of a batch one after another).
+    private let fileColumn: Int
+    var fileId: Int64
 
-    init(_ db: Database) throws(SQLiteInsertError) {
+    init(_ db: Database, fileId: Int64) throws(SQLiteInsertError) {
         guard let connection = db.sqliteConnection else {
             throw SQLiteInsertError(code: SQLITE_MISUSE, message: "the database is closed", sql: R.insertSQL(rows: 1))
         }
         self.connection = connection
+        self.fileColumn = R.insertColumns.firstIndex(of: "fileId") ?? -1
+        self.fileId = fileId
         one = try Self.prepare(connection, R.insertSQL(rows: 1))
     }
 
@@ -66,6 +76,9 @@ final class PreparedInsert<R: FastInsertable> {
         many = nil
         pending.removeAll()
     }
+
+    /// Drops the rows held back (a file rolled back); the statements stay prepared.
+    func discardPending() { pending.removeAll() }
 
     func insert(_ record: R) throws(SQLiteInsertError) {
         try insert { record.bind(to: &$0) }
@@ -108,9 +121,13 @@ final class PreparedInsert<R: FastInsertable> {
         }
         let code = encoded.bytes.withUnsafeBufferPointer { bytes -> Int32 in
             var parameter: Int32 = 0
+            var column = 0
             for value in values {
                 parameter += 1
                 let bound: Int32
+                if column == fileColumn {
+                    bound = sqlite3_bind_int64(statement, parameter, fileId)
+                } else {
                 switch value {
                 case .null: bound = sqlite3_bind_null(statement, parameter)
                 case .integer(let n): bound = sqlite3_bind_int64(statement, parameter, n)
@@ -123,6 +140,8 @@ final class PreparedInsert<R: FastInsertable> {
                         }
                     }
                 }
+                }
+                column = column + 1 == encoded.columns ? 0 : column + 1
                 if bound != SQLITE_OK { sqlite3_reset(statement); return bound }
             }
             let stepped = sqlite3_step(statement)
@@ -133,5 +152,28 @@ final class PreparedInsert<R: FastInsertable> {
         guard code == SQLITE_DONE else {
             throw SQLiteInsertError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql())
         }
+    }
+}
+
+/// The prepared INSERTs of a batch (`ImportBatch`), one per table, kept from one file to the
+/// next: preparing them again for each of the thousands of small files of a big inbox cost a
+/// tenth of the store's writing (docs/benchmarks.md). Finalized when the batch lets them go.
+final class PreparedInserts {
+    private var statements: [ObjectIdentifier: AnyObject] = [:]
+
+    init() {}
+
+    /// The statement of `R`'s table on `db`'s connection, prepared on first use.
+    func statement<R: FastInsertable>(for type: R.Type, db: Database, fileId: Int64) throws -> PreparedInsert<R> {
+        let key = ObjectIdentifier(R.self)
+        let statement: PreparedInsert<R>
+        if let known = statements[key] {
+            statement = unsafeDowncast(known, to: PreparedInsert<R>.self)
+        } else {
+            statement = try PreparedInsert<R>(db, fileId: fileId)
+            statements[key] = statement
+        }
+        statement.fileId = fileId
+        return statement
     }
 }

@@ -11,6 +11,9 @@ package struct ForwardingSink: RecordSink {
     /// A batch is handed over at 16 MiB of text too, whatever its rows: memory stays bounded
     /// and offsets into the batch fit in 32 bits.
     static let batchBytes = 16 << 20
+    /// The file's id on the reading side, which may start before the store gives it one: the
+    /// store binds the real one to every row it writes (`PreparedInsert`, `StoreSink.insert`).
+    static let unknownFile: Int64 = 0
     package let fileId: Int64
     let channel: RowChannel
     /// The batch being encoded, of the type `rowsType`; `send` hands it over.
@@ -89,25 +92,45 @@ extension ImportBatch {
     /// guarantees: whole or nothing, nothing of a rejected file kept, the rows in file order.
     package func importFile(_ file: InputFileRecord,
                            readingAhead body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) throws -> (InputFileRecord, ImportOutcome) {
-        try importFile(file) { sink in
-            let channel = RowChannel()
-            let reader = ReaderThread(fileId: sink.fileId, channel: channel, body: body)
-            reader.start()
-            var taken = 0
-            while let batch = channel.take() {
-                do {
+        try importFile(file, reading: ImportReading(body))
+    }
+
+    /// `importFile(_:readingAhead:)` with a reading already under way (started before the
+    /// file had its registry row: the store binds the file's id to each row). The reading is
+    /// cancelled when the file's savepoint fails before it finished.
+    package func importFile(_ file: InputFileRecord, reading: ImportReading) throws -> (InputFileRecord, ImportOutcome) {
+        do {
+            return try importFile(file) { sink in
+                var taken = 0
+                while let batch = reading.channel.take() {
                     try batch(&sink)
-                } catch {
-                    channel.cancelAndWait()
-                    throw error
+                    reading.channel.ran()
+                    taken += 1
+                    if taken % Self.writebackBatches == 0 { startWALWriteback() }
                 }
-                channel.ran()
-                taken += 1
-                if taken % Self.writebackBatches == 0 { startWALWriteback() }
+                return try reading.reader.outcome()
             }
-            return try reader.outcome()
+        } catch {
+            reading.cancel()
+            throw error
         }
     }
+}
+
+/// An importer reading a file on a thread of its own into a bounded channel of row batches,
+/// for `ImportBatch.importFile(_:reading:)` to write. Its rows carry no file id (the store
+/// binds it), so it may start before the file is recorded; one not wanted is `cancel`led.
+package final class ImportReading: Sendable {
+    let channel = RowChannel()
+    fileprivate let reader: ReaderThread
+
+    package init(_ body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) {
+        reader = ReaderThread(fileId: ForwardingSink.unknownFile, channel: channel, body: body)
+        reader.start()
+    }
+
+    /// Stops the reading (its next hand-over throws) and waits until its thread has finished.
+    package func cancel() { channel.cancelAndWait() }
 }
 
 extension ImportBatch {
@@ -123,7 +146,7 @@ extension ImportBatch {
     }
 }
 
-/// The thread that runs an importer for `ImportBatch.importFile(_:readingAhead:)`.
+/// The thread that runs an importer for an `ImportReading`.
 private final class ReaderThread: @unchecked Sendable {
     private let fileId: Int64
     private let channel: RowChannel

@@ -46,6 +46,8 @@ extension Store {
 /// for each file of the batch. Nothing of it is kept unless the batch commits.
 package struct ImportBatch {
     let db: Database
+    /// The prepared INSERTs, kept from file to file of the batch.
+    let inserts = PreparedInserts()
 
     /// Every delivery recorded under a name, first first (this batch's included).
     package func deliveries(named name: String) throws -> [InputFileRecord] {
@@ -75,7 +77,7 @@ package struct ImportBatch {
             var row = file
             row.status = .imported
             try row.insert(db)
-            var sink = StoreSink(db: db, fileId: row.id!)
+            var sink = StoreSink(db: db, fileId: row.id!, inserts: inserts)
             defer { sink.close() }
             outcome = try body(&sink)
             if outcome.rejects { return .rollback }

@@ -91,21 +91,28 @@ extension RecordSink {
 package struct StoreSink: RecordSink {
     let db: Database
     package let fileId: Int64
-    /// The prepared INSERTs of each table written so far (a `PreparedInsert<R>` each), flushed
-    /// by `finish()` and finalized by `close()`.
+    /// The batch's prepared INSERTs (`PreparedInserts`), and those of the tables this file
+    /// wrote so far (a `PreparedInsert<R>` each), flushed by `finish()`; `close()` drops the
+    /// rows they still hold back.
+    private let inserts: PreparedInserts
     private var statements: [ObjectIdentifier: AnyObject] = [:]
     private var flushes: [() throws -> Void] = []
+    private var discards: [() -> Void] = []
     /// The tables written through `insertRow`, and whether `insert` was used, for `discardRows`.
     private var written: Set<String> = []
     private var insertedRecords = false
 
-    init(db: Database, fileId: Int64) {
+    init(db: Database, fileId: Int64, inserts: PreparedInserts = PreparedInserts()) {
         self.db = db
         self.fileId = fileId
+        self.inserts = inserts
     }
 
     package mutating func insert<R: MutablePersistableRecord>(_ record: inout R) throws {
         try finish()  // rows held back go first: the store keeps the file's order across tables
+        if let scoped = record as? any FileScopedRecord, let owned = scoped.owned(by: fileId) as? R {
+            record = owned  // the file being imported, as `PreparedInsert` binds it
+        }
         try record.insert(db)
         insertedRecords = true
     }
@@ -139,10 +146,11 @@ package struct StoreSink: RecordSink {
     private mutating func statement<R: FastInsertable>(for type: R.Type) throws -> PreparedInsert<R> {
         let key = ObjectIdentifier(R.self)
         if let statement = statements[key] { return unsafeDowncast(statement, to: PreparedInsert<R>.self) }
-        let statement = try PreparedInsert<R>(db)
+        let statement = try inserts.statement(for: R.self, db: db, fileId: fileId)
         statements[key] = statement
         written.insert(R.databaseTableName)
         flushes.append { try statement.flush() }
+        discards.append { statement.discardPending() }
         return statement
     }
 
@@ -151,10 +159,13 @@ package struct StoreSink: RecordSink {
         for flush in flushes { try flush() }
     }
 
-    /// Finalizes the prepared statements (before the transaction ends), on every path.
+    /// Drops the rows the statements still hold back (none after `finish()`), on every path;
+    /// the statements stay prepared for the batch's next file.
     mutating func close() {
+        for discard in discards { discard() }
         flushes = []
-        statements = [:]  // each PreparedInsert finalizes on deinit
+        discards = []
+        statements = [:]
     }
 }
 

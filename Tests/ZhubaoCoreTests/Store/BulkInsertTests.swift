@@ -72,6 +72,46 @@ import Testing
         #expect(try store.database.read { db in try HardshipRowRecord.fetchCount(db) } == 0)
     }
 
+    /// The store binds the file's own id, whatever the importer put in the row: a reading may
+    /// start before the file is recorded (`Intake+Prefetch`), and its rows say file 0.
+    @Test func everyRowTakesTheIdOfTheFileBeingWritten() throws {
+        let store = try Store()
+        let (ahead, _) = try store.importFile(Self.file(), readingAhead: { sink in
+            #expect(sink.fileId == ForwardingSink.unknownFile)
+            for n in 0..<130 { try sink.insertRow(Self.row(n, fileId: 999)) }
+            return ImportOutcome()
+        })
+        let (here, _) = try store.importFile(Self.file("MZ_HARD_360700_20260131_002.csv"), body: { sink in
+            for n in 0..<3 { try sink.insertRow(Self.row(n, fileId: 999)) }
+            return ImportOutcome()
+        })
+        let files = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT fileId FROM hardshipRow ORDER BY id") }
+        #expect(files == Array(repeating: ahead.id!, count: 130) + Array(repeating: here.id!, count: 3))
+    }
+
+    /// The batch's statements serve its files one after another: rows a rejected file left
+    /// held back in them (fewer than a multi-row statement's) are dropped with it, and the next
+    /// file of the batch writes only its own.
+    @Test func aRejectedFileLeavesNothingHeldBackForTheNext() throws {
+        let store = try Store()
+        let (rejected, kept) = try store.inBatch { batch in
+            let (rejected, _) = try batch.importFile(Self.file(), body: { sink in
+                for n in 0..<5 { try sink.insertRow(Self.row(n, fileId: sink.fileId)) }
+                var outcome = ImportOutcome()
+                outcome.diagnostics.append(.error("坏", at: Location(file: "f", line: 6)))
+                return outcome
+            })
+            let (kept, _) = try batch.importFile(Self.file("MZ_HARD_360700_20260131_002.csv"), body: { sink in
+                try sink.insertRow(Self.row(0, fileId: sink.fileId))
+                return ImportOutcome()
+            })
+            return (rejected, kept)
+        }
+        #expect(rejected.status == .rejected && kept.status == .imported)
+        let files = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT fileId FROM hardshipRow ORDER BY id") }
+        #expect(files == [kept.id!])
+    }
+
     /// A record type whose `bind(to:)` leaves out a column.
     struct ShortRow: FastInsertable {
         static let databaseTableName = "hardshipRow"

@@ -29,3 +29,25 @@ package protocol RowIDRecord: StoredRecord {
 extension RowIDRecord {
     package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+/// A record of a row read from an imported file: `fileId` names the file. The store sets it as
+/// it writes the row (`StoreSink`, `PreparedInsert`), whatever the importer put there.
+package protocol FileScopedRecord {
+    var fileId: Int64 { get set }
+}
+
+extension FileScopedRecord {
+    /// The record as a row of the file `file`.
+    func owned(by file: Int64) -> Self {
+        var record = self
+        record.fileId = file
+        return record
+    }
+}
+
+extension ParticipantRecord: FileScopedRecord {}
+extension ReceiptRecord: FileScopedRecord {}
+extension HardshipRowRecord: FileScopedRecord {}
+extension DrawdownRecord: FileScopedRecord {}
+extension BankTransactionRecord: FileScopedRecord {}
+extension ClaimLineRecord: FileScopedRecord {}

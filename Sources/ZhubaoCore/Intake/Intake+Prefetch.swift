@@ -1,0 +1,119 @@
+import Foundation
+import ZhubaoSystem
+
+extension Intake {
+    /// An inbox entry made ready ahead of the store (`Prefetch`): opened once (`O_NOFOLLOW`),
+    /// copied to the staging folder from that descriptor and hashed, and — a small file whose
+    /// name would be imported — its importer already reading the copy. What failed is kept as
+    /// the error, for `take` to meet in the entry's turn, as if it had failed there.
+    struct Prepared: @unchecked Sendable {
+        let entry: InboxListing.Entry
+        let staged: Result<Staged, any Error>
+    }
+
+    struct Staged {
+        /// Closed by now; its device and inode still say which file was read.
+        let file: OpenInboxFile
+        let url: URL
+        let digest: FileDigest
+        /// The importer reading `url`, or nil: the file is not imported, or too big to read
+        /// ahead (it is read when its turn comes, streaming).
+        let reading: ImportReading?
+    }
+
+    /// Prepares the entry numbered `number` (from 1, in the run's order; it names the staging
+    /// folder of an unsafe name). Runs on the prefetch thread.
+    func prepare(_ entry: InboxListing.Entry, number: Int, directory: InboxDirectory, staging: Staging) -> Prepared {
+        Prepared(entry: entry, staged: Result {
+            let file = try directory.open(entry.raw, name: entry.name)
+            defer { file.close() }
+            // Importers quote the staged name in their reasons: the file's own name where it is
+            // safe (unique in the inbox, so in the batch), else `unsafe-name` in a folder of its own.
+            let stagedName = SafeName.isKept(entry.raw) ? entry.name : "\(number)/unsafe-name"
+            let (url, digest) = try staging.copy(file, as: stagedName, checking: entry.listed)
+            var reading: ImportReading?
+            if digest.size > 0, digest.size <= Prefetch.readAheadBytes, case .success(let name) = FileName.parse(entry.name),
+               name.refusal(under: context.settings) == nil {
+                reading = reader(for: url, name: name)
+            }
+            return Staged(file: file, url: url, digest: digest, reading: reading)
+        })
+    }
+
+    /// The importer of `name`'s kind reading the staged copy at `url`, started now.
+    func reader(for url: URL, name: FileName) -> ImportReading {
+        let importer = Importers.importer(for: name.kind), context = context
+        return ImportReading { sink in try importer.read(url, name: name, context: context, into: &sink) }
+    }
+}
+
+/// The inbox's entries prepared in order on a thread of their own (`Intake.prepare`), at most
+/// `depth` ahead of the store's writing: while the store writes one file's rows, the next files
+/// are copied, hashed and parsed. A run of small files took the sum of their reading and their
+/// writing one after the other; now it takes about the longer of the two (docs/benchmarks.md).
+/// Memory stays bounded: at most `depth` files wait, each read ahead only when it is small.
+final class Prefetch: @unchecked Sendable {
+    static let depth = 8
+    /// Files up to this size are read ahead; a bigger one is read when its turn comes.
+    static let readAheadBytes: Int64 = 1 << 20
+
+    private let condition = NSCondition()
+    private var ready: [Intake.Prepared] = []
+    private var stopped = false
+    private var finished = false
+
+    /// Starts preparing `count` entries, `prepare(index)` each in order.
+    init(count: Int, prepare: @escaping (Int) -> Intake.Prepared) {
+        let work = UncheckedBox(prepare)
+        let thread = Thread { [self] in
+            for index in 0..<count {
+                condition.lock()
+                while ready.count >= Self.depth && !stopped { condition.wait() }
+                let stop = stopped
+                condition.unlock()
+                if stop { break }
+                let prepared = work.value(index)
+                condition.lock()
+                ready.append(prepared)
+                condition.broadcast()
+                condition.unlock()
+            }
+            condition.lock()
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The next entry prepared, in order; nil once every entry was handed out (or after `stop`).
+    func next() -> Intake.Prepared? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && !finished { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        condition.broadcast()
+        return ready.removeFirst()
+    }
+
+    /// Stops preparing, waits for the thread, and cancels the readings of the entries prepared
+    /// and not handed out. On every path out of the intake.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        let left = ready
+        ready = []
+        condition.unlock()
+        for prepared in left { (try? prepared.staged.get())?.reading?.cancel() }
+    }
+}
+
+/// A value handed to the prefetch thread, used there alone (`Intake.prepare` reads the inbox
+/// folder's descriptor, which `openat` and `unlinkat` share safely, and the staging folder).
+private final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
