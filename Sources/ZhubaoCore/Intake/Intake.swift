@@ -20,10 +20,14 @@ package struct Intake {
     /// Whether the key and date indexes wait until the end (`Store+DeferredIndexes.swift`); nil
     /// lets the store decide from the inbox's and its own bytes (tests force either way).
     package let defersIndexes: Bool?
+    /// false: the deferred indexes are left for the caller to build (`run` builds them while it
+    /// reads the ledger: `Store.startBuildingDeferredIndexes`).
+    package let buildsIndexes: Bool
 
     package init(workspace: Workspace, store: Store, context: ImportContext, logger: Logger,
-                inbox: URL? = nil, placesFiles: Bool = true, defersIndexes: Bool? = nil) {
+                inbox: URL? = nil, placesFiles: Bool = true, defersIndexes: Bool? = nil, buildsIndexes: Bool = true) {
         self.defersIndexes = defersIndexes
+        self.buildsIndexes = buildsIndexes
         self.workspace = workspace
         self.store = store
         self.context = context
@@ -95,7 +99,7 @@ package struct Intake {
             }
             place(taken, into: &report, remover: remover)
         }
-        try store.buildDeferredIndexes(logger: logger)
+        if buildsIndexes { try store.buildDeferredIndexes(logger: logger) }
         finish(remover, into: &report)
         return report
     }

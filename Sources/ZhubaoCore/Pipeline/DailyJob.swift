@@ -10,7 +10,9 @@ package final class DailyJob: WorkspaceJob {
     /// when another run holds the lock.
     /// With `intakeOnly`, the inbox is taken but no daily outputs are computed.
     /// `registry`, when given, records the run once the lock is held.
-    package func run(asOf: Day, intakeOnly: Bool = false, registry: RunRegistry? = nil, now: Date = Date()) throws -> DailyRunResult {
+    /// `defersIndexes` forces the intake's choice (`Intake.defersIndexes`; tests).
+    package func run(asOf: Day, intakeOnly: Bool = false, registry: RunRegistry? = nil, now: Date = Date(),
+                     defersIndexes: Bool? = nil) throws -> DailyRunResult {
         // The store is guarded before the lock: `run` never creates one (only `init` does), and
         // a missing, empty or damaged one stops the run before the inbox is touched.
         let session = try WorkspaceSession(workspace: workspace, logger: logger, locking: .fail)
@@ -23,11 +25,17 @@ package final class DailyJob: WorkspaceJob {
         logger.info("run started", metadata: ["asOf": "\(asOf.iso)", "profile": "\(settings.profile.name.rawValue)"])
         let intake = Intake(workspace: workspace, store: store,
                             context: ImportContext(settings: settings, schemaDirectory: SchemaLocator.directory()),
-                            logger: logger)
+                            logger: logger, defersIndexes: defersIndexes, buildsIndexes: intakeOnly)
         let report = try intake.run(asOf: asOf, now: now)
         try store.recordUnread(report.unread, asOf: asOf)
-        var daily = intakeOnly ? nil
-            : try session.dailyReport(store).produce(asOf: asOf, carrying: true)
+        // A bulk intake's indexes are built on a second connection while the ledger is read
+        // (`IndexBuild`); waited for before the first write, and before the lock goes.
+        let build = try store.startBuildingDeferredIndexes(logger: logger)
+        defer { try? build?.wait() }
+        var reporting = session.dailyReport(store)
+        reporting.indexBuild = build
+        var daily = intakeOnly ? nil : try reporting.produce(asOf: asOf, carrying: true)
+        try build?.wait()
         // outbound.md: only `run` writes to the outbox, after the daily report.
         daily = try daily.map { try Outbox(workspace: workspace, store: store, settings: settings, logger: logger).send($0) }
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)

@@ -10,6 +10,9 @@ package struct DailyReport {
     package let store: Store
     package let settings: Settings
     package let logger: Logger
+    /// A build of the deferred indexes under way (`run` after a bulk intake): waited for before
+    /// the first write, and before a next-day run's key queries.
+    package var indexBuild: IndexBuild? = nil
 
     /// What a date's computation produced.
     package struct Result: Sendable {
@@ -105,6 +108,7 @@ package struct DailyReport {
                         fileCutoff: Int64? = nil, sending: Bool = true, carrying: Bool = false) throws -> Result {
         let computed = try carrying ? computeCarrying(asOf: asOf)
             : compute(asOf: asOf, from: history, approvals: approvals, fileCutoff: fileCutoff)
+        try indexBuild?.wait()
         let result = try write(computed, fileCutoff: fileCutoff, sending: sending)
         if carrying { try saveEngineState(computed, result) }
         return result

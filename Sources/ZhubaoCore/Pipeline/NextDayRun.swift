@@ -53,6 +53,7 @@ struct NextDayRun {
         case .state(let state, let carried, let carriedTotals):
             (since, totals, banks) = (carried, carriedTotals, Set(state.banks.split(separator: ",").map(String.init)))
         }
+        try report.indexBuild?.wait()  // the key and date queries below read the indexes
         guard let changed = try store.changedKeys(since: since, asOf: day, settings: settings) else {
             return whole("a hardship snapshot dated on or before the last run")
         }
