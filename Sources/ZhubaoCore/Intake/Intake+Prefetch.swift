@@ -64,7 +64,7 @@ final class Prefetch: @unchecked Sendable {
 
     /// Starts preparing `count` entries, `prepare(index)` each in order.
     init(count: Int, prepare: @escaping (Int) -> Intake.Prepared) {
-        let work = UncheckedBox(prepare)
+        let work = ThreadBox(prepare)
         let thread = Thread { [self] in
             for index in 0..<count {
                 condition.lock()
@@ -109,11 +109,4 @@ final class Prefetch: @unchecked Sendable {
         condition.unlock()
         for prepared in left { (try? prepared.staged.get())?.reading?.cancel() }
     }
-}
-
-/// A value handed to the prefetch thread, used there alone (`Intake.prepare` reads the inbox
-/// folder's descriptor, which `openat` and `unlinkat` share safely, and the staging folder).
-private final class UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -96,28 +96,9 @@ extension ImportBatch {
 /// A build of the deferred indexes under way on a connection of its own
 /// (`Store.startBuildingDeferredIndexes`), while the run reads the store on its own: the whole
 /// city's ledger is read by the files' indexes, which stay, so the two overlap. `wait()` before
-/// anything that needs the built indexes (the next-day run's key queries) or writes.
-package final class IndexBuild: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var result: Result<Int, any Error>?
-
-    fileprivate func finish(_ result: Result<Int, any Error>) {
-        condition.lock()
-        self.result = result
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits until the build has committed (or failed: its error, and `deferredIndex` still
-    /// names the indexes for the next run). Returns at once the second time.
-    package func wait() throws {
-        condition.lock()
-        while result == nil { condition.wait() }
-        let result = self.result!
-        condition.unlock()
-        _ = try result.get()
-    }
-}
+/// anything that needs the built indexes (the next-day run's key queries) or writes; its error
+/// (and `deferredIndex` still names the indexes for the next run) is thrown there.
+package typealias IndexBuild = Background<Int>
 
 extension Store {
     /// Starts building what `deferredIndex` names on a second connection to the store, on a
@@ -130,11 +111,6 @@ extension Store {
             return nil
         }
         let builder = try Store(path: database.path)
-        let build = IndexBuild()
-        let thread = Thread {
-            build.finish(Result { try builder.buildDeferredIndexes(logger: logger) })
-        }
-        thread.start()
-        return build
+        return IndexBuild { try builder.buildDeferredIndexes(logger: logger) }
     }
 }

@@ -4,18 +4,26 @@ import GRDBSQLite
 extension LedgerLoader {
     private enum HardshipColumn: Int, LoadedColumn { case fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason }
 
-    /// Each department's snapshots as of D: per date, the file with the highest SEQ (rules.md §3).
-    func loadSnapshots(_ db: Database, into history: inout LedgerHistory) throws {
+    /// The snapshots read, and the findings of their rows (E003), for `LedgerHistory`.
+    struct LoadedSnapshots {
+        var snapshots: [LedgerHistory.Dated<HardshipSnapshot>] = []
+        var findings: [LedgerHistory.Dated<Finding>] = []
+    }
+
+    /// Each department's snapshots through `through`: per date, the file with the highest SEQ
+    /// (rules.md §3). Reads nothing but `db`: it may run on a connection of its own.
+    func loadSnapshots(_ db: Database, through: Day) throws -> LoadedSnapshots {
         typealias C = HardshipColumn
+        var loaded = LoadedSnapshots()
         let files = try Row.fetchAll(db, sql: """
             SELECT id, name, sender, businessDate, seq FROM inputFile
             WHERE status = 'IMPORTED' AND kind = 'HARD' AND businessDate <= ?\(withinCutoff("id"))
             ORDER BY sender, businessDate, seq
-            """, arguments: [history.through.iso])
+            """, arguments: [through.iso])
         var chosen: [String: (id: Int64, name: String, sender: String, date: String)] = [:]
         for file in files { chosen["\(file["sender"] as String)|\(file["businessDate"] as String)"] = (file["id"], file["name"], file["sender"], file["businessDate"]) }
         let ordered = chosen.values.sorted(by: { ($0.sender, $0.date) < ($1.sender, $1.date) })
-        if ordered.isEmpty { return }
+        if ordered.isEmpty { return loaded }
         // Certification only ever matters for borrowers (rules.md §4, E410): rows of people with
         // no drawdown in the store are not loaded, except those with an invalid ID, which raise
         // E003. The rows are scanned in table order (the order of import, cheaper than through
@@ -51,9 +59,10 @@ extension LedgerLoader {
                                      source: "\(file.name):\(candidate.row.line)") else { continue }
                 rows.append(candidate.row)
             }
-            history.snapshots.append(.init(day: day, value:
+            loaded.snapshots.append(.init(day: day, value:
                 HardshipSnapshot(department: file.sender, date: day, file: file.name, rows: rows)))
         }
-        history.findings += unique.findings
+        loaded.findings = unique.findings
+        return loaded
     }
 }

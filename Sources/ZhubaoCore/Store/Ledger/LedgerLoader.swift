@@ -43,6 +43,9 @@ package struct LedgerLoader {
     /// to it (`LedgerHistory.ledger(asOf:)`).
     package func history(through: Day, settings: Settings) throws -> LedgerHistory {
         var history = LedgerHistory(through: through, settings: settings)
+        // The whole city's snapshots (a sixth of the load, hardship rows being most of the
+        // store) are read beside the rest, on a second connection to a store on disk.
+        let aside = only == nil ? try store.readingAside { db in try loadSnapshots(db, through: through) } : nil
         try store.database.read { db in
             // A whole store's tables grow once; a part of the city is small.
             func rows(_ table: String) throws -> Int {
@@ -59,7 +62,9 @@ package struct LedgerLoader {
             try StoredValueError.reading("receipt") { try loadReceipts(db, into: &history, unique: &unique) }
             try StoredValueError.reading("bankTransaction") { try loadTransactions(db, into: &history, unique: &unique) }
             try StoredValueError.reading("claimLine") { try loadClaims(db, into: &history, unique: &unique) }
-            try StoredValueError.reading("hardshipRow") { try loadSnapshots(db, into: &history) }
+            let snapshots = try StoredValueError.reading("hardshipRow") { try aside?.wait() ?? loadSnapshots(db, through: through) }
+            history.snapshots += snapshots.snapshots
+            history.findings += snapshots.findings
             history.findings += unique.findings
         }
         history.intern()
