@@ -18,13 +18,23 @@ extension Reconciliation {
         ClaimRules.self, ClaimRecovery.self,
     ]}
 
-    /// Every family's findings over the same context.
-    func ruleFindings() -> [Finding] {
-        let profile = ledger.settings.profile
-        var findings: [Finding] = []
-        for family in Self.families where family.applies(to: profile) { findings += family.findings(context) }
-        return findings
+    /// Every family's findings over the same context, in the families' order. For a ledger of
+    /// at least `asideFrom` live drawdowns (a whole city), the deductions — a third of the rules'
+    /// time — are found on a thread of their own beside the others (the context is values only,
+    /// read by both); a part of the city or a test's ledger runs them all here.
+    func ruleFindings(asideFrom: Int = Self.asideFrom) -> [Finding] {
+        let profile = ledger.settings.profile, context = context
+        let families = Self.families.filter { $0.applies(to: profile) }
+        let asideIndex = context.live.count >= asideFrom
+            ? families.firstIndex { ObjectIdentifier($0) == ObjectIdentifier(DeductionRules.self) } : nil
+        let aside = asideIndex.map { _ in Background { DeductionRules.findings(context) } }
+        var found = [[Finding]](repeating: [], count: families.count)
+        for (index, family) in families.enumerated() where index != asideIndex { found[index] = family.findings(context) }
+        if let asideIndex, let aside { found[asideIndex] = (try? aside.wait()) ?? DeductionRules.findings(context) }
+        return found.flatMap { $0 }
     }
+
+    static let asideFrom = 10_000
 
     /// Subsidy accrued in the year to date (nil where the profile has no subsidy).
     func subsidyAccrued() -> Fen? {
