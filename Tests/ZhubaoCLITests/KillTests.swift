@@ -79,6 +79,64 @@ import ZhubaoCore
         #expect(try checkInvariants(root: root, names: names, complete: true) == names.count)
     }
 
+    /// Kills during a bulk intake (an inbox of at least a quarter of the new store's bytes: the
+    /// key and date indexes are dropped in the first batch and built after the last). A kill
+    /// between the two leaves `deferredIndex` naming them and the records whole; the next run
+    /// builds them before anything else, and the run to the end leaves every index of a new
+    /// store and nothing waiting.
+    @Test func aBulkIntakeKilledAnywhereEndsWithEveryIndex() throws {
+        let root = temporaryRoot()
+        _ = try ZhubaoProcess.run(["init", "--root", root.path])
+        let storePath = root.appendingPathComponent("state/zhubao.sqlite").path
+        func indexes() throws -> Set<String> {
+            try Set(Store.open(path: storePath).database.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            })
+        }
+        func waiting() throws -> Int {
+            try Store.open(path: storePath).database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM deferredIndex") ?? 0 }
+        }
+        let all = try indexes()
+        var names: [String] = [], bytes = 0
+        for date in ["20260115", "20260116", "20260117"] {
+            for seq in 1...500 {
+                let file = disbursementFile(date: date, seq: seq, loan: "L\(date)-\(seq)")
+                names.append(file.name)
+                bytes += file.text.utf8.count
+                try file.text.write(to: root.appendingPathComponent("inbox/\(file.name)"), atomically: false, encoding: .utf8)
+            }
+        }
+        let storeBytes = try FileManager.default.attributesOfItem(atPath: storePath)[.size] as! Int
+        #expect(bytes * 4 >= storeBytes, "make the inbox outweigh a quarter of the new store")
+        // The first kill as soon as the first batch (which dropped the indexes) has committed,
+        // seen from a connection of the test's own; then kills at other moments.
+        let (first, _, _) = try ZhubaoProcess.start(["run", "--root", root.path, "--as-of", "2026-01-31", "--intake-only"])
+        var configuration = Configuration()
+        configuration.readonly = true
+        let watcher = try DatabaseQueue(path: storePath, configuration: configuration)
+        let deadline = Date().addingTimeInterval(120)
+        while first.isRunning, Date() < deadline,
+              (try? watcher.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM deferredIndex") ?? 0 }) ?? 0 == 0 {
+            usleep(1000)
+        }
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        try checkInvariants(root: root, names: names, complete: false)
+        #expect(try waiting() == 24, "killed between the drop and the build")
+        let left = try indexes()
+        #expect(left.isStrictSubset(of: all) && all.count - left.count == 24)
+        for delay in [0.0, 0.05, 0.2] {
+            let (process, _, _) = try ZhubaoProcess.start(["run", "--root", root.path, "--as-of", "2026-01-31", "--intake-only"])
+            _ = killOnceStaged(process, root: root, extra: delay)
+            try checkInvariants(root: root, names: names, complete: false)
+        }
+        let final = try ZhubaoProcess.run(["run", "--root", root.path, "--as-of", "2026-01-31"])
+        #expect(final.status == 0, "\(final.stderr)")
+        #expect(try checkInvariants(root: root, names: names, complete: true) == names.count)
+        #expect(try indexes() == all)
+        #expect(try waiting() == 0)
+    }
+
     /// A run takes the inbox in batches of `Intake.batchFiles` listed names, in the order of the
     /// listing (business date, then name). A name recorded by an earlier run and left in the
     /// inbox by a kill still counts in its batch, so the names one run records are those not
