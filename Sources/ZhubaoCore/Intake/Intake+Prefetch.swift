@@ -47,66 +47,30 @@ extension Intake {
     }
 }
 
-/// The inbox's entries prepared in order on a thread of their own (`Intake.prepare`), at most
-/// `depth` ahead of the store's writing: while the store writes one file's rows, the next files
-/// are copied, hashed and parsed. A run of small files took the sum of their reading and their
-/// writing one after the other; now it takes about the longer of the two (docs/benchmarks.md).
-/// Memory stays bounded: at most `depth` files wait, each read ahead only when it is small.
-final class Prefetch: @unchecked Sendable {
+/// The inbox's entries prepared in order on a thread of their own (`Intake.prepare`, through
+/// `MadeAhead`), at most `depth` ahead of the store's writing: while the store writes one file's
+/// rows, the next files are copied, hashed and parsed. A run of small files took the sum of
+/// their reading and their writing one after the other; now it takes about the longer of the two
+/// (docs/benchmarks.md). Memory stays bounded: at most `depth` files wait, each read ahead only
+/// when it is small.
+struct Prefetch {
     static let depth = 8
     /// Files up to this size are read ahead; a bigger one is read when its turn comes.
     static let readAheadBytes: Int64 = 1 << 20
 
-    private let condition = NSCondition()
-    private var ready: [Intake.Prepared] = []
-    private var stopped = false
-    private var finished = false
+    private let made: MadeAhead<Intake.Prepared>
 
     /// Starts preparing `count` entries, `prepare(index)` each in order.
     init(count: Int, prepare: @escaping (Int) -> Intake.Prepared) {
-        let work = ThreadBox(prepare)
-        let thread = Thread { [self] in
-            for index in 0..<count {
-                condition.lock()
-                while ready.count >= Self.depth && !stopped { condition.wait() }
-                let stop = stopped
-                condition.unlock()
-                if stop { break }
-                let prepared = work.value(index)
-                condition.lock()
-                ready.append(prepared)
-                condition.broadcast()
-                condition.unlock()
-            }
-            condition.lock()
-            finished = true
-            condition.broadcast()
-            condition.unlock()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
+        made = MadeAhead(count: count, ahead: Self.depth, name: "zhubao.intake.prefetch", make: prepare)
     }
 
     /// The next entry prepared, in order; nil once every entry was handed out (or after `stop`).
-    func next() -> Intake.Prepared? {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready.isEmpty && !finished { condition.wait() }
-        guard !ready.isEmpty else { return nil }
-        condition.broadcast()
-        return ready.removeFirst()
-    }
+    func next() -> Intake.Prepared? { made.next() }
 
     /// Stops preparing, waits for the thread, and cancels the readings of the entries prepared
     /// and not handed out. On every path out of the intake.
     func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        let left = ready
-        ready = []
-        condition.unlock()
-        for prepared in left { (try? prepared.staged.get())?.reading?.cancel() }
+        for prepared in made.stop() { (try? prepared.staged.get())?.reading?.cancel() }
     }
 }

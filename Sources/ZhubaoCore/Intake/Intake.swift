@@ -69,7 +69,9 @@ package struct Intake {
         defer { finish(remover, into: &report) }
         // Much to import against what the store holds: the key and date indexes wait until the
         // last batch has committed (`Store+DeferredIndexes.swift`).
-        let bulk = defersIndexes ?? store.defersIndexes(importing: listing.files.reduce(0) { $0 + (directory.fileStatus(of: $1.raw)?.size ?? 0) })
+        let bulk = defersIndexes ?? store.defersIndexes(importing: listing.files.reduce(0) {
+            $0 + (($1.listed ?? directory.fileStatus(of: $1.raw))?.size ?? 0)  // "stable" mode listed the sizes already
+        })
         // The entries are opened, copied and read ahead on a thread of their own while the
         // store writes (`Intake+Prefetch.swift`); stopped on every path out.
         let prefetch = Prefetch(count: listing.files.count) { index in

@@ -34,8 +34,7 @@ package final class DailyJob: WorkspaceJob {
         defer { try? build?.wait() }
         var reporting = session.dailyReport(store)
         reporting.indexBuild = build
-        var daily = intakeOnly ? nil : try reporting.produce(asOf: asOf, carrying: true)
-        try build?.wait()
+        var daily = intakeOnly ? nil : try reporting.produce(asOf: asOf, carrying: true)  // waits for the build
         // outbound.md: only `run` writes to the outbox, after the daily report.
         daily = try daily.map { try Outbox(workspace: workspace, store: store, settings: settings, logger: logger).send($0) }
         let result = DailyRunResult(asOf: asOf, intake: report, daily: daily)

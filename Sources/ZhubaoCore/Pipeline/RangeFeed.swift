@@ -5,61 +5,39 @@ import Foundation
 /// the dates after it, at most `ahead` of them, in order. The machine's two cores each take one
 /// side. Dates are taken in the order given; `stop` ends the thread early (a write that failed).
 final class RangeFeed: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var ready: [DailyReport.Computed] = []
-    private var stopped = false
-    private let ahead: Int
+    private let made: MadeAhead<DailyReport.Computed>
     /// Component evaluations so far (`RangeEngine.DateResult.recomputed`), and the components.
-    private var evaluations = 0
+    private let evaluations = Evaluations()
     let components: Int
 
     /// Starts computing `days` (increasing) with `engine`.
     init(engine: RangeEngine, days: [Day], ahead: Int = 2) {
-        self.ahead = ahead
         components = engine.parts.partitions.count
-        guard !days.isEmpty else { return }
-        let thread = Thread { [self] in
-            var engine = engine
-            let reports = engine.reports
-            for day in days {
-                let result = engine.compute(asOf: day)
-                let computed = DailyReport.Computed(asOf: day, result, reports: reports)
-                condition.lock()
-                evaluations += result.recomputed
-                while ready.count >= ahead && !stopped { condition.wait() }
-                if stopped { condition.unlock(); return }
-                ready.append(computed)
-                condition.broadcast()
-                condition.unlock()
-            }
+        var engine = engine
+        let reports = engine.reports, evaluations = evaluations
+        made = MadeAhead(count: days.count, ahead: ahead, name: "zhubao.rerun.engine") { index in
+            let result = engine.compute(asOf: days[index])
+            evaluations.add(result.recomputed)
+            return DailyReport.Computed(asOf: days[index], result, reports: reports)
         }
-        thread.name = "zhubao.rerun.engine"
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
-    /// The next date's computation, waiting for it.
+    /// The next date's computation, waiting for it (one for each of the days given).
     func next() -> DailyReport.Computed {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready.isEmpty { condition.wait() }
-        let computed = ready.removeFirst()
-        condition.broadcast()
+        guard let computed = made.next() else { preconditionFailure("more dates taken than given") }
         return computed
     }
 
     /// Component evaluations of the dates computed so far.
-    var recomputed: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return evaluations
-    }
+    var recomputed: Int { evaluations.count }
 
-    /// Lets the thread end without computing the dates left.
-    func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
+    /// Ends the thread without computing the dates left (once the date it computes is done).
+    func stop() { made.stop() }
+
+    private final class Evaluations: @unchecked Sendable {
+        private let lock = NSLock()
+        private var total = 0
+        func add(_ n: Int) { lock.withLock { total += n } }
+        var count: Int { lock.withLock { total } }
     }
 }

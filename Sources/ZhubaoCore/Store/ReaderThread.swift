@@ -108,7 +108,7 @@ extension ImportBatch {
                     taken += 1
                     if taken % Self.writebackBatches == 0 { startWALWriteback() }
                 }
-                return try reading.reader.outcome()
+                return try reading.reader.wait()
             }
         } catch {
             reading.cancel()
@@ -121,12 +121,21 @@ extension ImportBatch {
 /// for `ImportBatch.importFile(_:reading:)` to write. Its rows carry no file id (the store
 /// binds it), so it may start before the file is recorded; one not wanted is `cancel`led.
 package final class ImportReading: Sendable {
-    let channel = RowChannel()
-    fileprivate let reader: ReaderThread
+    let channel: RowChannel
+    /// The importer on its thread (a `Background`, its stack as big as a main thread's: libxml2
+    /// and iconv run there); its outcome once the channel has said it finished.
+    let reader: Background<ImportOutcome>
 
     package init(_ body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) {
-        reader = ReaderThread(fileId: ForwardingSink.unknownFile, channel: channel, body: body)
-        reader.start()
+        let channel = RowChannel()
+        self.channel = channel
+        reader = Background {
+            defer { channel.finish() }  // on every path
+            var sink = ForwardingSink(fileId: ForwardingSink.unknownFile, channel: channel)
+            let outcome = try body(&sink)
+            try sink.flush()
+            return outcome
+        }
     }
 
     /// Stops the reading (its next hand-over throws) and waits until its thread has finished.
@@ -143,41 +152,5 @@ extension ImportBatch {
         guard let connection = db.sqliteConnection, let name = sqlite3_db_filename(connection, "main") else { return }
         let path = String(cString: name)
         if !path.isEmpty { Writeback.start(path: path + "-wal") }
-    }
-}
-
-/// The thread that runs an importer for an `ImportReading`.
-private final class ReaderThread: @unchecked Sendable {
-    private let fileId: Int64
-    private let channel: RowChannel
-    private let body: @Sendable (inout ForwardingSink) throws -> ImportOutcome
-    private let lock = NSLock()
-    private var result: Result<ImportOutcome, any Error>?
-
-    init(fileId: Int64, channel: RowChannel, body: @escaping @Sendable (inout ForwardingSink) throws -> ImportOutcome) {
-        self.fileId = fileId
-        self.channel = channel
-        self.body = body
-    }
-
-    func start() {
-        let thread = Thread { [self] in
-            var sink = ForwardingSink(fileId: fileId, channel: channel)
-            let result = Result { () throws -> ImportOutcome in
-                let outcome = try body(&sink)
-                try sink.flush()
-                return outcome
-            }
-            lock.withLock { self.result = result }
-            channel.finish()
-        }
-        thread.stackSize = 8 << 20  // like a main thread: libxml2 and iconv run here
-        thread.start()
-    }
-
-    /// The importer's outcome, once the channel has said it finished.
-    func outcome() throws -> ImportOutcome {
-        guard let result = lock.withLock({ self.result }) else { throw RowChannel.Cancelled() }
-        return try result.get()
     }
 }

@@ -45,9 +45,7 @@ extension Store {
     var fileBytes: Int64 {
         let path = database.path
         guard !path.isEmpty, path != ":memory:" else { return 0 }
-        return [path, path + "-wal"].reduce(0) { total, file in
-            total + (((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.int64Value ?? 0)
-        }
+        return Self.fileSize(path) + Self.fileSize(path + "-wal")
     }
 
     /// Builds every index `deferredIndex` names, in one transaction that also empties it; the

@@ -47,6 +47,11 @@ extension Store {
         try open(path: path, allowEmpty: false, quickCheckLimit: quickCheckLimit)
     }
 
+    /// The size of the file at `path`, 0 when there is none.
+    static func fileSize(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
     /// The cheap part of the check, reading nothing but the header: the file exists, is not
     /// empty (unless `allowEmpty`) and starts with SQLite's header. Returns its size.
     static func checkHeader(path: String, allowEmpty: Bool = false) throws -> Int64 {
@@ -67,7 +72,7 @@ extension Store {
     private static func open(path: String, allowEmpty: Bool, quickCheckLimit: Int64 = Store.quickCheckLimit) throws -> Store {
         let size = try checkHeader(path: path, allowEmpty: allowEmpty)
         for suffix in ["", "-wal", "-shm"] { try FileModes.narrow(path + suffix, to: FileModes.file) }
-        let wal = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.int64Value ?? 0
+        let wal = fileSize(path + "-wal")
         do {
             return try Store(path: path) { db in
                 guard size > 0, size + wal <= quickCheckLimit else { return }
