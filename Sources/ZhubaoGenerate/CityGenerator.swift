@@ -24,10 +24,9 @@ package struct CityGenerator: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let world = GenWorld(options: options)
         let (recordFaults, fileFaults) = world.plan()
-        world.materialise()
-        var buckets = world.collect()
-        world.injectRecordFaults(recordFaults, into: &buckets)
-        let files = try world.writeFiles(buckets, fileFaults: fileFaults, to: directory)
+        let census = world.takeCensus()
+        let steps = world.giveOutRecordFaults(recordFaults, census: census)
+        let files = try world.writeFiles(census, recordFaults: steps, fileFaults: fileFaults, to: directory)
         let manifest = FaultManifest(
             profile: options.profile.name.rawValue, region: options.profile.defaultRegion, seed: options.seed,
             from: options.from.iso, to: options.to.iso, asOf: options.to.iso,
@@ -36,11 +35,9 @@ package struct CityGenerator: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(manifest).write(to: directory.appendingPathComponent(Self.manifestName))
-        let all = world.borrowers
         return GenerationReport(
-            manifest: manifest, files: files, borrowers: all.count,
-            drawdowns: all.reduce(0) { $0 + $1.drawdowns.count }, receipts: all.reduce(0) { $0 + $1.receipts.count },
-            transactions: all.reduce(0) { $0 + $1.transactions.count }, claimLines: all.reduce(0) { $0 + $1.claims.count },
-            hardshipPersons: world.noise.count + all.filter(\.everCertified).count)
+            manifest: manifest, files: files, borrowers: world.borrowers.count,
+            drawdowns: census.drawdowns, receipts: census.receipts, transactions: census.transactions,
+            claimLines: census.claimLines, hardshipPersons: world.noise.count + world.borrowers.filter(\.everCertified).count)
     }
 }

@@ -1,7 +1,19 @@
 import ZhubaoCore
 
-/// The generation pipeline: faults are given out, borrowers planned and made, and every
-/// record put in the file (sender, kind, day) that carries it.
+/// The generation pipeline: faults are given out, borrowers planned, their records made once
+/// to count them (`GenCensus`) and again, a window of files at a time, to write them
+/// (`GenWorld+Windows.swift`).
+
+/// A record as it goes into the file that carries it.
+enum GenRecord {
+    case disbursement(GenDrawdown, cancel: Bool)
+    case receipt(GenReceipt)
+    case deduction(GenTransaction)
+    case participant(GenParticipant)
+    case claim(GenClaimLine)
+}
+
+/// The records of some files, by file, as `text` renders them.
 struct GenBuckets {
     var receipts: [GenFileKey: [GenReceipt]] = [:]
     var participants: [GenFileKey: [GenParticipant]] = [:]
@@ -10,9 +22,25 @@ struct GenBuckets {
     var claims: [GenFileKey: [GenClaimLine]] = [:]
     var hardship: [GenFileKey: HardshipDepartment] = [:]
 
-    var keys: [GenFileKey] {
-        (Array(receipts.keys) + Array(participants.keys) + Array(disbursements.keys) + Array(deductions.keys)
-            + Array(claims.keys) + Array(hardship.keys)).sorted()
+    mutating func add(_ record: GenRecord, to key: GenFileKey) {
+        switch record {
+        case .disbursement(let d, let cancel): disbursements[key, default: []].append((d, cancel))
+        case .receipt(let r): receipts[key, default: []].append(r)
+        case .deduction(let t): deductions[key, default: []].append(t)
+        case .participant(let p): participants[key, default: []].append(p)
+        case .claim(let c): claims[key, default: []].append(c)
+        }
+    }
+
+    /// Each file's records in the order the file lists them (a record fault's copy comes after).
+    mutating func sortForWriting() {
+        for key in receipts.keys { receipts[key]!.sort { $0.ticketNo < $1.ticketNo } }
+        for key in deductions.keys { deductions[key]!.sort { $0.txnNo < $1.txnNo } }
+        for key in claims.keys { claims[key]!.sort { $0.drawdown.loanNo < $1.drawdown.loanNo } }
+        for key in disbursements.keys {
+            disbursements[key]!.sort { ($0.1 ? 1 : 0, $0.0.loanNo) < ($1.1 ? 1 : 0, $1.0.loanNo) }
+        }
+        for key in participants.keys { participants[key]!.sort { $0.person.idNumber < $1.person.idNumber } }
     }
 }
 
@@ -76,47 +104,6 @@ extension GenWorld {
         case .failedThree: return to - from >= 240
         default: return true
         }
-    }
-
-    func materialise() {
-        numberContracts()
-        for i in borrowers.indices {
-            var b = borrowers[i]
-            var rng = rng("make", b.index)
-            makeDrawdowns(&b)
-            makeReceipts(&b, rng: &rng)
-            makeTransactions(&b, rng: &rng)
-            makeRegister(&b, rng: &rng)
-            makeClaims(&b, rng: &rng)
-            borrowers[i] = b
-        }
-    }
-
-    func collect() -> GenBuckets {
-        var buckets = GenBuckets()
-        for b in borrowers {
-            for d in b.drawdowns {
-                buckets.disbursements[disbKey(d), default: []].append((d, false))
-                if d.cancelledOn != nil { buckets.disbursements[disbKey(d, cancel: true), default: []].append((d, true)) }
-            }
-            for r in b.receipts { buckets.receipts[tKey(r), default: []].append(r) }
-            for t in b.transactions { buckets.deductions[dKey(t), default: []].append(t) }
-            for p in b.register { buckets.participants[pKey(p), default: []].append(p) }
-            for c in b.claims { buckets.claims[cKey(c), default: []].append(c) }
-        }
-        for key in buckets.receipts.keys { buckets.receipts[key]!.sort { $0.ticketNo < $1.ticketNo } }
-        for key in buckets.deductions.keys { buckets.deductions[key]!.sort { $0.txnNo < $1.txnNo } }
-        for key in buckets.claims.keys { buckets.claims[key]!.sort { $0.drawdown.loanNo < $1.drawdown.loanNo } }
-        for key in buckets.disbursements.keys {
-            buckets.disbursements[key]!.sort { ($0.1 ? 1 : 0, $0.0.loanNo) < ($1.1 ? 1 : 0, $1.0.loanNo) }
-        }
-        for key in buckets.participants.keys { buckets.participants[key]!.sort { $0.person.idNumber < $1.person.idNumber } }
-        for department in HardshipDepartment.allCases {
-            for day in snapshots.list(department) {
-                buckets.hardship[GenFileKey(sender: department.rawValue, kind: .hardship, date: day)] = department
-            }
-        }
-        return buckets
     }
 
     /// The rows of one department's snapshot: everyone certified as of its date.

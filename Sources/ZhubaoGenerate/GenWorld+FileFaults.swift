@@ -4,14 +4,15 @@ import ZhubaoCore
 /// File-level faults: the faulty file goes out under SEQ 001 and is rejected whole (E001); the
 /// corrected resend follows under SEQ 002 (a bad name: the good file keeps SEQ 001).
 extension GenWorld {
-    func writeFiles(_ buckets: GenBuckets, fileFaults requested: [GenFault], to directory: URL) throws -> [GeneratedFile] {
-        let keys = buckets.keys
+    func writeFiles(_ census: GenCensus, recordFaults steps: [GenRecordFaultStep], fileFaults requested: [GenFault],
+                    to directory: URL) throws -> [GeneratedFile] {
+        let keys = census.keys
         var rng = rng("file-faults")
         var targets: [GenFileKey: GenFault] = [:]
         var formats: [GenFileKey: GenFormat] = [:]
         for key in keys { formats[key] = format(for: key) }
         func applies(_ fault: GenFault, _ key: GenFileKey) -> Bool {
-            fileFaultApplies(fault, key, buckets: buckets, format: formats[key]!)
+            fileFaultApplies(fault, key, records: census.records[key] ?? 0, format: formats[key]!)
         }
         if case .rate(let p) = options.faults {
             for key in keys where rng.below(100_000) < p {
@@ -25,29 +26,31 @@ extension GenWorld {
         }
         var files: [GeneratedFile] = []
         var names: [GenFileKey: String] = [:]
-        for key in keys {
-            let format = formats[key]!
-            var seq = 1
-            if let fault = targets[key] {
-                var bad = text(key, seq: 1, buckets: buckets, encoding: format.encoding)
-                var badFormat = format
-                var name = fileName(key, seq: 1, gzip: format.gzip)
-                if fault == .badName {
-                    name = badName(key, gzip: format.gzip, rng: &rng)
-                } else {
-                    seq = 2
-                    corrupt(&bad, fault, key: key, format: &badFormat, rng: &rng)
-                    name = fileName(key, seq: 1, gzip: badFormat.gzip)
+        try forEachWindow(of: census, recordFaults: steps) { window, buckets in
+            for key in window {
+                let format = formats[key]!
+                var seq = 1
+                if let fault = targets[key] {
+                    var bad = text(key, seq: 1, buckets: buckets, encoding: format.encoding)
+                    var badFormat = format
+                    var name = fileName(key, seq: 1, gzip: format.gzip)
+                    if fault == .badName {
+                        name = badName(key, gzip: format.gzip, rng: &rng)
+                    } else {
+                        seq = 2
+                        corrupt(&bad, fault, key: key, format: &badFormat, rng: &rng)
+                        name = fileName(key, seq: 1, gzip: badFormat.gzip)
+                    }
+                    var file = try write(bad, kind: key.kind, name: name, format: badFormat, to: directory)
+                    file.fault = fault.rawValue
+                    files.append(file)
+                    record(fault, code: .e001, key: nil, rawFile: file.name)
                 }
-                var file = try write(bad, kind: key.kind, name: name, format: badFormat, to: directory)
-                file.fault = fault.rawValue
+                let good = text(key, seq: seq, buckets: buckets, encoding: format.encoding)
+                let file = try write(good, kind: key.kind, name: fileName(key, seq: seq, gzip: format.gzip), format: format, to: directory)
+                names[key] = file.name
                 files.append(file)
-                record(fault, code: .e001, key: nil, rawFile: file.name)
             }
-            let good = text(key, seq: seq, buckets: buckets, encoding: format.encoding)
-            let file = try write(good, kind: key.kind, name: fileName(key, seq: seq, gzip: format.gzip), format: format, to: directory)
-            names[key] = file.name
-            files.append(file)
         }
         try finishCompression(&files, in: directory)
         for i in faults.indices where faults[i].entry.file.isEmpty {
@@ -56,17 +59,10 @@ extension GenWorld {
         return files
     }
 
-    func fileFaultApplies(_ fault: GenFault, _ key: GenFileKey, buckets: GenBuckets, format: GenFormat) -> Bool {
+    /// Whether a file fault can go into the file `key` of `records` records.
+    func fileFaultApplies(_ fault: GenFault, _ key: GenFileKey, records: Int, format: GenFormat) -> Bool {
         let bank = key.kind.isBankFile
-        let records: Int
-        switch key.kind {
-        case .receipts: records = buckets.receipts[key]?.count ?? 0
-        case .disbursements: records = buckets.disbursements[key]?.count ?? 0
-        case .deductions: records = buckets.deductions[key]?.count ?? 0
-        case .claims: records = buckets.claims[key]?.count ?? 0
-        case .participants: records = buckets.participants[key]?.count ?? 0
-        case .hardship: records = 1
-        }
+        let records = key.kind == .hardship ? 1 : records
         switch fault {
         case .badName: return true
         case .regionMismatch, .wrongCount: return key.kind != .hardship

@@ -47,10 +47,7 @@ extension GenWorld {
                    amount: receipt.paid.amount)
         case .foreignContract:
             // Another borrower's contract, already in the register when the receipt arrives.
-            let others = borrowers.filter { $0.index != b.index && !$0.contractNo.isEmpty && $0.fault == nil && $0.approved }
-            guard let other = others.min(by: { ($0.approvedOn, $0.index) < ($1.approvedOn, $1.index) }) else {
-                unplaced.append(fault.rawValue); return
-            }
+            guard let other = earliestCleanContract else { unplaced.append(fault.rawValue); return }
             let paidOn = max(d.disbursedOn + rng.int(3, 20), other.approvedOn + 1)
             guard paidOn <= to - window - 1 else { unplaced.append(fault.rawValue); return }
             var receipt = loanReceipt(b, d, b.plan[d.planIndex].pieces[0], paidOn: paidOn, rng: &rng)
@@ -67,5 +64,20 @@ extension GenWorld {
             }
         default: break
         }
+    }
+
+    /// The clean, approved borrower with a contract approved first (by index among equals): whose
+    /// contract a foreign-contract receipt names. Plans do not change once the contracts are
+    /// numbered, so it is found once, not for every such receipt of every pass.
+    var earliestCleanContract: GenBorrower? {
+        if let found = earliestCleanContractFound { return found }
+        var best: Int?
+        for i in borrowers.indices where !borrowers[i].contractNo.isEmpty && borrowers[i].fault == nil && borrowers[i].approved {
+            if best.map({ (borrowers[i].approvedOn, borrowers[i].index) < (borrowers[$0].approvedOn, borrowers[$0].index) }) ?? true {
+                best = i
+            }
+        }
+        earliestCleanContractFound = .some(best.map { borrowers[$0] })
+        return best.map { borrowers[$0] }
     }
 }

@@ -35,8 +35,18 @@ final class GenWorld {
     /// Hardship rows that belong to one snapshot only (an E003 row).
     var extraHardshipRows: [GenFileKey: [GenHardshipRow]] = [:]
 
+    /// `earliestCleanContract`, once found (`.some(nil)`: there is none).
+    var earliestCleanContractFound: GenBorrower??
     private var ticketCounters: [Day: Int] = [:]
     private var txnCounters: [String: Int] = [:]
+
+    /// The numbering of tickets and bank serials so far. A pass that makes the records again
+    /// (`makeEveryBorrower`) starts it afresh, so that every pass numbers them alike, and puts
+    /// back what it found.
+    var numbering: (tickets: [Day: Int], txns: [String: Int]) {
+        get { (ticketCounters, txnCounters) }
+        set { (ticketCounters, txnCounters) = newValue }
+    }
 
     init(options: GeneratorOptions) {
         self.options = options
@@ -91,10 +101,31 @@ final class GenWorld {
                 idNumber: String? = nil, contractNo: String? = nil, loanNo: String? = nil,
                 ticketNo: String? = nil, txnNo: String? = nil, month: YearMonth? = nil,
                 year: Int? = nil, amount: Fen? = nil) {
+        faults.append(pendingFault(fault, code: code, key: key, rawFile: rawFile, idNumber: idNumber,
+                                   contractNo: contractNo, loanNo: loanNo, ticketNo: ticketNo, txnNo: txnNo,
+                                   month: month, year: year, amount: amount))
+    }
+
+    /// A fault's entry, not yet recorded.
+    func pendingFault(_ fault: GenFault, code: ExceptionCode, key: GenFileKey?, rawFile: String? = nil,
+                      idNumber: String? = nil, contractNo: String? = nil, loanNo: String? = nil,
+                      ticketNo: String? = nil, txnNo: String? = nil, month: YearMonth? = nil,
+                      year: Int? = nil, amount: Fen? = nil) -> GenPendingFault {
         let entry = FaultEntry(fault: fault.rawValue, code: code, file: rawFile ?? "", idNumber: idNumber,
                                contractNo: contractNo, loanNo: loanNo, ticketNo: ticketNo, txnNo: txnNo,
                                month: month?.iso, year: year, amount: amount?.yuan)
-        faults.append(GenPendingFault(entry: entry, key: key))
+        return GenPendingFault(entry: entry, key: key)
+    }
+
+    /// Runs `body` and forgets the faults it recorded and gave up on: a pass that makes the
+    /// records again meets the business faults the census already recorded.
+    func forgettingFaults(_ body: () throws -> Void) rethrows {
+        let recorded = faults.count, given = unplaced.count
+        defer {
+            faults.removeSubrange(recorded...)
+            unplaced.removeSubrange(given...)
+        }
+        try body()
     }
 }
 

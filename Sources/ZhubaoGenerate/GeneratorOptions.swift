@@ -79,6 +79,10 @@ package struct GeneratorOptions: Sendable {
     package var edgeCases: Bool
     /// People on the hardship lists who are not borrowers, per borrower.
     package var hardshipNoisePerBorrower: Int
+    /// How many records the generator holds at once: the files are written in windows of at
+    /// most this many records, every borrower's records made again for each
+    /// (`GenWorld+Windows.swift`). Memory, not bytes: any value gives the same files.
+    package var recordsPerPass = 1_000_000
 
     package static let defaultSeed: UInt64 = 20_210_301
 
@@ -106,6 +110,7 @@ package struct GeneratorOptions: Sendable {
         guard hardshipNoisePerBorrower >= 0, hardshipNoisePerBorrower <= 50 else {
             throw GeneratorOptionsError("hardship noise per borrower must be 0 … 50")
         }
+        guard recordsPerPass >= 1 else { throw GeneratorOptionsError("records per pass must be at least 1") }
     }
 }
 
