@@ -191,7 +191,10 @@ struct ReceiptQuickReader {
 
 /// What libxml2's SAX callbacks reach: holds the reader, one access per callback.
 final class ReceiptQuickHandler: XMLSAXHandler {
-    var reader: ReceiptQuickReader
+    /// Unchecked: the parser calls the handler on one thread, one callback at a time, and the
+    /// dynamic exclusivity check on every callback cost a tenth of the reading thread
+    /// (docs/benchmarks.md).
+    @exclusivity(unchecked) var reader: ReceiptQuickReader
 
     init(_ reader: ReceiptQuickReader) {
         self.reader = reader

@@ -71,34 +71,43 @@ package final class XMLSAXReader {
     /// The parser met `<!DOCTYPE`.
     package var sawDeclaration: Bool { box.sawDeclaration }
 
-    /// What the C callbacks reach through libxml2's user-data pointer.
+    /// What the reader keeps for the C callbacks.
     private final class Box {
-        /// Kept alive here; called through `fast`, which costs no retain per callback.
-        var handler: (any XMLSAXHandler)? { didSet { fast = handler } }
-        unowned(unsafe) var fast: (any XMLSAXHandler)?
         unowned let context: LibXML2Context
         var parser: xmlParserCtxtPtr?
         var sawDeclaration = false
         let namespaces = XMLNamespaceMatcher()
+        /// What libxml2's user-data pointer points at; kept alive here.
+        var dispatch: Dispatch!
         init(context: LibXML2Context) {
             self.context = context
-        }
-        static func from(_ pointer: UnsafeMutableRawPointer?) -> Box {
-            Unmanaged<Box>.fromOpaque(pointer!).takeUnretainedValue()
-        }
-        /// `body` on the handler, borrowing the box without retaining it (the reader owns it).
-        static func with(_ pointer: UnsafeMutableRawPointer?, _ body: (any XMLSAXHandler, Box) -> Void) {
-            Unmanaged<Box>.fromOpaque(pointer!)._withUnsafeGuaranteedRef { box in
-                if let handler = box.fast { body(handler, box) }
-            }
         }
         var line: Int { Int(parser?.pointee.input?.pointee.line ?? 0) }
     }
 
+    /// The handler and the box, both `let`, behind libxml2's user-data pointer: a callback
+    /// borrows it without retaining it, and calls the handler without a retain or an exclusivity
+    /// check (a `var` would cost both on every callback: a tenth of the reading thread). Setting
+    /// `handler` makes a new one and points libxml2 at it.
+    private final class Dispatch {
+        let handler: (any XMLSAXHandler)?
+        unowned(unsafe) let box: Box
+        init(handler: (any XMLSAXHandler)?, box: Box) {
+            self.handler = handler
+            self.box = box
+        }
+        static func with(_ pointer: UnsafeMutableRawPointer?, _ body: (Dispatch) -> Void) {
+            Unmanaged<Dispatch>.fromOpaque(pointer!)._withUnsafeGuaranteedRef(body)
+        }
+    }
+
     /// Who the parser reports to; set it (after interning its names) before the first `next()`.
     package var handler: (any XMLSAXHandler)? {
-        get { box.handler }
-        set { box.handler = newValue }
+        get { box.dispatch.handler }
+        set {
+            box.dispatch = Dispatch(handler: newValue, box: box)
+            parser.pointee.userData = Unmanaged.passUnretained(box.dispatch).toOpaque()
+        }
     }
 
     /// The namespace URI that start tags and attributes report as `.target`; set it before the
@@ -116,32 +125,35 @@ package final class XMLSAXReader {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { user, localName, _, uri, _, _, count, _, attributes in
-            Box.with(user) { handler, box in
-                handler.startElement(XMLName(pointer: localName), namespace: box.namespaces.classify(uri),
-                                     attributes: XMLSAXAttributes(count: Int(count), raw: attributes, namespaces: box.namespaces),
-                                     line: box.line)
+            Dispatch.with(user) { dispatch in
+                let box = dispatch.box
+                dispatch.handler?.startElement(XMLName(pointer: localName), namespace: box.namespaces.classify(uri),
+                                               attributes: XMLSAXAttributes(count: Int(count), raw: attributes, namespaces: box.namespaces),
+                                               line: box.line)
             }
         }
         sax.endElementNs = { user, localName, _, _ in
-            Box.with(user) { handler, _ in handler.endElement(XMLName(pointer: localName)) }
+            Dispatch.with(user) { $0.handler?.endElement(XMLName(pointer: localName)) }
         }
         sax.characters = { user, bytes, count in
             guard let bytes, count > 0 else { return }
-            Box.with(user) { handler, _ in handler.characters(UnsafeBufferPointer(start: bytes, count: Int(count))) }
+            Dispatch.with(user) { $0.handler?.characters(UnsafeBufferPointer(start: bytes, count: Int(count))) }
         }
         sax.ignorableWhitespace = sax.characters
         sax.cdataBlock = { user, bytes, count in
-            Box.with(user) { handler, _ in handler.cdata(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(count))) }
+            Dispatch.with(user) { $0.handler?.cdata(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(count))) }
         }
         sax.internalSubset = { user, _, _, _ in
-            let box = Box.from(user)
+            let box = Unmanaged<Dispatch>.fromOpaque(user!).takeUnretainedValue().box
             box.sawDeclaration = true
             if let parser = box.parser { xmlStopParser(parser) }
         }
         sax.serror = { user, error in
-            LibXML2Context.errorHandler(Unmanaged.passUnretained(Box.from(user).context).toOpaque(), error)
+            let box = Unmanaged<Dispatch>.fromOpaque(user!).takeUnretainedValue().box
+            LibXML2Context.errorHandler(Unmanaged.passUnretained(box.context).toOpaque(), error)
         }
-        let opaque = Unmanaged.passUnretained(box).toOpaque()
+        box.dispatch = Dispatch(handler: nil, box: box)
+        let opaque = Unmanaged.passUnretained(box.dispatch).toOpaque()
         let created = context.capturingGlobalErrors { xmlCreatePushParserCtxt(&sax, opaque, nil, 0, name) }
         guard let created else { throw XMLReadError.setupFailed(fileName: name, reason: "libxml2 could not create a parser") }
         xmlCtxtUseOptions(created, XMLStreamReader.saxOptions)

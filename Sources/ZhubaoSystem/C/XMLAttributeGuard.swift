@@ -8,7 +8,9 @@
 /// A small state machine over the raw bytes: text, start and end tags (quoted values skipped),
 /// comments, CDATA sections, processing instructions and declarations. `<`, `>`, `=`, quotes
 /// and `-?]` are ASCII and never part of a multi-byte character in UTF-8 or GB18030, so the
-/// bytes need no decoding. It counts lines, for the message.
+/// bytes need no decoding. It counts lines, for the message: a chunk's line breaks at once
+/// when the chunk is done, and up to a tag's start only when the tag is refused (or still open
+/// at the chunk's end), so that the byte loops look for their delimiter alone.
 struct XMLAttributeGuard {
     /// A start tag with too many attributes: its element's name (up to 64 bytes) and the line
     /// its start tag begins on.
@@ -31,10 +33,14 @@ struct XMLAttributeGuard {
     private var inName = false
     private var nameStart = -1
     private var nameEnd = -1
+    /// The line the open start tag begins on, once known; else `tagEnd`, the position in the
+    /// current chunk just past the byte after its `<`, whose line breaks before it say.
     private var tagLine = 1
+    private var tagEnd = -1
     /// Progress through a multi-byte delimiter (`--`, `[CDATA[`, `-->`, `]]>`, `?>`).
     private var match = 0
-    private(set) var line = 1
+    /// The line the current chunk begins on.
+    private var line = 1
     private(set) var fault: Fault?
 
     init(limit: Int = 32) {
@@ -51,18 +57,11 @@ struct XMLAttributeGuard {
         var i = 0
         while i < n {
             if state == .text || state == .endTag || state == .quoted {
-                // To the next '<', the end tag's '>' or the closing quote, counting line breaks:
-                // a tight loop, the spans being short (a leaf's text, a name, a value).
+                // To the next '<', the end tag's '>' or the closing quote: a tight loop, the
+                // spans being short (a leaf's text, a name, a value).
                 let stop: UInt8 = state == .text ? 0x3C : state == .endTag ? 0x3E : quote
                 var j = i
-                var breaks = 0
-                while j < n {
-                    let b = base[j]
-                    if b == stop { break }
-                    if b == 0x0A { breaks += 1 }
-                    j += 1
-                }
-                line += breaks
+                while j < n, base[j] != stop { j += 1 }
                 i = j
                 if j < n {
                     state = state == .text ? .lt : state == .endTag ? .text : .tag
@@ -86,7 +85,6 @@ struct XMLAttributeGuard {
             }
             let c = base[i]
             i += 1
-            if c == 0x0A { line += 1 }
             switch state {
             case .text:
                 break
@@ -98,7 +96,7 @@ struct XMLAttributeGuard {
                 default:
                     state = .tag
                     count = 0
-                    tagLine = line
+                    tagEnd = i
                     inName = !Self.endsName(c)
                     nameStart = i - 1
                     nameEnd = inName ? i : i - 1
@@ -111,6 +109,7 @@ struct XMLAttributeGuard {
                     count += 1
                     if count > limit {
                         keepName(base, n)
+                        if tagEnd >= 0 { tagLine = line + Self.lineBreaks(base, tagEnd) }
                         fault = Fault(element: String(decoding: name, as: UTF8.self), line: tagLine, limit: limit)
                         return fault
                     }
@@ -144,10 +143,22 @@ struct XMLAttributeGuard {
                 if c == 0x3E && match == 1 { state = .text } else { match = c == 0x3F ? 1 : 0 }
             }
         }
-        // A tag still open at the chunk's end: its name goes with it.
-        if state == .tag || state == .quoted { keepName(base, n) }
+        // A tag still open at the chunk's end: its name and line go with it.
+        if state == .tag || state == .quoted {
+            keepName(base, n)
+            if tagEnd >= 0 { tagLine = line + Self.lineBreaks(base, tagEnd) }
+        }
+        tagEnd = -1
         nameStart = -1
+        line += Self.lineBreaks(base, n)
         return nil
+    }
+
+    /// The line breaks among the first `count` bytes (a loop the compiler vectorises).
+    private static func lineBreaks(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var breaks = 0
+        for k in 0..<count { breaks &+= base[k] == 0x0A ? 1 : 0 }
+        return breaks
     }
 
     /// Copies the open tag's name out of the chunk (its first 64 bytes), if it is there.

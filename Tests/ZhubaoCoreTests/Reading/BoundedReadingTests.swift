@@ -31,9 +31,15 @@ import Testing
         #expect(Self.scan(flood, chunk: chunk) == XMLAttributeGuard.Fault(element: "H", line: 2, limit: 3))
     }
 
-    @Test func attributeGuardLineCountMatchesTheText() {
+    /// The line of the refused tag's start, wherever the chunks cut the text (line breaks are
+    /// counted a chunk at a time, and up to the tag's start within its chunk).
+    @Test(arguments: [1, 3, 7, 4096])
+    func attributeGuardLineCountMatchesTheText(chunk: Int) {
         let text = String(repeating: "<a>\n</a>\n\n", count: 1000) + "<b x=\"1\" y=\"2\" z=\"3\" w=\"4\"/>"
-        #expect(Self.scan(text, chunk: 4096)?.line == 3001)
+        #expect(Self.scan(text, chunk: chunk)?.line == 3001)
+        // A tag that begins a line before its fourth attribute, in a comment-and-CDATA text.
+        let spread = "<R>\n<!-- a\nb -->\n<![CDATA[\n]]>\n<c\n a='1'\n b=\"2\" c='3'\n\n d='4'/></R>"
+        #expect(Self.scan(spread, chunk: chunk) == XMLAttributeGuard.Fault(element: "c", line: 6, limit: 3))
     }
 
     /// 200,000 attributes on `<Header>` are refused after a few dozen, by either path.
