@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v7 record keys and engine state", migrate: addEngineState)
         migrator.registerMigration("v8 record dates", migrate: addRecordDates)
         migrator.registerMigration("v9 deferred indexes", migrate: addDeferredIndexes)
+        migrator.registerMigration("v10 partial key indexes", migrate: makeKeyIndexesPartial)
         return migrator
     }
 
