@@ -7,7 +7,7 @@ import ZhubaoCore
 /// (10 GB) at once; a small city is one window. The bytes do not depend on the cut: each pass
 /// makes the same records with the same numbers (`makeEveryBorrower`), each file's records go
 /// in the same order, and the files are written in the same order with one stream of random
-/// choices (`GeneratorDeterminismTests.windowsGiveTheSameBytes`).
+/// choices (`GeneratorWindowsTests.windowsGiveTheSameBytes`).
 extension GenWorld {
     /// The windows: consecutive runs of `keys` (in writing order) of at most `budget` records,
     /// a file of more being a window of its own.

@@ -101,7 +101,8 @@ package final class XMLSAXReader {
         }
     }
 
-    /// Who the parser reports to; set it (after interning its names) before the first `next()`.
+    /// Who the parser reports to; set it (after interning its names) before the first `next()`,
+    /// never from inside a callback (the callback in progress borrows the `Dispatch` it replaces).
     package var handler: (any XMLSAXHandler)? {
         get { box.dispatch.handler }
         set {

@@ -38,6 +38,10 @@ import Testing
             // Only the rows with a key are in them.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM receipt INDEXED BY receiptByContractNo WHERE contractNo IS NOT NULL") == 2)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM receipt INDEXED BY receiptByReversesTicketNo WHERE reversesTicketNo IS NOT NULL") == 1)
+            // The register's query, of the same shape, searches its partial contract index too.
+            let (registerCondition, registerArguments) = try #require(keys.condition("participant"))
+            let registerPlan = try Self.plan(db, "SELECT r.idNumber FROM participant r WHERE \(registerCondition)", registerArguments)
+            #expect(registerPlan.contains("participantByContractNo"), "\(registerPlan)")
         }
     }
 
