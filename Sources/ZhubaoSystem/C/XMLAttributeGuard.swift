@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Looks at the bytes before libxml2 gets them and stops a start tag with more than `limit`
 /// attributes (namespace declarations included) before libxml2 parses it: libxml2 2.9 checks
 /// each attribute of a tag against all the earlier ones, so a `<Header>` of 200,000
@@ -154,10 +160,16 @@ struct XMLAttributeGuard {
         return nil
     }
 
-    /// The line breaks among the first `count` bytes (a loop the compiler vectorises).
-    private static func lineBreaks(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    /// The line breaks among the first `count` bytes, found with `memchr` (vectorised in the C
+    /// library; a byte loop in Swift was not vectorised: it cost as much as the scan itself).
+    static func lineBreaks(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
         var breaks = 0
-        for k in 0..<count { breaks &+= base[k] == 0x0A ? 1 : 0 }
+        var at = base
+        let end = base + count
+        while at < end, let hit = memchr(at, 0x0A, end - at) {
+            breaks += 1
+            at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
         return breaks
     }
 
