@@ -73,8 +73,9 @@ package final class LibXML2Context {
     var attributeGuard = XMLAttributeGuard()
     /// For libxml2's printf-style generic messages (see the shim).
     private let relay: UnsafeMutablePointer<zhubao_xmlMessageRelay>
-    /// The calling thread's handlers, saved while this context borrows them.
-    private var saved: zhubao_xmlHandlers?
+    /// The calling thread's handlers, saved while this context borrows them. Unchecked: touched
+    /// twice for every node a text reader reads, on the reader's one thread.
+    @exclusivity(unchecked) private var saved: zhubao_xmlHandlers?
 
     init(source: ByteSource?, fileName: String) {
         self.source = source

@@ -32,13 +32,15 @@ package final class XMLStreamReader {
     package let schema: XMLSchema?
     let reader: xmlTextReaderPtr
     package let context: LibXML2Context
+    // The state `read()` touches for every node is `@exclusivity(unchecked)`: a reader lives on
+    // one thread, and the dynamic check on each access was a percent of the whole inbox's intake.
     /// The type of the current node; `.none` before the first read and after the end.
-    package internal(set) var nodeType = XMLNodeType.none
-    private var failure: Error?
+    @exclusivity(unchecked) package internal(set) var nodeType = XMLNodeType.none
+    @exclusivity(unchecked) private var failure: Error?
     /// Called on each start tag that has attributes (namespace declarations count), with the
     /// reader on it; `attributeNames()` lists them.
-    package var onAttributes: ((XMLStreamReader) -> Void)?
-    package private(set) var isAtEnd = false
+    @exclusivity(unchecked) package var onAttributes: ((XMLStreamReader) -> Void)?
+    @exclusivity(unchecked) package private(set) var isAtEnd = false
 
     /// - Parameters:
     ///   - fileName: the name messages use; the source's file name by default.
