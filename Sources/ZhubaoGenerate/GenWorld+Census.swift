@@ -24,12 +24,10 @@ struct GenCensus {
     var transactions = 0
     var claimLines = 0
 
-    /// Every file, in the order they are written (date, sender, kind).
-    var keys: [GenFileKey] { (Array(records.keys) + Array(hardship.keys)).sorted() }
+    /// Every file, in the order they are written (date, sender, kind); set when the census ends.
+    var keys: [GenFileKey] = []
 
-    func keys(of kind: InputKind) -> [GenFileKey] {
-        kind == .hardship ? hardship.keys.sorted() : records.keys.filter { $0.kind == kind }.sorted()
-    }
+    func keys(of kind: InputKind) -> [GenFileKey] { keys.filter { $0.kind == kind } }
 }
 
 extension GenWorld {
@@ -70,6 +68,7 @@ extension GenWorld {
     /// the record faults' own tickets.
     func takeCensus() -> GenCensus {
         numberContracts()
+        earliestCleanContract = findEarliestCleanContract()
         var census = GenCensus()
         census.offers.reserveCapacity(borrowers.count)
         makeEveryBorrower(keepsNumbering: true) { _, b in
@@ -85,6 +84,7 @@ extension GenWorld {
                 census.hardship[GenFileKey(sender: department.rawValue, kind: .hardship, date: day)] = department
             }
         }
+        census.keys = (Array(census.records.keys) + Array(census.hardship.keys)).sorted()
         return census
     }
 

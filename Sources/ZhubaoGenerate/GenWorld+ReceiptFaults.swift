@@ -67,17 +67,16 @@ extension GenWorld {
     }
 
     /// The clean, approved borrower with a contract approved first (by index among equals): whose
-    /// contract a foreign-contract receipt names. Plans do not change once the contracts are
-    /// numbered, so it is found once, not for every such receipt of every pass.
-    var earliestCleanContract: GenBorrower? {
-        if let found = earliestCleanContractFound { return found }
+    /// contract a foreign-contract receipt names. It depends on the plans alone, so the census
+    /// finds it once, when the contracts are numbered (`earliestCleanContract`), not every such
+    /// receipt of every pass.
+    func findEarliestCleanContract() -> GenBorrower? {
         var best: Int?
         for i in borrowers.indices where !borrowers[i].contractNo.isEmpty && borrowers[i].fault == nil && borrowers[i].approved {
             if best.map({ (borrowers[i].approvedOn, borrowers[i].index) < (borrowers[$0].approvedOn, borrowers[$0].index) }) ?? true {
                 best = i
             }
         }
-        earliestCleanContractFound = .some(best.map { borrowers[$0] })
         return best.map { borrowers[$0] }
     }
 }

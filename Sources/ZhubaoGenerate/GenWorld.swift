@@ -35,8 +35,9 @@ final class GenWorld {
     /// Hardship rows that belong to one snapshot only (an E003 row).
     var extraHardshipRows: [GenFileKey: [GenHardshipRow]] = [:]
 
-    /// `earliestCleanContract`, once found (`.some(nil)`: there is none).
-    var earliestCleanContractFound: GenBorrower??
+    /// Whose contract a foreign-contract receipt names (`findEarliestCleanContract`), found by
+    /// the census once the contracts are numbered.
+    var earliestCleanContract: GenBorrower?
     private var ticketCounters: [Day: Int] = [:]
     private var txnCounters: [String: Int] = [:]
 

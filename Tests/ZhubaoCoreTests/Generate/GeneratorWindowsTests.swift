@@ -44,7 +44,9 @@ import Testing
         let directory = GenFixture.temporaryDirectory("win-copy")
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = try CityGenerator(options: Self.options(recordsPerPass: 7)).write(to: directory)
-        for fault in report.manifest.faults where fault.fault == GenFault.duplicateTicket.rawValue {
+        let duplicated = report.manifest.faults.filter { $0.fault == GenFault.duplicateTicket.rawValue }
+        #expect(duplicated.count == 2)  // as asked: the loop below is never empty
+        for fault in duplicated {
             let ticket = try #require(fault.ticketNo)
             // Sent twice: once where it was paid, once more in the later file the manifest names.
             let named = try GenTestFiles.text(directory.appendingPathComponent(fault.file))
