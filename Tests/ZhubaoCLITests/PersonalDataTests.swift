@@ -35,8 +35,8 @@ import ZhubaoCore
         let (ids, names, accounts) = try store.database.read { db in
             let ids = try String.fetchAll(db, sql: """
                 SELECT idNumber FROM drawdown UNION SELECT idNumber FROM receipt UNION SELECT idNumber FROM participant
-                UNION SELECT idNumber FROM bankTransaction UNION SELECT idNumber FROM claimLine UNION SELECT idNumber FROM hardshipRow
-                """)
+                UNION SELECT idNumber FROM bankTransaction UNION SELECT idNumber FROM claimLine
+                """) + HardshipChunkRecord.storedRows(db).map(\.idNumber)
             let names = try String.fetchAll(db, sql: "SELECT name FROM drawdown UNION SELECT name FROM receipt UNION SELECT name FROM participant")
             let accounts = try String.fetchAll(db, sql: "SELECT sscAccount FROM participant UNION SELECT account FROM bankTransaction")
             return (Set(ids.filter { $0.count == 18 }), Set(names.filter { $0.count >= 2 }), Set(accounts.filter { $0.count >= 12 }))

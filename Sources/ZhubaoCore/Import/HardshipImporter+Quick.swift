@@ -15,10 +15,10 @@ final class HardshipQuickPath {
         self.spec = spec
     }
 
-    /// Stores the line and returns true, or returns false and does nothing.
-    func take(_ line: UnsafeBufferPointer<UInt8>, number: Int, into sink: inout some RecordSink) throws -> Bool {
+    /// Adds the line to the chunk and returns true, or returns false and does nothing.
+    func take(_ line: UnsafeBufferPointer<UInt8>, number: Int, into chunk: inout HardshipChunk.Builder) -> Bool {
         // A control character anywhere: the ordinary path reports it.
-        guard ControlCharacters.firstIndex(in: line) == nil, let department = spec.department,
+        guard ControlCharacters.firstIndex(in: line) == nil, spec.department != nil,
               let fields = Self.split(line) else { return false }
         let id = fields[0], name = fields[1], county = fields[3], reasonText = fields[6]
         guard IDNumber.isPlainValid(bytes: id), !name.isEmpty, let category = spec.category(named: fields[2]),
@@ -33,12 +33,8 @@ final class HardshipQuickPath {
             guard let known = HardshipEndReason(rawValue: String(decoding: reasonText, as: UTF8.self)) else { return false }
             reason = known
         }
-        let fileId = sink.fileId
-        try sink.insertRow(as: HardshipRowRecord.self) { row in
-            HardshipRowRecord.bind(to: &row, fileId: fileId, line: number, department: department, idNumber: id,
-                                   idValid: true, name: name, category: category, county: county,
-                                   certifiedOn: certifiedOn, endsOn: endsOn, endReason: reason)
-        }
+        chunk.append(line: number, idNumber: id, idValid: true, name: name, category: category, county: county,
+                     certifiedOn: certifiedOn, endsOn: endsOn, endReason: reason)
         return true
     }
 

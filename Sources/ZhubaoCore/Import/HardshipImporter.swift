@@ -32,12 +32,15 @@ struct HardshipImporter: FileImporter {
         reader.skipsBlankLines = true  // formats.md §3: blank lines are ignored
         var sawHeader = false
         let quick = HardshipQuickPath(spec)
+        // The lines stored, a chunk at a time (`HardshipChunk`): written when full and at the end.
+        var chunk = HardshipChunk.Builder()
         while true {
             let record: CSVRecordReader.Record
             do {
                 let step = try reader.next { bytes, number in
-                    guard self.quick, sawHeader, try quick.take(bytes, number: number, into: &sink) else { return false }
+                    guard self.quick, sawHeader, quick.take(bytes, number: number, into: &chunk) else { return false }
                     outcome.recordCount += 1
+                    if chunk.isFull { try chunk.flush(into: &sink) }
                     return true
                 }
                 guard let step else { break }
@@ -88,13 +91,13 @@ struct HardshipImporter: FileImporter {
             let reason = reasonText.flatMap(HardshipEndReason.init(rawValue:))
             if let reasonText, reason == nil { r.fail("终止原因", HardshipSpec.endReasonProblem(reasonText)) }
             for diagnostic in r.diagnostics { outcome.diagnostics.append(diagnostic) }
-            guard r.isValid, let department = spec.department, let category else { continue }
-            try sink.insertRow(HardshipRowRecord(
-                id: nil, fileId: sink.fileId, line: record.line, department: department, idNumber: id, idValid: idValid,
-                name: personName, category: category, county: county, certifiedOn: certifiedOn, endsOn: endsOn,
-                endReason: reason))
+            guard r.isValid, spec.department != nil, let category else { continue }
+            chunk.append(line: record.line, idNumber: id, idValid: idValid, name: personName, category: category,
+                         county: county, certifiedOn: certifiedOn, endsOn: endsOn, endReason: reason)
+            if chunk.isFull { try chunk.flush(into: &sink) }
             outcome.recordCount += 1
         }
+        try chunk.flush(into: &sink)
         if !sawHeader {
             outcome.diagnostics.append(.error("文件为空，缺少表头", at: Location(file: file, line: 1)))
         }

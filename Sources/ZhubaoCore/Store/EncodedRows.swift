@@ -6,6 +6,7 @@ package struct EncodedRows: Sendable {
         case null
         case integer(Int64)
         case text(start: Int32, count: Int32)
+        case blob(start: Int32, count: Int32)
     }
 
     let columns: Int
@@ -76,6 +77,12 @@ package struct EncodedRows: Sendable {
         bytes.append(contentsOf: text)
         values.append(.text(start: start, count: Int32(bytes.count) - start))
     }
+
+    fileprivate mutating func add(blob: UnsafeBufferPointer<UInt8>) {
+        let start = Int32(bytes.count)
+        bytes.append(contentsOf: blob)
+        values.append(.blob(start: start, count: Int32(bytes.count) - start))
+    }
 }
 
 /// The values of one row, added in the order of the table's `insertColumns`. An empty string
@@ -96,6 +103,8 @@ package struct InsertRow {
     package mutating func add(_ value: some RecordCode) { rows.add(text: value.rawValue) }
     /// UTF-8 text given as bytes.
     package mutating func add(text bytes: UnsafeBufferPointer<UInt8>) { rows.add(text: bytes) }
+    /// Bytes stored as a BLOB (a hardship chunk).
+    package mutating func add(blob bytes: UnsafeBufferPointer<UInt8>) { rows.add(blob: bytes) }
     package mutating func add(text bytes: UnsafeBufferPointer<UInt8>?) { if let bytes { add(text: bytes) } else { rows.add(.null) } }
     package mutating func add(_ value: String?) { if let value { add(value) } else { rows.add(.null) } }
     package mutating func add(_ value: Int64?) { if let value { add(value) } else { rows.add(.null) } }

@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v8 record dates", migrate: addRecordDates)
         migrator.registerMigration("v9 deferred indexes", migrate: addDeferredIndexes)
         migrator.registerMigration("v10 partial key indexes", migrate: makeKeyIndexesPartial)
+        migrator.registerMigration("v11 hardship lists in chunks", migrate: storeHardshipListsInChunks)
         return migrator
     }
 

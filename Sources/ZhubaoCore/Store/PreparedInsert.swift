@@ -139,6 +139,9 @@ final class PreparedInsert<R: FastInsertable> {
                             sqlite3_bind_text(statement, parameter, $0, count, nil)  // SQLITE_STATIC: reset below
                         }
                     }
+                case .blob(let start, let count):
+                    bound = count == 0 ? sqlite3_bind_zeroblob(statement, parameter, 0)
+                        : sqlite3_bind_blob(statement, parameter, bytes.baseAddress! + Int(start), count, nil)  // SQLITE_STATIC
                 }
                 }
                 column = column + 1 == encoded.columns ? 0 : column + 1

@@ -44,7 +44,7 @@ extension Store {
 }
 
 /// The fields of snapshot rows that rules.md §3 reads, each text numbered by its bytes (NULL
-/// apart from every text), so that two snapshots of a department of a province's size (some
+/// apart from every text; days their digits), so that two snapshots of a department of a province's size (some
 /// 900,000 rows each) are compared without a `String` made of each field.
 private struct SnapshotFields {
     private var numbers: [TextKey?: UInt32] = [:]
@@ -53,17 +53,17 @@ private struct SnapshotFields {
     /// number, in the order of their lines.
     mutating func people(_ db: Database, file: Int64) throws -> [TextKey: [SIMD4<UInt32>]] {
         var people: [TextKey: [SIMD4<UInt32>]] = [:]
-        let statement = try db.makeStatement(sql: """
-            SELECT idNumber, category, certifiedOn, endsOn, endReason FROM hardshipRow WHERE fileId = ? ORDER BY line
-            """)
+        let statement = try db.makeStatement(sql: "SELECT rows FROM hardshipChunk WHERE fileId = ? ORDER BY id")
         try statement.setArguments([file])
         let cursor = try Row.fetchCursor(statement)
         let sqlite = statement.sqliteStatement
         while try cursor.next() != nil {
-            guard let id = TextKey(sqlite, column: 0) else { continue }  // NOT NULL in the schema
-            var row = SIMD4<UInt32>()
-            for field in 0..<4 { row[field] = number(TextKey(sqlite, column: field + 1)) }
-            people[id, default: []].append(row)
+            let chunk = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 0), count: Int(sqlite3_column_bytes(sqlite, 0)))
+            try HardshipChunk.forEachRow(in: chunk) { view in
+                let reason = view.flags & HardshipChunk.hasEndReason == 0 ? nil : TextKey(view.endReason)
+                let row = SIMD4<UInt32>(number(TextKey(view.category)), view.certifiedOn, view.endsOn, number(reason))
+                people[TextKey(view.idNumber), default: []].append(row)
+            }
         }
         return people
     }

@@ -4,7 +4,7 @@ import Logging
 
 /// A bulk import without the key and date indexes (issue 14: the whole inbox in one run).
 ///
-/// Every drawdown, receipt, bank line, participant and hardship row enters the indexes that
+/// Every drawdown, receipt, bank line and participant enters the indexes that
 /// migrations v7 and v8 made for the next-day run: a b-tree insert at a random place each, which
 /// made the import of a two-year inbox into a new store twice as slow as the same import without
 /// them (docs/benchmarks.md "Deferred indexes"). Building an index over a filled table sorts it
@@ -28,7 +28,6 @@ extension Store {
         "bankTransactionByTxnDate",
         "claimLineByLoanNo", "claimLineInvalidID",
         "participantByIdNumber", "participantByContractNo", "participantInvalidID", "participantByDeathDate",
-        "hardshipRowByIdNumber", "hardshipRowInvalidID",
     ]
 
     /// An intake defers the indexes when its files hold at least this share of the store's

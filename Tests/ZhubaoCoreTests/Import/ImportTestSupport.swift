@@ -53,6 +53,12 @@ final class ImportProbe {
         return (outcome, records)
     }
 
+    /// A hardship list imported, and the lines stored (`hardshipChunk`).
+    func importHardship(_ name: String, bytes: [UInt8]) throws -> (ImportOutcome, [HardshipRow]) {
+        let (outcome, store) = try importIntoStore(name, bytes: bytes)
+        return (outcome, try store.database.read { db in try HardshipChunkRecord.storedRows(db) })
+    }
+
     /// Imports into a fresh in-memory store the way `run` does (the importer on its own thread,
     /// the rows inserted on this one), with the kind's importer or the one given.
     func importIntoStore(_ name: String, bytes: [UInt8], importer: (any FileImporter)? = nil,

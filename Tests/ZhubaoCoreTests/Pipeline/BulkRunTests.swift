@@ -35,7 +35,7 @@ import Testing
             try NextDayRunTests.expectSame(bulk, kept, on: day)
             let said = log.all[before...]
             #expect(said.contains { $0.hasPrefix("indexes deferred to the end of the intake") })
-            #expect(said.contains { $0.hasPrefix("deferred indexes built") && $0.contains("indexes=24") })
+            #expect(said.contains { $0.hasPrefix("deferred indexes built") && $0.contains("indexes=22") })
             // The second day carries the first's state: its key queries waited for the indexes.
             #expect(said.contains { $0.hasPrefix(day == first ? "the whole city is computed" : "the run reads part of the city") })
         }

@@ -12,17 +12,19 @@ import Testing
                         receivedAt: "t", receivedOn: "2026-01-31")
     }
 
-    /// Row n: a name of n characters' worth, an empty county every third row (stored as ''),
-    /// no end date on odd rows (stored as NULL).
-    static func row(_ n: Int, fileId: Int64) -> HardshipRowRecord {
-        HardshipRowRecord(id: nil, fileId: fileId, line: n + 1, department: .civilAffairs, idNumber: "36070219670315003\(n % 10)",
-                          idValid: n % 2 == 0, name: "钟淑堃\(n)", category: n % 3 == 0 ? .tk : .db, county: n % 3 == 0 ? "" : "360702",
-                          certifiedOn: Day(iso: "2026-01-05")!, endsOn: n % 2 == 1 ? nil : Day(iso: "2026-12-31")!,
-                          endReason: n % 5 == 0 ? .revoked : nil)
+    /// Row n: a name of n characters' worth, an empty contract number every third row (stored
+    /// as ''), no base on odd rows (stored as NULL).
+    static func row(_ n: Int, fileId: Int64) -> ReceiptRecord {
+        ReceiptRecord(id: nil, fileId: fileId, source: "TAX_RCPT_360700_20260131_001.xml:/R[\(n + 1)]", ticketNo: "T\(n)",
+                      idNumber: "36070219670315003\(n % 10)", idValid: n % 2 == 0, name: "钟淑堃\(n)",
+                      insuranceType: n % 3 == 0 ? .employees : .residents, periodFrom: YearMonth(iso: "2026-01")!,
+                      periodTo: YearMonth(iso: "2026-12")!, base: n % 2 == 1 ? nil : Fen(Int64(n) * 100), amount: Fen(Int64(n)),
+                      paidOn: Day(iso: "2026-01-05")!, channel: .loan, contractNo: n % 3 == 0 ? "" : "HT\(n)", bankCode: nil,
+                      status: n % 5 == 0 ? .reversal : .normal, reversesTicketNo: n % 5 == 0 ? "T0" : nil)
     }
 
     static func check(_ store: Store, count: Int) throws {
-        let rows = try store.database.read { db in try HardshipRowRecord.order(Column("id")).fetchAll(db) }
+        let rows = try store.database.read { db in try ReceiptRecord.order(Column("id")).fetchAll(db) }
         #expect(rows.count == count)
         for (n, stored) in rows.enumerated() {
             var expected = row(n, fileId: stored.fileId)
@@ -30,7 +32,7 @@ import Testing
             #expect(stored == expected)
         }
         let nulls = try store.database.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM hardshipRow WHERE county IS NULL OR endsOn = ''")
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM receipt WHERE contractNo IS NULL OR base = ''")
         }
         #expect(nulls == 0)
     }
@@ -69,7 +71,7 @@ import Testing
             return outcome
         })
         #expect(file.status == .rejected)
-        #expect(try store.database.read { db in try HardshipRowRecord.fetchCount(db) } == 0)
+        #expect(try store.database.read { db in try ReceiptRecord.fetchCount(db) } == 0)
     }
 
     /// The store binds the file's own id, whatever the importer put in the row: a reading may
@@ -85,7 +87,7 @@ import Testing
             for n in 0..<3 { try sink.insertRow(Self.row(n, fileId: 999)) }
             return ImportOutcome()
         })
-        let files = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT fileId FROM hardshipRow ORDER BY id") }
+        let files = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT fileId FROM receipt ORDER BY id") }
         #expect(files == Array(repeating: ahead.id!, count: 130) + Array(repeating: here.id!, count: 3))
     }
 
@@ -108,14 +110,14 @@ import Testing
             return (rejected, kept)
         }
         #expect(rejected.status == .rejected && kept.status == .imported)
-        let files = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT fileId FROM hardshipRow ORDER BY id") }
+        let files = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT fileId FROM receipt ORDER BY id") }
         #expect(files == [kept.id!])
     }
 
     /// A record type whose `bind(to:)` leaves out a column.
     struct ShortRow: FastInsertable {
-        static let databaseTableName = "hardshipRow"
-        static let insertColumns = HardshipRowRecord.insertColumns
+        static let databaseTableName = "receipt"
+        static let insertColumns = ReceiptRecord.insertColumns
         func bind(to row: inout InsertRow) { row.add(Int64(1)) }
     }
 
@@ -127,7 +129,7 @@ import Testing
                 return ImportOutcome()
             })
         }
-        #expect(error?.message.hasSuffix("bound 1 of 11 columns") == true)
+        #expect(error?.message.hasSuffix("bound 1 of \(ReceiptRecord.insertColumns.count) columns") == true)
         #expect(try store.database.read { db in try InputFileRecord.fetchCount(db) } == 0)
         // The foreign keys switched off for the file's transaction are on again after a failure.
         #expect(try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)

@@ -30,33 +30,38 @@ import Testing
                     """, arguments: [line + 1, "L\(line)", "C\(line)", id])
             }
             var line = [1: 0, 3: 0]
-            func row(_ file: Int, _ id: String, _ category: String, _ certified: String, ends: String? = nil, reason: String? = nil) throws {
+            var chunks = [1: HardshipChunk.Builder(), 3: HardshipChunk.Builder()]
+            func row(_ file: Int, _ id: String, _ category: HardshipCategory, _ certified: String, ends: String? = nil,
+                     reason: HardshipEndReason? = nil) {
                 line[file]! += 1
-                try db.execute(sql: """
-                    INSERT INTO hardshipRow (fileId, line, department, idNumber, idValid, name, category, county, certifiedOn, endsOn, endReason)
-                    VALUES (?, ?, 'MZ', ?, 1, '某', ?, '360702', ?, ?, ?)
-                    """, arguments: [file, line[file]!, id, category, certified, ends, reason])
+                chunks[file]!.append(HardshipRow(line: line[file]!, idNumber: id, idValid: true, name: "某", category: category,
+                                                 county: "360702", certifiedOn: Day(iso: certified)!, endsOn: ends.map { Day(iso: $0)! },
+                                                 endReason: reason))
             }
             // The snapshot before (P = 2026-03-05) and the new one.
-            try row(1, "A", "DB", "2026-01-01")
-            try row(1, "B", "DB", "2026-01-01")
-            try row(1, "B", "DB", "2026-02-01")
-            try row(1, "C", "DB", "2026-01-01")
-            try row(1, "D", "DB", "2026-01-01")
-            try row(1, "F", "DB", "2026-01-01")
-            try row(1, "F", "TK", "2026-01-01", ends: "2026-06-01")
-            try row(1, Self.long, "DB", "2026-01-01")
-            try row(1, "N", "DB", "2026-01-01")
-            try row(3, "F", "DB", "2026-01-01")  // F: the same rows, the other line numbers
-            try row(3, "F", "TK", "2026-01-01", ends: "2026-06-01")
-            try row(3, "N", "TK", "2026-01-01")  // not a borrower
-            try row(3, "E", "DB", "2026-01-01")  // E: new
-            try row(3, "B", "DB", "2026-02-01")  // B: the same two rows, the other order
-            try row(3, "B", "DB", "2026-01-01")
-            try row(3, "C", "DB", "2026-01-01", reason: "REVOKED")  // C: ended
-            try row(3, "A", "DB", "2026-01-01")
-            try row(3, Self.long, "TK", "2026-01-01")  // the long ID: another category
+            row(1, "A", .db, "2026-01-01")
+            row(1, "B", .db, "2026-01-01")
+            row(1, "B", .db, "2026-02-01")
+            row(1, "C", .db, "2026-01-01")
+            row(1, "D", .db, "2026-01-01")
+            row(1, "F", .db, "2026-01-01")
+            row(1, "F", .tk, "2026-01-01", ends: "2026-06-01")
+            row(1, Self.long, .db, "2026-01-01")
+            row(1, "N", .db, "2026-01-01")
+            row(3, "F", .db, "2026-01-01")  // F: the same rows, the other line numbers
+            row(3, "F", .tk, "2026-01-01", ends: "2026-06-01")
+            row(3, "N", .tk, "2026-01-01")  // not a borrower
+            row(3, "E", .db, "2026-01-01")  // E: new
+            row(3, "B", .db, "2026-02-01")  // B: the same two rows, the other order
+            row(3, "B", .db, "2026-01-01")
+            row(3, "C", .db, "2026-01-01", reason: .revoked)  // C: ended
+            row(3, "A", .db, "2026-01-01")
+            row(3, Self.long, .tk, "2026-01-01")  // the long ID: another category
             // D: no longer listed
+            for file in [1, 3] {
+                var chunk = chunks[file]!.take(fileId: Int64(file))
+                try chunk.insert(db)
+            }
         }
         return store
     }

@@ -53,7 +53,6 @@ struct KeySet: Sendable, Equatable {
         "bankTransaction": [("idNumber", .person), ("loanNo", .loan), ("txnNo", .txn)],
         "claimLine": [("loanNo", .loan)],
         "participant": [("idNumber", .person), ("contractNo", .contract)],
-        "hardshipRow": [("idNumber", .person)],
     ]
 
     private func values(_ kind: Kind) -> Set<String> {
@@ -90,7 +89,8 @@ struct KeySet: Sendable, Equatable {
         var closed = self, frontier = self
         while !frontier.isEmpty {
             var found = KeySet()
-            // A table whose records name one kind of key (claim lines, hardship rows) adds none.
+            // A table whose records name one kind of key (claim lines) adds none; hardship lists
+            // name persons only, and are read whole (`LedgerLoader.loadSnapshots`).
             for table in Self.columns.keys.sorted() where Self.columns[table]!.count > 1 {
                 guard let (condition, arguments) = frontier.condition(table) else { continue }
                 let columns = Self.columns[table]!

@@ -2,8 +2,6 @@ import GRDB
 import GRDBSQLite
 
 extension LedgerLoader {
-    private enum HardshipColumn: Int, LoadedColumn { case fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason }
-
     /// The snapshots read, and the findings of their rows (E003), for `LedgerHistory`.
     struct LoadedSnapshots {
         var snapshots: [LedgerHistory.Dated<HardshipSnapshot>] = []
@@ -13,7 +11,6 @@ extension LedgerLoader {
     /// Each department's snapshots through `through`: per date, the file with the highest SEQ
     /// (rules.md §3). Reads nothing but `db`: it may run on a connection of its own.
     func loadSnapshots(_ db: Database, through: Day) throws -> LoadedSnapshots {
-        typealias C = HardshipColumn
         var loaded = LoadedSnapshots()
         let files = try Row.fetchAll(db, sql: """
             SELECT id, name, sender, businessDate, seq FROM inputFile
@@ -25,28 +22,36 @@ extension LedgerLoader {
         let ordered = chosen.values.sorted(by: { ($0.sender, $0.date) < ($1.sender, $1.date) })
         if ordered.isEmpty { return loaded }
         // Certification only ever matters for borrowers (rules.md §4, E410): rows of people with
-        // no drawdown in the store are not loaded, except those with an invalid ID, which raise
-        // E003. The rows are scanned in table order (the order of import, cheaper than through
-        // the index on fileId) and each ID number is looked up by its bytes, before any String
-        // is made of it: SQLite's `IN (SELECT idNumber FROM drawdown)` cost a tenth of a run.
-        // A part of the city (`only`): its people's rows, through the index on the ID number.
-        let keys = withinKeys("hardshipRow"), ownBorrowers = withinKeys("drawdown")
+        // no drawdown in the store are not kept, except those with an invalid ID, which raise
+        // E003. Each row's ID number is looked up by its bytes in the chunk, before any String
+        // is made of it. A part of the city (`only`): its people's rows.
+        let ownBorrowers = withinKeys("drawdown")
         let borrowers = try BorrowerIDs(db, sql: "SELECT DISTINCT r.idNumber FROM drawdown r WHERE 1\(ownBorrowers.sql)",
                                         arguments: ownBorrowers.arguments)
+        let persons = only.map { Set($0.persons.map(TextKey.init)) }
         var rowsByFile: [Int64: [(idValid: Bool, row: HardshipSnapshot.Row)]] = [:]
         let statement = try db.makeStatement(sql: """
-            SELECT fileId, line, idNumber, idValid, category, certifiedOn, endsOn, endReason FROM hardshipRow r\(only == nil ? " NOT INDEXED" : "")
-            WHERE fileId IN (\(ordered.map { String($0.id) }.joined(separator: ",")))\(keys.sql)
+            SELECT fileId, rows FROM hardshipChunk
+            WHERE fileId IN (\(ordered.map { String($0.id) }.joined(separator: ","))) ORDER BY fileId, id
             """)
-        try statement.setArguments(keys.arguments)
+        let sqlite = statement.sqliteStatement
         let cursor = try Row.fetchCursor(statement)
-        while let row = try cursor.next() {
-            let idValid: Bool = row[C.idValid]
-            guard !idValid || borrowers.contains(statement.sqliteStatement, column: C.idNumber.rawValue) else { continue }
-            let endReason: HardshipEndReason? = try row.optionalCode(C.endReason)
-            try rowsByFile[row[C.fileId], default: []].append((idValid, HardshipSnapshot.Row(
-                idNumber: row[C.idNumber], category: row.code(C.category), certifiedOn: row.day(C.certifiedOn),
-                endsOn: row.optionalDay(C.endsOn), revoked: endReason == .revoked, line: row[C.line])))
+        while try cursor.next() != nil {
+            let fileId = sqlite3_column_int64(sqlite, 0)
+            let chunk = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 1), count: Int(sqlite3_column_bytes(sqlite, 1)))
+            var rows = rowsByFile[fileId] ?? []
+            rowsByFile[fileId] = nil
+            try HardshipChunk.forEachRow(in: chunk) { view in
+                if view.idValid {
+                    let id = TextKey(view.idNumber)
+                    guard borrowers.contains(id), persons?.contains(id) ?? true else { return }
+                }
+                rows.append((view.idValid, HardshipSnapshot.Row(
+                    idNumber: view.text(view.idNumber), category: try view.code(view.category, as: HardshipCategory.self),
+                    certifiedOn: try view.day(view.certifiedOn), endsOn: view.endsOn == 0 ? nil : try view.day(view.endsOn),
+                    revoked: view.endReason.elementsEqual(HardshipEndReason.revoked.rawValue.utf8), line: view.line)))
+            }
+            rowsByFile[fileId] = rows
         }
         var unique = UniqueKeys()
         for file in ordered {

@@ -62,7 +62,7 @@ package struct LedgerLoader {
             try StoredValueError.reading("receipt") { try loadReceipts(db, into: &history, unique: &unique) }
             try StoredValueError.reading("bankTransaction") { try loadTransactions(db, into: &history, unique: &unique) }
             try StoredValueError.reading("claimLine") { try loadClaims(db, into: &history, unique: &unique) }
-            let snapshots = try StoredValueError.reading("hardshipRow") { try aside?.wait() ?? loadSnapshots(db, through: through) }
+            let snapshots = try StoredValueError.reading("hardshipChunk") { try aside?.wait() ?? loadSnapshots(db, through: through) }
             history.snapshots += snapshots.snapshots
             history.findings += snapshots.findings
             history.findings += unique.findings

@@ -56,6 +56,8 @@ struct BorrowerIDs {
         while let id = try ids.next() { self.ids.insert(TextKey(id)) }
     }
 
+    func contains(_ id: TextKey) -> Bool { ids.contains(id) }
+
     /// Whether the text in `column` of the statement's current row is one of the ID numbers.
     func contains(_ statement: SQLiteStatement, column: Int) -> Bool {
         TextKey(statement, column: column).map(ids.contains) ?? false

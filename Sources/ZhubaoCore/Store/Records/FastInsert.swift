@@ -49,21 +49,10 @@ extension ReceiptRecord: FastInsertable {
     }
 }
 
-extension HardshipRowRecord: FastInsertable {
+extension HardshipChunkRecord: FastInsertable {
     package func bind(to row: inout InsertRow) {
-        Self.bind(to: &row, fileId: fileId, line: line, department: department, idNumber: idNumber, idValid: idValid,
-                  name: name, category: category, county: county, certifiedOn: certifiedOn, endsOn: endsOn,
-                  endReason: endReason)
-    }
-
-    /// The row of a hardship line in `insertColumns` order, its texts as strings or as the file's bytes.
-    static func bind<T: InsertText>(
-        to row: inout InsertRow, fileId: Int64, line: Int, department: HardshipDepartment, idNumber: T, idValid: Bool,
-        name: T, category: HardshipCategory, county: T, certifiedOn: Day, endsOn: Day?, endReason: HardshipEndReason?
-    ) {
-        row.add(fileId); row.add(line); row.add(department); row.add(idNumber); row.add(idValid)
-        row.add(name); row.add(category); row.add(county); row.add(certifiedOn); row.add(endsOn)
-        row.add(endReason)
+        row.add(fileId); row.add(rowCount)
+        rows.withUnsafeBytes { row.add(blob: $0.bindMemory(to: UInt8.self)) }
     }
 }
 

@@ -47,7 +47,7 @@ extension FileScopedRecord {
 
 extension ParticipantRecord: FileScopedRecord {}
 extension ReceiptRecord: FileScopedRecord {}
-extension HardshipRowRecord: FileScopedRecord {}
+extension HardshipChunkRecord: FileScopedRecord {}
 extension DrawdownRecord: FileScopedRecord {}
 extension BankTransactionRecord: FileScopedRecord {}
 extension ClaimLineRecord: FileScopedRecord {}
