@@ -23,16 +23,14 @@ extension HardshipChunk {
 
         func day(_ digits: UInt32) throws -> Day {
             let value = Int(digits)
-            guard let day = Day(year: value / 10_000, month: value / 100 % 100, day: value % 100) else {
-                throw HardshipChunk.malformed
-            }
+            guard let day = Day(year: value / 10_000, month: value / 100 % 100, day: value % 100) else { throw malformed }
             return day
         }
 
         func text(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
 
         func code<C: RawRepresentable<String>>(_ bytes: UnsafeRawBufferPointer, as type: C.Type) throws -> C {
-            guard let code = C(rawValue: text(bytes)) else { throw HardshipChunk.malformed }
+            guard let code = C(rawValue: text(bytes)) else { throw malformed }
             return code
         }
 
@@ -46,43 +44,71 @@ extension HardshipChunk {
         }
     }
 
-    /// Calls `body` with each row of a chunk's bytes, in the order of the file.
-    static func forEachRow(in chunk: UnsafeRawBufferPointer, _ body: (RowView) throws -> Void) throws {
-        guard chunk.first == format else { throw malformed }
-        var at = 1
-        let end = chunk.count
-        func byte() throws -> UInt8 {
-            guard at < end else { throw malformed }
+    /// The bytes of a chunk read from the front; every read checks the bounds.
+    private struct Cursor {
+        let bytes: UnsafeRawBufferPointer
+        var at: Int
+
+        var atEnd: Bool { at >= bytes.count }
+
+        @inline(__always) mutating func byte() throws -> UInt8 {
+            guard at < bytes.count else { throw malformed }
             defer { at += 1 }
-            return chunk[at]
+            return bytes[at]
         }
-        func varint() throws -> Int {
-            var value: UInt64 = 0, shift: UInt64 = 0
+
+        @inline(__always) mutating func varint() throws -> Int {
+            let first = try byte()
+            if first < 0x80 { return Int(first) }
+            var value = UInt64(first & 0x7F), shift: UInt64 = 7
             while true {
                 let b = try byte()
                 value |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return Int(truncatingIfNeeded: value) }
+                if b < 0x80 { break }
                 shift += 7
-                guard shift < 64 else { throw malformed }
+                guard shift < 63 else { throw malformed }
             }
+            guard value <= UInt64(Int.max) else { throw malformed }
+            return Int(value)
         }
-        func word() throws -> UInt32 {
-            guard end - at >= 4 else { throw malformed }
+
+        @inline(__always) mutating func word() throws -> UInt32 {
+            guard bytes.count - at >= 4 else { throw malformed }
             defer { at += 4 }
-            return UInt32(littleEndian: chunk.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+            return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
         }
-        func text() throws -> UnsafeRawBufferPointer {
+
+        @inline(__always) mutating func text(before end: Int) throws -> UnsafeRawBufferPointer {
             let count = try varint()
-            guard count >= 0, end - at >= count else { throw malformed }
+            guard count <= end - at else { throw malformed }
             defer { at += count }
-            return UnsafeRawBufferPointer(rebasing: chunk[at..<at + count])
+            return UnsafeRawBufferPointer(rebasing: bytes[at..<at + count])
         }
+    }
+
+    /// Calls `body` with each row of a chunk's bytes, in the order of the file, whose ID number
+    /// and validity `wanted` accepts (every row when it is nil); the others are skipped unread.
+    static func forEachRow(in chunk: UnsafeRawBufferPointer,
+                           wanted: ((_ idNumber: UnsafeRawBufferPointer, _ idValid: Bool) -> Bool)? = nil,
+                           _ body: (RowView) throws -> Void) throws {
+        guard chunk.first == format else { throw malformed }
+        var cursor = Cursor(bytes: chunk, at: 1)
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
-        while at < end {
-            let line = try varint(), flags = try byte(), certifiedOn = try word()
-            let endsOn = flags & hasEndsOn == 0 ? 0 : try word()
-            let idNumber = try text(), name = try text(), category = try text(), county = try text()
-            let endReason = flags & hasEndReason == 0 ? empty : try text()
+        while !cursor.atEnd {
+            let length = try cursor.varint()
+            guard length <= chunk.count - cursor.at else { throw malformed }
+            let end = cursor.at + length
+            let idNumber = try cursor.text(before: end)
+            let flags = try cursor.byte()
+            if let wanted, !wanted(idNumber, flags & validID != 0) {
+                cursor.at = end
+                continue
+            }
+            let line = try cursor.varint(), certifiedOn = try cursor.word()
+            let endsOn = flags & hasEndsOn == 0 ? 0 : try cursor.word()
+            let name = try cursor.text(before: end), category = try cursor.text(before: end), county = try cursor.text(before: end)
+            let endReason = flags & hasEndReason == 0 ? empty : try cursor.text(before: end)
+            guard cursor.at == end else { throw malformed }
             try body(RowView(line: line, flags: flags, certifiedOn: certifiedOn, endsOn: endsOn, idNumber: idNumber,
                              name: name, category: category, county: county, endReason: endReason))
         }

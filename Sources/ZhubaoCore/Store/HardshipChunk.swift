@@ -7,13 +7,17 @@ import Foundation
 ///
 /// | field | bytes |
 /// | --- | --- |
-/// | line number in the file | varint |
+/// | the row's length after this field | varint |
+/// | 身份证号 | a varint length and its UTF-8 |
 /// | flags: 1 the ID number is valid, 2 终止日期 given, 4 终止原因 given | 1 |
+/// | line number in the file | varint |
 /// | 认定日期 as YYYYMMDD | 4, little-endian |
 /// | 终止日期 as YYYYMMDD, when given | 4, little-endian |
-/// | 身份证号, 姓名, 人员类别 code, 行政区划 | each a varint length and its UTF-8 |
+/// | 姓名, 人员类别 code, 行政区划 | each a varint length and its UTF-8 |
 /// | 终止原因, when given | a varint length and its UTF-8 |
 ///
+/// The length and the ID number come first: a reader looking for a few people skips every
+/// other row after reading two varints and the ID's bytes.
 /// Codes are their stored text (`HardshipCategory.rawValue`), days their digits, so that the
 /// bytes mean the same whatever the program that reads them; a new layout takes a new format
 /// byte. Lengths are varints: a hostile list's overlong name is stored as it came.
@@ -56,6 +60,8 @@ extension HardshipChunk {
     package struct Builder {
         private(set) var bytes: [UInt8] = [format]
         private(set) var count = 0
+        /// The row being encoded (its length goes first).
+        private var row: [UInt8] = []
 
         package init() {}
 
@@ -63,15 +69,18 @@ extension HardshipChunk {
 
         package mutating func append<T: ChunkText>(line: Int, idNumber: T, idValid: Bool, name: T, category: HardshipCategory,
                                                    county: T, certifiedOn: Day, endsOn: Day?, endReason: HardshipEndReason?) {
-            Self.varint(line, to: &bytes)
-            bytes.append((idValid ? validID : 0) | (endsOn == nil ? 0 : hasEndsOn) | (endReason == nil ? 0 : hasEndReason))
-            Self.word(yyyymmdd(certifiedOn), to: &bytes)
-            if let endsOn { Self.word(yyyymmdd(endsOn), to: &bytes) }
-            idNumber.append(to: &bytes)
-            name.append(to: &bytes)
-            category.rawValue.append(to: &bytes)
-            county.append(to: &bytes)
-            endReason?.rawValue.append(to: &bytes)
+            row.removeAll(keepingCapacity: true)
+            idNumber.append(to: &row)
+            row.append((idValid ? validID : 0) | (endsOn == nil ? 0 : hasEndsOn) | (endReason == nil ? 0 : hasEndReason))
+            Self.varint(line, to: &row)
+            Self.word(yyyymmdd(certifiedOn), to: &row)
+            if let endsOn { Self.word(yyyymmdd(endsOn), to: &row) }
+            name.append(to: &row)
+            category.rawValue.append(to: &row)
+            county.append(to: &row)
+            endReason?.rawValue.append(to: &row)
+            Self.varint(row.count, to: &bytes)
+            bytes.append(contentsOf: row)
             count += 1
         }
 

@@ -25,6 +25,28 @@ import Testing
         #expect(builder.count == 0 && builder.bytes == [HardshipChunk.format])
     }
 
+    /// A scan for a few people skips the other rows after their ID number, and gives the rows
+    /// it keeps whole; `BorrowerIDs` tells the IDs apart by bytes, short ones too.
+    @Test func aScanKeepsTheRowsOfThePeopleItLooksFor() throws {
+        let rows = (0..<300).map(Self.row) + [HardshipRow(line: 9, idNumber: "A", idValid: false, name: "n", category: .db,
+                                                          county: "1", certifiedOn: Day(iso: "2024-01-01")!, endsOn: nil, endReason: nil)]
+        var builder = HardshipChunk.Builder()
+        for row in rows { builder.append(row) }
+        let bytes = builder.take(fileId: 1).rows
+        let wanted: Set<String> = [rows[3].idNumber, rows[150].idNumber, rows[299].idNumber, "A"]
+        let ids = try DatabaseQueue().read { db in
+            try BorrowerIDs(db, sql: "SELECT value FROM json_each(?)",
+                            arguments: [String(decoding: try JSONEncoder().encode(rows.map(\.idNumber)), as: UTF8.self)], among: wanted)
+        }
+        var kept: [HardshipRow] = [], asked = 0
+        try bytes.withUnsafeBytes { chunk in
+            try HardshipChunk.forEachRow(in: chunk, wanted: { id, _ in asked += 1; return ids.contains(bytes: id) }) { kept.append(try $0.row) }
+        }
+        #expect(asked == rows.count)
+        #expect(kept == rows.filter { wanted.contains($0.idNumber) })
+        #expect(kept.count == 4)
+    }
+
     /// Bytes cut anywhere, or of another format, throw `StoredValueError`: never a crash.
     @Test func cutOrForeignBytesAreAStoredValueError() throws {
         var builder = HardshipChunk.Builder()

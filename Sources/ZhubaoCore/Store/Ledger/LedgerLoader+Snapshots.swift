@@ -27,8 +27,7 @@ extension LedgerLoader {
         // is made of it. A part of the city (`only`): its people's rows.
         let ownBorrowers = withinKeys("drawdown")
         let borrowers = try BorrowerIDs(db, sql: "SELECT DISTINCT r.idNumber FROM drawdown r WHERE 1\(ownBorrowers.sql)",
-                                        arguments: ownBorrowers.arguments)
-        let persons = only.map { Set($0.persons.map(TextKey.init)) }
+                                        arguments: ownBorrowers.arguments, among: only?.persons)
         var rowsByFile: [Int64: [(idValid: Bool, row: HardshipSnapshot.Row)]] = [:]
         let statement = try db.makeStatement(sql: """
             SELECT fileId, rows FROM hardshipChunk
@@ -41,11 +40,7 @@ extension LedgerLoader {
             let chunk = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 1), count: Int(sqlite3_column_bytes(sqlite, 1)))
             var rows = rowsByFile[fileId] ?? []
             rowsByFile[fileId] = nil
-            try HardshipChunk.forEachRow(in: chunk) { view in
-                if view.idValid {
-                    let id = TextKey(view.idNumber)
-                    guard borrowers.contains(id), persons?.contains(id) ?? true else { return }
-                }
+            try HardshipChunk.forEachRow(in: chunk, wanted: { id, valid in !valid || borrowers.contains(bytes: id) }) { view in
                 rows.append((view.idValid, HardshipSnapshot.Row(
                     idNumber: view.text(view.idNumber), category: try view.code(view.category, as: HardshipCategory.self),
                     certifiedOn: try view.day(view.certifiedOn), endsOn: view.endsOn == 0 ? nil : try view.day(view.endsOn),
