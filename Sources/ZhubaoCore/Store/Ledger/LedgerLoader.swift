@@ -10,6 +10,8 @@ package struct LedgerLoader {
     /// When set, only the records of these keys' components (a closed `KeySet`), and every
     /// record with an invalid ID number (E003 is the city's): the next-day run's part of the city.
     let only: KeySet?
+    /// `only`'s keys encoded once for the queries of every table.
+    private let encoded: KeySet.Encoded?
 
     package init(store: Store, fileCutoff: Int64? = nil) {
         self.init(store: store, fileCutoff: fileCutoff, only: nil)
@@ -19,13 +21,14 @@ package struct LedgerLoader {
         self.store = store
         self.fileCutoff = fileCutoff
         self.only = only
+        self.encoded = only.map(KeySet.Encoded.init)
     }
 
     /// The SQL condition that keeps the records of `only` in `table` (alias `r`), with its
     /// arguments: empty without `only`.
     func withinKeys(_ table: String) -> (sql: String, arguments: StatementArguments) {
         guard let only else { return ("", []) }
-        guard let (condition, arguments) = only.condition(table) else { return (" AND r.idValid = 0", []) }
+        guard let (condition, arguments) = only.condition(table, json: { encoded?.json($0) ?? "[]" }) else { return (" AND r.idValid = 0", []) }
         return (" AND (\(condition) OR r.idValid = 0)", arguments)
     }
 
