@@ -167,3 +167,41 @@ package final class IconvDecoder {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// Every two-byte GB18030 character (lead 0x81–0xFE, trail 0x40–0x7E or 0x80–0xFE) and its
+/// UTF-8, as iconv itself converts it, asked once per process: a lookup instead of a call into
+/// iconv for the Chinese text of a file (names, categories, reasons). `LineReader` uses it for
+/// runs of two-byte characters and leaves anything else — four-byte sequences, bytes iconv
+/// refuses, a character cut at a chunk's end — to iconv, which judges and reports them as before.
+package enum GB18030TwoByte {
+    static let trails = 0xFE - 0x40 + 1
+
+    /// Entry: the UTF-8 bytes in the low three bytes (first byte lowest), their count in the
+    /// high byte; 0 where iconv does not convert the pair on its own.
+    package static let table: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: (0xFE - 0x81 + 1) * trails)
+        guard let decoder = try? IconvDecoder(from: "GB18030", to: "UTF-8") else { return table }
+        var output = [UInt8](repeating: 0, count: 8)
+        for lead in 0x81...0xFE {
+            for trail in 0x40...0xFE where trail != 0x7F {
+                let input: [UInt8] = [UInt8(lead), UInt8(trail)]
+                let conversion = input.withUnsafeBytes { bytes in
+                    output.withUnsafeMutableBytes { decoder.convert(bytes, into: $0) }
+                }
+                guard conversion.stop == .endOfInput, conversion.consumed == 2,
+                      (1...3).contains(conversion.produced) else { continue }
+                var entry = UInt32(conversion.produced) << 24
+                for k in 0..<conversion.produced { entry |= UInt32(output[k]) << (8 * UInt32(k)) }
+                table[(lead - 0x81) * trails + trail - 0x40] = entry
+            }
+        }
+        return table
+    }()
+
+    /// The table's entry for a lead and a trail byte; 0 when the pair is not a two-byte
+    /// character the table holds.
+    @inline(__always) package static func entry(_ table: UnsafeBufferPointer<UInt32>, lead: UInt8, trail: UInt8) -> UInt32 {
+        guard lead >= 0x81, lead <= 0xFE, trail >= 0x40, trail <= 0xFE, trail != 0x7F else { return 0 }
+        return table[Int(lead - 0x81) * trails + Int(trail - 0x40)]
+    }
+}

@@ -86,6 +86,25 @@ extension LineReader {
                 j += (j + 1 < count && base[j + 1] >= 0x30 && base[j + 1] <= 0x39) ? 4 : 2
             }
             j = min(j, count)
+            // Two-byte characters by the table; what it does not hold goes to iconv.
+            // (The output position is a local: `end`, a property, costs an exclusivity check an access.)
+            let (read, written) = GB18030TwoByte.table.withUnsafeBufferPointer { table in
+                var k = i, out = buf + end
+                while k + 1 < j {
+                    let entry = GB18030TwoByte.entry(table, lead: base[k], trail: base[k + 1])
+                    guard entry != 0 else { break }
+                    let length = Int(entry >> 24)
+                    out[0] = UInt8(truncatingIfNeeded: entry)
+                    if length > 1 { out[1] = UInt8(truncatingIfNeeded: entry >> 8) }
+                    if length > 2 { out[2] = UInt8(truncatingIfNeeded: entry >> 16) }
+                    out += length
+                    k += 2
+                }
+                return (k, out - (buf + end))
+            }
+            i = read
+            end += written
+            if i == j { continue }
             let result = decoder.convert(UnsafeRawBufferPointer(start: base + i, count: j - i),
                                          into: UnsafeMutableRawBufferPointer(start: buf + end, count: capacity - end))
             end += result.produced

@@ -58,3 +58,49 @@ import Testing
         #expect(outcomes.good > 100 && outcomes.invalid > 100 && outcomes.truncated > 5, "\(outcomes)")
     }
 }
+
+/// The two-byte GB18030 characters `LineReader` looks up (`GB18030TwoByte`) instead of asking
+/// iconv: every one of them, read in chunks that cut them anywhere, gives iconv's text, and a pair
+/// iconv refuses is refused the same way, at the same offset.
+@Suite struct GB18030TwoByteTests {
+    static func pairs() -> [[UInt8]] {
+        (0x81...0xFE).flatMap { lead in (0x40...0xFE).filter { $0 != 0x7F }.map { [UInt8(lead), UInt8($0)] } }
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 4096])
+    func everyTwoByteCharacterReadsAsIconvReadsIt(chunk: Int) throws {
+        let valid = Self.pairs().filter { (try? IconvDecoder.decode($0)) != nil }
+        #expect(valid.count > 20_000)
+        // Between the characters now and then an ASCII byte, so that pairs start at odd offsets.
+        let bytes: [UInt8] = valid.enumerated().flatMap { index, pair -> [UInt8] in index % 7 == 0 ? [0x41] + pair : pair }
+        let reader = LineReader(source: ByteSource(bytes: bytes), encoding: .gb18030, chunkSize: chunk)
+        let (lines, error) = readLines(reader)
+        #expect(error == nil)
+        #expect(lines.map(\.text) == [try IconvDecoder.decode(bytes)])
+    }
+
+    /// A lead byte whose next byte is no trail (0x7F, 0xFF, below 0x30, 0x3A–0x3F) is left to
+    /// iconv, which refuses it where it starts. (glibc converts every one of the 23,940 pairs the
+    /// table covers, the user-defined ones to the private use area; all but six to one to three
+    /// bytes of UTF-8, which the table holds.)
+    @Test func aLeadWithoutATrailIsRefusedAtItsOffset() throws {
+        let held = GB18030TwoByte.table.withUnsafeBufferPointer { table in
+            Self.pairs().filter { pair in GB18030TwoByte.entry(table, lead: pair[0], trail: pair[1]) != 0 }.count
+        }
+        // What the table leaves out (six pairs here) is what iconv turns into other than one to
+        // three bytes of UTF-8; the test above reads those through iconv.
+        let short = Self.pairs().filter { ((try? IconvDecoder.decode($0))?.utf8.count).map { (1...3).contains($0) } ?? false }
+        #expect(held == short.count && held > 23_900)
+        for lead in [0x81, 0xA0, 0xD6, 0xFE] as [UInt8] {
+            for trail in [0x7F, 0xFF, 0x20, 0x3A, 0x3F] as [UInt8] {
+                let bytes: [UInt8] = [0xD6, 0xD3, lead, trail, 0x41]
+                #expect(throws: IconvError.self) { try IconvDecoder.decode(bytes) }
+                let (_, error) = readLines(LineReader(source: ByteSource(bytes: bytes), encoding: .gb18030))
+                guard case .invalidBytes(1, 2, "GB18030", _)? = error as? LineReaderError else {
+                    Issue.record("\([lead, trail]): \(String(describing: error))")
+                    continue
+                }
+            }
+        }
+    }
+}
