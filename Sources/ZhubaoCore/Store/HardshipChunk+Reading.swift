@@ -99,6 +99,7 @@ extension HardshipChunk {
             guard length <= chunk.count - cursor.at else { throw malformed }
             let end = cursor.at + length
             let idNumber = try cursor.text(before: end)
+            guard cursor.at < end else { throw malformed }  // the flags are the row's own
             let flags = try cursor.byte()
             if let wanted, !wanted(idNumber, flags & validID != 0) {
                 cursor.at = end
@@ -106,6 +107,7 @@ extension HardshipChunk {
             }
             let line = try cursor.varint(), certifiedOn = try cursor.word()
             let endsOn = flags & hasEndsOn == 0 ? 0 : try cursor.word()
+            guard flags & hasEndsOn == 0 || endsOn != 0 else { throw malformed }  // 0 means "none"
             let name = try cursor.text(before: end), category = try cursor.text(before: end), county = try cursor.text(before: end)
             let endReason = flags & hasEndReason == 0 ? empty : try cursor.text(before: end)
             guard cursor.at == end else { throw malformed }

@@ -69,13 +69,16 @@ extension LineReader {
     private func decodeRaw(count: Int, final: Bool) {
         guard let raw, let decoder else { return }
         let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        // GB18030 → UTF-8 grows at most 3/2 (2 bytes → 3); 4-byte sequences stay 4.
-        ensureSpace(count * 3 / 2 + 8)
+        // GB18030 → UTF-8 at most doubles: glibc turns six two-byte codes (FE51, FE52, FE53,
+        // FE6C, FE76, FE91) into four bytes each; other pairs give at most three, four-byte
+        // sequences four. (It was 3/2, and a chunk full of those six overran the buffer.)
+        ensureSpace(count * 2 + 8)
         var i = 0
         while i < count {
             var j = WordScan.skip(base, from: i, count: count) { $0 & WordScan.highBits == 0 }
             while j < count && base[j] < 0x80 { j += 1 }
             if j > i {
+                precondition(end + (j - i) <= capacity, "decodeRaw: output past the buffer")
                 (buf + end).update(from: base + i, count: j - i)
                 end += j - i
                 i = j
@@ -90,6 +93,8 @@ extension LineReader {
             // (The output position is a local: `end`, a property, costs an exclusivity check an access.)
             let (read, written) = GB18030TwoByte.table.withUnsafeBufferPointer { table in
                 var k = i, out = buf + end
+                // Two input bytes give at most three here: the room reserved above holds them.
+                precondition(end + (j - i) * 3 / 2 <= capacity, "decodeRaw: output past the buffer")
                 while k + 1 < j {
                     let entry = GB18030TwoByte.entry(table, lead: base[k], trail: base[k + 1])
                     guard entry != 0 else { break }
@@ -113,7 +118,7 @@ extension LineReader {
             case .endOfInput:
                 continue
             case .outputFull:
-                ensureSpace((count - i) * 3 / 2 + 8)
+                ensureSpace((count - i) * 2 + 8)
             case .partialCharacter where j == count && !final:
                 carry = count - i
                 memmove(base, base + i, carry)

@@ -104,3 +104,23 @@ import Testing
         }
     }
 }
+
+/// Regression (found in review of 57fb182, older than it): `decodeRaw` reserved 3/2 of a chunk
+/// for its UTF-8, but glibc decodes six two-byte codes (FE51 …) to four bytes. A partial line
+/// kept at a refill, then a chunk mostly of those, wrote past the buffer. The same input now reads
+/// as iconv reads it (and a write past the reserved room would stop on a precondition).
+@Suite struct GB18030GrowthTests {
+    @Test func aChunkOfFourByteUTF8CharactersAfterAPartialLineFits() throws {
+        var bytes = [UInt8](repeating: 0x78, count: 101_071) + [0x0A] + [UInt8](repeating: 0x79, count: 30_000)
+        for _ in 0..<50_000 { bytes += [0xFE, 0x51] }
+        bytes += [0x41, 0x42]
+        for _ in 0..<15_535 { bytes += [0xD6, 0xD0] }
+        bytes += [0x0A]
+        #expect(try IconvDecoder.decode([0xFE, 0x51]).utf8.count == 4)
+        let reader = LineReader(source: ByteSource(bytes: bytes), encoding: .gb18030)
+        let (lines, error) = readLines(reader)
+        #expect(error == nil)
+        let expected = try IconvDecoder.decode(bytes).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(lines.map(\.text) == expected)
+    }
+}

@@ -41,6 +41,8 @@ extension LedgerLoader {
             var rows = rowsByFile[fileId] ?? []
             rowsByFile[fileId] = nil
             try HardshipChunk.forEachRow(in: chunk, wanted: { id, valid in !valid || borrowers.contains(bytes: id) }) { view in
+                // An end reason outside the code's list is a damaged store, as it was a column's.
+                if view.flags & HardshipChunk.hasEndReason != 0 { _ = try view.code(view.endReason, as: HardshipEndReason.self) }
                 rows.append((view.idValid, HardshipSnapshot.Row(
                     idNumber: view.text(view.idNumber), category: try view.code(view.category, as: HardshipCategory.self),
                     certifiedOn: try view.day(view.certifiedOn), endsOn: view.endsOn == 0 ? nil : try view.day(view.endsOn),
