@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension HardshipChunk {
     /// What bytes that are not what `Builder` writes throw (a store written by another
@@ -34,12 +35,18 @@ extension HardshipChunk {
             return code
         }
 
+        var categoryCode: HardshipCategory { get throws { try code(category, as: HardshipCategory.self) } }
+        var certifiedDay: Day { get throws { try day(certifiedOn) } }
+        var endDay: Day? { get throws { endsOn == 0 ? nil : try day(endsOn) } }
+        var reason: HardshipEndReason? {
+            get throws { flags & hasEndReason == 0 ? nil : try code(endReason, as: HardshipEndReason.self) }
+        }
+
         var row: HardshipRow {
             get throws {
                 HardshipRow(line: line, idNumber: text(idNumber), idValid: idValid, name: text(name),
-                            category: try code(category, as: HardshipCategory.self), county: text(county),
-                            certifiedOn: try day(certifiedOn), endsOn: endsOn == 0 ? nil : try day(endsOn),
-                            endReason: flags & hasEndReason == 0 ? nil : try code(endReason, as: HardshipEndReason.self))
+                            category: try categoryCode, county: text(county), certifiedOn: try certifiedDay,
+                            endsOn: try endDay, endReason: try reason)
             }
         }
     }
@@ -113,6 +120,23 @@ extension HardshipChunk {
             guard cursor.at == end else { throw malformed }
             try body(RowView(line: line, flags: flags, certifiedOn: certifiedOn, endsOn: endsOn, idNumber: idNumber,
                              name: name, category: category, county: county, endReason: endReason))
+        }
+    }
+
+    /// Calls `body` with the bytes of each chunk of the files, file by file (in the order of
+    /// their ids), each file's in the order of its lines.
+    static func forEachChunk(_ db: Database, files: [Int64],
+                             _ body: (_ fileId: Int64, _ chunk: UnsafeRawBufferPointer) throws -> Void) throws {
+        guard !files.isEmpty else { return }
+        let statement = try db.makeStatement(sql: """
+            SELECT fileId, rows FROM hardshipChunk WHERE fileId IN (\(files.map(String.init).joined(separator: ","))) ORDER BY fileId, id
+            """)
+        let sqlite = statement.sqliteStatement
+        let cursor = try Row.fetchCursor(statement)
+        while try cursor.next() != nil {
+            // The blob's pointer first, then its size (SQLite's order); valid until the next step.
+            let start = sqlite3_column_blob(sqlite, 1)
+            try body(sqlite3_column_int64(sqlite, 0), UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(sqlite, 1))))
         }
     }
 

@@ -95,19 +95,23 @@ extension HardshipChunk {
             guard count > 0 else { return }
             let rows = count, fileId = sink.fileId
             try bytes.withUnsafeBufferPointer { chunk in
-                try sink.insertRow(as: HardshipChunkRecord.self) { row in
-                    row.add(fileId); row.add(rows); row.add(blob: chunk)
+                try sink.insertRow(as: HardshipChunkRecord.self) {
+                    HardshipChunkRecord.bind(to: &$0, fileId: fileId, rowCount: rows, rows: chunk)
                 }
             }
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(format)
-            count = 0
+            startAgain()
         }
 
         /// The chunk as a record of `fileId` (the migration that moved the rows, tests).
         mutating func take(fileId: Int64) -> HardshipChunkRecord {
-            defer { bytes = [format]; count = 0 }
+            defer { startAgain() }
             return HardshipChunkRecord(id: nil, fileId: fileId, rowCount: count, rows: Data(bytes))
+        }
+
+        private mutating func startAgain() {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(format)
+            count = 0
         }
 
         static func varint(_ value: Int, to bytes: inout [UInt8]) {

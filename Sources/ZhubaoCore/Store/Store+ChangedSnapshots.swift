@@ -53,12 +53,7 @@ private struct SnapshotFields {
     /// number, in the order of their lines.
     mutating func people(_ db: Database, file: Int64) throws -> [TextKey: [SIMD4<UInt32>]] {
         var people: [TextKey: [SIMD4<UInt32>]] = [:]
-        let statement = try db.makeStatement(sql: "SELECT rows FROM hardshipChunk WHERE fileId = ? ORDER BY id")
-        try statement.setArguments([file])
-        let cursor = try Row.fetchCursor(statement)
-        let sqlite = statement.sqliteStatement
-        while try cursor.next() != nil {
-            let chunk = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 0), count: Int(sqlite3_column_bytes(sqlite, 0)))
+        try HardshipChunk.forEachChunk(db, files: [file]) { _, chunk in
             try HardshipChunk.forEachRow(in: chunk) { view in
                 let reason = view.flags & HardshipChunk.hasEndReason == 0 ? nil : TextKey(view.endReason)
                 let row = SIMD4<UInt32>(number(TextKey(view.category)), view.certifiedOn, view.endsOn, number(reason))

@@ -43,7 +43,7 @@ struct KeySet: Sendable, Equatable {
         }
     }
 
-    enum Kind { case person, loan, contract, ticket, txn }
+    enum Kind: CaseIterable { case person, loan, contract, ticket, txn }
 
     /// The key columns of each record table, by kind: a record belongs to the set when one of
     /// them holds one of its keys.
@@ -91,7 +91,7 @@ struct KeySet: Sendable, Equatable {
 
         init(_ keys: KeySet) {
             var arrays: [Kind: String] = [:]
-            for kind in [Kind.person, .loan, .contract, .ticket, .txn] where !keys.values(kind).isEmpty {
+            for kind in Kind.allCases where !keys.values(kind).isEmpty {
                 arrays[kind] = KeySet.json(keys.values(kind))
             }
             self.arrays = arrays

@@ -29,24 +29,14 @@ extension LedgerLoader {
         let borrowers = try BorrowerIDs(db, sql: "SELECT DISTINCT r.idNumber FROM drawdown r WHERE 1\(ownBorrowers.sql)",
                                         arguments: ownBorrowers.arguments, among: only?.persons)
         var rowsByFile: [Int64: [(idValid: Bool, row: HardshipSnapshot.Row)]] = [:]
-        let statement = try db.makeStatement(sql: """
-            SELECT fileId, rows FROM hardshipChunk
-            WHERE fileId IN (\(ordered.map { String($0.id) }.joined(separator: ","))) ORDER BY fileId, id
-            """)
-        let sqlite = statement.sqliteStatement
-        let cursor = try Row.fetchCursor(statement)
-        while try cursor.next() != nil {
-            let fileId = sqlite3_column_int64(sqlite, 0)
-            let chunk = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 1), count: Int(sqlite3_column_bytes(sqlite, 1)))
+        try HardshipChunk.forEachChunk(db, files: ordered.map(\.id)) { fileId, chunk in
             var rows = rowsByFile[fileId] ?? []
             rowsByFile[fileId] = nil
             try HardshipChunk.forEachRow(in: chunk, wanted: { id, valid in !valid || borrowers.contains(bytes: id) }) { view in
-                // An end reason outside the code's list is a damaged store, as it was a column's.
-                if view.flags & HardshipChunk.hasEndReason != 0 { _ = try view.code(view.endReason, as: HardshipEndReason.self) }
+                // An end reason outside the code's list throws: a damaged store, as a column's was.
                 rows.append((view.idValid, HardshipSnapshot.Row(
-                    idNumber: view.text(view.idNumber), category: try view.code(view.category, as: HardshipCategory.self),
-                    certifiedOn: try view.day(view.certifiedOn), endsOn: view.endsOn == 0 ? nil : try view.day(view.endsOn),
-                    revoked: view.endReason.elementsEqual(HardshipEndReason.revoked.rawValue.utf8), line: view.line)))
+                    idNumber: view.text(view.idNumber), category: try view.categoryCode, certifiedOn: try view.certifiedDay,
+                    endsOn: try view.endDay, revoked: try view.reason == .revoked, line: view.line)))
             }
             rowsByFile[fileId] = rows
         }

@@ -51,8 +51,12 @@ extension ReceiptRecord: FastInsertable {
 
 extension HardshipChunkRecord: FastInsertable {
     package func bind(to row: inout InsertRow) {
-        row.add(fileId); row.add(rowCount)
-        rows.withUnsafeBytes { row.add(blob: $0.bindMemory(to: UInt8.self)) }
+        rows.withUnsafeBytes { Self.bind(to: &row, fileId: fileId, rowCount: rowCount, rows: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The row of a chunk in `insertColumns` order, its bytes as the builder holds them.
+    static func bind(to row: inout InsertRow, fileId: Int64, rowCount: Int, rows: UnsafeBufferPointer<UInt8>) {
+        row.add(fileId); row.add(rowCount); row.add(blob: rows)
     }
 }
 
