@@ -12,7 +12,7 @@ final class RenderThread: @unchecked Sendable {
     private var closed = false, done = false
     private let ahead: Int
 
-    init(report: DailyReport, ahead: Int = 2) {
+    init(report: DailyReport, ahead: Int = 8) {
         self.ahead = ahead
         let thread = Thread { [self] in
             while true {
