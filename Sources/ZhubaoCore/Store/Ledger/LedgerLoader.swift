@@ -46,9 +46,9 @@ package struct LedgerLoader {
     /// to it (`LedgerHistory.ledger(asOf:)`).
     package func history(through: Day, settings: Settings) throws -> LedgerHistory {
         var history = LedgerHistory(through: through, settings: settings)
-        // The whole city's snapshots (a sixth of the load, hardship rows being most of the
-        // store) are read beside the rest, on a second connection to a store on disk.
-        let aside = only == nil ? try store.readingAside { db in try loadSnapshots(db, through: through) } : nil
+        // The whole city's bank lines, claim lines and snapshots (more than a third of the load)
+        // are read beside the rest, on a second connection to a store on disk (`AsideTables`).
+        let aside = only == nil ? try store.readingAside { db in try loadAside(db, through: through, settings: settings) } : nil
         try store.database.read { db in
             // A whole store's tables grow once; a part of the city is small.
             func rows(_ table: String) throws -> Int {
@@ -56,22 +56,45 @@ package struct LedgerLoader {
             }
             try history.drawdowns.reserve(rows("drawdown"))
             try history.receipts.reserve(rows("receipt"))
-            try history.transactions.reserve(rows("bankTransaction"))
             try history.register.reserve(rows("participant"))
             var unique = UniqueKeys()
             history.findings += try fileFindings(db, through: through)
             try StoredValueError.reading("participant") { try loadRegister(db, into: &history, unique: &unique) }
             try StoredValueError.reading("drawdown") { try loadDrawdowns(db, into: &history, unique: &unique) }
             try StoredValueError.reading("receipt") { try loadReceipts(db, into: &history, unique: &unique) }
-            try StoredValueError.reading("bankTransaction") { try loadTransactions(db, into: &history, unique: &unique) }
-            try StoredValueError.reading("claimLine") { try loadClaims(db, into: &history, unique: &unique) }
-            let snapshots = try StoredValueError.reading("hardshipChunk") { try aside?.wait() ?? loadSnapshots(db, through: through) }
-            history.snapshots += snapshots.snapshots
-            history.findings += snapshots.findings
+            let tables = try aside?.wait() ?? loadAside(db, through: through, settings: settings)
+            history.transactions = tables.transactions
+            history.claimLines = tables.claimLines
+            history.snapshots += tables.snapshots.snapshots
+            // In the order of one connection's reading: the snapshots' E003, then the tables' in
+            // the order register, drawdowns, receipts, bank lines, claim lines (each its own keys).
+            history.findings += tables.snapshots.findings
             history.findings += unique.findings
+            history.findings += tables.findings
         }
         history.intern()
         return history
+    }
+
+    /// What the second connection reads for a whole city (`history`), or the first one after
+    /// the rest for a part of it: the bank lines and claim lines, with their E003 and E004, and
+    /// the hardship snapshots. Reads nothing but `db`.
+    struct AsideTables {
+        var transactions = DatedTable<Transaction>()
+        var claimLines = DatedTable<ClaimLine>()
+        var findings: [LedgerHistory.Dated<Finding>] = []
+        var snapshots = LoadedSnapshots()
+    }
+
+    func loadAside(_ db: Database, through: Day, settings: Settings) throws -> AsideTables {
+        var scratch = LedgerHistory(through: through, settings: settings)
+        if only == nil { scratch.transactions.reserve(try Int.fetchOne(db, sql: "SELECT count(*) FROM bankTransaction") ?? 0) }
+        var unique = UniqueKeys()
+        try StoredValueError.reading("bankTransaction") { try loadTransactions(db, into: &scratch, unique: &unique) }
+        try StoredValueError.reading("claimLine") { try loadClaims(db, into: &scratch, unique: &unique) }
+        let snapshots = try StoredValueError.reading("hardshipChunk") { try loadSnapshots(db, through: through) }
+        return AsideTables(transactions: scratch.transactions, claimLines: scratch.claimLines,
+                           findings: unique.findings, snapshots: snapshots)
     }
 
     /// E001 and E002: every rejected or conflicting delivery, counting from its business date
