@@ -48,21 +48,36 @@ extension Intake {
 }
 
 /// The inbox's entries prepared in order on a thread of their own (`Intake.prepare`, through
-/// `MadeAhead`), at most `depth` ahead of the store's writing: while the store writes one file's
-/// rows, the next files are copied, hashed and parsed. A run of small files took the sum of
-/// their reading and their writing one after the other; now it takes about the longer of the two
-/// (docs/benchmarks.md). Memory stays bounded: at most `depth` files wait, each read ahead only
-/// when it is small.
+/// `MadeAhead`), ahead of the store's writing: while the store writes one file's rows, the next
+/// files are copied, hashed and parsed. A run of small files took the sum of their reading and
+/// their writing one after the other; now it takes about the longer of the two
+/// (docs/benchmarks.md). Up to `depth` entries wait, and the files being read ahead among them
+/// hold at most `budgetBytes` (one bigger file is read ahead all the same): memory stays bounded
+/// by the budget, whatever the inbox holds.
+///
+/// Why so deep: a hardship list (two megabytes, 35,000 lines) takes its reader a tenth of a
+/// second, during which the store, having written everything before it, would wait; read
+/// 256 files ahead it is parsed while the store writes the small files before it (the
+/// two-year inbox's intake 11.5 → 10.4 s, docs/benchmarks.md "Session 14").
 struct Prefetch {
-    static let depth = 8
+    static let depth = 256
     /// Files up to this size are read ahead; a bigger one is read when its turn comes.
-    static let readAheadBytes: Int64 = 1 << 20
+    static let readAheadBytes: Int64 = 4 << 20
+    /// The most bytes of files read ahead and not yet taken.
+    static let budgetBytes = 32 << 20
 
     private let made: MadeAhead<Intake.Prepared>
 
     /// Starts preparing `count` entries, `prepare(index)` each in order.
     init(count: Int, prepare: @escaping (Int) -> Intake.Prepared) {
-        made = MadeAhead(count: count, ahead: Self.depth, name: "zhubao.intake.prefetch", make: prepare)
+        made = MadeAhead(count: count, ahead: Self.depth, budget: Self.budgetBytes, weight: Self.bytesReadAhead,
+                         name: "zhubao.intake.prefetch", make: prepare)
+    }
+
+    /// The size of an entry's file when it is being read ahead, else 0.
+    static func bytesReadAhead(_ prepared: Intake.Prepared) -> Int {
+        guard case .success(let staged) = prepared.staged, staged.reading != nil else { return 0 }
+        return Int(staged.digest.size)
     }
 
     /// The next entry prepared, in order; nil once every entry was handed out (or after `stop`).
