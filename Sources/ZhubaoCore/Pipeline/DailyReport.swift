@@ -111,6 +111,7 @@ package struct DailyReport {
         try indexBuild?.wait()
         let result = try write(computed, fileCutoff: fileCutoff, sending: sending)
         if carrying { try saveEngineState(computed, result) }
+        FreedAside.free(consume computed)
         return result
     }
 

@@ -36,3 +36,21 @@ final class ThreadBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
+
+/// A value freed on a thread of its own: a whole city's ledger and reconciliation are millions
+/// of records and strings, a third of a second to free, which the run's last steps (the outbox,
+/// the journal) need not wait for. The thread holds the last reference, so whatever the value
+/// alone owned is freed there.
+enum FreedAside {
+    private final class Held<T>: @unchecked Sendable {
+        var value: T?
+        init(_ value: T) { self.value = value }
+    }
+
+    static func free<T>(_ value: consuming T) {
+        let held = Held(value)
+        let thread = Thread { held.value = nil }
+        thread.name = "zhubao.free"
+        thread.start()
+    }
+}
