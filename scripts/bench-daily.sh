@@ -33,9 +33,10 @@ measure() {
 }
 
 # A previous run's folders are moved aside and deleted at the end, not before: on ext4 without a
-# journal (this project's machine) an inode freed in the last 30 s is skipped, block by block,
-# by every file created after it, so deleting 16,000 files just before the intake made its
-# staged copies cost seconds of kernel time (docs/benchmarks.md, "Session 13").
+# journal (this project's machine) an inode freed in the last 60 s (6 minutes while its block is
+# not yet written back) is skipped, block by block, by every file created after it, so deleting
+# 16,000 files just before the intake made its staged copies cost seconds of kernel time
+# (docs/benchmarks.md, "Session 13" and "Session 14"). Leave 6 minutes between two runs.
 old="$work/old.$$"
 mkdir -p "$old"
 for folder in ws gen held; do if [[ -e "$work/$folder" ]]; then mv "$work/$folder" "$old/"; fi; done
