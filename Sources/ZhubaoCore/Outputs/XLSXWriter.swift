@@ -8,9 +8,10 @@ import ZIPFoundation
 ///   keep all their digits.
 /// - Amounts are numeric cells written from `Fen.yuan` (exact decimal text, never a Double) with
 ///   the two-decimal format `#,##0.00`.
-/// - Deterministic: parts in a fixed order, every zip entry dated 1980-01-01 00:00 (the DOS epoch,
-///   ZIPFoundation takes the entry date as a parameter) with mode 0644, deflated by the same zlib:
-///   the same workbook gives the same bytes.
+/// - Deterministic: parts in a fixed order, every zip entry dated 1980-01-01 00:00 (the DOS epoch;
+///   set again after ZIPFoundation, whose date conversion races with logging:
+///   `pinningEntryDates`) with mode 0644, deflated by the same zlib: the same workbook gives the
+///   same bytes.
 package struct XLSXWorkbook {
     package enum Cell: Sendable {
         case text(String)
@@ -65,7 +66,7 @@ package struct XLSXWorkbook {
                                  provider: { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) })
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try Self.pinningEntryDates(data)
     }
 
     /// The parts, in the order they are zipped.
