@@ -58,7 +58,7 @@ extension Intake {
 /// Why so deep: a hardship list (two megabytes, 35,000 lines) takes its reader a tenth of a
 /// second, during which the store, having written everything before it, would wait; read
 /// 256 files ahead it is parsed while the store writes the small files before it (the
-/// two-year inbox's intake 11.5 → 10.4 s, docs/benchmarks.md "Session 14").
+/// two-year inbox's intake 11.0 → 10.2 s on average, docs/benchmarks.md "Session 14").
 struct Prefetch {
     static let depth = 256
     /// Files up to this size are read ahead; a bigger one is read when its turn comes.
