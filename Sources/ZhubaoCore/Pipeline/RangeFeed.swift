@@ -12,8 +12,8 @@ final class RangeFeed: @unchecked Sendable {
 
     /// Starts computing `days` (increasing) with `engine`. Eight ahead, not two: the dates'
     /// computations are uneven (a day of files, a month's end, a new year recompute more of the
-    /// city) and so is the rendering; with two in each queue a third of the two cores sat idle; the rerun of 365
-    /// dates 58.9 → 47.8 s at the same peak memory (docs/benchmarks.md, "Session 14").
+    /// city) and so is the rendering; with two in each queue a third of the two cores sat idle
+    /// (the rerun of 365 dates 58.9 → 47.8 s at the same peak memory, docs/benchmarks.md).
     init(engine: RangeEngine, days: [Day], ahead: Int = 8) {
         components = engine.parts.partitions.count
         var engine = engine

@@ -36,10 +36,12 @@ extension Store {
             } else {
                 try EngineLoanRecord.deleteAll(db)
             }
-            // One prepared statement for a city's tens of thousands of loans, without encoding
-            // each record through `Encodable` (most of these inserts' time in a profile).
-            let insert = try db.makeStatement(sql: "INSERT INTO engineLoan (loanNo, accrual, eligBank, eligLine) VALUES (?, ?, ?, ?)")
-            for loan in loans { try insert.execute(arguments: [loan.loanNo, loan.accrual, loan.eligBank, loan.eligLine]) }
+            // A city's tens of thousands of loans the bulk way (`FastInsertable`), not each
+            // encoded through `Encodable` (most of these inserts' time in a profile).
+            let insert = try PreparedInsert<EngineLoanRecord>(db, fileId: 0)
+            defer { insert.close() }
+            for loan in loans { try insert.insert(loan) }
+            try insert.flush()
         }
     }
 

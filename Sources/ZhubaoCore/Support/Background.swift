@@ -49,8 +49,6 @@ enum FreedAside {
 
     static func free<T>(_ value: consuming T) {
         let held = Held(value)
-        let thread = Thread { held.value = nil }
-        thread.name = "zhubao.free"
-        thread.start()
+        _ = Background { held.value = nil }
     }
 }

@@ -99,6 +99,17 @@ import Testing
             pensionBasic: Fen(9), personalAccountBalance: Fen(10), deathDate: Self.day("2026-11-12")) }, id: \.id)
     }
 
+    /// The engine state's loans (no file, no id) through the store's saving of them.
+    @Test func engineLoansRoundTripThroughTheirBinding() throws {
+        let store = try Store()
+        let loans = [EngineLoanRecord(loanNo: "L1", accrual: "a", eligBank: "B105", eligLine: "line"),
+                     EngineLoanRecord(loanNo: "L2", accrual: nil, eligBank: nil, eligLine: nil)]
+        let state = EngineStateRecord(asOf: "2026-04-30", lastFileId: 0, lastClaimRunId: 0, fingerprint: "f",
+                                      totals: "{}", banks: "")
+        try store.saveEngineState(state, loans: loans, replacing: nil)
+        #expect(try store.database.read { db in try EngineLoanRecord.order(Column("loanNo")).fetchAll(db) } == loans)
+    }
+
     /// A stored value that does not read as its type is an error, never a default.
     @Test(arguments: ["paidOn = '2026-02-30'", "paidOn = '20260115'", "periodFrom = '2026-13'", "amount = 'x'",
                       "amount = 1.5", "base = 'abc'", "status = 'normal'", "channel = 'BANK'"])

@@ -97,3 +97,9 @@ extension ParticipantRecord: FastInsertable {
         row.add(pensionMonthly); row.add(pensionBasic); row.add(personalAccountBalance); row.add(deathDate)
     }
 }
+
+extension EngineLoanRecord: FastInsertable {
+    package func bind(to row: inout InsertRow) {
+        row.add(loanNo); row.add(accrual); row.add(eligBank); row.add(eligLine)
+    }
+}
